@@ -1,0 +1,53 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace EventPlanner.Web.Data;
+
+/// <summary>
+/// The one way to reach the app database: a new pooled connection per call, with foreign keys on
+/// and a busy timeout, and writes as short BEGIN IMMEDIATE transactions so that two writers queue
+/// instead of failing half way with SQLITE_BUSY.
+/// </summary>
+public sealed class Db
+{
+    private readonly string _connectionString;
+
+    public Db(DataPaths paths)
+    {
+        DatabasePath = paths.DatabasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = paths.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction and commits it.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, IDbTransaction, Task<T>> work, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction: the write
+        // lock is taken up front, so checks made inside the transaction still hold at commit.
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        var result = await work(connection, tx);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    public Task WriteAsync(Func<SqliteConnection, IDbTransaction, Task> work, CancellationToken ct = default) =>
+        WriteAsync<bool>(async (c, tx) => { await work(c, tx); return true; }, ct);
+}

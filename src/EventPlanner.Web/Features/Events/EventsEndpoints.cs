@@ -1,0 +1,160 @@
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EventPlanner.Web.Features.Events;
+
+public static class EventsEndpoints
+{
+    public static IServiceCollection AddEvents(this IServiceCollection services) => services.AddSingleton<EventStore>();
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/api/events").WithTags("Events");
+
+        events.MapGet("", async (EventStore store) => TypedResults.Ok((await store.ListPublicAsync()).Select(e => e.AsSummary())))
+            .AllowAnonymous().WithSummary("Public events");
+
+        events.MapPost("", async Task<Results<Created<EventDetail>, ValidationProblem>> (EventInput input, HttpContext http, EventStore store) =>
+        {
+            var v = new Validator();
+            var values = EventRules.Validate(input, v);
+            var created = values is null ? null : await store.CreateAsync(values, http.User.RequiredUserId(), v);
+            if (created is null) return v.Problem();
+            return TypedResults.Created($"/api/events/{created.Slug}", await DetailAsync(store, created));
+        }).RequireAuthorization(Policies.CanCreateEvents).WithSummary("Create an event; you become its first organiser");
+
+        var one = events.MapGroup("/{slug}").RequireAuthorization(Policies.EventOrganiser);
+
+        one.MapGet("", async Task<Results<Ok<EventDetail>, NotFound>> (string slug, EventStore store) =>
+            await store.FindAsync(slug) is { } e ? TypedResults.Ok(await DetailAsync(store, e)) : TypedResults.NotFound())
+            .WithSummary("An event with its days, rooms and tracks (organisers)");
+
+        one.MapPut("", async Task<Results<Ok<EventDetail>, ValidationProblem, NotFound>> (string slug, EventInput input, HttpContext http, EventStore store) =>
+        {
+            var v = new Validator();
+            var values = EventRules.Validate(input with { Slug = input.Slug ?? slug }, v);
+            if (values is null) return v.Problem();
+            var updated = await store.UpdateAsync(slug, values, http.User.RequiredUserId(), v);
+            if (v.HasErrors) return v.Problem();
+            return updated is null ? TypedResults.NotFound() : TypedResults.Ok(await DetailAsync(store, updated));
+        }).WithSummary("Update an event's details (organisers)");
+
+        one.MapPut("/days/{date}", async Task<Results<Ok<DayResponse>, ValidationProblem, NotFound>> (string slug, string date, DayInput input, EventStore store) =>
+        {
+            var v = new Validator();
+            var day = v.Date("date", date, "Date");
+            var hours = EventRules.Validate(input, v);
+            if (hours is null || day is null) return v.Problem();
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var row = await store.SetDayHoursAsync(e.Id, day.Value, hours.Value.Opens, hours.Value.Closes);
+            return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse());
+        }).WithSummary("Set a day's opening hours (organisers)");
+
+        MapRooms(one.MapGroup("/rooms").WithTags("Rooms"));
+        MapTracks(one.MapGroup("/tracks").WithTags("Tracks"));
+        MapTeam(one.MapGroup("/team").WithTags("Team"));
+        return app;
+    }
+
+    private static void MapRooms(RouteGroupBuilder rooms)
+    {
+        rooms.MapGet("", async Task<Results<Ok<IEnumerable<RoomResponse>>, NotFound>> (string slug, EventStore store) =>
+            await store.FindAsync(slug) is { } e
+                ? TypedResults.Ok((await store.ListPartsAsync(e.Id)).Rooms.Select(r => r.AsResponse()))
+                : TypedResults.NotFound());
+
+        rooms.MapPost("", async Task<Results<Created<RoomResponse>, ValidationProblem, NotFound>> (string slug, RoomInput input, EventStore store) =>
+        {
+            var v = new Validator();
+            var room = EventRules.Validate(input, v);
+            if (room is null) return v.Problem();
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var row = await store.AddRoomAsync(e.Id, room.Value, v);
+            return row is null ? v.Problem() : TypedResults.Created($"/api/events/{slug}/rooms/{row.Id}", row.AsResponse());
+        });
+
+        rooms.MapPut("/{id:long}", async Task<Results<Ok<RoomResponse>, ValidationProblem, NotFound>> (string slug, long id, RoomInput input, EventStore store) =>
+        {
+            var v = new Validator();
+            var room = EventRules.Validate(input, v);
+            if (room is null) return v.Problem();
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var row = await store.UpdateRoomAsync(e.Id, id, room.Value, v);
+            if (v.HasErrors) return v.Problem();
+            return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse());
+        });
+
+        rooms.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore store) =>
+            await store.FindAsync(slug) is { } e && await store.RemoveRoomAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound());
+    }
+
+    private static void MapTracks(RouteGroupBuilder tracks)
+    {
+        tracks.MapGet("", async Task<Results<Ok<IEnumerable<TrackResponse>>, NotFound>> (string slug, EventStore store) =>
+            await store.FindAsync(slug) is { } e
+                ? TypedResults.Ok((await store.ListPartsAsync(e.Id)).Tracks.Select(t => t.AsResponse()))
+                : TypedResults.NotFound());
+
+        tracks.MapPost("", async Task<Results<Created<TrackResponse>, ValidationProblem, NotFound>> (string slug, TrackInput input, EventStore store) =>
+        {
+            var v = new Validator();
+            var track = EventRules.Validate(input, v);
+            if (track is null) return v.Problem();
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var row = await store.AddTrackAsync(e.Id, track.Value, v);
+            return row is null ? v.Problem() : TypedResults.Created($"/api/events/{slug}/tracks/{row.Id}", row.AsResponse());
+        });
+
+        tracks.MapPut("/{id:long}", async Task<Results<Ok<TrackResponse>, ValidationProblem, NotFound>> (string slug, long id, TrackInput input, EventStore store) =>
+        {
+            var v = new Validator();
+            var track = EventRules.Validate(input, v);
+            if (track is null) return v.Problem();
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var row = await store.UpdateTrackAsync(e.Id, id, track.Value, v);
+            if (v.HasErrors) return v.Problem();
+            return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse());
+        });
+
+        tracks.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore store) =>
+            await store.FindAsync(slug) is { } e && await store.RemoveTrackAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound());
+    }
+
+    private static void MapTeam(RouteGroupBuilder team)
+    {
+        team.MapGet("", async Task<Results<Ok<IEnumerable<TeamMemberResponse>>, NotFound>> (string slug, EventStore store) =>
+            await store.FindAsync(slug) is { } e
+                ? TypedResults.Ok((await store.ListTeamAsync(e.Id)).Select(m => m.AsResponse()))
+                : TypedResults.NotFound())
+            .WithSummary("Organisers and reviewers of the event");
+
+        team.MapPost("", async Task<Results<Ok<TeamMemberResponse>, ValidationProblem, NotFound>> (string slug, TeamMemberInput input, HttpContext http, EventStore store) =>
+        {
+            var v = new Validator();
+            var email = v.Required("email", input.Email, 254, "Email");
+            var role = EventRules.ValidateRole(input.Role, v);
+            if (v.HasErrors) return v.Problem();
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var row = await store.GrantAsync(e.Id, email!, role!, http.User.RequiredUserId(), v);
+            return row is null ? v.Problem() : TypedResults.Ok(row.AsResponse());
+        }).WithSummary("Grant organiser or reviewer to an existing account, by email");
+
+        team.MapDelete("/{userId:long}/{role}", async Task<Results<NoContent, ValidationProblem, NotFound>> (string slug, long userId, string role, EventStore store) =>
+        {
+            var v = new Validator();
+            var r = EventRules.ValidateRole(role, v);
+            if (r is null) return v.Problem();
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var removed = await store.RevokeAsync(e.Id, userId, r, v);
+            if (v.HasErrors) return v.Problem();
+            return removed ? TypedResults.NoContent() : TypedResults.NotFound();
+        }).WithSummary("Remove a role from someone in the event's team");
+    }
+
+    private static async Task<EventDetail> DetailAsync(EventStore store, EventRow e)
+    {
+        var parts = await store.ListPartsAsync(e.Id);
+        return e.AsDetail(parts.Days, parts.Rooms, parts.Tracks);
+    }
+}

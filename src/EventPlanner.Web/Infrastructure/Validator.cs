@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EventPlanner.Web.Infrastructure;
+
+/// <summary>
+/// Collects per-field messages for one request. The API turns them into an RFC 7807 validation
+/// problem; Razor pages copy them into ModelState so the same words appear next to the fields.
+/// </summary>
+public sealed partial class Validator
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    public string? Required(string field, string? value, int maxLength, string? label = null)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) Add(field, $"{label ?? field} is required.");
+        else if (trimmed.Length > maxLength) Add(field, $"{label ?? field} must be at most {maxLength} characters (it has {trimmed.Length}).");
+        return trimmed;
+    }
+
+    public string Optional(string field, string? value, int maxLength, string? label = null)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length > maxLength) Add(field, $"{label ?? field} must be at most {maxLength} characters (it has {trimmed.Length}).");
+        return trimmed;
+    }
+
+    public string? Slug(string field, string? value)
+    {
+        var slug = Required(field, value, 60, "Slug");
+        if (slug is not null && slug.Length <= 60 && !SlugPattern().IsMatch(slug))
+        {
+            Add(field, "Slug may use lower-case letters, digits and single hyphens, starting with a letter or digit (e.g. fossmy-2026).");
+        }
+        return slug;
+    }
+
+    public DateOnly? Date(string field, string? value, string? label = null)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { Add(field, $"{label ?? field} is required."); return null; }
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Add(field, $"{label ?? field} must be a date written as yyyy-MM-dd.");
+        return null;
+    }
+
+    public TimeOnly? Time(string field, string? value, string? label = null)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { Add(field, $"{label ?? field} is required."); return null; }
+        if (TimeOnly.TryParseExact(value.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
+        Add(field, $"{label ?? field} must be a time written as HH:mm (24-hour).");
+        return null;
+    }
+
+    public TimeZoneInfo? TimeZone(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { Add(field, "Time zone is required."); return null; }
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(value.Trim(), out var zone) && zone.HasIanaId) return zone;
+        Add(field, $"'{value}' is not an IANA time zone (e.g. Asia/Kuala_Lumpur, Europe/Brussels).");
+        return null;
+    }
+
+    public string Colour(string field, string? value)
+    {
+        var colour = string.IsNullOrWhiteSpace(value) ? "#3366cc" : value.Trim();
+        if (!ColourPattern().IsMatch(colour)) Add(field, "Colour must be written as #rrggbb.");
+        return colour;
+    }
+
+    public int Range(string field, int? value, int min, int max, string? label = null)
+    {
+        if (value is null) { Add(field, $"{label ?? field} is required."); return 0; }
+        if (value < min || value > max) Add(field, $"{label ?? field} must be between {min} and {max}.");
+        return value.Value;
+    }
+
+    public ValidationProblem Problem() => TypedResults.ValidationProblem(Errors,
+        title: "Some fields need another look.", type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1");
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex ColourPattern();
+}

@@ -1,0 +1,92 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace EventPlanner.Web.Infrastructure;
+
+/// <summary>Cross-cutting web plumbing: problem details, error pages, security headers, rate limits, size limits.</summary>
+public static class WebPlatform
+{
+    public const string AuthRateLimit = "auth";
+
+    /// <summary>Largest JSON body the API reads; uploads go through their own forms.</summary>
+    public const long ApiBodyLimit = 256 * 1024;
+
+    public static IServiceCollection AddWebPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Let bad JSON reach the exception handler, which turns it into a 400 problem with the reason.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 16 * 1024 * 1024);
+        services.AddAntiforgery(o => o.Cookie.Name = "ep.af");
+
+        var permits = configuration.GetValue("EventPlanner:RateLimits:AuthPermitsPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await ctx.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait a minute and try again.", ct);
+            };
+            // Only form posts count (logging in, registering, asking for a reset), per client address.
+            o.AddPolicy(AuthRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+
+        services.AddSingleton<Markdown>();
+        services.AddSingleton<AppUrls>();
+        return services;
+    }
+
+    public static WebApplication UseWebPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.Use(SecurityHeaders);
+        app.Use(LimitApiBodies);
+        return app;
+    }
+
+    public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
+    {
+        var headers = ctx.Response.Headers;
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        // Links carry one-time tokens (set-up, reset, invitations): never leak them to other sites.
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
+        return next();
+    }
+
+    private static Task LimitApiBodies(HttpContext ctx, Func<Task> next)
+    {
+        if (!IsApi(ctx)) return next();
+        if (ctx.Request.ContentLength > ApiBodyLimit)
+        {
+            throw new BadHttpRequestException(
+                $"The request body is {ctx.Request.ContentLength} bytes; the API accepts at most {ApiBodyLimit} bytes.",
+                StatusCodes.Status413PayloadTooLarge);
+        }
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = ApiBodyLimit;
+        }
+        return next();
+    }
+}

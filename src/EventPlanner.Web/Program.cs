@@ -1,0 +1,58 @@
+using EventPlanner.Web;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Demo;
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
+
+// ---- Host: the root's appsettings.json, wwwroot/ and db/ wherever we are started from ----
+var root = ContentRoot.Locate();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = root,
+    WebRootPath = Path.Combine(root, "wwwroot"),
+});
+
+// ---- Data: SQLite file(s) under db/, migrated at start-up ----
+builder.Services.AddData(builder.Configuration, builder.Environment);
+
+// ---- Cross-cutting: problem details, security headers, rate limits, markdown ----
+builder.Services.AddWebPlatform(builder.Configuration);
+
+// ---- Features ----
+builder.Services.AddAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddEvents();
+
+builder.Services.AddRazorPages();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+// ---- Start-up: migrate, then the one-time set-up link or the demo ----
+await app.Services.MigrateDatabaseAsync();
+await app.PrintSetupLinkIfNeededAsync();
+if (args.Contains("--demo"))
+{
+    await app.SeedDemoAsync();
+}
+
+// ---- Pipeline ----
+app.UseWebPlatform();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapOpenApi().AllowAnonymous();
+app.MapHealth();
+app.MapAccountsApi();
+app.MapEventsApi();
+
+app.Run();
+
+/// <summary>Entry point, public so the test host can start the real app.</summary>
+public partial class Program;

@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Notifications;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EventPlanner.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh SQLite file in a temporary folder, one per test class (xunit's class
+/// fixture). Mail is captured in memory; the clock can be moved; data-protection keys are ephemeral.
+/// </summary>
+public partial class EventPlannerApp : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ep-tests", Guid.NewGuid().ToString("N"));
+    public CapturingMailSender Mail { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Extra configuration for one test class (e.g. a low rate limit).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public const string Password = "correct horse battery";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["EventPlanner:DataDirectory"] = DataDirectory,
+            ["EventPlanner:DataProtection"] = "ephemeral",
+            ["EventPlanner:RateLimits:AuthPermitsPerMinute"] = "10000",
+            ["EventPlanner:PublicUrl"] = "http://localhost",
+        };
+        foreach (var (k, v) in Settings) settings[k] = v;
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IMailSender>();
+            services.AddSingleton<IMailSender>(Mail);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a confirmed account directly (the register flow has its own tests).</summary>
+    public async Task<AppUser> CreateUserAsync(string email, string? name = null, bool admin = false)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { Email = email, DisplayName = name ?? email.Split('@')[0], EmailConfirmed = true, IsAdmin = admin };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    /// <summary>An API client authenticated with a fresh personal token of a new (or existing) user.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(string email, bool admin = false)
+    {
+        var users = Services.GetRequiredService<UserQueries>();
+        var existing = await users.FindByEmailAsync(email);
+        var id = existing?.Id ?? (await CreateUserAsync(email, admin: admin)).Id;
+        var (_, secret) = await Services.GetRequiredService<ApiTokenStore>().CreateAsync(id, "tests");
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in through the real login form.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = CreateBrowser();
+        var response = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login for {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        return client;
+    }
+}
+
+public static partial class FormPosting
+{
+    /// <summary>GETs the page, takes its antiforgery token, and posts the form as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? getUrl = null)
+    {
+        var page = await client.GetStringAsync(getUrl ?? url);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {getUrl ?? url}.");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    public static string AntiforgeryFrom(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+public static class ApiJson
+{
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body);
+}
