@@ -39,6 +39,7 @@ if (args.Contains("--demo"))
 
 // ---- Pipeline ----
 app.UseWebPlatform();
+app.UseQueryTally();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -12,8 +12,9 @@ public sealed class Db
 {
     private readonly string _connectionString;
 
-    public Db(DataPaths paths)
+    public Db(DataPaths paths, IConfiguration? configuration = null)
     {
+        CountQueries = configuration?.GetValue("EventPlanner:Diagnostics:CountQueries", false) ?? false;
         DatabasePath = paths.DatabasePath;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -26,6 +27,9 @@ public sealed class Db
 
     public string DatabasePath { get; }
 
+    /// <summary>Whether statements are counted per request (see <see cref="QueryTally"/>).</summary>
+    public bool CountQueries { get; }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -33,6 +37,7 @@ public sealed class Db
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
         await pragma.ExecuteNonQueryAsync(ct);
+        if (CountQueries) QueryTally.Attach(connection);
         return connection;
     }
 
