@@ -14,7 +14,8 @@ public static class ContentRoot
             return Path.GetFullPath(explicitRoot);
         }
 
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        // The app's own folder first: a publish folder carries its own copies; a build output sits inside the repository.
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
