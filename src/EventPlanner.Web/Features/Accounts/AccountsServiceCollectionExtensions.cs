@@ -86,6 +86,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<SetupLink>();
+        services.AddSingleton<AdminStore>();
         services.AddScoped<AccountMailer>();
         services.AddSingleton<IMailSender, PickupFolderMailSender>();
         return services;

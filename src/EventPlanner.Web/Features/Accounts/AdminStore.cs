@@ -1,0 +1,52 @@
+using Dapper;
+using EventPlanner.Web.Data;
+
+namespace EventPlanner.Web.Features.Accounts;
+
+public enum AdminGrant { Granted, AlreadyAdmin, NotConfirmed, NoSuchUser }
+
+/// <summary>Who the site administrators are, and the one rule about them: the last one cannot leave.</summary>
+public sealed class AdminStore(Db db)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAdminsAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<UserSummary>(
+            "SELECT id, email, display_name FROM users WHERE is_admin = 1 ORDER BY display_name, email");
+        return rows.AsList();
+    }
+
+    public Task<AdminGrant> MakeAdminAsync(string email, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            var user = await c.QuerySingleOrDefaultAsync<Candidate>(
+                "SELECT id, is_admin, email_confirmed FROM users WHERE normalized_email = @n",
+                new { n = email.Trim().ToUpperInvariant() }, tx);
+            if (user is null) return AdminGrant.NoSuchUser;
+            if (user.IsAdmin) return AdminGrant.AlreadyAdmin;
+            if (!user.EmailConfirmed) return AdminGrant.NotConfirmed;
+            // A new concurrency stamp makes any Identity update still holding the old row (which would
+            // write is_admin back to 0) fail instead of silently undoing this grant.
+            await c.ExecuteAsync("UPDATE users SET is_admin = 1, concurrency_stamp = @stamp WHERE id = @Id",
+                new { user.Id, stamp = Guid.NewGuid().ToString("N") }, tx);
+            return AdminGrant.Granted;
+        }, ct);
+
+    /// <summary>
+    /// Deletes an account with its API tokens and event roles; false when it is the last administrator
+    /// (or is already gone). One statement, so two administrators leaving at once cannot both succeed.
+    /// </summary>
+    public Task<bool> DeleteAccountAsync(long userId, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("""
+            DELETE FROM users
+            WHERE id = @userId
+              AND (is_admin = 0 OR EXISTS (SELECT 1 FROM users WHERE is_admin = 1 AND id <> @userId))
+            """, new { userId }, tx) == 1, ct);
+
+    private sealed record Candidate
+    {
+        public long Id { get; init; }
+        public bool IsAdmin { get; init; }
+        public bool EmailConfirmed { get; init; }
+    }
+}
