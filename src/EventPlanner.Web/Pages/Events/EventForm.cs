@@ -1,3 +1,4 @@
+using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 
 namespace EventPlanner.Web.Pages.Events;
@@ -16,6 +17,13 @@ public sealed class EventForm
     public string? ParentSlug { get; set; }
 
     public EventInput AsInput() => new(Slug, Name, Description, Venue, TimeZone, StartsOn, EndsOn, IsPublic, ParentSlug);
+
+    /// <summary>Events the user organises, the only ones a new or edited event may sit under (the store checks again).</summary>
+    public static async Task<IReadOnlyList<EventRow>> ParentOptionsAsync(EventStore events, long userId, string? except = null) =>
+        (await events.ListForUserAsync(userId))
+            .Where(x => x.Role == EventRoles.Organiser && x.Event.Slug != except)
+            .Select(x => x.Event)
+            .ToList();
 
     public static EventForm From(EventRow e)
     {

@@ -14,7 +14,7 @@ public sealed class NewModel(EventStore events) : PageModel, IEventFormPage
     public IReadOnlyList<EventRow> ParentOptions { get; private set; } = [];
     public bool SlugEditable => true;
 
-    public async Task OnGetAsync() => ParentOptions = await OrganisedAsync(events, User.RequiredUserId());
+    public async Task OnGetAsync() => ParentOptions = await EventForm.ParentOptionsAsync(events, User.RequiredUserId());
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -24,16 +24,10 @@ public sealed class NewModel(EventStore events) : PageModel, IEventFormPage
         if (created is null)
         {
             ModelState.AddErrors(v);
-            ParentOptions = await OrganisedAsync(events, User.RequiredUserId());
+            ParentOptions = await EventForm.ParentOptionsAsync(events, User.RequiredUserId());
             return Page();
         }
         TempData["Flash"] = $"{created.Name} is created. Next: its days, rooms, tracks and team.";
         return RedirectToPage("/Events/Manage/Index", new { slug = created.Slug });
     }
-
-    internal static async Task<IReadOnlyList<EventRow>> OrganisedAsync(EventStore events, long userId, string? except = null) =>
-        (await events.ListForUserAsync(userId))
-            .Where(x => x.Role == EventRoles.Organiser && x.Event.Slug != except)
-            .Select(x => x.Event)
-            .ToList();
 }

@@ -17,7 +17,7 @@ public sealed class IndexModel(EventStore store) : ManagePageModel(store), IEven
     {
         if (!await LoadEventAsync()) return NotFound();
         Input = EventForm.From(Event);
-        ParentOptions = await NewModel.OrganisedAsync(Store, User.RequiredUserId(), except: Slug);
+        ParentOptions = await EventForm.ParentOptionsAsync(Store, User.RequiredUserId(), except: Slug);
         return Page();
     }
 
@@ -32,7 +32,7 @@ public sealed class IndexModel(EventStore store) : ManagePageModel(store), IEven
         {
             if (!v.HasErrors) return NotFound();
             ModelState.AddErrors(v);
-            ParentOptions = await NewModel.OrganisedAsync(Store, User.RequiredUserId(), except: Slug);
+            ParentOptions = await EventForm.ParentOptionsAsync(Store, User.RequiredUserId(), except: Slug);
             return Page();
         }
         TempData["Flash"] = updated.StartsOn == Event.StartsOn && updated.EndsOn == Event.EndsOn

@@ -1,12 +1,12 @@
-using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EventPlanner.Web.Pages.Events.Manage;
 
-/// <summary>The event the manage pages work on, always taken from the route that the EventOrganiser policy checked.</summary>
-[Authorize(Policy = Policies.EventOrganiser)]
+/// <summary>
+/// The event the manage pages work on, always taken from the route that the EventOrganiser policy checked.
+/// Each page states that policy itself (an inherited attribute would be evaluated twice).
+/// </summary>
 public abstract class ManagePageModel(EventStore store) : PageModel
 {
     protected EventStore Store => store;
