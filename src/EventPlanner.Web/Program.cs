@@ -31,11 +31,12 @@ var app = builder.Build();
 
 // ---- Start-up: migrate, then the one-time set-up link or the demo ----
 await app.Services.MigrateDatabaseAsync();
-await app.PrintSetupLinkIfNeededAsync();
+// The demo seeds a site administrator, so it runs first and no set-up link is printed beside it.
 if (args.Contains("--demo"))
 {
     await app.SeedDemoAsync();
 }
+await app.PrintSetupLinkIfNeededAsync();
 
 // ---- Pipeline ----
 app.UseWebPlatform();

@@ -8,7 +8,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!WebPlatform.IsApi(http)) return false;
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the path that failed.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!WebPlatform.IsApi(path)) return false;
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", Describe(bad)),

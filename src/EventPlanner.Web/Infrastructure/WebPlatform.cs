@@ -58,7 +58,9 @@ public static class WebPlatform
         return app;
     }
 
-    public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpContext ctx) => IsApi(ctx.Request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
     {

@@ -7,9 +7,13 @@ public static class EventRules
 {
     public const int MaxEventDays = 14;
 
+    // /events/new is the create form: an event with that slug could never be reached.
+    private static readonly HashSet<string> ReservedSlugs = ["new"];
+
     public static EventValues? Validate(EventInput input, Validator v)
     {
         var slug = v.Slug("slug", input.Slug);
+        if (slug is not null && ReservedSlugs.Contains(slug)) v.Add("slug", $"'{slug}' is reserved for the site's own pages; choose another.");
         var name = v.Required("name", input.Name, 120, "Name");
         var description = v.Optional("description", input.Description, 20_000, "Description");
         var venue = v.Optional("venue", input.Venue, 300, "Venue");

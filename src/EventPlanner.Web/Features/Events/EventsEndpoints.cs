@@ -62,7 +62,8 @@ public static class EventsEndpoints
         rooms.MapGet("", async Task<Results<Ok<IEnumerable<RoomResponse>>, NotFound>> (string slug, EventStore store) =>
             await store.FindAsync(slug) is { } e
                 ? TypedResults.Ok((await store.ListPartsAsync(e.Id)).Rooms.Select(r => r.AsResponse()))
-                : TypedResults.NotFound());
+                : TypedResults.NotFound())
+            .WithSummary("Rooms of the event, in display order");
 
         rooms.MapPost("", async Task<Results<Created<RoomResponse>, ValidationProblem, NotFound>> (string slug, RoomInput input, EventStore store) =>
         {
@@ -72,7 +73,7 @@ public static class EventsEndpoints
             if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var row = await store.AddRoomAsync(e.Id, room.Value, v);
             return row is null ? v.Problem() : TypedResults.Created($"/api/events/{slug}/rooms/{row.Id}", row.AsResponse());
-        });
+        }).WithSummary("Add a room (name, capacity, accessibility notes)");
 
         rooms.MapPut("/{id:long}", async Task<Results<Ok<RoomResponse>, ValidationProblem, NotFound>> (string slug, long id, RoomInput input, EventStore store) =>
         {
@@ -83,10 +84,11 @@ public static class EventsEndpoints
             var row = await store.UpdateRoomAsync(e.Id, id, room.Value, v);
             if (v.HasErrors) return v.Problem();
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse());
-        });
+        }).WithSummary("Change a room");
 
         rooms.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore store) =>
-            await store.FindAsync(slug) is { } e && await store.RemoveRoomAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound());
+            await store.FindAsync(slug) is { } e && await store.RemoveRoomAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Remove a room");
     }
 
     private static void MapTracks(RouteGroupBuilder tracks)
@@ -94,7 +96,8 @@ public static class EventsEndpoints
         tracks.MapGet("", async Task<Results<Ok<IEnumerable<TrackResponse>>, NotFound>> (string slug, EventStore store) =>
             await store.FindAsync(slug) is { } e
                 ? TypedResults.Ok((await store.ListPartsAsync(e.Id)).Tracks.Select(t => t.AsResponse()))
-                : TypedResults.NotFound());
+                : TypedResults.NotFound())
+            .WithSummary("Tracks of the event");
 
         tracks.MapPost("", async Task<Results<Created<TrackResponse>, ValidationProblem, NotFound>> (string slug, TrackInput input, EventStore store) =>
         {
@@ -104,7 +107,7 @@ public static class EventsEndpoints
             if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var row = await store.AddTrackAsync(e.Id, track.Value, v);
             return row is null ? v.Problem() : TypedResults.Created($"/api/events/{slug}/tracks/{row.Id}", row.AsResponse());
-        });
+        }).WithSummary("Add a track with its #rrggbb colour");
 
         tracks.MapPut("/{id:long}", async Task<Results<Ok<TrackResponse>, ValidationProblem, NotFound>> (string slug, long id, TrackInput input, EventStore store) =>
         {
@@ -115,10 +118,11 @@ public static class EventsEndpoints
             var row = await store.UpdateTrackAsync(e.Id, id, track.Value, v);
             if (v.HasErrors) return v.Problem();
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse());
-        });
+        }).WithSummary("Change a track");
 
         tracks.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore store) =>
-            await store.FindAsync(slug) is { } e && await store.RemoveTrackAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound());
+            await store.FindAsync(slug) is { } e && await store.RemoveTrackAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Remove a track");
     }
 
     private static void MapTeam(RouteGroupBuilder team)

@@ -1,0 +1,34 @@
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EventPlanner.Web.Pages.Events;
+
+[AllowAnonymous]
+public sealed class DetailsModel(EventStore events, EventAccess access) : PageModel
+{
+    public EventRow Event { get; private set; } = null!;
+    public EventRow? Parent { get; private set; }
+    public IReadOnlyList<EventRow> CoLocated { get; private set; } = [];
+    public IReadOnlyList<EventDayRow> Days { get; private set; } = [];
+    public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
+    public IReadOnlyList<TrackRow> Tracks { get; private set; } = [];
+    public bool IsOrganiser { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (await events.FindAsync(slug) is not { } e) return NotFound();
+        var roles = User.UserId() is { } id ? await access.RolesAsync(HttpContext, id, slug) : new HashSet<string>();
+        // A hidden event does not exist for strangers: 404, not 403, so its slug is not confirmed either.
+        if (!e.IsPublic && roles.Count == 0) return NotFound();
+
+        Event = e;
+        IsOrganiser = roles.Contains(EventRoles.Organiser);
+        if (e.ParentSlug is { } parentSlug && await events.FindAsync(parentSlug) is { IsPublic: true } parent) Parent = parent;
+        CoLocated = await events.ListChildrenAsync(e.Id);
+        (Days, Rooms, Tracks) = await events.ListPartsAsync(e.Id);
+        return Page();
+    }
+}

@@ -1,0 +1,76 @@
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EventPlanner.Web.Pages.Events.Manage;
+
+[Authorize(Policy = Policies.EventOrganiser)]
+public sealed class RoomsModel(EventStore store) : ManagePageModel(store)
+{
+    [BindProperty] public RoomForm Input { get; set; } = new();
+    public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long? edit)
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (edit is { } id)
+        {
+            if (Rooms.FirstOrDefault(r => r.Id == id) is not { } room) return NotFound();
+            Input = RoomForm.From(room);
+        }
+        else Input = new RoomForm { SortOrder = (Rooms.Count == 0 ? 0 : Rooms.Max(r => r.SortOrder) + 1).ToString() };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        var v = new Validator();
+        var input = new RoomInput(Input.Name, WholeNumber.Parse(v, "capacity", Input.Capacity, "Capacity"), Input.AccessibilityNotes,
+            WholeNumber.Parse(v, "sortOrder", Input.SortOrder, "Order"));
+        var room = EventRules.Validate(input, v);
+        RoomRow? row = null;
+        if (room is not null && !v.HasErrors)
+        {
+            row = Input.Id is { } id ? await Store.UpdateRoomAsync(Event.Id, id, room.Value, v) : await Store.AddRoomAsync(Event.Id, room.Value, v);
+        }
+        if (row is null)
+        {
+            if (!v.HasErrors) return NotFound(); // the room was removed meanwhile
+            ModelState.AddErrors(v);
+            return Page();
+        }
+        TempData["Flash"] = Input.Id is null ? $"Room {row.Name} added." : $"Room {row.Name} saved.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long id)
+    {
+        if (!await LoadEventAsync()) return NotFound();
+        TempData["Flash"] = await Store.RemoveRoomAsync(Event.Id, id) ? "Room removed." : "That room was already gone.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (!await LoadEventAsync()) return false;
+        Rooms = (await Store.ListPartsAsync(Event.Id)).Rooms;
+        return true;
+    }
+
+    public sealed class RoomForm
+    {
+        public long? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Capacity { get; set; }
+        public string? AccessibilityNotes { get; set; }
+        public string? SortOrder { get; set; }
+
+        public static RoomForm From(RoomRow r) => new()
+        {
+            Id = r.Id, Name = r.Name, Capacity = r.Capacity.ToString(), AccessibilityNotes = r.AccessibilityNotes, SortOrder = r.SortOrder.ToString(),
+        };
+    }
+}

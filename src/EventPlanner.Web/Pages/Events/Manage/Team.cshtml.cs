@@ -1,0 +1,65 @@
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EventPlanner.Web.Pages.Events.Manage;
+
+[Authorize(Policy = Policies.EventOrganiser)]
+public sealed class TeamModel(EventStore store) : ManagePageModel(store)
+{
+    [BindProperty] public MemberForm Input { get; set; } = new();
+    public IReadOnlyList<TeamMemberRow> Team { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        var v = new Validator();
+        var email = v.Required("email", Input.Email, 254, "Email");
+        var role = EventRules.ValidateRole(Input.Role, v);
+        var row = v.HasErrors ? null : await Store.GrantAsync(Event.Id, email!, role!, User.RequiredUserId(), v);
+        if (row is null)
+        {
+            ModelState.AddErrors(v);
+            return Page();
+        }
+        TempData["Flash"] = $"{row.DisplayName} is now {Article(row.Role)} {row.Role}.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long userId, string? role)
+    {
+        if (!await LoadAsync()) return NotFound();
+        var v = new Validator();
+        var r = EventRules.ValidateRole(role, v);
+        var removed = r is not null && await Store.RevokeAsync(Event.Id, userId, r, v);
+        if (v.HasErrors)
+        {
+            // Keyed apart from the add form, so the message shows in the summary rather than under its fields.
+            ModelState.AddErrors(v, "Remove");
+            return Page();
+        }
+        TempData["Flash"] = removed ? "Removed from the team." : "That role was already gone.";
+        // Someone who just stepped down as organiser can no longer see the manage pages.
+        if (userId == User.RequiredUserId() && r == EventRoles.Organiser) return RedirectToPage("/Events/Details", new { slug = Slug });
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (!await LoadEventAsync()) return false;
+        Team = await Store.ListTeamAsync(Event.Id);
+        return true;
+    }
+
+    private static string Article(string role) => role == EventRoles.Organiser ? "an" : "a";
+
+    public sealed class MemberForm
+    {
+        public string? Email { get; set; }
+        public string? Role { get; set; } = EventRoles.Reviewer;
+    }
+}

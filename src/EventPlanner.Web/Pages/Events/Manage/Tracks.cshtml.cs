@@ -1,0 +1,66 @@
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EventPlanner.Web.Pages.Events.Manage;
+
+[Authorize(Policy = Policies.EventOrganiser)]
+public sealed class TracksModel(EventStore store) : ManagePageModel(store)
+{
+    [BindProperty] public TrackForm Input { get; set; } = new();
+    public IReadOnlyList<TrackRow> Tracks { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long? edit)
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (edit is { } id)
+        {
+            if (Tracks.FirstOrDefault(t => t.Id == id) is not { } track) return NotFound();
+            Input = new TrackForm { Id = track.Id, Name = track.Name, Colour = track.Colour };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        var v = new Validator();
+        var track = EventRules.Validate(new TrackInput(Input.Name, Input.Colour), v);
+        TrackRow? row = null;
+        if (track is not null)
+        {
+            row = Input.Id is { } id ? await Store.UpdateTrackAsync(Event.Id, id, track.Value, v) : await Store.AddTrackAsync(Event.Id, track.Value, v);
+        }
+        if (row is null)
+        {
+            if (!v.HasErrors) return NotFound(); // the track was removed meanwhile
+            ModelState.AddErrors(v);
+            return Page();
+        }
+        TempData["Flash"] = Input.Id is null ? $"Track {row.Name} added." : $"Track {row.Name} saved.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long id)
+    {
+        if (!await LoadEventAsync()) return NotFound();
+        TempData["Flash"] = await Store.RemoveTrackAsync(Event.Id, id) ? "Track removed." : "That track was already gone.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (!await LoadEventAsync()) return false;
+        Tracks = (await Store.ListPartsAsync(Event.Id)).Tracks;
+        return true;
+    }
+
+    public sealed class TrackForm
+    {
+        public long? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Colour { get; set; } = "#3366cc";
+    }
+}
