@@ -6,6 +6,9 @@ using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 
 // ---- Host: the root's appsettings.json, wwwroot/ and db/ wherever we are started from ----
+// --demo is a switch, not a configuration key: left in, it would swallow the argument after it (e.g. --urls).
+var demo = args.Contains("--demo");
+args = args.Where(a => a != "--demo").ToArray();
 var root = ContentRoot.Locate();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -32,7 +35,7 @@ var app = builder.Build();
 // ---- Start-up: migrate, then the one-time set-up link or the demo ----
 await app.Services.MigrateDatabaseAsync();
 // The demo seeds a site administrator, so it runs first and no set-up link is printed beside it.
-if (args.Contains("--demo"))
+if (demo)
 {
     await app.SeedDemoAsync();
 }

@@ -17,8 +17,16 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int code)
     {
-        // Keep the original status (the re-executed request would otherwise answer 200).
-        if (code is >= 400 and < 600) Response.StatusCode = code;
+        // After an exception the handler has already chosen the status (e.g. 413 for an oversized form)
+        // and re-executes /error/500: keep that. Otherwise keep the status this page was reached for.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null && Response.StatusCode >= 400)
+        {
+            code = Response.StatusCode;
+        }
+        else if (code is >= 400 and < 600)
+        {
+            Response.StatusCode = code;
+        }
         (Title, Message) = code switch
         {
             400 => ("Bad request", "The form or link was not understood. If you were submitting a form, go back, reload it and try again."),

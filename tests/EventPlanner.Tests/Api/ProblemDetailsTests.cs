@@ -162,3 +162,23 @@ public sealed class ProblemDetailsTests(EventPlannerApp app) : IClassFixture<Eve
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync("/api/events/unknown-ids/team/999999/reviewer")).StatusCode);
     }
 }
+
+public sealed class OversizedFormTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+{
+    [Fact]
+    public async Task An_oversized_form_post_to_a_page_is_a_4xx_page_not_a_500()
+    {
+        var client = app.CreateBrowser();
+        var page = await client.GetStringAsync("/account/login");
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormPosting.AntiforgeryFrom(page),
+            ["Input.Email"] = new string('a', 5 * 1024 * 1024),
+            ["Input.Password"] = "x",
+        };
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(form));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+}
