@@ -1,0 +1,140 @@
+using System.Net;
+using EventPlanner.Bench.Generator;
+using EventPlanner.Bench.Reporting;
+using EventPlanner.Bench.Running;
+using Microsoft.Data.Sqlite;
+
+namespace EventPlanner.Bench;
+
+/// <summary>
+/// One invocation of the harness: its settings, its temporary folder, the data sets generated so
+/// far (each scale at most once, then copied for every server start), the static baseline files it
+/// placed under wwwroot/bench/, and the servers still running. Disposing it cleans all of that up.
+/// </summary>
+public sealed class BenchRun(BenchOptions options, string repoRoot, TextWriter log) : IAsyncDisposable
+{
+    private readonly Dictionary<string, GeneratedData> _datasets = new(StringComparer.Ordinal);
+    private readonly List<string> _staticFiles = [];
+    private readonly List<AppServer> _servers = [];
+    private int _serverCount;
+
+    public BenchOptions Options { get; } = options;
+    public string RepoRoot { get; } = repoRoot;
+    public string RunId { get; } = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss") + "-" + Environment.ProcessId;
+    public string TempRoot { get; } = Path.Combine(Path.GetTempPath(), "ep-bench", Guid.NewGuid().ToString("N")[..12]);
+    public LoadSettings Load => new(Options.Concurrency, Options.Warmup, Options.Duration, Options.Requests);
+    public IReadOnlyCollection<GeneratedData> Datasets => _datasets.Values;
+
+    public void Log(string line) => log.WriteLine(line);
+
+    /// <summary>The scale's generated database, made on first use in this run.</summary>
+    public async Task<GeneratedData> DatasetAsync(Scale scale, CancellationToken ct)
+    {
+        if (_datasets.TryGetValue(scale.Name, out var existing)) return existing;
+        Log($"  generating '{scale.Name}' data ({scale.Accounts:N0} accounts, {scale.Rooms} rooms) ...");
+        var data = await DataGenerator.GenerateAsync(Path.Combine(TempRoot, "data-" + scale.Name), scale, Options.Seed, ct);
+        Log($"  generated '{scale.Name}' in {data.Seconds:F1} s, digest {data.Digest.Sha256[..16]}");
+        _datasets[scale.Name] = data;
+        return data;
+    }
+
+    /// <summary>Starts the app on a fresh copy of the scale's database, in its own folder.</summary>
+    public async Task<AppServer> StartServerAsync(Scale scale, CancellationToken ct)
+    {
+        var data = await DatasetAsync(scale, ct);
+        var folder = Path.Combine(TempRoot, $"server-{++_serverCount}");
+        Directory.CreateDirectory(folder);
+        File.Copy(data.DatabasePath, Path.Combine(folder, Path.GetFileName(data.DatabasePath)));
+        var server = await AppServer.StartAsync(folder, RepoRoot, ct);
+        _servers.Add(server);
+        return server;
+    }
+
+    /// <summary>Fills the figures every scenario reports about its server.</summary>
+    public static void RecordServer(ScenarioResult result, AppServer server)
+    {
+        result.ColdStartMs = server.ColdStart.TotalMilliseconds;
+        result.PeakWorkingSetMb = Math.Max(result.PeakWorkingSetMb, server.Sample().PeakWorkingSetBytes / 1024.0 / 1024.0);
+    }
+
+    public async Task<LoadResult> LoadAsync(AppServer server, string path, string label, bool baseline, CancellationToken ct)
+    {
+        var result = await LoadGenerator.RunAsync(server, path, label, Load, baseline, ct);
+        Log($"    {label,-40} {result.RequestsPerSecond,10:N0} req/s  p99 {result.Latency.P99Ms,7:F2} ms  errors {result.Errors}");
+        return result;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="path"/>, then the very same bytes served as a static file by the same
+    /// server with the same concurrency, and records both and the ratio of their throughput.
+    /// </summary>
+    public async Task CompareWithStaticFileAsync(ScenarioResult result, AppServer server, string path, string extension, CancellationToken ct)
+    {
+        var bytes = await FetchAsync(server, path, ct);
+        var staticPath = WriteStaticFile($"{result.Scenario}-{result.Scale}{extension}", bytes);
+        var app = await LoadAsync(server, path, $"GET {path}", baseline: false, ct);
+        var baseline = await LoadAsync(server, staticPath, $"static file, same {bytes.Length:N0} bytes", baseline: true, ct);
+        result.Loads.Add(app);
+        result.Loads.Add(baseline);
+        result.Ratios.Add(new Ratio("rps app/static", app.RequestsPerSecond / baseline.RequestsPerSecond,
+            "share of the static-file throughput the endpoint keeps (1.0 = as fast as serving the bytes from disk)"));
+        result.Ratios.Add(new Ratio("p50 app/static", app.Latency.P50Ms / baseline.Latency.P50Ms,
+            "median latency over the static file's median latency"));
+    }
+
+    public static async Task<byte[]> FetchAsync(AppServer server, string path, CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var response = await client.GetAsync(path.TrimStart('/'), ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}; expected 200.\n{server.Output()}");
+        }
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
+    public static async Task<HttpStatusCode> StatusAsync(AppServer server, string path, CancellationToken ct)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var response = await client.GetAsync(path.TrimStart('/'), ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>
+    /// Places a file under the repository's wwwroot/bench/ (git-ignored) for the app to serve, and
+    /// returns its URL path. The app's web root is the repository's wwwroot; the file goes at the end.
+    /// </summary>
+    public string WriteStaticFile(string name, byte[] content)
+    {
+        var folder = Path.Combine(RepoRoot, "wwwroot", "bench");
+        Directory.CreateDirectory(folder);
+        var fileName = $"{RunId}-{name}";
+        var path = Path.Combine(folder, fileName);
+        File.WriteAllBytes(path, content);
+        _staticFiles.Add(path);
+        return "/bench/" + fileName;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in _servers) await server.DisposeAsync();
+        _servers.Clear();
+        foreach (var file in _staticFiles)
+        {
+            try { File.Delete(file); } catch (IOException) { }
+        }
+        var folder = Path.Combine(RepoRoot, "wwwroot", "bench");
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        }
+        catch (IOException) { }
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(TempRoot)) Directory.Delete(TempRoot, recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using EventPlanner.Bench.Generator;
+
+namespace EventPlanner.Bench.Reporting;
+
+/// <summary>The tables printed at the end of a run (README figures are copied from these).</summary>
+public static class ConsoleReport
+{
+    public static string Header(RunInfo info) =>
+        $"EventPlanner bench  {info.StartedAt:yyyy-MM-dd HH:mm} UTC  |  {info.ProcessorCount} CPUs  |  {info.DotnetVersion}  |  " +
+        $"{info.Os} {info.Architecture}  |  commit {info.Commit ?? "unknown"}  |  {info.BuildConfiguration}\n" +
+        $"load: {info.Concurrency} connections, {info.WarmupSeconds:0.#} s warm-up, " +
+        (info.Requests is { } n ? $"{n:N0} requests" : $"{info.DurationSeconds:0.#} s") + " measured per load; " +
+        "client and server share the machine (CPU: 100% = one core)" +
+        (info.LoadAverageAtStart is { } start ? $"; load average {start:F1} at start" + (info.LoadAverageAtEnd is { } end ? $", {end:F1} at end" : "") : "");
+
+    public static string Results(IEnumerable<ScenarioResult> results)
+    {
+        var table = new TextTable(("scenario", true), ("scale", true), ("measure", true), ("value", false),
+            ("p50 ms", false), ("p90 ms", false), ("p99 ms", false), ("max ms", false), ("errors", false), ("server CPU", false), ("client CPU", false));
+        foreach (var r in results)
+        {
+            if (r.Failure is not null)
+            {
+                table.Add(r.Scenario, r.Scale, "FAILED", r.Failure.Split('\n')[0]);
+                continue;
+            }
+            foreach (var load in r.Loads)
+            {
+                table.Add(r.Scenario, r.Scale, (load.Baseline ? "baseline: " : "") + load.Label, $"{load.RequestsPerSecond:N0} req/s",
+                    Ms(load.Latency.P50Ms), Ms(load.Latency.P90Ms), Ms(load.Latency.P99Ms), Ms(load.Latency.MaxMs),
+                    load.Errors.ToString("N0", CultureInfo.InvariantCulture), Percent(load.ServerCpuPercent), Percent(load.ClientCpuPercent));
+            }
+            foreach (var ratio in r.Ratios) table.Add(r.Scenario, r.Scale, "ratio: " + ratio.Name, $"{ratio.Value:F2}");
+            foreach (var figure in r.Figures) table.Add(r.Scenario, r.Scale, figure.Name, Value(figure.Value, figure.Unit));
+            table.Add(r.Scenario, r.Scale, "cold start to first healthy response", Value(r.ColdStartMs, "ms"));
+            table.Add(r.Scenario, r.Scale, "peak working set (server)", Value(r.PeakWorkingSetMb, "MB"));
+        }
+        return table.ToString();
+    }
+
+    public static string Datasets(IEnumerable<GeneratedData> datasets)
+    {
+        var table = new TextTable(("data", true), ("seed", false), ("generated in", false), ("accounts", false), ("rooms", false),
+            ("tracks", false), ("roles", false), ("not generated yet", true), ("digest (SHA-256)", true));
+        foreach (var d in datasets.OrderBy(d => d.Scale.Accounts))
+        {
+            long Rows(string table) => d.Digest.RowCounts.GetValueOrDefault(table);
+            table.Add(d.Scale.Name, d.Seed.ToString(CultureInfo.InvariantCulture), $"{d.Seconds:F1} s", $"{Rows("users"):N0}",
+                $"{Rows("rooms"):N0}", $"{Rows("tracks"):N0}", $"{Rows("event_roles"):N0}",
+                $"{d.Scale.Proposals:N0} proposals, {d.Scale.Reviews:N0} reviews, {d.Scale.Sessions:N0} sessions, {d.Scale.Stars:N0} stars",
+                d.Digest.Sha256[..16]);
+        }
+        return table.ToString();
+    }
+
+    public static string Notes(IEnumerable<ScenarioResult> results) =>
+        string.Join('\n', results.SelectMany(r => r.Notes.Select(n => $"- {r.Scenario} @ {r.Scale}: {n}"))
+            .Concat(results.SelectMany(r => r.Loads.Where(l => l.FirstError is not null)
+                .Select(l => $"- {r.Scenario} @ {r.Scale}: {l.Label}: first error: {l.FirstError}"))));
+
+    private static string Ms(double ms) => ms switch
+    {
+        < 10 => ms.ToString("F2", CultureInfo.InvariantCulture),
+        < 100 => ms.ToString("F1", CultureInfo.InvariantCulture),
+        _ => ms.ToString("N0", CultureInfo.InvariantCulture),
+    };
+
+    private static string Percent(double? value) => value is { } v ? $"{v:F0}%" : "";
+
+    private static string Value(double value, string unit) => unit switch
+    {
+        "ms" => $"{Ms(value)} ms",
+        _ => $"{value.ToString(value < 100 ? "F1" : "N0", CultureInfo.InvariantCulture)} {unit}",
+    };
+}

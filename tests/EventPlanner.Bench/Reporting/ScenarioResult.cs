@@ -1,0 +1,24 @@
+using EventPlanner.Bench.Running;
+
+namespace EventPlanner.Bench.Reporting;
+
+public sealed record Figure(string Name, double Value, string Unit);
+
+/// <summary>A figure over its baseline measured in the same run, e.g. page rps / static-file rps.</summary>
+public sealed record Ratio(string Name, double Value, string Meaning);
+
+/// <summary>What one scenario at one scale measured. Cold start and peak working set are always filled.</summary>
+public sealed class ScenarioResult
+{
+    public required string Scenario { get; init; }
+    public required string Scale { get; init; }
+    /// <summary>Server process start to its first healthy response (the median when the scenario starts it several times).</summary>
+    public double ColdStartMs { get; set; }
+    /// <summary>Peak working set (resident set high-water mark) of the server process.</summary>
+    public double PeakWorkingSetMb { get; set; }
+    public List<Figure> Figures { get; } = [];
+    public List<LoadResult> Loads { get; } = [];
+    public List<Ratio> Ratios { get; } = [];
+    public List<string> Notes { get; } = [];
+    public string? Failure { get; set; }
+}
