@@ -57,6 +57,12 @@ public sealed class ProposalStore(Db db, TimeProvider clock)
             (await grid.ReadAsync<AnswerRow>()).AsList(), (await grid.ReadAsync<string>()).AsList(), (await grid.ReadAsync<InvitationRow>()).AsList());
     }
 
+    public async Task<string?> SessionTypeNameAsync(long typeId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>("SELECT name FROM session_types WHERE id = @typeId", new { typeId });
+    }
+
     public async Task<IReadOnlyList<AnswerRow>> SpeakerAnswersAsync(long eventId, long userId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);

@@ -12,6 +12,10 @@ public static class SubmissionsEndpoints
         services.AddSingleton<ProposalAccess>();
         services.AddSingleton<SubmissionNotices>();
         services.AddSingleton<ProposalActions>();
+        services.AddSingleton<CoSpeakerStore>();
+        services.AddSingleton<CoSpeakerActions>();
+        services.AddSingleton<SpeakerProfileStore>();
+        services.AddSingleton<SpeakerPhotos>();
         return services;
     }
 
@@ -19,6 +23,7 @@ public static class SubmissionsEndpoints
     {
         app.MapCfpApi();
         app.MapProposalsApi();
+        app.MapSpeakerApi();
         return app;
     }
 
