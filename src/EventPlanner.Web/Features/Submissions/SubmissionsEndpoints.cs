@@ -16,6 +16,7 @@ public static class SubmissionsEndpoints
         services.AddSingleton<CoSpeakerActions>();
         services.AddSingleton<SpeakerProfileStore>();
         services.AddSingleton<SpeakerPhotos>();
+        services.AddSingleton<ProposalList>();
         return services;
     }
 
@@ -24,6 +25,7 @@ public static class SubmissionsEndpoints
         app.MapCfpApi();
         app.MapProposalsApi();
         app.MapSpeakerApi();
+        app.MapOrganiserProposalsApi();
         return app;
     }
 
