@@ -225,6 +225,14 @@ public sealed class ProposalStore(Db db, TimeProvider clock)
             return tags.Order().ToList();
         }, ct);
 
+    /// <summary>
+    /// Sets state and released state directly, for demo data only: decisions belong to the review
+    /// feature, which will own these transitions.
+    /// </summary>
+    internal Task SetStateForDemoAsync(long id, string state, string releasedState, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync("UPDATE proposals SET state = @state, released_state = @releasedState WHERE id = @id",
+            new { id, state, releasedState }, tx), ct);
+
     // ---- pieces used inside the transactions ----
 
     private async Task<T?> Attempt<T>(Validator v, Func<IDbConnection, IDbTransaction, Task<T>> work, CancellationToken ct) where T : class
