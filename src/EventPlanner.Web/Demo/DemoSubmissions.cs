@@ -38,6 +38,18 @@ public static class DemoSubmissions
         ("Priya Nair", "Reproducible Builds", "Works on build reproducibility across distributions."),
     ];
 
+    // Whatever questions the event asks, the seed answers them plausibly so required ones do not block it.
+    private static Dictionary<long, string> Answers(CfpContext ctx, long typeId, IReadOnlyCollection<long> tracks, string target) =>
+        ctx.Questions.Where(q => q.Target == target && ProposalRules.Applies(q, typeId, tracks)).ToDictionary(q => q.Id, q => q.Kind switch
+        {
+            QuestionKinds.YesNo => "no",
+            QuestionKinds.Number => "1",
+            QuestionKinds.Url => "https://example.org/",
+            QuestionKinds.SingleChoice => q.OptionList.FirstOrDefault() ?? "",
+            QuestionKinds.MultipleChoice => Json.Of(q.OptionList.Take(1)),
+            _ => "See the description.",
+        });
+
     public static async Task SeedAsync(IServiceProvider services, string eventSlug, IReadOnlyList<long> speakerUserIds)
     {
         if (speakerUserIds.Count == 0) return;
@@ -89,7 +101,7 @@ public static class DemoSubmissions
             var minutes = type.DurationList.Contains(talk.Minutes) ? talk.Minutes : type.DurationList[0];
             var values = new ProposalValues(talk.Title, talk.Abstract, $"{talk.Abstract}\n\n## Outline\n\n1. Why it matters\n2. How we did it\n3. What you can do next",
                 type.Id, minutes, tracks, talk.Level, i == 9 ? "Bahasa Melayu" : "English", i % 4 == 0 ? "Happy to shorten it if needed." : "", [],
-                new Dictionary<long, string>(), new Dictionary<long, string>(), seedCode);
+                Answers(ctx, type.Id, tracks, QuestionTargets.Proposal), Answers(ctx, type.Id, tracks, QuestionTargets.Speaker), seedCode);
             var v = new Validator();
             var row = await proposals.CreateAsync(ctx, speaker, values, submit: talk.State != ProposalStates.Draft, v);
             if (row is null) throw new InvalidOperationException($"Demo proposal '{talk.Title}' was refused: {string.Join(" ", v.Errors.SelectMany(x => x.Value))}");

@@ -19,6 +19,11 @@ public sealed class CoSpeakerActions(CoSpeakerStore invitations, ProposalStore p
     /// <summary>"Submit to another event": a draft in the target's call, with the session type and tracks matched by name.</summary>
     public async Task<ProposalRow?> CopyAsync(SpeakerScope scope, CfpContext target, long? sessionTypeId, Validator v, CancellationToken ct = default)
     {
+        if (!target.Event.IsPublic)
+        {
+            v.Add("targetEvent", "Name another public event whose call for papers is open.");
+            return null;
+        }
         var source = (await proposals.LoadDetailAsync(scope.Proposal.Id, ct))!;
         var p = source.Proposal;
         var sourceTypeName = (await proposals.SessionTypeNameAsync(p.SessionTypeId, ct)) ?? "";

@@ -29,6 +29,7 @@ public static class ProposalRules
     public static ProposalValues? Validate(ProposalInput input, CfpContext ctx, Validator v)
     {
         var title = v.Required("title", input.Title, MaxTitle, "Title");
+        if (title is not null && title.Any(char.IsControl)) v.Add("title", "Title must be a single line.");
         var @abstract = v.Optional("abstract", input.Abstract, MaxAbstract, "Abstract");
         var description = v.Optional("description", input.Description, MaxDescription, "Description");
         var notes = v.Optional("notes", input.Notes, MaxNotes, "Notes for the organisers");
