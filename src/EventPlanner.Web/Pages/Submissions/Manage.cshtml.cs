@@ -10,11 +10,12 @@ namespace EventPlanner.Web.Pages.Submissions;
 
 /// <summary>The organisers' view of one proposal: everything, its tags and its history with diffs.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageModel(EventStore events, CfpStore cfp, ProposalStore proposals) : PageModel
+public sealed class ManageModel(EventStore events, CfpStore cfp, ProposalStore proposals, SpeakerProfileStore profiles) : PageModel
 {
     public CfpContext Context { get; private set; } = null!;
     public ProposalDetail Detail { get; private set; } = null!;
     public IReadOnlyList<VersionResponse> History { get; private set; } = [];
+    public IReadOnlyList<(ProposalSpeakerRow Speaker, SpeakerProfileRow? Profile, IReadOnlyList<AnswerRow> Answers)> Speakers { get; private set; } = [];
     [BindProperty] public string? Tags { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, long id)
@@ -46,6 +47,9 @@ public sealed class ManageModel(EventStore events, CfpStore cfp, ProposalStore p
         Context = ctx;
         Detail = d;
         History = OrganiserProposalEndpoints.History(await proposals.VersionsAsync(id)).ToList();
+        var speakers = new List<(ProposalSpeakerRow, SpeakerProfileRow?, IReadOnlyList<AnswerRow>)>();
+        foreach (var s in d.Speakers) speakers.Add((s, await profiles.FindAsync(s.UserId), await proposals.SpeakerAnswersAsync(ctx.Event.Id, s.UserId)));
+        Speakers = speakers;
         return true;
     }
 }

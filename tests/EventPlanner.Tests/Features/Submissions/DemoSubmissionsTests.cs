@@ -11,7 +11,9 @@ public sealed class DemoSubmissionsTests(EventPlannerApp app) : IClassFixture<Ev
     public async Task The_demo_seed_creates_proposals_in_every_state_once()
     {
         var e = await CfpKit.CreateAsync(app, "demo-cfp", closesIn: TimeSpan.FromHours(1));
-        app.Clock.Advance(TimeSpan.FromHours(2)); // the seed works whatever the call's dates
+        (await e.Organiser.PostAsJsonAsync($"{e.Api}/cfp/questions", new { target = "speaker", kind = "single_choice", prompt = "Diet", options = new[] { "Any", "Vegetarian" }, isRequired = true }))
+            .EnsureSuccessStatusCode();
+        app.Clock.Advance(TimeSpan.FromHours(2)); // the seed works whatever the call's dates and questions
         var speakers = new List<long>();
         foreach (var name in new[] { "siti", "arjun", "mei" }) speakers.Add((await app.CreateUserAsync($"{name}@demo.example.org")).Id);
 

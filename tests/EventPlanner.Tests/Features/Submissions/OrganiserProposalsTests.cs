@@ -127,6 +127,7 @@ public sealed class OrganiserProposalsTests(EventPlannerApp app) : IClassFixture
         var browser = await app.SignInAsync($"org-{e.Slug}@example.org");
         var page = await browser.GetStringAsync($"/events/{e.Slug}/proposals/{p.Id}/manage");
         Assert.Contains("<ins>Linux </ins>", page);
+        Assert.Contains("edited@example.org", page);
         var list = await browser.GetStringAsync($"/events/{e.Slug}/proposals");
         Assert.Contains("Rust in the Linux kernel", list);
     }
