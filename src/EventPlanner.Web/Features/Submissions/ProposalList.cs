@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dapper;
+using EventPlanner.Web.Data;
+
+namespace EventPlanner.Web.Features.Submissions;
+
+/// <summary>The organisers' filters; every one optional. Drafts are left out unless asked for by state.</summary>
+public sealed record ProposalFilter(
+    string? State = null, long? Type = null, long? Track = null, string? Tag = null, string? Language = null,
+    bool? HasCoSpeaker = null, string? Q = null, string? Sort = null);
+
+public sealed record ProposalListRow
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public string State { get; init; } = "";
+    public string ReleasedState { get; init; } = "";
+    public long SessionTypeId { get; init; }
+    public string SessionType { get; init; } = "";
+    public int? DurationMinutes { get; init; }
+    public string Language { get; init; } = "";
+    public string AudienceLevel { get; init; } = "";
+    public bool SubmittedLate { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? SubmittedAt { get; init; }
+    public int SpeakerCount { get; init; }
+    public string Speakers { get; init; } = "[]";
+    public string Tracks { get; init; } = "[]";
+    public string Tags { get; init; } = "[]";
+
+    public IReadOnlyList<ListSpeaker> SpeakerList => Json.List<ListSpeaker>(Speakers);
+    public IReadOnlyList<string> TrackList => Json.List<string>(Tracks);
+    public IReadOnlyList<string> TagList => Json.List<string>(Tags);
+}
+
+public sealed record ListSpeaker(long Id, string Name, string Email);
+
+/// <summary>
+/// The organisers' proposals list in ONE statement whatever the number of proposals: speakers, tracks
+/// and tags come back as JSON from correlated sub-queries, and the text search uses the FTS5 index.
+/// </summary>
+public sealed partial class ProposalList(Db db)
+{
+    public static readonly string[] Sorts = ["submitted", "updated", "title", "type", "state"];
+
+    public async Task<IReadOnlyList<ProposalListRow>> QueryAsync(long eventId, ProposalFilter f, CancellationToken ct = default)
+    {
+        var order = f.Sort switch
+        {
+            "title" => "p.title COLLATE NOCASE, p.id",
+            "type" => "t.sort_order, t.name, p.title COLLATE NOCASE",
+            "state" => "p.state, p.title COLLATE NOCASE",
+            "updated" => "p.updated_at DESC, p.id DESC",
+            _ => "p.submitted_at IS NULL, p.submitted_at DESC, p.id DESC",
+        };
+        var match = MatchExpression(f.Q);
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<ProposalListRow>($"""
+            SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, t.name AS session_type, p.duration_minutes, p.language,
+                   p.audience_level, p.submitted_late, p.updated_at, p.submitted_at,
+                   (SELECT COUNT(*) FROM proposal_speakers s WHERE s.proposal_id = p.id) AS speaker_count,
+                   (SELECT json_group_array(json_object('id', u.id, 'name', COALESCE(sp.full_name, u.display_name), 'email', u.email))
+                      FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
+                     WHERE s.proposal_id = p.id) AS speakers,
+                   (SELECT json_group_array(name) FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
+                     WHERE pt.proposal_id = p.id ORDER BY pt.preference)) AS tracks,
+                   (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags
+            FROM proposals p JOIN session_types t ON t.id = p.session_type_id
+            WHERE p.event_id = @eventId
+              AND (CASE WHEN @state IS NULL THEN p.state <> 'draft' ELSE p.state = @state END)
+              AND (@type IS NULL OR p.session_type_id = @type)
+              AND (@track IS NULL OR EXISTS (SELECT 1 FROM proposal_tracks pt WHERE pt.proposal_id = p.id AND pt.track_id = @track))
+              AND (@tag IS NULL OR EXISTS (SELECT 1 FROM proposal_tags g WHERE g.proposal_id = p.id AND g.tag = @tag))
+              AND (@language IS NULL OR p.language = @language COLLATE NOCASE)
+              AND (@hasCo IS NULL OR ((SELECT COUNT(*) FROM proposal_speakers s WHERE s.proposal_id = p.id) > 1) = @hasCo)
+              AND (@match IS NULL
+                   OR p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH @match)
+                   OR EXISTS (SELECT 1 FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
+                              WHERE s.proposal_id = p.id AND (u.display_name LIKE @like OR sp.full_name LIKE @like OR u.email LIKE @like)))
+            ORDER BY {order}
+            """, new
+        {
+            eventId, state = Blank(f.State), type = f.Type, track = f.Track, tag = Blank(f.Tag)?.ToLowerInvariant(), language = Blank(f.Language),
+            hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{f.Q!.Trim()}%",
+        });
+        return rows.AsList();
+    }
+
+    /// <summary>Tags and languages in use, for the filter menus.</summary>
+    public async Task<(IReadOnlyList<string> Tags, IReadOnlyList<string> Languages)> FacetsAsync(long eventId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = (await c.QueryAsync<(string Kind, string Value)>("""
+            SELECT DISTINCT 'tag' AS kind, g.tag AS value FROM proposal_tags g JOIN proposals p ON p.id = g.proposal_id WHERE p.event_id = @eventId
+            UNION SELECT DISTINCT 'language', language FROM proposals WHERE event_id = @eventId AND state <> 'draft'
+            ORDER BY 1, 2
+            """, new { eventId })).AsList();
+        return (rows.Where(r => r.Kind == "tag").Select(r => r.Value).ToList(), rows.Where(r => r.Kind == "language").Select(r => r.Value).ToList());
+    }
+
+    /// <summary>User words as an FTS5 query: each word quoted (so no syntax gets through) and prefix-matched, all required.</summary>
+    public static string? MatchExpression(string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return null;
+        var words = Word().Matches(q).Select(m => m.Value).Take(10).ToList();
+        return words.Count == 0 ? null : string.Join(" ", words.Select(w => $"\"{w}\"*"));
+    }
+
+    public static string Csv(IEnumerable<ProposalListRow> rows, TimeZoneInfo zone)
+    {
+        var sb = new StringBuilder();
+        sb.Append("id,title,state,released_state,session_type,duration_minutes,tracks,speakers,speaker_emails,language,audience_level,tags,submitted_at,late\r\n");
+        foreach (var r in rows)
+        {
+            string[] cells =
+            [
+                r.Id.ToString(CultureInfo.InvariantCulture), r.Title, r.State, r.ReleasedState, r.SessionType,
+                r.DurationMinutes?.ToString(CultureInfo.InvariantCulture) ?? "", string.Join("; ", r.TrackList),
+                string.Join("; ", r.SpeakerList.Select(s => s.Name)), string.Join("; ", r.SpeakerList.Select(s => s.Email)),
+                r.Language, r.AudienceLevel, string.Join("; ", r.TagList),
+                r.SubmittedAt is { } at ? CfpTime.ToLocal(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                r.SubmittedLate ? "yes" : "no",
+            ];
+            sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    // Quoted when needed; a leading formula character is defused so a spreadsheet shows text, not a formula.
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,34 @@
+using EventPlanner.Web.Features.Events;
+
+namespace EventPlanner.Web.Features.Submissions;
+
+public static class SubmissionsEndpoints
+{
+    public static IServiceCollection AddSubmissions(this IServiceCollection services)
+    {
+        services.AddSingleton<CfpStore>();
+        services.AddSingleton<AccessCodeStore>();
+        services.AddSingleton<ProposalStore>();
+        services.AddSingleton<ProposalAccess>();
+        services.AddSingleton<SubmissionNotices>();
+        services.AddSingleton<ProposalActions>();
+        services.AddSingleton<CoSpeakerStore>();
+        services.AddSingleton<CoSpeakerActions>();
+        services.AddSingleton<SpeakerProfileStore>();
+        services.AddSingleton<SpeakerPhotos>();
+        services.AddSingleton<ProposalList>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapCfpApi();
+        app.MapProposalsApi();
+        app.MapSpeakerApi();
+        app.MapOrganiserProposalsApi();
+        return app;
+    }
+
+    internal static async Task<CfpContext?> ContextAsync(this CfpStore cfp, EventStore events, string slug, CancellationToken ct = default) =>
+        await events.FindAsync(slug, ct) is { } e ? await cfp.LoadContextAsync(e, ct) : null;
+}

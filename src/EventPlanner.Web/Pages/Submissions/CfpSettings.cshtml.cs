@@ -1,0 +1,139 @@
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EventPlanner.Web.Pages.Submissions;
+
+/// <summary>Organisers shape the call: dates and text, session types, questions and access codes.</summary>
+[Authorize(Policy = Policies.EventOrganiser)]
+public sealed class CfpSettingsModel(EventStore events, CfpStore cfp, AccessCodeStore codes) : PageModel
+{
+    public CfpContext Context { get; private set; } = null!;
+    public IReadOnlyList<AccessCodeRow> Codes { get; private set; } = [];
+
+    [BindProperty] public SettingsForm Settings { get; set; } = new();
+    [BindProperty] public TypeForm Type { get; set; } = new();
+    [BindProperty] public QuestionForm Question { get; set; } = new();
+    [BindProperty] public CodeForm Code { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (!await LoadAsync(slug)) return NotFound();
+        var s = Context.Settings;
+        Settings = new SettingsForm
+        {
+            OpensAt = CfpTime.ToInput(s?.OpensAt, Context.Event.Zone), ClosesAt = CfpTime.ToInput(s?.ClosesAt, Context.Event.Zone), Intro = s?.Intro,
+        };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSettingsAsync(string slug) => DoAsync(slug, async v =>
+    {
+        var values = CfpRules.Validate(new CfpSettingsInput(Settings.OpensAt, Settings.ClosesAt, Settings.Intro), Context.Event.Zone, v);
+        if (values is not null) await cfp.SaveSettingsAsync(Context.Event.Id, values);
+    }, "The call for papers is saved.", "Settings");
+
+    public Task<IActionResult> OnPostTypeAsync(string slug, long? typeId) => DoAsync(slug, async v =>
+    {
+        var input = new SessionTypeInput(Type.Name, SessionTypeRules.ParseDurations(Type.Durations), Type.ClosesAt, Type.AcceptsLate, Type.IsHidden,
+            typeId is null || Type.IsEnabled, Type.MaxSpeakers, Type.SortOrder);
+        var values = CfpRules.Validate(input, Context.Event.Zone, v);
+        if (values is null) return;
+        var row = typeId is { } id ? await cfp.UpdateTypeAsync(Context.Event.Id, id, values, v) : await cfp.AddTypeAsync(Context.Event.Id, values, v);
+        if (row is null && !v.HasErrors) v.Add("name", "There is no such session type.");
+    }, $"The session type '{Type.Name}' is saved.", "Type");
+
+    public Task<IActionResult> OnPostQuestionAsync(string slug) => DoAsync(slug, async v =>
+    {
+        var input = new QuestionInput(Question.Target, Question.Kind, Question.Prompt, Question.Help,
+            (Question.Options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Question.IsRequired,
+            Question.TrackIds, Question.SessionTypeIds, Question.SortOrder, true);
+        var values = CfpRules.Validate(input, v);
+        if (values is not null) await cfp.AddQuestionAsync(Context, values, v);
+    }, "The question is added.", "Question");
+
+    public Task<IActionResult> OnPostToggleQuestionAsync(string slug, long questionId) => DoAsync(slug, async v =>
+    {
+        if (Context.Questions.FirstOrDefault(q => q.Id == questionId) is not { } q) { v.Add("question", "There is no such question."); return; }
+        var values = new QuestionValues(q.Target, q.Kind, q.Prompt, q.Help, q.OptionList, q.IsRequired, q.TrackIdList, q.SessionTypeIdList, q.SortOrder, !q.IsActive);
+        await cfp.UpdateQuestionAsync(Context, q.Id, values, v);
+    }, "The question is updated.", "Question");
+
+    public Task<IActionResult> OnPostCodeAsync(string slug) => DoAsync(slug, async v =>
+    {
+        var values = CfpRules.Validate(new AccessCodeInput(Code.Code, Code.Description, Code.SessionTypeId, Code.ExpiresAt, Code.MaxUses), Context.Event.Zone, v);
+        if (values is not null) await codes.AddAsync(Context, values, v);
+    }, "The access code is created.", "Code");
+
+    public Task<IActionResult> OnPostDeleteCodeAsync(string slug, long codeId) => DoAsync(slug, async v =>
+    {
+        if (!await codes.DeleteAsync(Context.Event.Id, codeId)) v.Add("code", "There is no such access code.");
+    }, "The access code is deleted.", "Code");
+
+    private async Task<IActionResult> DoAsync(string slug, Func<Validator, Task> work, string flash, string prefix)
+    {
+        if (!await LoadAsync(slug)) return NotFound();
+        var v = new Validator();
+        await work(v);
+        if (v.HasErrors)
+        {
+            ModelState.AddErrors(v, prefix);
+            return Page();
+        }
+        TempData["Flash"] = flash;
+        return Redirect($"/events/{slug}/cfp/settings");
+    }
+
+    private async Task<bool> LoadAsync(string slug)
+    {
+        if (await cfp.ContextAsync(events, slug) is not { } ctx) return false;
+        Context = ctx;
+        Codes = await codes.ListAsync(ctx.Event.Id);
+        return true;
+    }
+
+    public sealed class SettingsForm
+    {
+        public string? OpensAt { get; set; }
+        public string? ClosesAt { get; set; }
+        public string? Intro { get; set; }
+    }
+
+    public sealed class TypeForm
+    {
+        public string? Name { get; set; }
+        public string? Durations { get; set; }
+        public string? ClosesAt { get; set; }
+        public bool AcceptsLate { get; set; }
+        public bool IsHidden { get; set; }
+        public bool IsEnabled { get; set; }
+        public int? MaxSpeakers { get; set; }
+        public int? SortOrder { get; set; }
+    }
+
+    public sealed class QuestionForm
+    {
+        public string? Target { get; set; }
+        public string? Kind { get; set; }
+        public string? Prompt { get; set; }
+        public string? Help { get; set; }
+        public string? Options { get; set; }
+        public bool IsRequired { get; set; }
+        public List<long>? TrackIds { get; set; }
+        public List<long>? SessionTypeIds { get; set; }
+        public int? SortOrder { get; set; }
+    }
+
+    public sealed class CodeForm
+    {
+        public string? Code { get; set; }
+        public string? Description { get; set; }
+        public long? SessionTypeId { get; set; }
+        public string? ExpiresAt { get; set; }
+        public int? MaxUses { get; set; }
+    }
+}
