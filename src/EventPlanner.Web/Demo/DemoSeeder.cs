@@ -18,6 +18,7 @@ public static class DemoSeeder
     [
         new DemoAccounts(),
         new DemoEvent(),
+        new DemoSubmissionsPart(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)

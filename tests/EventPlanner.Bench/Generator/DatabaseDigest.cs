@@ -35,9 +35,14 @@ public static class DatabaseDigest
         await c.OpenAsync(ct);
         var tables = (await c.QueryAsync<string>(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).ToList();
+        // Full-text indexes (virtual tables and their shadow tables) are derived from other tables and
+        // hold internal state rows from the start: the content they index is digested already.
+        var virtualTables = (await c.QueryAsync<string>(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")).ToList();
+        bool Derived(string t) => virtualTables.Any(v => t == v || t.StartsWith(v + "_", StringComparison.Ordinal));
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var line = new StringBuilder();
-        foreach (var table in tables.Where(t => !SkippedTables.Contains(t)))
+        foreach (var table in tables.Where(t => !SkippedTables.Contains(t) && !Derived(t)))
         {
             var columns = (await c.QueryAsync<string>("SELECT name FROM pragma_table_info(@table) ORDER BY cid", new { table })).ToList();
             counts[table] = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {Quote(table)}");
