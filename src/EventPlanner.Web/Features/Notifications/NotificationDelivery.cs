@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Dapper;
+using EventPlanner.Web.Data;
+using Hangfire;
+
+namespace EventPlanner.Web.Features.Notifications;
+
+/// <summary>
+/// The Hangfire jobs that email outbox rows. Hangfire runs a job at least once, so exactly-once rests
+/// on the row: a run first claims rows (pending and due, or 'sending' with a lapsed lease) in one
+/// UPDATE, which only one run can win; it records 'sent' straight after the SMTP server accepts.
+/// The one window left: a process killed after the server accepted a message and before 'sent' was
+/// recorded sends that message again once the lease lapses, with the same Message-Id (SMTP offers no
+/// idempotency; receiving systems may fold the copies by Message-Id). A graceful stop never opens it:
+/// rows claimed but not yet sent go back to 'pending' at once.
+/// </summary>
+public sealed class NotificationDelivery(
+    Db db, IMailSender mail, TimeProvider clock, NotificationOptions options, NotificationDispatcher dispatcher,
+    NotificationMailBuilder builder, ILogger<NotificationDelivery> logger)
+{
+    private const string ClaimColumns = """
+        id, dedupe_key, kind, user_id, event_id, to_address, to_name, payload, subject, body, message_id,
+        unsubscribe_token, in_inbox, state, attempts, next_attempt_at, claimed_until, last_error, created_at, updated_at, sent_at, read_at
+        """;
+
+    /// <summary>Sends everything that is due, batch by batch, until nothing is. Kicked after commits, swept every minute.</summary>
+    // Two drains at once are safe (each claims different rows), so no Hangfire lock; our own retries replace Hangfire's.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        dispatcher.DrainStarted();
+        var sent = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var batch = await ClaimAsync(null, ct);
+            if (batch.Count == 0) break;
+            sent += await SendBatchAsync(batch, ct);
+        }
+        return sent;
+    }
+
+    /// <summary>Sends one notification if it is (still) due. Safe to run twice, or twice at once: it sends once.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<bool> DeliverAsync(long id, CancellationToken ct)
+    {
+        var batch = await ClaimAsync(id, ct);
+        return batch.Count == 1 && await SendBatchAsync(batch, ct) == 1;
+    }
+
+    private Task<IReadOnlyList<NotificationRow>> ClaimAsync(long? id, CancellationToken ct) =>
+        db.WriteAsync<IReadOnlyList<NotificationRow>>(async (c, tx) =>
+        {
+            var now = clock.GetUtcNow();
+            var due = id is null
+                ? """
+                  SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= @now
+                  UNION ALL
+                  SELECT id FROM notifications WHERE state = 'sending' AND claimed_until <= @now
+                  LIMIT @limit
+                  """
+                : """
+                  SELECT id FROM notifications
+                  WHERE id = @id AND ((state = 'pending' AND next_attempt_at <= @now) OR (state = 'sending' AND claimed_until <= @now))
+                  """;
+            var rows = await c.QueryAsync<NotificationRow>($"""
+                UPDATE notifications SET state = 'sending', attempts = attempts + 1, claimed_until = @lease, updated_at = @now
+                WHERE id IN ({due})
+                RETURNING {ClaimColumns}
+                """, new { now, lease = now + options.Lease, limit = options.BatchSize, id }, tx);
+            return rows.OrderBy(r => r.Id).ToList();
+        }, ct);
+
+    private async Task<int> SendBatchAsync(IReadOnlyList<NotificationRow> batch, CancellationToken ct)
+    {
+        var started = new ConcurrentDictionary<long, bool>();
+        var sent = 0;
+        try
+        {
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.SendParallelism, CancellationToken = ct },
+                async (row, token) =>
+                {
+                    started[row.Id] = true;
+                    if (await SendOneAsync(row, token)) Interlocked.Increment(ref sent);
+                });
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: hand back the rows we never began to send, so the next run needs no lease to lapse.
+            var untouched = batch.Where(r => !started.ContainsKey(r.Id)).Select(r => r.Id).ToList();
+            if (untouched.Count > 0)
+            {
+                await db.WriteAsync((c, tx) => c.ExecuteAsync("""
+                    UPDATE notifications SET state = 'pending', attempts = attempts - 1, claimed_until = NULL
+                    WHERE id IN @untouched AND state = 'sending'
+                    """, new { untouched }, tx), CancellationToken.None);
+            }
+            throw;
+        }
+        return sent;
+    }
+
+    private async Task<bool> SendOneAsync(NotificationRow row, CancellationToken ct)
+    {
+        var kind = NotificationKinds.Find(row.Kind);
+        if (kind is { Transactional: false } && await UnsubscribedAsync(row, ct))
+        {
+            await FinishAsync(row, NotificationStates.Suppressed, null, scrub: false);
+            return false;
+        }
+
+        try
+        {
+            await mail.SendAsync(builder.Build(row), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Interrupted mid-send: we cannot know whether the server took it. The lease decides.
+            throw;
+        }
+        catch (Exception e)
+        {
+            await RecordFailureAsync(row, e);
+            return false;
+        }
+
+        await FinishAsync(row, NotificationStates.Sent, null, scrub: kind?.ScrubAfterSend == true);
+        return true;
+    }
+
+    private async Task<bool> UnsubscribedAsync(NotificationRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM notification_unsubscribes
+                           WHERE user_id = @UserId AND kind = @Kind AND (event_id IS NULL OR event_id = @EventId))
+            """, new { row.UserId, row.Kind, row.EventId });
+    }
+
+    private Task FinishAsync(NotificationRow row, string state, string? error, bool scrub) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync("""
+            UPDATE notifications
+            SET state = @state, claimed_until = NULL, last_error = @error, updated_at = @now,
+                sent_at = CASE WHEN @state = 'sent' THEN @now ELSE sent_at END,
+                body = CASE WHEN @scrub THEN '(Removed after sending: it held a one-time link.)' ELSE body END,
+                payload = CASE WHEN @scrub THEN '{}' ELSE payload END
+            WHERE id = @Id AND state = 'sending'
+            """, new { row.Id, state, error, now = clock.GetUtcNow(), scrub }, tx), CancellationToken.None);
+
+    private async Task RecordFailureAsync(NotificationRow row, Exception e)
+    {
+        var error = $"{e.GetType().Name}: {e.Message}";
+        if (error.Length > 1000) error = error[..1000];
+        if (row.Attempts >= options.MaxAttempts)
+        {
+            logger.LogWarning(e, "Notification {Id} ({Kind}) failed for good after {Attempts} attempts", row.Id, row.Kind, row.Attempts);
+            await FinishAsync(row, NotificationStates.Failed, error, scrub: false);
+            return;
+        }
+        var delay = options.BackoffAfter(row.Attempts);
+        logger.LogInformation("Notification {Id} ({Kind}) attempt {Attempts} failed ({Error}); retrying in {Delay}", row.Id, row.Kind, row.Attempts, error, delay);
+        await db.WriteAsync((c, tx) => c.ExecuteAsync("""
+            UPDATE notifications SET state = 'pending', claimed_until = NULL, last_error = @error, next_attempt_at = @next, updated_at = @now
+            WHERE id = @Id AND state = 'sending'
+            """, new { row.Id, error, next = clock.GetUtcNow() + delay, now = clock.GetUtcNow() }, tx), CancellationToken.None);
+        dispatcher.KickAfter(delay);
+    }
+}
