@@ -29,6 +29,7 @@ public sealed class NotificationDelivery(
     public async Task<int> DrainAsync(CancellationToken ct)
     {
         dispatcher.DrainStarted();
+
         var sent = 0;
         while (!ct.IsCancellationRequested)
         {
@@ -136,6 +137,7 @@ public sealed class NotificationDelivery(
             """, new { row.UserId, row.Kind, row.EventId });
     }
 
+    // 'attempts' fences the claim: a run that outlived its lease cannot overwrite what a later claim recorded.
     private Task FinishAsync(NotificationRow row, string state, string? error, bool scrub) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync("""
             UPDATE notifications
@@ -143,8 +145,8 @@ public sealed class NotificationDelivery(
                 sent_at = CASE WHEN @state = 'sent' THEN @now ELSE sent_at END,
                 body = CASE WHEN @scrub THEN '(Removed after sending: it held a one-time link.)' ELSE body END,
                 payload = CASE WHEN @scrub THEN '{}' ELSE payload END
-            WHERE id = @Id AND state = 'sending'
-            """, new { row.Id, state, error, now = clock.GetUtcNow(), scrub }, tx), CancellationToken.None);
+            WHERE id = @Id AND state = 'sending' AND attempts = @Attempts
+            """, new { row.Id, row.Attempts, state, error, now = clock.GetUtcNow(), scrub }, tx), CancellationToken.None);
 
     private async Task RecordFailureAsync(NotificationRow row, Exception e)
     {
@@ -160,8 +162,8 @@ public sealed class NotificationDelivery(
         logger.LogInformation("Notification {Id} ({Kind}) attempt {Attempts} failed ({Error}); retrying in {Delay}", row.Id, row.Kind, row.Attempts, error, delay);
         await db.WriteAsync((c, tx) => c.ExecuteAsync("""
             UPDATE notifications SET state = 'pending', claimed_until = NULL, last_error = @error, next_attempt_at = @next, updated_at = @now
-            WHERE id = @Id AND state = 'sending'
-            """, new { row.Id, error, next = clock.GetUtcNow() + delay, now = clock.GetUtcNow() }, tx), CancellationToken.None);
+            WHERE id = @Id AND state = 'sending' AND attempts = @Attempts
+            """, new { row.Id, row.Attempts, error, next = clock.GetUtcNow() + delay, now = clock.GetUtcNow() }, tx), CancellationToken.None);
         dispatcher.KickAfter(delay);
     }
 }

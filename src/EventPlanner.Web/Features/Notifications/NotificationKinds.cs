@@ -97,7 +97,7 @@ public static class NotificationKinds
         Label = "Added to the event team",
         Placeholders = ["role", "granted_by"],
         SampleValues = new Dictionary<string, string> { ["role"] = "reviewer", ["granted_by"] = "Ana Lee" },
-        Subject = "You are now a {role} of {event_name}",
+        Subject = "You are now on the {event_name} team as {role}",
         Body = """
             Hello {recipient_name},
 

@@ -47,6 +47,15 @@ public static class NotificationTestKit
             new { prefix = dedupePrefix })).AsList();
     }
 
+    /// <summary>Reads the outbox from the database file itself, for moments when no host is running.</summary>
+    public static async Task<IReadOnlyList<NotificationRow>> OutboxFileAsync(string dataDirectory, string dedupePrefix)
+    {
+        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "eventplanner.db")};Pooling=False");
+        await c.OpenAsync();
+        return (await c.QueryAsync<NotificationRow>(
+            "SELECT * FROM notifications WHERE dedupe_key LIKE @prefix || '%' ORDER BY id", new { prefix = dedupePrefix })).AsList();
+    }
+
     public static async Task<NotificationRow> RowAsync<T>(this WebApplicationFactory<T> app, long id) where T : class
     {
         await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();

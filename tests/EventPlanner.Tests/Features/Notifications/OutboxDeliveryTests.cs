@@ -28,7 +28,7 @@ public sealed class OutboxDeliveryTests(EventPlannerApp app) : IClassFixture<Eve
         await NotificationTestKit.WaitUntilAsync(async () => (await app.RowAsync(row.Id)).State == NotificationStates.Sent, "the grant mail is sent");
 
         var mail = Assert.Single(app.Mail.Sent, m => m.ToAddress == "grant-member@example.org");
-        Assert.Equal("You are now a reviewer of FOSS Meetup", mail.Subject);
+        Assert.Equal("You are now on the FOSS Meetup team as reviewer", mail.Subject);
         Assert.Contains("Hello Rui Tan", mail.TextBody);
         Assert.Contains("http://localhost/events/grant-once", mail.TextBody);
         Assert.Contains("<strong>FOSS Meetup</strong>", mail.HtmlBody);
