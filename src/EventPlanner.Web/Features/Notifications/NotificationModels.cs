@@ -55,6 +55,10 @@ public sealed record NotificationRow
     public DateTimeOffset? ReadAt { get; init; }
 
     public NotificationKind? KindInfo => NotificationKinds.Find(Kind);
+
+    /// <summary>A placeholder value the notification was rendered with (null once scrubbed, or never set).</summary>
+    public string? Value(string name) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Payload)?.GetValueOrDefault(name);
 }
 
 public sealed record TemplateOverrideRow

@@ -22,6 +22,8 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<NotificationDelivery>();
         services.AddSingleton<NotificationMailBuilder>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<InboxQueries>();
 
         // The transport: SMTP when a host is configured, else .eml files under db/mail-outbox/.
         services.RemoveAll<IMailSender>();
