@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using EventPlanner.Web.Features.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using EventPlanner.Tests.Infrastructure;
 using MimeKit;
 
 namespace EventPlanner.Tests.Features.Notifications;
@@ -35,13 +36,17 @@ public sealed class SmtpDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
     }
 
     [Fact]
-    public async Task A_refusing_server_is_retried_with_backoff_then_the_row_is_failed_with_the_error()
+    public async Task A_refusing_server_is_retried_with_backoff_then_failed_with_the_error_shown_to_organisers_who_retry_it()
     {
+        await app.CreateUserAsync("smtp-organiser@example.org", "Organiser", admin: true);
+        var api = await app.CreateApiClientAsync("smtp-organiser@example.org");
+        var (slug, eventId) = await app.CreateEventAsync(api, "smtp-refused", "Refused Conf");
         var user = await app.CreateUserAsync("smtp-refused@example.org");
         app.Smtp.Refuse = true;
+        long id;
         try
         {
-            var id = await app.QueueAsync(user.Id, "smtp-refused:1");
+            id = await app.QueueAsync(user.Id, "smtp-refused:1", eventId);
             var outbox = app.Services.GetRequiredService<Outbox>();
             var options = app.Services.GetRequiredService<NotificationOptions>();
             outbox.Kick();
@@ -53,7 +58,7 @@ public sealed class SmtpDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
                     $"attempt {expected} fails and waits");
                 var row = await app.RowAsync(id);
                 Assert.Contains("Test server is refusing mail", row.LastError);
-                // Not before the backoff: a kick now finds nothing due.
+                // Not before the backoff has passed.
                 Assert.Equal(app.Clock.GetUtcNow() + options.BackoffAfter(expected), row.NextAttemptAt);
                 app.Clock.Advance(options.BackoffAfter(expected));
                 outbox.Kick();
@@ -69,5 +74,54 @@ public sealed class SmtpDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
         {
             app.Smtp.Refuse = false;
         }
+
+        // The organiser sees the failure and its reason, and sends it again from the page.
+        var organiser = await app.SignInAsync("smtp-organiser@example.org");
+        var page = await organiser.GetStringAsync($"/events/{slug}/notifications");
+        Assert.Contains("smtp-refused@example.org", page);
+        Assert.Contains("4.3.2 Test server is refusing mail", page);
+        var retry = await organiser.PostFormAsync($"/events/{slug}/notifications?handler=Retry", new() { ["id"] = id.ToString() }, getUrl: $"/events/{slug}/notifications");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, retry.StatusCode);
+
+        await NotificationTestKit.WaitUntilAsync(async () => (await app.RowAsync(id)).State == NotificationStates.Sent, "the retried mail is sent");
+        var sent = await app.RowAsync(id);
+        Assert.Equal(1, app.Smtp.CountWithMessageId(sent.MessageId));
+        Assert.Contains("No failed emails", await organiser.GetStringAsync($"/events/{slug}/notifications"));
+    }
+
+    [Fact]
+    public async Task Only_organisers_of_the_event_see_its_delivery_page()
+    {
+        await app.CreateUserAsync("smtp-owner@example.org", admin: true);
+        var api = await app.CreateApiClientAsync("smtp-owner@example.org");
+        var (slug, _) = await app.CreateEventAsync(api, "smtp-private");
+        await app.CreateUserAsync("smtp-reviewer@example.org");
+        (await api.PostAsJsonAsync($"/api/events/{slug}/team", new { email = "smtp-reviewer@example.org", role = "reviewer" })).EnsureSuccessStatusCode();
+        var reviewer = await app.SignInAsync("smtp-reviewer@example.org");
+
+        var response = await reviewer.GetAsync($"/events/{slug}/notifications");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task An_optional_kind_carries_working_one_click_unsubscribe_headers()
+    {
+        var api = await app.CreateApiClientAsync("smtp-optional-admin@example.org", admin: true);
+        var (_, eventId) = await app.CreateEventAsync(api, "smtp-optional");
+        var user = await app.CreateUserAsync("smtp-optional@example.org");
+        var id = await app.Services.GetRequiredService<Outbox>().EnqueueAsync(new NotificationRequest("smtp-optional:1",
+            NotificationKinds.EventStartsTomorrow.Name, user.Id, eventId, new Dictionary<string, string> { ["starts_on"] = "Saturday", ["venue"] = "Hall A" }));
+
+        await NotificationTestKit.WaitUntilAsync(async () => (await app.RowAsync(id!.Value)).State == NotificationStates.Sent, "the reminder is sent");
+        var message = Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "smtp-optional@example.org"));
+
+        var header = message.Headers[HeaderId.ListUnsubscribe];
+        Assert.Matches("^<http://localhost/unsubscribe/[A-Za-z0-9_-]{40,}>$", header);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        var response = await app.CreateClient().PostAsync(header!.Trim('<', '>'),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 }
