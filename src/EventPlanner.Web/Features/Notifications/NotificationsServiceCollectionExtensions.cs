@@ -24,6 +24,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationMailBuilder>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<InboxQueries>();
+        services.AddSingleton<TemplateStore>();
 
         // The transport: SMTP when a host is configured, else .eml files under db/mail-outbox/.
         services.RemoveAll<IMailSender>();
