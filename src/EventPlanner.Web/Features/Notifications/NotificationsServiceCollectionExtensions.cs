@@ -25,6 +25,8 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<InboxQueries>();
         services.AddSingleton<TemplateStore>();
+        services.AddSingleton<BulkMail>();
+        services.AddSingleton<IAudienceSource, TeamAudienceSource>();
 
         // The transport: SMTP when a host is configured, else .eml files under db/mail-outbox/.
         services.RemoveAll<IMailSender>();
