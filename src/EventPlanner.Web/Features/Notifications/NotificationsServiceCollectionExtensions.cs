@@ -1,4 +1,5 @@
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Notifications.Reminders;
 using EventPlanner.Web.Features.Accounts;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -27,6 +28,8 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<BulkMail>();
         services.AddSingleton<IAudienceSource, TeamAudienceSource>();
+        services.AddSingleton<ReminderJob>();
+        services.AddSingleton<IReminderSource, EventStartsTomorrowReminders>();
 
         // The transport: SMTP when a host is configured, else .eml files under db/mail-outbox/.
         services.RemoveAll<IMailSender>();
@@ -84,6 +87,7 @@ public static class NotificationsServiceCollectionExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         // The safety net: rows whose kick was lost (a crash between commit and enqueue), retries, lapsed leases.
         recurring.AddOrUpdate<NotificationDelivery>(SweepJobId, d => d.DrainAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ReminderJob>(RemindersJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
 
         // Whatever a previous run left pending goes out as soon as we are up.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<NotificationDispatcher>().Kick());
