@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Dapper;
 using EventPlanner.Web.Data;
 using Hangfire;
@@ -10,7 +11,7 @@ namespace EventPlanner.Web.Features.Notifications;
 /// on the row: a run first claims rows (pending and due, or 'sending' with a lapsed lease) in one
 /// UPDATE, which only one run can win; it records 'sent' straight after the SMTP server accepts.
 /// The one window left: a process killed after the server accepted a message and before 'sent' was
-/// recorded sends that message again once the lease lapses, with the same Message-Id (SMTP offers no
+/// recorded (one group commit, a few milliseconds) sends that message again once the lease lapses, with the same Message-Id (SMTP offers no
 /// idempotency; receiving systems may fold the copies by Message-Id). A graceful stop never opens it:
 /// rows claimed but not yet sent go back to 'pending' at once.
 /// </summary>
@@ -74,18 +75,21 @@ public sealed class NotificationDelivery(
     private async Task<int> SendBatchAsync(IReadOnlyList<NotificationRow> batch, CancellationToken ct)
     {
         var started = new ConcurrentDictionary<long, bool>();
-        var sent = 0;
+        var outcomes = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
+        var recorder = RecordAsync(outcomes.Reader);
         try
         {
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.SendParallelism, CancellationToken = ct },
                 async (row, token) =>
                 {
                     started[row.Id] = true;
-                    if (await SendOneAsync(row, token)) Interlocked.Increment(ref sent);
+                    outcomes.Writer.TryWrite(await SendOneAsync(row, token));
                 });
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            outcomes.Writer.TryComplete();
+            await recorder;
             // Stopping: hand back the rows we never began to send, so the next run needs no lease to lapse.
             var untouched = batch.Where(r => !started.ContainsKey(r.Id)).Select(r => r.Id).ToList();
             if (untouched.Count > 0)
@@ -97,18 +101,16 @@ public sealed class NotificationDelivery(
             }
             throw;
         }
-        return sent;
+        outcomes.Writer.TryComplete();
+        return await recorder;
     }
 
-    private async Task<bool> SendOneAsync(NotificationRow row, CancellationToken ct)
+    private sealed record Outcome(NotificationRow Row, string State, string? Error = null, bool Scrub = false, Exception? Exception = null);
+
+    private async Task<Outcome> SendOneAsync(NotificationRow row, CancellationToken ct)
     {
         var kind = NotificationKinds.Find(row.Kind);
-        if (kind is { Transactional: false } && await UnsubscribedAsync(row, ct))
-        {
-            await FinishAsync(row, NotificationStates.Suppressed, null, scrub: false);
-            return false;
-        }
-
+        if (kind is { Transactional: false } && await UnsubscribedAsync(row, ct)) return new Outcome(row, NotificationStates.Suppressed);
         try
         {
             await mail.SendAsync(builder.Build(row), ct);
@@ -120,12 +122,60 @@ public sealed class NotificationDelivery(
         }
         catch (Exception e)
         {
-            await RecordFailureAsync(row, e);
-            return false;
+            var error = $"{e.GetType().Name}: {e.Message}";
+            return row.Attempts >= options.MaxAttempts
+                ? new Outcome(row, NotificationStates.Failed, error[..Math.Min(error.Length, 1000)], Exception: e)
+                : new Outcome(row, NotificationStates.Pending, error[..Math.Min(error.Length, 1000)], Exception: e);
         }
+        return new Outcome(row, NotificationStates.Sent, Scrub: kind?.ScrubAfterSend == true);
+    }
 
-        await FinishAsync(row, NotificationStates.Sent, null, scrub: kind?.ScrubAfterSend == true);
-        return true;
+    /// <summary>
+    /// Writes outcomes as they come, several per transaction (group commit): while one commit is on
+    /// disk, the next outcomes gather. Each 'sent' is recorded within one commit of the server's
+    /// acceptance, which bounds the window in which a crash could cause a resend.
+    /// </summary>
+    private async Task<int> RecordAsync(ChannelReader<Outcome> outcomes)
+    {
+        var sent = 0;
+        var buffer = new List<Outcome>();
+        while (await outcomes.WaitToReadAsync(CancellationToken.None))
+        {
+            while (outcomes.TryRead(out var outcome)) buffer.Add(outcome);
+            var now = clock.GetUtcNow();
+            await db.WriteAsync(async (c, tx) =>
+            {
+                foreach (var o in buffer)
+                {
+                    // 'attempts' fences the claim: a run that outlived its lease cannot overwrite what a later claim recorded.
+                    await c.ExecuteAsync("""
+                        UPDATE notifications
+                        SET state = @State, claimed_until = NULL, last_error = @Error, updated_at = @now,
+                            next_attempt_at = CASE WHEN @State = 'pending' THEN @next ELSE next_attempt_at END,
+                            sent_at = CASE WHEN @State = 'sent' THEN @now ELSE sent_at END,
+                            body = CASE WHEN @Scrub THEN '(Removed after sending: it held a one-time link.)' ELSE body END,
+                            payload = CASE WHEN @Scrub THEN '{}' ELSE payload END
+                        WHERE id = @Id AND state = 'sending' AND attempts = @Attempts
+                        """, new { o.State, o.Error, o.Scrub, o.Row.Id, o.Row.Attempts, now, next = now + options.BackoffAfter(o.Row.Attempts) }, tx);
+                }
+            }, CancellationToken.None);
+            foreach (var o in buffer)
+            {
+                if (o.State == NotificationStates.Sent) sent++;
+                else if (o.State == NotificationStates.Pending)
+                {
+                    logger.LogInformation("Notification {Id} ({Kind}) attempt {Attempts} failed ({Error}); retrying in {Delay}",
+                        o.Row.Id, o.Row.Kind, o.Row.Attempts, o.Error, options.BackoffAfter(o.Row.Attempts));
+                    dispatcher.KickAfter(options.BackoffAfter(o.Row.Attempts));
+                }
+                else if (o.State == NotificationStates.Failed)
+                {
+                    logger.LogWarning(o.Exception, "Notification {Id} ({Kind}) failed for good after {Attempts} attempts", o.Row.Id, o.Row.Kind, o.Row.Attempts);
+                }
+            }
+            buffer.Clear();
+        }
+        return sent;
     }
 
     private async Task<bool> UnsubscribedAsync(NotificationRow row, CancellationToken ct)
@@ -135,35 +185,5 @@ public sealed class NotificationDelivery(
             SELECT EXISTS (SELECT 1 FROM notification_unsubscribes
                            WHERE user_id = @UserId AND kind = @Kind AND (event_id IS NULL OR event_id = @EventId))
             """, new { row.UserId, row.Kind, row.EventId });
-    }
-
-    // 'attempts' fences the claim: a run that outlived its lease cannot overwrite what a later claim recorded.
-    private Task FinishAsync(NotificationRow row, string state, string? error, bool scrub) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync("""
-            UPDATE notifications
-            SET state = @state, claimed_until = NULL, last_error = @error, updated_at = @now,
-                sent_at = CASE WHEN @state = 'sent' THEN @now ELSE sent_at END,
-                body = CASE WHEN @scrub THEN '(Removed after sending: it held a one-time link.)' ELSE body END,
-                payload = CASE WHEN @scrub THEN '{}' ELSE payload END
-            WHERE id = @Id AND state = 'sending' AND attempts = @Attempts
-            """, new { row.Id, row.Attempts, state, error, now = clock.GetUtcNow(), scrub }, tx), CancellationToken.None);
-
-    private async Task RecordFailureAsync(NotificationRow row, Exception e)
-    {
-        var error = $"{e.GetType().Name}: {e.Message}";
-        if (error.Length > 1000) error = error[..1000];
-        if (row.Attempts >= options.MaxAttempts)
-        {
-            logger.LogWarning(e, "Notification {Id} ({Kind}) failed for good after {Attempts} attempts", row.Id, row.Kind, row.Attempts);
-            await FinishAsync(row, NotificationStates.Failed, error, scrub: false);
-            return;
-        }
-        var delay = options.BackoffAfter(row.Attempts);
-        logger.LogInformation("Notification {Id} ({Kind}) attempt {Attempts} failed ({Error}); retrying in {Delay}", row.Id, row.Kind, row.Attempts, error, delay);
-        await db.WriteAsync((c, tx) => c.ExecuteAsync("""
-            UPDATE notifications SET state = 'pending', claimed_until = NULL, last_error = @error, next_attempt_at = @next, updated_at = @now
-            WHERE id = @Id AND state = 'sending' AND attempts = @Attempts
-            """, new { row.Id, row.Attempts, error, next = clock.GetUtcNow() + delay, now = clock.GetUtcNow() }, tx), CancellationToken.None);
-        dispatcher.KickAfter(delay);
     }
 }

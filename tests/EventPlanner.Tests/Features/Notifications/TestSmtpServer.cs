@@ -1,8 +1,11 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using System.IO.Pipelines;
+using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.IO;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -23,9 +26,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public TestSmtpServer()
     {
         _store = new Store(this);
-        var listeners = new EndpointListenerFactory();
-        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var listeners = new NoDelayListeners();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
         services.Add(listeners);
@@ -34,7 +35,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)))
             .Build();
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
-        Port = started.Task.WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        Port = listeners.Started.Task.WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
     }
 
     public int Port { get; }
@@ -84,6 +85,55 @@ public sealed class TestSmtpServer : IAsyncDisposable
             using var stream = new MemoryStream(buffer.ToArray());
             server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
+        }
+    }
+
+    /// <summary>
+    /// Accepts connections with Nagle's algorithm off. The package's own listener leaves it on, and its
+    /// several small replies per message then wait for the client's delayed ACK (about 40 ms each), which
+    /// would make any throughput figure measure that stall rather than our delivery.
+    /// </summary>
+    private sealed class NoDelayListeners : IEndpointListenerFactory
+    {
+        public TaskCompletionSource<int> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IEndpointListener CreateListener(IEndpointDefinition definition)
+        {
+            var tcp = new TcpListener(definition.Endpoint);
+            tcp.Start();
+            Started.TrySetResult(((IPEndPoint)tcp.LocalEndpoint).Port);
+            return new Listener(tcp);
+        }
+
+        private sealed class Listener(TcpListener tcp) : IEndpointListener
+        {
+            public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+            {
+                var client = await tcp.AcceptTcpClientAsync(cancellationToken);
+                client.NoDelay = true;
+                context.Properties[EndpointListener.LocalEndPointKey] = client.Client.LocalEndPoint!;
+                context.Properties[EndpointListener.RemoteEndPointKey] = client.Client.RemoteEndPoint!;
+                return new PlainPipe(client);
+            }
+
+            public void Dispose() => tcp.Stop();
+        }
+
+        private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
+        {
+            private readonly NetworkStream _stream = client.GetStream();
+            public PipeReader Input => _input ??= PipeReader.Create(_stream);
+            public PipeWriter Output => _output ??= PipeWriter.Create(_stream);
+            private PipeReader? _input;
+            private PipeWriter? _output;
+            public bool IsSecure => false;
+            public System.Security.Authentication.SslProtocols SslProtocol => System.Security.Authentication.SslProtocols.None;
+
+            public Task UpgradeAsync(System.Security.Cryptography.X509Certificates.X509Certificate certificate,
+                System.Security.Authentication.SslProtocols protocols, CancellationToken cancellationToken = default) =>
+                throw new NotSupportedException("The test server speaks plain SMTP only.");
+
+            public void Dispose() => client.Dispose();
         }
     }
 }
