@@ -84,6 +84,7 @@ public static class NotificationsServiceCollectionExtensions
             AppPath = "/",
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.SiteAdmin);
+        app.MapNotificationsApi();
 
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         // The safety net: rows whose kick was lost (a crash between commit and enqueue), retries, lapsed leases.
