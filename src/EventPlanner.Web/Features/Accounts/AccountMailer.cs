@@ -9,7 +9,7 @@ namespace EventPlanner.Web.Features.Accounts;
 /// transactional kinds (kept, retried, visible), and are sent at once while the person waits for
 /// them; if that first try fails, the outbox retries with backoff.
 /// </summary>
-public sealed class AccountMailer(UserManager<AppUser> users, Outbox outbox, NotificationDelivery delivery, AppUrls urls)
+public sealed class AccountMailer(UserManager<AppUser> users, NotificationDelivery delivery, AppUrls urls)
 {
     public async Task SendConfirmationAsync(AppUser user, CancellationToken ct = default)
     {
@@ -28,8 +28,7 @@ public sealed class AccountMailer(UserManager<AppUser> users, Outbox outbox, Not
     // Each request is its own promise (asking twice means two mails), so the key carries a fresh token.
     private async Task SendAsync(AppUser user, NotificationKind kind, string link, CancellationToken ct)
     {
-        var id = await outbox.EnqueueAsync(new NotificationRequest($"{kind.Name}:{user.Id}:{Guid.NewGuid():N}", kind.Name, user.Id, null,
-            new Dictionary<string, string> { ["link"] = link }), kick: false, ct);
-        if (id is { } queued) await delivery.DeliverAsync(queued, ct);
+        await delivery.SendNowAsync(new NotificationRequest($"{kind.Name}:{user.Id}:{Guid.NewGuid():N}", kind.Name, user.Id, null,
+            new Dictionary<string, string> { ["link"] = link }), ct);
     }
 }

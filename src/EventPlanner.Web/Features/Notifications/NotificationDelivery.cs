@@ -16,7 +16,7 @@ namespace EventPlanner.Web.Features.Notifications;
 /// rows claimed but not yet sent go back to 'pending' at once.
 /// </summary>
 public sealed class NotificationDelivery(
-    Db db, IMailSender mail, TimeProvider clock, NotificationOptions options, NotificationDispatcher dispatcher,
+    Db db, Outbox outbox, IMailSender mail, TimeProvider clock, NotificationOptions options, NotificationDispatcher dispatcher,
     NotificationMailBuilder builder, ILogger<NotificationDelivery> logger)
 {
     private const string ClaimColumns = """
@@ -47,6 +47,20 @@ public sealed class NotificationDelivery(
     {
         var batch = await ClaimAsync(id, ct);
         return batch.Count == 1 && await SendBatchAsync(batch, ct) == 1;
+    }
+
+    /// <summary>
+    /// Queues a notification and sends it right away, for mail someone is waiting for (account
+    /// links). The row is written already claimed, so no background run can take it first; if this
+    /// send fails, the usual retries take over.
+    /// </summary>
+    public async Task<bool> SendNowAsync(NotificationRequest request, CancellationToken ct = default)
+    {
+        var row = await db.WriteAsync(async (c, tx) =>
+            await outbox.EnqueueAsync(c, tx, request, claimed: true) is { } id
+                ? await c.QuerySingleAsync<NotificationRow>($"SELECT {ClaimColumns} FROM notifications WHERE id = @id", new { id }, tx)
+                : null, ct);
+        return row is not null && await SendBatchAsync([row], ct) == 1;
     }
 
     private Task<IReadOnlyList<NotificationRow>> ClaimAsync(long? id, CancellationToken ct) =>

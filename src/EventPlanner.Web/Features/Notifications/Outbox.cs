@@ -18,8 +18,12 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
 {
     private readonly string _mailDomain = (configuration["EventPlanner:Mail:FromAddress"] ?? "eventplanner@localhost").Split('@').Last();
 
-    /// <summary>Queues one notification in the caller's transaction. Returns its id, or null when the dedupe key was already queued.</summary>
-    public async Task<long?> EnqueueAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request)
+    /// <summary>
+    /// Queues one notification in the caller's transaction. Returns its id, or null when the dedupe key
+    /// was already queued. <paramref name="claimed"/>: written as already claimed by the caller, who
+    /// sends it at once (<see cref="NotificationDelivery.SendNowAsync"/>), so no background run can take it first.
+    /// </summary>
+    public async Task<long?> EnqueueAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request, bool claimed = false)
     {
         var kind = NotificationKinds.Get(request.Kind);
         var recipient = await c.QuerySingleOrDefaultAsync<(string Email, string DisplayName)>(
@@ -54,9 +58,9 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
         var now = clock.GetUtcNow();
         return await c.ExecuteScalarAsync<long?>("""
             INSERT INTO notifications (dedupe_key, kind, user_id, event_id, to_address, to_name, payload, subject, body, message_id,
-                                       unsubscribe_token, in_inbox, state, next_attempt_at, created_at, updated_at)
+                                       unsubscribe_token, in_inbox, state, attempts, claimed_until, next_attempt_at, created_at, updated_at)
             VALUES (@DedupeKey, @Kind, @UserId, @EventId, @Email, @DisplayName, @payload, @subject, @body, @messageId,
-                    @unsubscribe, @InInbox, @state, @now, @now, @now)
+                    @unsubscribe, @InInbox, @state, @attempts, @claimedUntil, @now, @now, @now)
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING id
             """, new
@@ -68,15 +72,14 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
             messageId = $"{Token(16)}@{_mailDomain}",
             unsubscribe = kind.Transactional ? null : Token(32),
             kind.InInbox,
-            state = kind.HeldForRelease ? NotificationStates.Held : NotificationStates.Pending,
+            state = claimed ? NotificationStates.Sending : kind.HeldForRelease ? NotificationStates.Held : NotificationStates.Pending,
+            attempts = claimed ? 1 : 0,
+            claimedUntil = claimed ? now + options.Lease : (DateTimeOffset?)null,
             now,
         }, tx);
     }
 
-    /// <summary>
-    /// Queues one notification in its own transaction and starts delivery; with <paramref name="kick"/>
-    /// false the caller delivers it itself (<see cref="NotificationDelivery.DeliverAsync"/>).
-    /// </summary>
+    /// <summary>Queues one notification in its own transaction and (unless <paramref name="kick"/> is false) starts delivery.</summary>
     public async Task<long?> EnqueueAsync(NotificationRequest request, bool kick = true, CancellationToken ct = default)
     {
         var id = await db.WriteAsync((c, tx) => EnqueueAsync(c, tx, request), ct);

@@ -65,12 +65,12 @@ public sealed class OutboxDeliveryTests(EventPlannerApp app) : IClassFixture<Eve
         var results = await Task.WhenAll(delivery.DeliverAsync(id, CancellationToken.None), delivery.DeliverAsync(id, CancellationToken.None));
         var again = await delivery.DeliverAsync(id, CancellationToken.None);
 
-        Assert.Equal(1, results.Count(r => r));
+        // (The startup or minutely sweep may have sent it first; either way exactly one run may win.)
+        Assert.True(results.Count(r => r) <= 1);
         Assert.False(again);
+        await NotificationTestKit.WaitUntilAsync(async () => (await app.RowAsync(id)).State == NotificationStates.Sent, "the row is sent");
         Assert.Single(app.Mail.Sent, m => m.ToAddress == "twice@example.org");
-        var row = await app.RowAsync(id);
-        Assert.Equal(NotificationStates.Sent, row.State);
-        Assert.Equal(1, row.Attempts);
+        Assert.Equal(1, (await app.RowAsync(id)).Attempts); // claimed once, ever
     }
 
     [Fact]
