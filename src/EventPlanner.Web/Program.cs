@@ -4,6 +4,7 @@ using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 
 // ---- Host: the root's appsettings.json, wwwroot/ and db/ wherever we are started from ----
@@ -28,6 +29,7 @@ builder.Services.AddWebPlatform(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddEvents();
 builder.Services.AddSubmissions();
+builder.Services.AddNotifications(builder.Configuration);
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -59,6 +61,7 @@ app.MapHealth();
 app.MapAccountsApi();
 app.MapEventsApi();
 app.MapSubmissionsApi();
+app.MapNotifications();
 
 app.Run();
 
