@@ -3,6 +3,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 
 // ---- Host: the root's appsettings.json, wwwroot/ and db/ wherever we are started from ----
@@ -23,6 +24,7 @@ builder.Services.AddWebPlatform(builder.Configuration);
 // ---- Features ----
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddEvents();
+builder.Services.AddTickets();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -52,6 +54,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapAccountsApi();
 app.MapEventsApi();
+app.MapTicketsApi();
 
 app.Run();
 
