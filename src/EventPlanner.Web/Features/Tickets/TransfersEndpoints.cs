@@ -84,9 +84,9 @@ public static class TransfersEndpoints
 
         ev.MapGet("/board", async Task<Results<Ok<IEnumerable<TransferResponse>>, NotFound>> (string slug, EventStore events, TransferStore store) =>
             await events.FindAsync(slug) is { } e
-                ? TypedResults.Ok((await store.BoardAsync(e.Id)).Select(x => x.AsResponse() with { RecipientEmail = null, RecipientName = null }))
+                ? TypedResults.Ok((await store.BoardAsync(e.Id)).Select(x => x.AsResponse() with { FromName = "", RecipientEmail = null, RecipientName = null }))
                 : TypedResults.NotFound())
-            .AllowAnonymous().WithSummary("Tickets offered to the community on the event's board");
+            .AllowAnonymous().WithSummary("Tickets offered to the community on the event's board (holders stay anonymous here)");
 
         ev.MapPost("/board/{id:long}/requests", async Task<Results<Created<TransferRequestResponse>, ValidationProblem, NotFound>> (string slug, long id, TransferRequestInput input, HttpContext http, EventStore events, TransferStore store) =>
         {

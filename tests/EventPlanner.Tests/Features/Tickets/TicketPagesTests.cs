@@ -112,7 +112,11 @@ public sealed partial class TicketPagesTests(EventPlannerApp app) : IClassFixtur
         await desk.PostFormAsync(checkIn + "?handler=CheckIn", new() { ["secret"] = ticket.Secret }, getUrl: checkIn);
 
         Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode);
-        Assert.Contains("Checked in.", await desk.GetStringAsync(checkIn));
+        var deskPage = await desk.GetStringAsync(checkIn);
+        Assert.Contains("Checked in.", deskPage);
+        Assert.Contains("id=\"scan-start\" class=\"secondary outline\" hidden", deskPage); // the camera button appears only with JavaScript
+        Assert.Contains("/lib/html5-qrcode/html5-qrcode.min.js", deskPage);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/lib/html5-qrcode/html5-qrcode.min.js")).StatusCode);
     }
 
     [Fact]
