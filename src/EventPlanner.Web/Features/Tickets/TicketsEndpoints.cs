@@ -17,6 +17,7 @@ public static class TicketsEndpoints
         services.AddSingleton<RegistrationStore>();
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<TransferStore>();
+        services.AddSingleton<TicketEvents>();
         services.AddSingleton<IAuthorizationHandler, EventCheckInHandler>();
         services.Configure<AuthorizationOptions>(o => o.AddPolicy(TicketPolicies.EventCheckIn,
             p => p.RequireAuthenticatedUser().AddRequirements(new EventCheckInRequirement())));
@@ -43,8 +44,8 @@ public static class TicketsEndpoints
 
     private static void MapTypes(RouteGroupBuilder ev)
     {
-        ev.MapGet("/ticket-types", async Task<Results<Ok<IEnumerable<TicketTypeResponse>>, NotFound>> (string slug, EventStore events, TicketTypeStore types) =>
-            await events.FindAsync(slug) is { } e
+        ev.MapGet("/ticket-types", async Task<Results<Ok<IEnumerable<TicketTypeResponse>>, NotFound>> (string slug, HttpContext http, TicketEvents events, TicketTypeStore types) =>
+            await events.VisibleAsync(http, slug) is { } e
                 ? TypedResults.Ok((await types.ListAsync(e.Id)).Select(t => t.AsResponse()))
                 : TypedResults.NotFound())
             .AllowAnonymous().WithSummary("Ticket types with price, availability and sale window");
@@ -74,13 +75,13 @@ public static class TicketsEndpoints
     private static void MapRegistration(RouteGroupBuilder ev)
     {
         ev.MapPost("/registrations", async Task<Results<Created<RegistrationResponse>, Accepted<RegistrationResponse>, Conflict<RegistrationResponse>, ValidationProblem, NotFound>> (
-            string slug, RegistrationInput input, HttpContext http, EventStore events, RegistrationStore store, TimeProvider clock) =>
+            string slug, RegistrationInput input, HttpContext http, TicketEvents events, RegistrationStore store, TimeProvider clock) =>
         {
             var v = new Validator();
             if (input.TicketTypeId is null) v.Add("ticketTypeId", "Choose a ticket type.");
             var attendees = TicketRules.ValidateAttendees(input.Attendees, 10, v);
             if (v.HasErrors) return v.Problem();
-            if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            if (await events.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var result = await store.RegisterAsync(e.Id, http.User.RequiredUserId(), input.TicketTypeId!.Value, attendees!, input.JoinWaitingList ?? true, v);
             if (v.HasErrors) return v.Problem();
             if (result is null) return TypedResults.NotFound();

@@ -82,18 +82,18 @@ public static class TransfersEndpoints
 
         var ev = app.MapGroup("/api/events/{slug}").WithTags("Transfers");
 
-        ev.MapGet("/board", async Task<Results<Ok<IEnumerable<TransferResponse>>, NotFound>> (string slug, EventStore events, TransferStore store) =>
-            await events.FindAsync(slug) is { } e
+        ev.MapGet("/board", async Task<Results<Ok<IEnumerable<TransferResponse>>, NotFound>> (string slug, HttpContext http, TicketEvents events, TransferStore store) =>
+            await events.VisibleAsync(http, slug) is { } e
                 ? TypedResults.Ok((await store.BoardAsync(e.Id)).Select(x => x.AsResponse() with { FromName = "", RecipientEmail = null, RecipientName = null }))
                 : TypedResults.NotFound())
             .AllowAnonymous().WithSummary("Tickets offered to the community on the event's board (holders stay anonymous here)");
 
-        ev.MapPost("/board/{id:long}/requests", async Task<Results<Created<TransferRequestResponse>, ValidationProblem, NotFound>> (string slug, long id, TransferRequestInput input, HttpContext http, EventStore events, TransferStore store) =>
+        ev.MapPost("/board/{id:long}/requests", async Task<Results<Created<TransferRequestResponse>, ValidationProblem, NotFound>> (string slug, long id, TransferRequestInput input, HttpContext http, TicketEvents events, TransferStore store) =>
         {
             var v = new Validator();
             var message = v.Optional("message", input.Message, 500, "Message");
             if (v.HasErrors) return v.Problem();
-            if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            if (await events.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var row = await store.RequestAsync(e.Id, id, http.User.RequiredUserId(), message, v);
             if (v.HasErrors) return v.Problem();
             return row is null ? TypedResults.NotFound() : TypedResults.Created($"/api/events/{slug}/board/{id}", row.AsResponse());

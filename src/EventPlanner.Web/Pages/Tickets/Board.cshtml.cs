@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Tickets;
 
 [AllowAnonymous]
-public sealed class BoardModel(EventStore events, TransferStore transfers) : PageModel
+public sealed class BoardModel(TicketEvents events, TransferStore transfers) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public IReadOnlyList<TransferRow> Offers { get; private set; } = [];
@@ -35,7 +35,7 @@ public sealed class BoardModel(EventStore events, TransferStore transfers) : Pag
 
     private async Task<bool> LoadAsync(string slug)
     {
-        if (await events.FindAsync(slug) is not { } e) return false;
+        if (await events.VisibleAsync(HttpContext, slug) is not { } e) return false;
         Event = e;
         Offers = await transfers.BoardAsync(e.Id);
         UserId = User.UserId();

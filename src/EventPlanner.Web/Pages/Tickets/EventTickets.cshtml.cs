@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Tickets;
 
 [AllowAnonymous]
-public sealed class EventTicketsModel(EventStore events, TicketTypeStore types, RegistrationStore registrations, TimeProvider clock) : PageModel
+public sealed class EventTicketsModel(TicketEvents events, TicketTypeStore types, RegistrationStore registrations, TimeProvider clock) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public IReadOnlyList<TicketTypeRow> Types { get; private set; } = [];
@@ -43,7 +43,7 @@ public sealed class EventTicketsModel(EventStore events, TicketTypeStore types, 
 
     private async Task<bool> LoadAsync(string slug)
     {
-        if (await events.FindAsync(slug) is not { } e) return false;
+        if (await events.VisibleAsync(HttpContext, slug) is not { } e) return false;
         Event = e;
         Now = clock.GetUtcNow();
         Types = (await types.ListAsync(e.Id)).Where(t => !t.IsSpeakerType).ToList();

@@ -208,4 +208,19 @@ public sealed class RegistrationTests(EventPlannerApp app) : IClassFixture<Event
         Assert.Contains("\"transferability\"", problems);
         Assert.Equal(HttpStatusCode.Forbidden, byAttendee.StatusCode);
     }
+
+    [Fact]
+    public async Task A_hidden_events_tickets_do_not_exist_for_strangers_but_do_for_its_team()
+    {
+        var ev = await app.EventAsync(isPublic: false);
+        var type = await ev.TypeAsync();
+        var stranger = await app.UserAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/events/{ev.Slug}/ticket-types")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Api.RegisterAsync(ev.Slug, type)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Api.GetAsync($"/api/events/{ev.Slug}/board")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync($"/events/{ev.Slug}/tickets")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ev.Organiser.GetAsync($"/api/events/{ev.Slug}/ticket-types")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await ev.Organiser.RegisterAsync(ev.Slug, type)).StatusCode);
+    }
 }

@@ -17,7 +17,7 @@ public static partial class TicketKit
 
     public static string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    public static async Task<TestEvent> EventAsync(this EventPlannerApp app, int startsInDays = 60)
+    public static async Task<TestEvent> EventAsync(this EventPlannerApp app, int startsInDays = 60, bool isPublic = true)
     {
         var email = Unique("org") + "@example.org";
         var organiser = await app.CreateApiClientAsync(email, admin: true); // only admins create events by default
@@ -26,7 +26,7 @@ public static partial class TicketKit
         var response = await organiser.PostAsJsonAsync("/api/events", new
         {
             slug, name = "Tix " + slug, timeZone = "Asia/Kuala_Lumpur",
-            startsOn = start.ToString("yyyy-MM-dd"), endsOn = start.AddDays(1).ToString("yyyy-MM-dd"),
+            startsOn = start.ToString("yyyy-MM-dd"), endsOn = start.AddDays(1).ToString("yyyy-MM-dd"), isPublic,
         });
         response.EnsureSuccessStatusCode();
         var id = await app.Services.GetRequiredService<EventPlanner.Web.Features.Events.EventStore>().FindAsync(slug) is { } e ? e.Id : 0;
