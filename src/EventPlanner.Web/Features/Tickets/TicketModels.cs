@@ -95,6 +95,7 @@ public sealed record TransferRow
     public long EventId { get; init; }
     public string EventSlug { get; init; } = "";
     public string EventName { get; init; } = "";
+    public string EventTimeZone { get; init; } = "UTC";
     public long TicketId { get; init; }
     public string TypeName { get; init; } = "";
     public long FromUserId { get; init; }

@@ -47,7 +47,7 @@ internal static class TicketSql
         """;
 
     public const string TransferColumns = """
-        x.id, x.event_id, e.slug AS event_slug, e.name AS event_name, x.ticket_id, tt.name AS type_name, x.from_user_id,
+        x.id, x.event_id, e.slug AS event_slug, e.name AS event_name, e.time_zone AS event_time_zone, x.ticket_id, tt.name AS type_name, x.from_user_id,
         f.display_name AS from_name, x.kind, x.status, x.token, x.recipient_email, x.recipient_name, x.recipient_user_id,
         x.note, x.auto_first, x.expires_at, x.created_at,
         (SELECT COUNT(*) FROM ticket_transfer_requests r WHERE r.transfer_id = x.id AND r.status IN ('pending', 'chosen')) AS requests
