@@ -114,6 +114,33 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_hundred_requests_at_once_for_a_first_request_wins_offer_choose_exactly_one()
+    {
+        var ev = await app.EventAsync();
+        var type = await ev.TypeAsync(quota: 1000);
+        var crowd = await CrowdAsync(100);
+        var holder = await app.UserAsync();
+
+        for (var round = 0; round < 5; round++)
+        {
+            var ticket = await holder.TicketAsync(ev.Slug, type);
+            var offer = (await (await holder.Api.PostAsJsonAsync($"/api/my/tickets/{ticket.Id}/community-offer", new { note = "first come", autoFirst = true }))
+                .Content.ReadFromJsonAsync<TransferResponse>())!;
+
+            var requests = await Task.WhenAll(crowd.Select(u => u.Api.PostAsJsonAsync($"/api/events/{ev.Slug}/board/{offer.Id}/requests", new { message = "me" })));
+
+            Assert.Equal(1, requests.Count(r => r.StatusCode == HttpStatusCode.Created));
+            Assert.Equal(99, requests.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+            var winner = crowd[Array.FindIndex(requests, r => r.StatusCode == HttpStatusCode.Created)];
+            var accepted = await winner.Api.PostAsJsonAsync($"/api/transfers/{app.TransferTokenIn(winner.Email)}/accept", new { badgeName = "First" });
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            await using var c = await Db.OpenAsync();
+            Assert.Equal(winner.Id, await c.ExecuteScalarAsync<long>("SELECT holder_user_id FROM tickets WHERE id = @Id", ticket));
+            Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ticket_transfer_requests WHERE transfer_id = @Id", offer));
+        }
+    }
+
+    [Fact]
     public async Task Accepting_a_transfer_while_the_holder_cancels_it_has_one_consistent_outcome()
     {
         var ev = await app.EventAsync();

@@ -35,6 +35,7 @@ public sealed class TransferTests(EventPlannerApp app) : IClassFixture<EventPlan
         Assert.Equal("New Holder", now.BadgeName);
         Assert.Contains(now.Secret, app.Mail.LastTo(bo.Email).TextBody);
         Assert.Contains("accepted your ticket", app.Mail.LastTo(ana.Email).Subject);
+        Assert.Contains(app.SubjectsTo(ana.Email), s => s.StartsWith("You offered your ticket"));
 
         var old = await ev.Organiser.CheckInAsync(ev.Slug, ticket.Secret);
         Assert.Equal(HttpStatusCode.Conflict, old.StatusCode);
