@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 
 // ---- Host: the root's appsettings.json, wwwroot/ and db/ wherever we are started from ----
@@ -30,6 +31,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddEvents();
 builder.Services.AddSubmissions();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddTickets();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -62,6 +64,7 @@ app.MapAccountsApi();
 app.MapEventsApi();
 app.MapSubmissionsApi();
 app.MapNotifications();
+app.MapTicketsApi();
 
 app.Run();
 
