@@ -56,8 +56,7 @@ public sealed class ProposalListQueryCountTests(CountingApp app) : IClassFixture
         }
         // The receipts go out in the background: let them, so no delivery writes while the pages are counted
         // (a read that meets a write in progress may be stepped twice, and the tally counts both).
-        await NotificationTestKit.WaitUntilAsync(async () => (await app.OutboxAsync("proposal-submitted:")).Count(n => n.State == "sent") >= to,
-            $"{to} receipts sent and recorded");
+        await app.WaitForQuietDeliveryAsync();
     }
 
     private static async Task<int> QueriesAsync(HttpClient client, string url)
