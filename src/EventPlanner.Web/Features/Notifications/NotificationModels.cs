@@ -5,15 +5,32 @@ namespace EventPlanner.Web.Features.Notifications;
 /// recipient (e.g. <c>team-role-granted:{eventId}:{userId}:{role}</c>): writing the same key twice
 /// queues one notification. <paramref name="Values"/> fill the kind's placeholders; a value that is
 /// an app-relative path ("/events/x") becomes an absolute link. <paramref name="Wording"/> replaces
-/// the template for messages that bring their own (bulk mail).
+/// the template for messages that bring their own (bulk mail). <paramref name="UserId"/> is null only
+/// for someone who may have no account: see <see cref="ForAddress"/>.
 /// </summary>
 public sealed record NotificationRequest(
     string DedupeKey,
     string Kind,
-    long UserId,
+    long? UserId,
     long? EventId,
     IReadOnlyDictionary<string, string> Values,
-    Wording? Wording = null);
+    Wording? Wording = null)
+{
+    /// <summary>The address to write to when <see cref="UserId"/> is null.</summary>
+    public string? ToAddress { get; init; }
+
+    /// <summary>How to greet that address; the address itself when not given.</summary>
+    public string? ToName { get; init; }
+
+    /// <summary>
+    /// A notification to an email address (a co-speaker invitation, a ticket offered to a friend).
+    /// The outbox writes it to the account with that confirmed address if there is one (so it is in
+    /// their inbox too); otherwise it goes by email only and is in nobody's inbox. Transactional kinds only.
+    /// </summary>
+    public static NotificationRequest ForAddress(string dedupeKey, string kind, string address, string? name, long? eventId,
+        IReadOnlyDictionary<string, string> values) =>
+        new(dedupeKey, kind, null, eventId, values) { ToAddress = address, ToName = name };
+}
 
 public static class NotificationStates
 {
@@ -34,7 +51,7 @@ public sealed record NotificationRow
     public long Id { get; init; }
     public string DedupeKey { get; init; } = "";
     public string Kind { get; init; } = "";
-    public long UserId { get; init; }
+    public long? UserId { get; init; }
     public long? EventId { get; init; }
     public string ToAddress { get; init; } = "";
     public string ToName { get; init; } = "";

@@ -26,9 +26,7 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
     public async Task<long?> EnqueueAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request, bool claimed = false)
     {
         var kind = NotificationKinds.Get(request.Kind);
-        var recipient = await c.QuerySingleOrDefaultAsync<(string Email, string DisplayName)>(
-            "SELECT email, display_name FROM users WHERE id = @UserId", new { request.UserId }, tx);
-        if (recipient.Email is null) throw new InvalidOperationException($"Notification {request.DedupeKey}: no user {request.UserId}.");
+        var recipient = await RecipientAsync(c, tx, request, kind);
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -65,18 +63,44 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
             RETURNING id
             """, new
         {
-            request.DedupeKey, request.Kind, request.UserId, request.EventId, recipient.Email, recipient.DisplayName,
+            request.DedupeKey, request.Kind, recipient.UserId, request.EventId, recipient.Email, recipient.DisplayName,
             payload = JsonSerializer.Serialize(values),
             subject = Truncate(TemplateText.RenderSubject(wording.Subject, values), TemplateText.MaxSubject),
             body = TemplateText.RenderBody(wording.Body, values),
             messageId = $"{Token(16)}@{_mailDomain}",
             unsubscribe = kind.Transactional ? null : Token(32),
-            kind.InInbox,
+            // Someone without an account has no inbox; the row must not turn up in anyone else's.
+            InInbox = kind.InInbox && recipient.UserId is not null,
             state = claimed ? NotificationStates.Sending : kind.HeldForRelease ? NotificationStates.Held : NotificationStates.Pending,
             attempts = claimed ? 1 : 0,
             claimedUntil = claimed ? now + options.Lease : (DateTimeOffset?)null,
             now,
         }, tx);
+    }
+
+    private sealed record Recipient
+    {
+        public long? UserId { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+    }
+
+    private static async Task<Recipient> RecipientAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request, NotificationKind kind)
+    {
+        if (request.UserId is { } userId)
+        {
+            return await c.QuerySingleOrDefaultAsync<Recipient>("SELECT id AS user_id, email, display_name FROM users WHERE id = @userId", new { userId }, tx)
+                ?? throw new InvalidOperationException($"Notification {request.DedupeKey}: no user {userId}.");
+        }
+        var address = request.ToAddress?.Trim();
+        if (string.IsNullOrEmpty(address)) throw new InvalidOperationException($"Notification {request.DedupeKey} names neither a user nor an address.");
+        // Only a confirmed address is someone's: an unconfirmed account could be anyone's claim to it.
+        var owner = await c.QuerySingleOrDefaultAsync<Recipient>("""
+            SELECT id AS user_id, email, display_name FROM users WHERE normalized_email = @normalized AND email_confirmed = 1
+            """, new { normalized = address.ToUpperInvariant() }, tx);
+        if (owner is not null) return owner;
+        if (!kind.Transactional) throw new InvalidOperationException($"Notification {request.DedupeKey}: an optional kind needs an account to unsubscribe.");
+        return new Recipient { Email = address, DisplayName = string.IsNullOrWhiteSpace(request.ToName) ? address : request.ToName.Trim() };
     }
 
     /// <summary>Queues one notification in its own transaction and (unless <paramref name="kick"/> is false) starts delivery.</summary>

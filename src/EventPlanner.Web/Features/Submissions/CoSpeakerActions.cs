@@ -3,17 +3,15 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Web.Features.Submissions;
 
 /// <summary>Inviting co-speakers and copying proposals, as pages and the API both call them.</summary>
-public sealed class CoSpeakerActions(CoSpeakerStore invitations, ProposalStore proposals, SubmissionNotices notices)
+public sealed class CoSpeakerActions(CoSpeakerStore invitations, ProposalStore proposals)
 {
     public async Task<InvitationRow?> InviteAsync(SpeakerScope scope, string inviterName, string? email, Validator v, CancellationToken ct = default)
     {
         var address = v.Required("email", email, 254, "Email");
         if (address is not null && !System.Net.Mail.MailAddress.TryCreate(address, out _)) v.Add("email", $"'{address}' is not an email address.");
         if (v.HasErrors) return null;
-        var result = await invitations.InviteAsync(scope.Event.Id, scope.Proposal.Id, scope.UserId, address!, v, ct);
-        if (result is not { } r) return null;
-        await notices.CoSpeakerInvitedAsync(scope.Event, scope.Proposal, inviterName, r.Invitation.Email, r.Token, r.Invitation.ExpiresAt, ct);
-        return r.Invitation;
+        var result = await invitations.InviteAsync(scope.Event, scope.Proposal.Id, scope.UserId, inviterName, address!, v, ct);
+        return result?.Invitation;
     }
 
     /// <summary>"Submit to another event": a draft in the target's call, with the session type and tracks matched by name.</summary>

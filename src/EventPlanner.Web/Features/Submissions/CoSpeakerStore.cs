@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
@@ -24,13 +25,18 @@ public sealed record InvitationView
 /// <summary>
 /// Co-speaker invitations. The link carries 256 random bits; only their SHA-256 is stored. A link
 /// works once, only for the invited address, until it expires, and never beyond the type's speaker cap.
+/// The invitation mail is written to the outbox with the invitation, in its transaction.
 /// </summary>
-public sealed class CoSpeakerStore(Db db, TimeProvider clock)
+public sealed class CoSpeakerStore(Db db, TimeProvider clock, SubmissionNotices notices)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
-    public Task<(InvitationRow Invitation, string Token)?> InviteAsync(long eventId, long proposalId, long inviterId, string email, Validator v, CancellationToken ct = default) =>
-        db.WriteAsync<(InvitationRow, string)?>(async (c, tx) =>
+    public async Task<(InvitationRow Invitation, string Token)?> InviteAsync(EventRow e, long proposalId, long inviterId, string inviterName, string email, Validator v,
+        CancellationToken ct = default)
+    {
+        var told = notices.Begin();
+        var eventId = e.Id;
+        var result = await db.WriteAsync<(InvitationRow, string)?>(async (c, tx) =>
         {
             var now = clock.GetUtcNow();
             var normalized = email.Trim().ToUpperInvariant();
@@ -67,8 +73,12 @@ public sealed class CoSpeakerStore(Db db, TimeProvider clock)
                 VALUES (@proposalId, @email, @normalized, @hash, @inviterId, @now, @expires)
                 RETURNING id, proposal_id, email, invited_by, created_at, expires_at, response, responded_at
                 """, new { proposalId, email = email.Trim(), normalized, hash = Hash(token), inviterId, now, expires = now + Lifetime }, tx);
+            await notices.CoSpeakerInvitedAsync(c, tx, told, e, proposalId, inviterName, row, token);
             return (row, token);
         }, ct);
+        told.Kick();
+        return result;
+    }
 
     public async Task<InvitationView?> FindAsync(string? token, CancellationToken ct = default)
     {

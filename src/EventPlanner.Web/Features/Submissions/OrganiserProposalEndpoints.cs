@@ -51,7 +51,7 @@ public static class OrganiserProposalEndpoints
         {
             if (await cfp.ContextAsync(events, slug) is not { } ctx || await store.FindAsync(ctx.Event.Id, id) is null) return TypedResults.NotFound();
             var v = new Validator();
-            var row = await actions.EditAsOrganiserAsync(ctx, id, http.User.RequiredUserId(), http.User.DisplayNameOf(), input, v);
+            var row = await actions.EditAsOrganiserAsync(ctx, id, http.User.RequiredUserId(), input, v);
             if (row is null) return v.Problem();
             return TypedResults.Ok((await store.LoadDetailAsync(id))!.AsResponse(ctx, clock.GetUtcNow(), forOrganiser: true));
         }).WithSummary("Edit a proposal as an organiser (no deadline); its speakers are told by mail");

@@ -8,9 +8,10 @@ namespace EventPlanner.Web.Features.Submissions;
 /// <summary>
 /// Proposals through their life: draft, submit, edit, withdraw. Every write is one BEGIN IMMEDIATE
 /// transaction that reads the clock, the deadline and the access code inside it, and keeps a version row.
-/// A refused write throws <see cref="Refused"/> inside the transaction so nothing of it is kept.
+/// A refused write throws <see cref="Refused"/> inside the transaction so nothing of it is kept, nor
+/// any notification: those are written by <see cref="SubmissionNotices"/> in the same transaction.
 /// </summary>
-public sealed class ProposalStore(Db db, TimeProvider clock)
+public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices notices)
 {
     internal const string Columns = """
         p.id, p.event_id, p.session_type_id, p.title, p.abstract, p.description, p.duration_minutes, p.audience_level, p.language,
@@ -92,10 +93,16 @@ public sealed class ProposalStore(Db db, TimeProvider clock)
             """, new { id })).AsList();
     }
 
-    public Task<ProposalRow?> CreateAsync(CfpContext ctx, long userId, ProposalValues values, bool submit, Validator v, long? copiedFrom = null, CancellationToken ct = default) =>
-        Attempt(v, (c, tx) => CreateInAsync(c, tx, ctx, userId, values, submit, v, copiedFrom), ct);
+    public async Task<ProposalRow?> CreateAsync(CfpContext ctx, long userId, ProposalValues values, bool submit, Validator v, long? copiedFrom = null, CancellationToken ct = default)
+    {
+        var told = notices.Begin();
+        var row = await Attempt(v, (c, tx) => CreateInAsync(c, tx, ctx, userId, values, submit, v, copiedFrom, told), ct);
+        if (row is not null) told.Kick();
+        return row;
+    }
 
-    internal async Task<ProposalRow> CreateInAsync(IDbConnection c, IDbTransaction tx, CfpContext ctx, long userId, ProposalValues values, bool submit, Validator v, long? copiedFrom)
+    internal async Task<ProposalRow> CreateInAsync(IDbConnection c, IDbTransaction tx, CfpContext ctx, long userId, ProposalValues values, bool submit, Validator v, long? copiedFrom,
+        SubmissionNotices.Batch told)
     {
         var now = clock.GetUtcNow();
         var window = await WindowAsync(c, tx, ctx, values.SessionTypeId, values.AccessCode, null, alreadyCounted: false, now, v);
@@ -127,12 +134,15 @@ public sealed class ProposalStore(Db db, TimeProvider clock)
             new { id, userId, now }, tx);
         await WriteChildrenAsync(c, tx, ctx.Event.Id, id, userId, values, replaceSpeakerAnswers: true);
         await SnapshotAsync(c, tx, id, submit ? "submitted" : copiedFrom is null ? "created" : "copied", userId, now);
+        if (submit) await notices.ProposalSubmittedAsync(c, tx, told, ctx.Event, id);
         return (await c.QuerySingleAsync<ProposalRow>($"SELECT {Columns} FROM proposals p WHERE p.id = @id", new { id }, tx));
     }
 
     /// <summary>A speaker's edit (deadline applies) or an organiser's (no deadline; the speakers are told).</summary>
-    public Task<ProposalRow?> UpdateAsync(CfpContext ctx, long id, long userId, ProposalValues values, bool asOrganiser, bool submit, Validator v, CancellationToken ct = default) =>
-        Attempt(v, async (c, tx) =>
+    public async Task<ProposalRow?> UpdateAsync(CfpContext ctx, long id, long userId, ProposalValues values, bool asOrganiser, bool submit, Validator v, CancellationToken ct = default)
+    {
+        var told = notices.Begin();
+        var updated = await Attempt(v, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
             var current = await LoadForWriteAsync(c, tx, ctx.Event.Id, id, asOrganiser ? null : userId, v);
@@ -176,12 +186,20 @@ public sealed class ProposalStore(Db db, TimeProvider clock)
             await WriteChildrenAsync(c, tx, ctx.Event.Id, id, userId, values, replaceSpeakerAnswers: !asOrganiser);
             await SnapshotBumpAsync(c, tx, id, asOrganiser ? "organiser_edit" : "edited", userId, now);
             if (submitting) await MarkSubmittedAsync(c, tx, id, userId, window!.IsLate, now);
-            return await c.QuerySingleAsync<ProposalRow>($"SELECT {Columns} FROM proposals p WHERE p.id = @id", new { id }, tx);
+            var row = await c.QuerySingleAsync<ProposalRow>($"SELECT {Columns} FROM proposals p WHERE p.id = @id", new { id }, tx);
+            if (submitting) await notices.ProposalSubmittedAsync(c, tx, told, ctx.Event, id);
+            if (asOrganiser) await notices.EditedByOrganiserAsync(c, tx, told, ctx.Event, id, row.Version, userId);
+            return row;
         }, ct);
+        if (updated is not null) told.Kick();
+        return updated;
+    }
 
     /// <summary>Submits a draft as it is stored, optionally with an access code for a late submission.</summary>
-    public Task<ProposalRow?> SubmitAsync(CfpContext ctx, long id, long userId, string? accessCode, Validator v, CancellationToken ct = default) =>
-        Attempt(v, async (c, tx) =>
+    public async Task<ProposalRow?> SubmitAsync(CfpContext ctx, long id, long userId, string? accessCode, Validator v, CancellationToken ct = default)
+    {
+        var told = notices.Begin();
+        var submitted = await Attempt(v, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
             var current = await LoadForWriteAsync(c, tx, ctx.Event.Id, id, userId, v);
@@ -198,8 +216,12 @@ public sealed class ProposalStore(Db db, TimeProvider clock)
                 await c.ExecuteAsync("UPDATE proposals SET access_code_id = @code WHERE id = @id", new { id, code = window.CodeId }, tx);
             }
             await MarkSubmittedAsync(c, tx, id, userId, window.IsLate, now);
+            await notices.ProposalSubmittedAsync(c, tx, told, ctx.Event, id);
             return await c.QuerySingleAsync<ProposalRow>($"SELECT {Columns} FROM proposals p WHERE p.id = @id", new { id }, tx);
         }, ct);
+        if (submitted is not null) told.Kick();
+        return submitted;
+    }
 
     public Task<ProposalRow?> WithdrawAsync(long eventId, long id, long userId, Validator v, CancellationToken ct = default) =>
         Attempt(v, async (c, tx) =>

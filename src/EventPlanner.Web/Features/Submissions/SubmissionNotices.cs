@@ -1,63 +1,86 @@
-using System.Net;
+using System.Data;
+using Dapper;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
-using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
 
 /// <summary>
-/// Every mail the call for papers sends, from one place. They go out after the transaction has
-/// committed, through <see cref="IMailSender"/>; when the notifications outbox lands, these methods
-/// become outbox writes and nothing else in the feature changes. A mail that fails is logged: the
-/// proposal is saved either way. (The draft reminder three days before the deadline belongs to the
-/// notifications reminder jobs and is not sent from here.)
+/// Who the call for papers tells what, from one place. The stores call these inside the transaction
+/// that makes the change, so each notification is written to the outbox with it (a refused or
+/// rolled-back change promises nothing), and kick delivery through <see cref="Batch.Kick"/> after the
+/// commit. Dedupe keys name the fact and the recipient, so a retried request tells nobody twice.
 /// </summary>
-public sealed class SubmissionNotices(ProposalStore proposals, IMailSender mail, AppUrls urls, ILogger<SubmissionNotices> logger)
+public sealed class SubmissionNotices(Outbox outbox)
 {
-    public async Task ProposalSubmittedAsync(EventRow e, long proposalId, CancellationToken ct = default)
+    public Batch Begin() => new(outbox);
+
+    /// <summary>What one write queued; <see cref="Kick"/> it once the transaction has committed.</summary>
+    public sealed class Batch(Outbox outbox)
     {
-        if (await proposals.LoadDetailAsync(proposalId, ct) is not { } d) return;
-        var link = urls.Absolute($"/events/{e.Slug}/proposals/{proposalId}");
-        foreach (var s in d.Speakers)
+        public int Queued { get; private set; }
+
+        internal async Task AddAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request)
         {
-            await SendAsync(s.Email, s.Name, $"Proposal received: {d.Proposal.Title}",
-                $"Hello {s.Name},\n\nWe received the proposal \"{d.Proposal.Title}\" for {e.Name}. " +
-                $"You can follow it and, while the call for papers is open, edit it here:\n\n{link}\n\nThank you for submitting!", link, ct);
+            if (await outbox.EnqueueAsync(c, tx, request) is not null) Queued++;
+        }
+
+        public void Kick()
+        {
+            if (Queued > 0) outbox.Kick();
         }
     }
 
-    public Task CoSpeakerInvitedAsync(EventRow e, ProposalRow p, string inviterName, string email, string token, DateTimeOffset expiresAt, CancellationToken ct = default)
+    /// <summary>A receipt to every speaker of the proposal.</summary>
+    public async Task ProposalSubmittedAsync(IDbConnection c, IDbTransaction tx, Batch batch, EventRow e, long proposalId)
     {
-        var link = urls.Absolute($"/invitations/co-speaker?token={Uri.EscapeDataString(token)}");
-        return SendAsync(email, email, $"{inviterName} invites you to co-present \"{p.Title}\" at {e.Name}",
-            $"Hello,\n\n{inviterName} has invited you to be a co-speaker on the proposal \"{p.Title}\" for {e.Name}. " +
-            $"Open this link to accept or decline (you can create an account with this address if you have none):\n\n{link}\n\n" +
-            $"The link works once, only for {email}, until {CfpTime.Describe(expiresAt, e.Zone)}.", link, ct);
-    }
-
-    public async Task EditedByOrganiserAsync(EventRow e, long proposalId, string organiserName, CancellationToken ct = default)
-    {
-        if (await proposals.LoadDetailAsync(proposalId, ct) is not { } d) return;
-        var link = urls.Absolute($"/events/{e.Slug}/proposals/{proposalId}");
-        foreach (var s in d.Speakers)
+        var title = await TitleAsync(c, tx, proposalId);
+        foreach (var userId in await SpeakersAsync(c, tx, proposalId))
         {
-            await SendAsync(s.Email, s.Name, $"The organisers edited your proposal: {d.Proposal.Title}",
-                $"Hello {s.Name},\n\n{organiserName}, an organiser of {e.Name}, edited your proposal \"{d.Proposal.Title}\". " +
-                $"Have a look at the current version here:\n\n{link}", link, ct);
+            await batch.AddAsync(c, tx, new NotificationRequest($"proposal-submitted:{proposalId}:{userId}",
+                NotificationKinds.ProposalSubmitted.Name, userId, e.Id, new Dictionary<string, string>
+                {
+                    ["title"] = title,
+                    ["proposal_link"] = $"/events/{e.Slug}/proposals/{proposalId}",
+                }));
         }
     }
 
-    private async Task SendAsync(string to, string name, string subject, string text, string link, CancellationToken ct)
+    /// <summary>The invitation, to the invited address (the account with that address when there is one).</summary>
+    public async Task CoSpeakerInvitedAsync(IDbConnection c, IDbTransaction tx, Batch batch, EventRow e, long proposalId, string inviterName, InvitationRow invitation, string token)
     {
-        var encodedLink = WebUtility.HtmlEncode(link);
-        var html = "<p>" + WebUtility.HtmlEncode(text).Replace("\n\n", "</p><p>").Replace(encodedLink, $"<a href=\"{encodedLink}\">{encodedLink}</a>") + "</p>";
-        try
+        await batch.AddAsync(c, tx, NotificationRequest.ForAddress($"cospeaker-invited:{invitation.Id}:{invitation.Email.ToLowerInvariant()}",
+            NotificationKinds.CoSpeakerInvited.Name, invitation.Email, null, e.Id, new Dictionary<string, string>
+            {
+                ["inviter_name"] = inviterName,
+                ["title"] = await TitleAsync(c, tx, proposalId),
+                ["invitation_link"] = $"/invitations/co-speaker?token={Uri.EscapeDataString(token)}",
+                ["invited_address"] = invitation.Email,
+                ["expires_at"] = CfpTime.Describe(invitation.ExpiresAt, e.Zone),
+            }));
+    }
+
+    /// <summary>Every speaker hears of an organiser's edit; the version in the key makes each edit its own notice.</summary>
+    public async Task EditedByOrganiserAsync(IDbConnection c, IDbTransaction tx, Batch batch, EventRow e, long proposalId, int version, long organiserId)
+    {
+        var organiser = await c.QuerySingleAsync<string>("SELECT display_name FROM users WHERE id = @organiserId", new { organiserId }, tx);
+        var title = await TitleAsync(c, tx, proposalId);
+        foreach (var userId in await SpeakersAsync(c, tx, proposalId))
         {
-            await mail.SendAsync(new OutgoingMail(to, name, subject, text, html), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Could not send '{Subject}' to {Address}", subject, to);
+            await batch.AddAsync(c, tx, new NotificationRequest($"proposal-edited:{proposalId}:v{version}:{userId}",
+                NotificationKinds.ProposalEditedByOrganiser.Name, userId, e.Id, new Dictionary<string, string>
+                {
+                    ["title"] = title,
+                    ["organiser_name"] = organiser,
+                    ["proposal_link"] = $"/events/{e.Slug}/proposals/{proposalId}",
+                }));
         }
     }
+
+    private static Task<string> TitleAsync(IDbConnection c, IDbTransaction tx, long proposalId) =>
+        c.QuerySingleAsync<string>("SELECT title FROM proposals WHERE id = @proposalId", new { proposalId }, tx);
+
+    private static async Task<IReadOnlyList<long>> SpeakersAsync(IDbConnection c, IDbTransaction tx, long proposalId) =>
+        (await c.QueryAsync<long>("SELECT user_id FROM proposal_speakers WHERE proposal_id = @proposalId ORDER BY is_owner DESC, user_id",
+            new { proposalId }, tx)).AsList();
 }

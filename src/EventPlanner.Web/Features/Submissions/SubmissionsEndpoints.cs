@@ -1,4 +1,6 @@
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Notifications.Reminders;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -17,6 +19,8 @@ public static class SubmissionsEndpoints
         services.AddSingleton<SpeakerProfileStore>();
         services.AddSingleton<SpeakerPhotos>();
         services.AddSingleton<ProposalList>();
+        services.AddSingleton<IReminderSource, CfpClosingReminders>();
+        services.AddSingleton<IAudienceSource, SpeakerAudienceSource>();
         return services;
     }
 

@@ -61,24 +61,29 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                 INSERT INTO ticket_orders (event_id, ticket_type_id, buyer_user_id, quantity, price_cents, currency, approval, payment, status, created_at)
                 VALUES (@eventId, @typeId, @userId, @n, @PriceCents, @Currency, @approval, @payment, @status, @now) RETURNING id
                 """, new { eventId, typeId, userId, n = attendees.Count, type.PriceCents, type.Currency, approval, payment, status = confirmed ? "confirmed" : "pending", now }, tx);
-            var secrets = new List<string>();
+            var issued = new List<IssuedTicket>();
             foreach (var a in attendees)
             {
                 var secret = TicketSecrets.NewSecret();
-                secrets.Add(secret);
-                await c.ExecuteAsync("""
+                var ticketId = await c.ExecuteScalarAsync<long>("""
                     INSERT INTO tickets (event_id, ticket_type_id, order_id, holder_user_id, secret, status, uses_quota, badge_name, tshirt_size, dietary, created_at, updated_at)
                     VALUES (@eventId, @typeId, @orderId, @userId, @secret, @status, 1, @BadgeName, @TshirtSize, @Dietary, @now, @now)
+                    RETURNING id
                     """, new { eventId, typeId, orderId, userId, secret, status = confirmed ? "valid" : "pending", a.BadgeName, a.TshirtSize, a.Dietary, now }, tx);
+                issued.Add(new IssuedTicket { Id = ticketId, Secret = secret, BadgeName = a.BadgeName });
             }
             var buyer = await TicketSql.PersonAsync(c, tx, userId);
-            var eventName = await c.ExecuteScalarAsync<string>("SELECT name FROM events WHERE id = @eventId", new { eventId }, tx);
-            batch.Add(c, tx, confirmed
-                ? notices.TicketConfirmed(buyer, eventName!, type.Name, secrets)
-                : notices.RegistrationPending(buyer, eventName!, type.Name, WaitingFor(approval, payment)));
+            if (confirmed)
+            {
+                foreach (var t in issued) await batch.AddAsync(c, tx, notices.TicketConfirmed(buyer, eventId, t.Id, type.Name, t.BadgeName, t.Secret));
+            }
+            else
+            {
+                await batch.AddAsync(c, tx, notices.RegistrationPending(buyer, eventId, orderId, type.Name, WaitingFor(approval, payment)));
+            }
             return new RegistrationResult(confirmed ? RegistrationOutcomes.Registered : RegistrationOutcomes.Pending, orderId, null);
         }, ct);
-        await batch.SendAsync(ct);
+        batch.Kick();
         return result;
     }
 
@@ -92,6 +97,13 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             INSERT INTO waiting_list (event_id, ticket_type_id, user_id, status, created_at) VALUES (@EventId, @Id, @userId, 'waiting', @now) RETURNING id
             """, new { type.EventId, type.Id, userId, now }, tx);
         return new RegistrationResult(RegistrationOutcomes.Waitlisted, null, id);
+    }
+
+    private sealed record IssuedTicket
+    {
+        public long Id { get; init; }
+        public string Secret { get; init; } = "";
+        public string BadgeName { get; init; } = "";
     }
 
     private static string WaitingFor(string approval, string payment) => (approval, payment) switch
@@ -173,12 +185,12 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                 UPDATE ticket_transfers SET status = 'cancelled', closed_at = @now WHERE ticket_id = @ticketId AND status IN ('open', 'chosen', 'awaiting_approval')
                 RETURNING id
                 """, new { ticketId, now }, tx);
-            foreach (var id in live.AsList()) await TicketSql.TellClosedAsync(c, tx, id, "cancelled", notices, batch);
+            foreach (var id in live.AsList()) await TicketSql.TellClosedAsync(c, tx, id, "cancelled, as the ticket was given back", notices, batch);
             await c.ExecuteAsync("UPDATE tickets SET status = 'cancelled', updated_at = @now WHERE id = @ticketId", new { ticketId, now }, tx);
             if (t.UsesQuota) await TicketSql.FreePlaceAsync(c, tx, t.TicketTypeId, now, settings, notices, batch);
             return true;
         }, ct);
-        await batch.SendAsync(ct);
+        batch.Kick();
         return done;
     }
 
@@ -197,7 +209,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             if (left.Status == "offered") await TicketSql.FreePlaceAsync(c, tx, left.TicketTypeId, now, settings, notices, batch);
             return true;
         }, ct);
-        await batch.SendAsync(ct);
+        batch.Kick();
         return done;
     }
 
@@ -223,16 +235,18 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                 """, new { orderId }, tx) == 1;
             if (ready)
             {
-                var secrets = (await c.QueryAsync<string>("""
-                    UPDATE tickets SET status = 'valid', updated_at = @now WHERE order_id = @orderId AND status = 'pending' RETURNING secret
+                var confirmed = (await c.QueryAsync<IssuedTicket>("""
+                    UPDATE tickets SET status = 'valid', updated_at = @now WHERE order_id = @orderId AND status = 'pending' RETURNING id, secret, badge_name
                     """, new { orderId, now }, tx)).AsList();
                 var buyer = await TicketSql.PersonAsync(c, tx, order.BuyerUserId);
-                var eventName = await c.ExecuteScalarAsync<string>("SELECT name FROM events WHERE id = @eventId", new { eventId }, tx);
-                if (secrets.Count > 0) batch.Add(c, tx, notices.TicketConfirmed(buyer, eventName!, order.TypeName, secrets));
+                foreach (var t in confirmed.OrderBy(t => t.Id))
+                {
+                    await batch.AddAsync(c, tx, notices.TicketConfirmed(buyer, eventId, t.Id, order.TypeName, t.BadgeName, t.Secret));
+                }
             }
             return true;
         }, ct);
-        await batch.SendAsync(ct);
+        batch.Kick();
         return done;
     }
 
@@ -253,11 +267,10 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                 new { orderId, now }, tx);
             for (var i = 0; i < freed; i++) await TicketSql.FreePlaceAsync(c, tx, order.TicketTypeId, now, settings, notices, batch);
             var buyer = await TicketSql.PersonAsync(c, tx, order.BuyerUserId);
-            var eventName = await c.ExecuteScalarAsync<string>("SELECT name FROM events WHERE id = @eventId", new { eventId }, tx);
-            batch.Add(c, tx, notices.RegistrationRefused(buyer, eventName!, order.TypeName));
+            await batch.AddAsync(c, tx, notices.RegistrationRefused(buyer, eventId, orderId, order.TypeName));
             return true;
         }, ct);
-        await batch.SendAsync(ct);
+        batch.Kick();
         return done;
     }
 
@@ -285,14 +298,13 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                     INSERT INTO tickets (event_id, ticket_type_id, holder_user_id, secret, status, uses_quota, speaker_user_id, badge_name, created_at, updated_at)
                     VALUES (@eventId, @Id, @userId, @secret, 'valid', 0, @userId, @Name, @now, @now) RETURNING id
                     """, new { eventId, type.Id, userId, secret, speaker.Name, now }, tx);
-                var eventName = await c.ExecuteScalarAsync<string>("SELECT name FROM events WHERE id = @eventId", new { eventId }, tx);
-                batch.Add(c, tx, notices.TicketConfirmed(speaker, eventName!, type.Name, [secret]));
+                await batch.AddAsync(c, tx, notices.TicketConfirmed(speaker, eventId, ticketId.Value, type.Name, speaker.Name, secret));
             }
             await c.ExecuteAsync("INSERT INTO speaker_ticket_grants (ticket_id, proposal_id, granted_at) VALUES (@ticketId, @proposalId, @now) ON CONFLICT DO NOTHING",
                 new { ticketId, proposalId, now }, tx);
             return await TicketSql.TicketAsync(c, tx, ticketId.Value);
         }, ct);
-        await batch.SendAsync(ct);
+        batch.Kick();
         return ticket;
     }
 
@@ -311,7 +323,11 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
 
     // ---- Housekeeping ----
 
-    /// <summary>Lapses waiting-list and transfer offers that are past their time; for a recurring job (reads and writes also do it lazily). Returns how many mails it sent.</summary>
+    /// <summary>
+    /// Lapses waiting-list and transfer offers that are past their time, so places pass on without anyone
+    /// touching them; run by <see cref="TicketExpiryJob"/> (reads and writes also do it lazily). Returns how
+    /// many notifications it queued.
+    /// </summary>
     public async Task<int> ExpireDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         var batch = notices.Begin();
@@ -320,8 +336,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             await TicketSql.ExpireWaitingOffersAsync(c, tx, now, null, settings, notices, batch);
             await TicketSql.ExpireTransfersAsync(c, tx, now, null, notices, batch);
         }, ct);
-        var count = batch.Pending.Count;
-        await batch.SendAsync(ct);
-        return count;
+        batch.Kick();
+        return batch.Queued;
     }
 }

@@ -1,123 +1,126 @@
 using System.Data;
 using System.Globalization;
 using EventPlanner.Web.Features.Notifications;
-using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Tickets;
 
 /// <summary>
-/// Every mail the tickets feature sends, and the one place that decides how they leave. Stores open a
-/// <see cref="Batch"/>, add mails inside their write transaction, and send the batch after the commit.
-/// When the transactional outbox lands, <see cref="Batch.Add"/> writes the outbox row on the same
-/// connection and transaction and <see cref="Batch.SendAsync"/> has nothing left to do: only this file changes.
+/// Who the tickets feature tells what, and the one place that decides how it leaves. Stores open a
+/// <see cref="Batch"/>, add notifications inside their write transaction (each is written to the
+/// outbox on that connection and transaction, so it commits or rolls back with the change), and
+/// <see cref="Batch.Kick"/> delivery after the commit. Dedupe keys name the fact and the recipient,
+/// so a retried request or a job run twice tells nobody twice.
 /// </summary>
-public sealed class TicketNotices(IMailSender mail, AppUrls urls, ILogger<TicketNotices> logger)
+public sealed class TicketNotices(Outbox outbox)
 {
-    private readonly IMailSender _mail = mail;
-    private readonly ILogger _logger = logger;
+    public Batch Begin() => new(outbox);
 
-    public Batch Begin() => new(this);
-
-    public sealed class Batch(TicketNotices owner)
+    public sealed class Batch(Outbox outbox)
     {
-        private readonly List<OutgoingMail> _mails = [];
+        /// <summary>How many notifications this batch newly queued (a key already written counts nothing).</summary>
+        public int Queued { get; private set; }
 
-        public IReadOnlyList<OutgoingMail> Pending => _mails;
-
-        // The connection and transaction are taken now so the outbox can write in the same transaction later.
-        public void Add(IDbConnection c, IDbTransaction tx, OutgoingMail? m)
+        public async Task AddAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request)
         {
-            if (m is not null) _mails.Add(m);
+            if (await outbox.EnqueueAsync(c, tx, request) is not null) Queued++;
         }
 
-        /// <summary>Sends what was added; call it only after the transaction committed.</summary>
-        public async Task SendAsync(CancellationToken ct = default)
+        /// <summary>Starts delivery of what was added; call it only after the transaction committed.</summary>
+        public void Kick()
         {
-            foreach (var m in _mails)
-            {
-                try
-                {
-                    await owner._mail.SendAsync(m, ct);
-                }
-                catch (Exception e)
-                {
-                    // The change is committed; a lost mail must not turn it into an error page.
-                    owner._logger.LogError(e, "Could not send ticket mail '{Subject}' to {To}", m.Subject, m.ToAddress);
-                }
-            }
-            _mails.Clear();
+            if (Queued > 0) outbox.Kick();
         }
     }
 
-    private string Link(string path) => urls.Absolute(path);
-
-    private static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    public OutgoingMail TicketConfirmed(Person to, string eventName, string typeName, IReadOnlyList<string> secrets)
+    /// <summary>"Monday 30 November 2026, 23:59 (Asia/Kuala_Lumpur)": deadlines in the event's own time.</summary>
+    public static string When(DateTimeOffset at, string timeZone)
     {
-        var links = string.Join("\n", secrets.Select(s => "  " + Link($"/tickets/{s}")));
-        return new(to.Email, to.Name, $"Your ticket for {eventName}",
-            $"Hello {to.Name},\n\nYou are registered for {eventName} ({typeName}). " +
-            $"Your ticket{(secrets.Count == 1 ? "" : "s")}, with the QR code to show at the door:\n{links}\n\n" +
-            "Keep the link to yourself: whoever has it can show the ticket.\n");
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
     }
 
-    public OutgoingMail RegistrationPending(Person to, string eventName, string typeName, string waitingFor) =>
-        new(to.Email, to.Name, $"Registration received for {eventName}",
-            $"Hello {to.Name},\n\nWe have your registration for {eventName} ({typeName}). It is waiting for {waitingFor}; " +
-            $"we will write again when your ticket is confirmed. Your tickets: {Link("/my/tickets")}\n");
+    private static Dictionary<string, string> Values(params (string Name, string Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
 
-    public OutgoingMail RegistrationRefused(Person to, string eventName, string typeName) =>
-        new(to.Email, to.Name, $"Registration not accepted for {eventName}",
-            $"Hello {to.Name},\n\nThe organisers of {eventName} could not accept your registration ({typeName}).\n");
+    // An address in a key is lower-cased: the same person is one recipient however the holder typed it.
+    private static string Key(string address) => address.Trim().ToLowerInvariant();
 
-    public OutgoingMail WaitingListOffer(Person to, string eventName, string eventSlug, string typeName, DateTimeOffset expires) =>
-        new(to.Email, to.Name, $"A ticket for {eventName} is free for you",
-            $"Hello {to.Name},\n\nA {typeName} ticket for {eventName} came free and you are first on the waiting list. " +
-            $"It is held for you until {When(expires)}. Register here: {Link($"/events/{eventSlug}/tickets")}\n");
+    public NotificationRequest TicketConfirmed(Person to, long eventId, long ticketId, string typeName, string attendee, string secret) =>
+        new($"ticket-confirmed:{ticketId}:{to.Id}", NotificationKinds.TicketConfirmed.Name, to.Id, eventId,
+            Values(("ticket_type", typeName), ("attendee", string.IsNullOrWhiteSpace(attendee) ? to.Name : attendee), ("ticket_link", $"/tickets/{secret}")));
 
-    public OutgoingMail TransferOffered(Person from, string toEmail, string toName, string eventName, string typeName, string token, DateTimeOffset expires, string note) =>
-        new(toEmail, toName, $"{from.Name} offers you a ticket for {eventName}",
-            $"Hello {toName},\n\n{from.Name} would like to give you their {typeName} ticket for {eventName}." +
-            (note.Length > 0 ? $"\n\nTheir note: {note}" : "") +
-            $"\n\nSign in (or create an account), answer a few questions and accept it here before {When(expires)}:\n  {Link($"/transfers/{token}")}\n");
+    public NotificationRequest RegistrationPending(Person to, long eventId, long orderId, string typeName, string waitingFor) =>
+        new($"registration-pending:{orderId}:{to.Id}", NotificationKinds.RegistrationPending.Name, to.Id, eventId,
+            Values(("ticket_type", typeName), ("waiting_for", waitingFor), ("my_tickets_link", "/my/tickets")));
 
-    public OutgoingMail TransferOfferSent(Person from, string toName, string eventName, DateTimeOffset expires) =>
-        new(from.Email, from.Name, $"You offered your ticket for {eventName}",
-            $"Hello {from.Name},\n\nYou offered your ticket for {eventName} to {toName}. It stays yours until they accept " +
-            $"(the offer lapses at {When(expires)}); you can cancel it from your ticket page meanwhile.\n");
+    public NotificationRequest RegistrationRefused(Person to, long eventId, long orderId, string typeName) =>
+        new($"registration-refused:{orderId}:{to.Id}", NotificationKinds.RegistrationRefused.Name, to.Id, eventId,
+            Values(("ticket_type", typeName)));
 
-    public OutgoingMail TransferAcceptedToOldHolder(Person from, Person to, string eventName) =>
-        new(from.Email, from.Name, $"{to.Name} accepted your ticket for {eventName}",
-            $"Hello {from.Name},\n\n{to.Name} accepted your ticket for {eventName}. The ticket is theirs now; " +
-            "your old ticket link and QR code no longer work. Thank you for passing it on.\n");
+    public NotificationRequest WaitingListOffer(Person to, long eventId, long waitingId, string eventSlug, string typeName, DateTimeOffset expires, string timeZone) =>
+        new($"waiting-list-offer:{waitingId}:{to.Id}", NotificationKinds.WaitingListOffer.Name, to.Id, eventId,
+            Values(("ticket_type", typeName), ("expires_at", When(expires, timeZone)), ("register_link", $"/events/{eventSlug}/tickets")));
 
-    public OutgoingMail TransferAcceptedToNewHolder(Person to, Person from, string eventName, string typeName, string secret) =>
-        new(to.Email, to.Name, $"Your ticket for {eventName}",
-            $"Hello {to.Name},\n\nThe {typeName} ticket for {eventName} from {from.Name} is yours. " +
-            $"Your ticket, with the QR code to show at the door:\n  {Link($"/tickets/{secret}")}\n");
+    /// <summary>To the address the holder named, which may have no account yet.</summary>
+    public NotificationRequest TransferOffered(Person from, TransferRow x, string toEmail, string toName) =>
+        NotificationRequest.ForAddress($"transfer-offered:{x.Id}:{Key(toEmail)}", NotificationKinds.TransferOffered.Name, toEmail, toName, x.EventId,
+            Values(("from_name", from.Name), ("ticket_type", x.TypeName), ("holder_note", x.Note.Length > 0 ? $"{from.Name} wrote: “{x.Note}”" : ""),
+                ("accept_link", $"/transfers/{x.Token}"), ("expires_at", When(x.ExpiresAt, x.EventTimeZone))));
 
-    public OutgoingMail TransferAwaitingApproval(Person to, string eventName) =>
-        new(to.Email, to.Name, $"Ticket transfer for {eventName} waits for the organisers",
-            $"Hello {to.Name},\n\nThe ticket transfer for {eventName} has been accepted and now waits for an organiser's approval. " +
-            "We will write again when they decide.\n");
+    public NotificationRequest TransferOfferSent(Person from, TransferRow x, string toName) =>
+        new($"transfer-offer-sent:{x.Id}:{from.Id}", NotificationKinds.TransferOfferSent.Name, from.Id, x.EventId,
+            Values(("to_name", toName), ("expires_at", When(x.ExpiresAt, x.EventTimeZone))));
 
-    public OutgoingMail TransferClosed(string toEmail, string toName, string eventName, string why) =>
-        new(toEmail, toName, $"Ticket transfer for {eventName}: {why}",
-            $"Hello {toName},\n\nThe ticket transfer for {eventName} was {why}. The ticket stays with its holder.\n");
+    public NotificationRequest TicketHandedOver(Person from, Person to, TransferRow x) =>
+        new($"transfer-accepted:{x.Id}:{from.Id}", NotificationKinds.TicketHandedOver.Name, from.Id, x.EventId,
+            Values(("new_holder", to.Name)));
 
-    public OutgoingMail RequestChosen(Person to, Person holder, string eventName, string token, DateTimeOffset expires) =>
-        new(to.Email, to.Name, $"{holder.Name} chose you for a ticket to {eventName}",
-            $"Hello {to.Name},\n\n{holder.Name} chose your request for their ticket to {eventName}. " +
-            $"Answer a few questions and accept it here before {When(expires)}:\n  {Link($"/transfers/{token}")}\n");
+    public NotificationRequest TicketReceived(Person to, Person from, TransferRow x, string secret) =>
+        new($"transfer-accepted:{x.Id}:{to.Id}", NotificationKinds.TicketReceived.Name, to.Id, x.EventId,
+            Values(("from_name", from.Name), ("ticket_type", x.TypeName), ("ticket_link", $"/tickets/{secret}")));
 
-    public OutgoingMail OfferGone(Person to, string eventName) =>
-        new(to.Email, to.Name, $"The ticket you asked for ({eventName}) has gone",
-            $"Hello {to.Name},\n\nThe ticket you asked for on the {eventName} board has gone to someone else or was withdrawn. " +
-            "Thank you for asking; keep an eye on the board for other offers.\n");
+    public NotificationRequest TransferAwaitingApproval(Person to, TransferRow x) =>
+        new($"transfer-awaiting-approval:{x.Id}:{to.Id}", NotificationKinds.TransferAwaitingApproval.Name, to.Id, x.EventId, Values());
+
+    public NotificationRequest TransferClosed(Person to, TransferRow x, string outcome) =>
+        new($"transfer-closed:{x.Id}:{to.Id}", NotificationKinds.TransferClosed.Name, to.Id, x.EventId, Values(("outcome", outcome)));
+
+    /// <summary>The named recipient of a direct offer, who may have no account.</summary>
+    public NotificationRequest TransferClosed(string toEmail, string toName, TransferRow x, string outcome) =>
+        NotificationRequest.ForAddress($"transfer-closed:{x.Id}:{Key(toEmail)}", NotificationKinds.TransferClosed.Name, toEmail, toName, x.EventId,
+            Values(("outcome", outcome)));
+
+    public NotificationRequest RequestChosen(Person to, Person holder, TransferRow x, long requestId, string token) =>
+        new($"request-chosen:{requestId}:{to.Id}", NotificationKinds.BoardRequestChosen.Name, to.Id, x.EventId,
+            Values(("holder_name", holder.Name), ("accept_link", $"/transfers/{token}"), ("expires_at", When(x.ExpiresAt, x.EventTimeZone))));
+
+    /// <summary>An offer lapsing within a day: the recipient is reminded (with the link), and the holder told it is still open.</summary>
+    public IEnumerable<NotificationRequest> TransferExpiring(WaitingTransfer w)
+    {
+        var expires = When(w.ExpiresAt, w.TimeZone);
+        var values = Values(("from_name", w.FromName), ("accept_link", $"/transfers/{w.Token}"), ("expires_at", expires));
+        string toName;
+        if (w.Kind == "direct" && w.RecipientEmail is { } email)
+        {
+            toName = string.IsNullOrWhiteSpace(w.RecipientName) ? email : w.RecipientName;
+            yield return NotificationRequest.ForAddress($"transfer-expiring:{w.Id}:{Key(email)}", NotificationKinds.TransferExpiringReminder.Name,
+                email, w.RecipientName, w.EventId, values);
+        }
+        else if (w.RecipientUserId is { } userId)
+        {
+            toName = w.ChosenName ?? "the person you chose";
+            yield return new NotificationRequest($"transfer-expiring:{w.Id}:{userId}", NotificationKinds.TransferExpiringReminder.Name, userId, w.EventId, values);
+        }
+        else yield break;
+        yield return new NotificationRequest($"transfer-expiring-holder:{w.Id}:{w.FromUserId}", NotificationKinds.TransferExpiringHolderReminder.Name,
+            w.FromUserId, w.EventId, Values(("to_name", toName), ("expires_at", expires), ("my_tickets_link", "/my/tickets")));
+    }
+
+    public NotificationRequest OfferGone(Person to, TransferRow x) =>
+        new($"offer-gone:{x.Id}:{to.Id}", NotificationKinds.BoardOfferGone.Name, to.Id, x.EventId, Values());
 }
 
-/// <summary>Someone a mail goes to.</summary>
+/// <summary>Someone a notification goes to.</summary>
 public sealed record Person
 {
     public long Id { get; init; }

@@ -89,24 +89,31 @@ internal static class TicketSql
     private static async Task<bool> OfferNextAsync(IDbConnection c, IDbTransaction tx, long typeId, DateTimeOffset now, TicketSettings settings, TicketNotices notices, TicketNotices.Batch batch)
     {
         var expires = now + settings.WaitingListOfferLifetime;
-        var next = await c.QuerySingleOrDefaultAsync<Person>("""
+        var offered = await c.QuerySingleOrDefaultAsync<OfferedRow>("""
             UPDATE waiting_list SET status = 'offered', offered_at = @now, offer_expires_at = @expires
             WHERE id = (SELECT id FROM waiting_list WHERE ticket_type_id = @typeId AND status = 'waiting' ORDER BY id LIMIT 1)
-            RETURNING user_id AS id
+            RETURNING id, user_id
             """, new { typeId, now, expires }, tx);
-        if (next is null) return false;
+        if (offered is null) return false;
         var info = await c.QuerySingleAsync<TypeInfo>("""
-            SELECT e.name AS event_name, e.slug, tt.name AS type_name FROM ticket_types tt JOIN events e ON e.id = tt.event_id WHERE tt.id = @typeId
+            SELECT e.id AS event_id, e.slug, e.time_zone, tt.name AS type_name FROM ticket_types tt JOIN events e ON e.id = tt.event_id WHERE tt.id = @typeId
             """, new { typeId }, tx);
-        var person = await PersonAsync(c, tx, next.Id);
-        batch.Add(c, tx, notices.WaitingListOffer(person, info.EventName, info.Slug, info.TypeName, expires));
+        var person = await PersonAsync(c, tx, offered.UserId);
+        await batch.AddAsync(c, tx, notices.WaitingListOffer(person, info.EventId, offered.Id, info.Slug, info.TypeName, expires, info.TimeZone));
         return true;
+    }
+
+    internal sealed record OfferedRow
+    {
+        public long Id { get; init; }
+        public long UserId { get; init; }
     }
 
     internal sealed record TypeInfo
     {
-        public string EventName { get; init; } = "";
+        public long EventId { get; init; }
         public string Slug { get; init; } = "";
+        public string TimeZone { get; init; } = "UTC";
         public string TypeName { get; init; } = "";
     }
 
@@ -137,15 +144,15 @@ internal static class TicketSql
     {
         var x = (await TransferAsync(c, tx, transferId))!;
         var holder = await PersonAsync(c, tx, x.FromUserId);
-        batch.Add(c, tx, notices.TransferClosed(holder.Email, holder.Name, x.EventName, why));
+        await batch.AddAsync(c, tx, notices.TransferClosed(holder, x, why));
         if (x.Kind == "direct" && x.RecipientEmail is not null)
         {
-            batch.Add(c, tx, notices.TransferClosed(x.RecipientEmail, x.RecipientName ?? x.RecipientEmail, x.EventName, why));
+            await batch.AddAsync(c, tx, notices.TransferClosed(x.RecipientEmail, x.RecipientName ?? x.RecipientEmail, x, why));
         }
         var requesters = (await c.QueryAsync<long>("""
             UPDATE ticket_transfer_requests SET status = 'gone' WHERE transfer_id = @transferId AND status IN ('pending', 'chosen')
             RETURNING requester_user_id
             """, new { transferId }, tx)).AsList();
-        foreach (var r in requesters) batch.Add(c, tx, notices.OfferGone(await PersonAsync(c, tx, r), x.EventName));
+        foreach (var r in requesters) await batch.AddAsync(c, tx, notices.OfferGone(await PersonAsync(c, tx, r), x));
     }
 }

@@ -79,7 +79,7 @@ public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings se
             Unique(values, v);
             return null;
         }
-        await batch.SendAsync(ct);
+        batch.Kick();
         return row;
     }
 

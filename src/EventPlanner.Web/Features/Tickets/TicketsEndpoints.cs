@@ -1,5 +1,8 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Notifications.Reminders;
+using Hangfire;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +21,9 @@ public static class TicketsEndpoints
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<TransferStore>();
         services.AddSingleton<TicketEvents>();
+        services.AddSingleton<TicketExpiryJob>();
+        services.AddSingleton<IReminderSource, TransferExpiringReminders>();
+        services.AddSingleton<IAudienceSource, TicketHolderAudienceSource>();
         services.AddSingleton<IAuthorizationHandler, EventCheckInHandler>();
         services.Configure<AuthorizationOptions>(o => o.AddPolicy(TicketPolicies.EventCheckIn,
             p => p.RequireAuthenticatedUser().AddRequirements(new EventCheckInRequirement())));
@@ -33,6 +39,10 @@ public static class TicketsEndpoints
         MapMine(app.MapGroup("/api/my").WithTags("Tickets").RequireAuthorization(Policies.SignedIn));
         TransfersEndpoints.Map(app);
         CheckInEndpoints.Map(app);
+
+        // Lapsed offers pass on even when nobody opens a page (reads and writes also lapse them as they meet them).
+        app.ServiceProvider.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<TicketExpiryJob>(TicketExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), TicketExpiryJob.Schedule);
 
         app.MapGet("/tickets/{secret}/qr.png", async Task<Results<FileContentHttpResult, NotFound>> (string secret, RegistrationStore store) =>
             await store.FindBySecretAsync(secret) is { Status: "valid" or "pending" } t

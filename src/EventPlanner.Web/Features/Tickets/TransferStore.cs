@@ -38,9 +38,10 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
                 VALUES (@EventId, @Id, @userId, 'direct', 'open', @token, @email, @name, @note, @expires, @now) RETURNING id
                 """, new { ticket.EventId, ticket.Id, userId, token, email, name, note, expires, now }, tx);
             var holder = await TicketSql.PersonAsync(c, tx, userId);
-            batch.Add(c, tx, notices.TransferOffered(holder, email, name, ticket.EventName, ticket.TypeName, token, expires, note));
-            batch.Add(c, tx, notices.TransferOfferSent(holder, name, ticket.EventName, expires));
-            return await TicketSql.TransferAsync(c, tx, id);
+            var offer = (await TicketSql.TransferAsync(c, tx, id))!;
+            await batch.AddAsync(c, tx, notices.TransferOffered(holder, offer, email, name));
+            await batch.AddAsync(c, tx, notices.TransferOfferSent(holder, offer, name));
+            return offer;
         }, ct));
 
     public Task<TransferRow?> OfferToCommunityAsync(long userId, long ticketId, string note, bool autoFirst, Validator v, CancellationToken ct = default) =>
@@ -127,8 +128,8 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
                     UPDATE ticket_transfers SET status = 'awaiting_approval', recipient_user_id = @userId, badge_name = @BadgeName, tshirt_size = @TshirtSize, dietary = @Dietary
                     WHERE id = @Id AND status = @expected
                     """, new { x.Id, userId, expected, attendee.BadgeName, attendee.TshirtSize, attendee.Dietary }, tx);
-                batch.Add(c, tx, notices.TransferAwaitingApproval(await TicketSql.PersonAsync(c, tx, userId), x.EventName));
-                batch.Add(c, tx, notices.TransferAwaitingApproval(await TicketSql.PersonAsync(c, tx, x.FromUserId), x.EventName));
+                await batch.AddAsync(c, tx, notices.TransferAwaitingApproval(await TicketSql.PersonAsync(c, tx, userId), x));
+                await batch.AddAsync(c, tx, notices.TransferAwaitingApproval(await TicketSql.PersonAsync(c, tx, x.FromUserId), x));
                 return AcceptOutcomes.AwaitingApproval;
             }
             await CompleteAsync(c, tx, x, expected, userId, attendee, actorId: userId, approvedBy: null, now, batch);
@@ -179,12 +180,12 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
 
         var from = await TicketSql.PersonAsync(c, tx, x.FromUserId);
         var to = await TicketSql.PersonAsync(c, tx, toUserId);
-        batch.Add(c, tx, notices.TransferAcceptedToOldHolder(from, to, x.EventName));
-        batch.Add(c, tx, notices.TransferAcceptedToNewHolder(to, from, x.EventName, x.TypeName, newSecret));
+        await batch.AddAsync(c, tx, notices.TicketHandedOver(from, to, x));
+        await batch.AddAsync(c, tx, notices.TicketReceived(to, from, x, newSecret));
         var others = (await c.QueryAsync<long>("""
             UPDATE ticket_transfer_requests SET status = 'gone' WHERE transfer_id = @Id AND status = 'pending' RETURNING requester_user_id
             """, new { x.Id }, tx)).AsList();
-        foreach (var r in others) batch.Add(c, tx, notices.OfferGone(await TicketSql.PersonAsync(c, tx, r), x.EventName));
+        foreach (var r in others) await batch.AddAsync(c, tx, notices.OfferGone(await TicketSql.PersonAsync(c, tx, r), x));
     }
 
     // ---- Organisers' approval ----
@@ -286,7 +287,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         }
         var to = await TicketSql.PersonAsync(c, tx, requester.Value);
         var holder = await TicketSql.PersonAsync(c, tx, x.FromUserId);
-        batch.Add(c, tx, notices.RequestChosen(to, holder, x.EventName, token, x.ExpiresAt));
+        await batch.AddAsync(c, tx, notices.RequestChosen(to, holder, x, requestId, token));
         return true;
     }
 
@@ -385,7 +386,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     {
         var batch = notices.Begin();
         var result = await work(batch);
-        await batch.SendAsync();
+        batch.Kick();
         return result;
     }
 

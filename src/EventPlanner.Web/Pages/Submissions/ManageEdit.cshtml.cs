@@ -28,7 +28,7 @@ public sealed class ManageEditModel(EventStore events, CfpStore cfp, ProposalSto
         if (!await LoadAsync(slug, id)) return NotFound();
         Form.ReadAnswers(Request.Form, Context.Questions.Where(q => q.Target == QuestionTargets.Proposal));
         var v = new Validator();
-        var row = await actions.EditAsOrganiserAsync(Context, id, User.RequiredUserId(), User.DisplayNameOf(), Form.ToInput(submit: false), v);
+        var row = await actions.EditAsOrganiserAsync(Context, id, User.RequiredUserId(), Form.ToInput(submit: false), v);
         if (row is null)
         {
             ModelState.AddErrors(v, "Form");

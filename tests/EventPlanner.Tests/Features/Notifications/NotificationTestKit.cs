@@ -25,6 +25,19 @@ public static class NotificationTestKit
     public static Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 15) =>
         WaitUntilAsync(() => Task.FromResult(condition()), what, seconds);
 
+    /// <summary>
+    /// Waits until delivery has nothing left to do: no notification pending or being sent, and no Hangfire
+    /// job queued or running (a drain that found the queue empty still ends with a write). For tests that
+    /// measure requests, which a concurrent write can disturb.
+    /// </summary>
+    public static Task WaitForQuietDeliveryAsync<T>(this WebApplicationFactory<T> app) where T : class
+    {
+        var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        return WaitUntilAsync(async () =>
+            !(await app.OutboxAsync()).Any(n => n.State is NotificationStates.Pending or NotificationStates.Sending)
+            && jobs.ProcessingCount() == 0 && jobs.EnqueuedCount("default") == 0, "delivery to fall quiet");
+    }
+
     /// <summary>Creates an event through the API; the caller (an administrator) becomes its organiser.</summary>
     public static async Task<(string Slug, long Id)> CreateEventAsync<T>(this WebApplicationFactory<T> app, HttpClient admin, string slug, string name = "FOSS Meetup")
         where T : class

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dapper;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Submissions;
@@ -33,7 +34,9 @@ public sealed class ClosingRushTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Equal(Speakers, await c.ExecuteScalarAsync<int>("""
             SELECT COUNT(*) FROM proposal_versions v JOIN proposals p ON p.id = v.proposal_id JOIN events e ON e.id = p.event_id WHERE e.slug = 'rush'
             """));
-        var receipts = app.Mail.Sent.Where(m => m.Subject.StartsWith("Proposal received: Last-minute talk ")).ToList();
+        static bool Receipt(OutgoingMail m) => m.Subject.StartsWith("Proposal received: Last-minute talk ");
+        await app.Mail.WaitUntilAsync(() => app.Mail.Sent.Count(Receipt) >= Speakers, $"{Speakers} receipts", TimeSpan.FromSeconds(60));
+        var receipts = app.Mail.Sent.Where(Receipt).ToList();
         Assert.Equal(Speakers, receipts.Count);
         Assert.Equal(Speakers, receipts.Select(m => m.ToAddress).Distinct().Count());
     }

@@ -12,7 +12,7 @@ public sealed partial class CoSpeakerTests(EventPlannerApp app) : IClassFixture<
     {
         var response = await speaker.PostAsJsonAsync($"{e.Api}/proposals/{proposalId}/co-speakers", new { email });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var mail = app.Mail.LastTo(email);
+        var mail = await app.Mail.WaitForAsync(email, "co-present");
         return Token().Match(mail.TextBody).Groups[1].Value;
     }
 
@@ -34,8 +34,8 @@ public sealed partial class CoSpeakerTests(EventPlannerApp app) : IClassFixture<
         var edited = await (await co.PutAsJsonAsync($"{e.Api}/proposals/{draft.Id}", CfpKit.Proposal(e, title: "Written together", submit: true))).ReadProposalAsync();
         Assert.Equal(2, edited.Speakers.Count);
         Assert.Equal("submitted", edited.State);
-        Assert.Contains(app.Mail.Sent, m => m.ToAddress == "main@example.org" && m.Subject == "Proposal received: Written together");
-        Assert.Contains(app.Mail.Sent, m => m.ToAddress == "co@example.org" && m.Subject == "Proposal received: Written together");
+        await app.Mail.WaitForAsync("main@example.org", "Proposal received: Written together");
+        await app.Mail.WaitForAsync("co@example.org", "Proposal received: Written together");
 
         var again = await co.PostAsJsonAsync("/api/co-speaker-invitations/accept", new { token });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);

@@ -35,7 +35,7 @@ public sealed class OrganiserProposalsTests(EventPlannerApp app) : IClassFixture
         await (await b.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, title: "Unfinished draft"))).ReadProposalAsync();
         var co = await app.CreateApiClientAsync("fc@example.org");
         await a.PostAsJsonAsync($"{e.Api}/proposals/{kernel.Id}/co-speakers", new { email = "fc@example.org" });
-        var token = System.Text.RegularExpressions.Regex.Match(app.Mail.LastTo("fc@example.org").TextBody, "token=([^\\s]+)").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match((await app.Mail.WaitForAsync("fc@example.org", "co-present")).TextBody, "token=([^\\s]+)").Groups[1].Value;
         (await co.PostAsJsonAsync("/api/co-speaker-invitations/accept", new { token = Uri.UnescapeDataString(token) })).EnsureSuccessStatusCode();
         (await e.Organiser.PutAsJsonAsync($"{e.Api}/proposals/{web.Id}/tags", new { tags = new[] { "Frontend", "beginner-friendly" } })).EnsureSuccessStatusCode();
         await SetStateAsync(web.Id, "shortlisted");
@@ -116,7 +116,7 @@ public sealed class OrganiserProposalsTests(EventPlannerApp app) : IClassFixture
         var edited = await (await e.Organiser.PutAsJsonAsync($"{e.Api}/proposals/{p.Id}/organiser", CfpKit.Proposal(e, title: "Rust in the Linux kernel"))).ReadProposalAsync();
         Assert.Equal("Rust in the Linux kernel", edited.Title);
         Assert.Equal("submitted", edited.State);
-        Assert.Contains("edited your proposal", app.Mail.LastTo("edited@example.org").Subject);
+        Assert.Contains("Rust in the Linux kernel", (await app.Mail.WaitForAsync("edited@example.org", "edited your proposal")).Subject);
 
         var history = await e.Organiser.GetFromJsonAsync<List<VersionResponse>>($"{e.Api}/proposals/{p.Id}/history");
         var last = history!.Last();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using EventPlanner.Tests.Features.Notifications;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Submissions;
 
@@ -16,11 +17,11 @@ public sealed class ProposalLifecycleTests(EventPlannerApp app) : IClassFixture<
         var draft = await (await speaker.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e))).ReadProposalAsync();
         Assert.Equal("draft", draft.State);
         Assert.Equal([e.TrackIds[1], e.TrackIds[0]], draft.Tracks.OrderBy(t => t.Preference).Select(t => t.Id));
-        Assert.DoesNotContain(app.Mail.Sent, m => m.ToAddress == "lin@example.org" && m.Subject.Contains("received"));
+        Assert.Empty(await app.OutboxAsync($"proposal-submitted:{draft.Id}:")); // a draft tells nobody
 
         var submitted = await (await speaker.PostAsync($"{e.Api}/proposals/{draft.Id}/submit", null)).ReadProposalAsync();
         Assert.Equal("submitted", submitted.State);
-        Assert.Contains("Packaging Rust for Debian", app.Mail.LastTo("lin@example.org").Subject);
+        Assert.Contains("Packaging Rust for Debian", (await app.Mail.WaitForAsync("lin@example.org", "Proposal received")).Subject);
 
         var edited = await (await speaker.PutAsJsonAsync($"{e.Api}/proposals/{draft.Id}", CfpKit.Proposal(e, title: "Packaging Rust crates for Debian"))).ReadProposalAsync();
         Assert.Equal("Packaging Rust crates for Debian", edited.Title);

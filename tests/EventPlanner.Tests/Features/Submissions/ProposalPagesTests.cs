@@ -48,7 +48,7 @@ public sealed partial class ProposalPagesTests(EventPlannerApp app) : IClassFixt
         Assert.Contains("Submitted", page);
         Assert.Contains(">Withdraw<", page);
         Assert.Contains(">Invite co-speaker<", page);
-        Assert.Contains("Proposal received: Community radio with SDR", app.Mail.LastTo("page.speaker@example.org").Subject);
+        await app.Mail.WaitForAsync("page.speaker@example.org", "Proposal received: Community radio with SDR");
         var mine = await browser.GetStringAsync($"/events/{e.Slug}/proposals/mine");
         Assert.Contains("Community radio with SDR", mine);
     }

@@ -56,7 +56,7 @@ public sealed partial class SpeakerPagesTests(EventPlannerApp app) : IClassFixtu
         var main = await app.CreateApiClientAsync("inviter@example.org");
         var draft = await (await main.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e))).ReadProposalAsync();
         (await main.PostAsJsonAsync($"{e.Api}/proposals/{draft.Id}/co-speakers", new { email = "guest@example.org" })).EnsureSuccessStatusCode();
-        var link = new Uri(LinkIn().Match(app.Mail.LastTo("guest@example.org").TextBody).Value).PathAndQuery;
+        var link = new Uri(LinkIn().Match((await app.Mail.WaitForAsync("guest@example.org", "co-present")).TextBody).Value).PathAndQuery;
 
         var anonymous = await app.CreateClient().GetStringAsync(link);
         Assert.Contains("log in", anonymous);

@@ -79,6 +79,7 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
         var type = await ev.TypeAsync(quota: 1000);
         var crowd = await CrowdAsync(100);
         var holder = await app.UserAsync();
+        var used = new HashSet<string>();
 
         for (var round = 0; round < 10; round++)
         {
@@ -98,7 +99,8 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
             var winner = byRequest[picks[Array.FindIndex(chosen, r => r.StatusCode == HttpStatusCode.NoContent)]];
             var loser = byRequest[picks[Array.FindIndex(chosen, r => r.StatusCode == HttpStatusCode.BadRequest)]];
 
-            var token = app.TransferTokenIn(winner.Email);
+            var token = await app.TransferTokenInAsync(winner.Email, used);
+            used.Add(token);
             var accepts = await Task.WhenAll(
                 winner.Api.PostAsJsonAsync($"/api/transfers/{token}/accept", new { badgeName = "Winner" }),
                 winner.Api.PostAsJsonAsync($"/api/transfers/{token}/accept", new { badgeName = "Winner again" }),
@@ -120,6 +122,7 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
         var type = await ev.TypeAsync(quota: 1000);
         var crowd = await CrowdAsync(100);
         var holder = await app.UserAsync();
+        var used = new HashSet<string>();
 
         for (var round = 0; round < 5; round++)
         {
@@ -132,7 +135,9 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
             Assert.Equal(1, requests.Count(r => r.StatusCode == HttpStatusCode.Created));
             Assert.Equal(99, requests.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
             var winner = crowd[Array.FindIndex(requests, r => r.StatusCode == HttpStatusCode.Created)];
-            var accepted = await winner.Api.PostAsJsonAsync($"/api/transfers/{app.TransferTokenIn(winner.Email)}/accept", new { badgeName = "First" });
+            var token = await app.TransferTokenInAsync(winner.Email, used);
+            used.Add(token);
+            var accepted = await winner.Api.PostAsJsonAsync($"/api/transfers/{token}/accept", new { badgeName = "First" });
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
             await using var c = await Db.OpenAsync();
             Assert.Equal(winner.Id, await c.ExecuteScalarAsync<long>("SELECT holder_user_id FROM tickets WHERE id = @Id", ticket));
@@ -148,13 +153,15 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
         var holder = await app.UserAsync();
         var recipient = await app.UserAsync();
         var outcomes = new List<string>();
+        var used = new HashSet<string>();
 
         for (var round = 0; round < 20; round++)
         {
             var ticket = await holder.TicketAsync(ev.Slug, type);
             var transfer = (await (await holder.Api.PostAsJsonAsync($"/api/my/tickets/{ticket.Id}/transfers",
                 new { recipientEmail = recipient.Email, recipientName = "R" })).Content.ReadFromJsonAsync<TransferResponse>())!;
-            var token = app.TransferTokenIn(recipient.Email);
+            var token = await app.TransferTokenInAsync(recipient.Email, used);
+            used.Add(token);
 
             var accept = recipient.Api.PostAsJsonAsync($"/api/transfers/{token}/accept", new { badgeName = "R" });
             var cancel = holder.Api.PostAsync($"/api/my/transfers/{transfer.Id}/cancel", null);

@@ -76,15 +76,27 @@ public static partial class TicketKit
     public static Task<HttpResponseMessage> CheckInAsync(this HttpClient staff, string slug, string secret) =>
         staff.PostAsJsonAsync($"/api/events/{slug}/check-in", new { secret });
 
-    /// <summary>The acceptance link (token) in the last mail to this address.</summary>
-    public static string TransferTokenIn(this EventPlannerApp app, string email) =>
-        TransferLink().Match(app.Mail.LastTo(email).TextBody) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"No transfer link in the last mail to {email}.");
+    /// <summary>
+    /// The acceptance link (token) in the latest mail to this address that carries one, other than the
+    /// tokens in <paramref name="besides"/> (those of earlier offers), once the mail has arrived.
+    /// </summary>
+    public static Task<string> TransferTokenInAsync(this EventPlannerApp app, string email, params IEnumerable<string> besides) =>
+        LinkInAsync(app, email, TransferLink(), "transfer link", besides);
 
-    public static string TicketSecretIn(this EventPlannerApp app, string email) =>
-        TicketLink().Match(app.Mail.LastTo(email).TextBody) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"No ticket link in the last mail to {email}.");
+    public static Task<string> TicketSecretInAsync(this EventPlannerApp app, string email, params IEnumerable<string> besides) =>
+        LinkInAsync(app, email, TicketLink(), "ticket link", besides);
 
-    public static IEnumerable<string> SubjectsTo(this EventPlannerApp app, string email) =>
-        app.Mail.Sent.Where(m => string.Equals(m.ToAddress, email, StringComparison.OrdinalIgnoreCase)).Select(m => m.Subject);
+    private static async Task<string> LinkInAsync(EventPlannerApp app, string email, Regex link, string what, IEnumerable<string> besides)
+    {
+        var skip = besides.ToHashSet();
+        string? found = null;
+        await app.Mail.WaitUntilAsync(() => (found = app.Mail.Sent.Reverse()
+                .Where(m => string.Equals(m.ToAddress, email, StringComparison.OrdinalIgnoreCase))
+                .Select(m => link.Match(m.TextBody)).Where(m => m.Success).Select(m => m.Groups[1].Value)
+                .FirstOrDefault(v => !skip.Contains(v))) is not null,
+            $"a new {what} in a mail to {email}");
+        return found!;
+    }
 
     [GeneratedRegex(@"/transfers/(tr_[A-Za-z0-9_\-]+)")]
     private static partial Regex TransferLink();

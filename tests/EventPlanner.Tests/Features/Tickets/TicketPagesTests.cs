@@ -61,7 +61,7 @@ public sealed partial class TicketPagesTests(EventPlannerApp app) : IClassFixtur
         var anasRequest = RequestFor(ana.Email.Split('@')[0]).Match(withRequests).Groups[1].Value;
         var chosen = await holderBrowser.PostFormAsync(ticketUrl + "?handler=Choose",
             new() { ["transferId"] = offerId, ["requestId"] = anasRequest }, getUrl: ticketUrl);
-        var token = app.TransferTokenIn(ana.Email);
+        var token = await app.TransferTokenInAsync(ana.Email);
         var anaBrowser = await app.SignInAsync(ana.Email);
         var acceptPage = await anaBrowser.GetStringAsync($"/transfers/{token}");
         var accepted = await anaBrowser.PostFormAsync($"/transfers/{token}?handler=Accept",
@@ -74,8 +74,8 @@ public sealed partial class TicketPagesTests(EventPlannerApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var newTicketUrl = accepted.Headers.Location!.OriginalString;
         Assert.StartsWith("/tickets/tk_", newTicketUrl);
-        Assert.Contains("has gone", app.Mail.LastTo(bo.Email).Subject);
-        Assert.Contains("accepted your ticket", app.Mail.LastTo(holder.Email).Subject);
+        await app.Mail.WaitForAsync(bo.Email, "has gone");
+        await app.Mail.WaitForAsync(holder.Email, "accepted your ticket");
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync(ticketUrl)).StatusCode);
 
         var desk = await app.SignInAsync(ev.OrganiserEmail);
@@ -161,7 +161,7 @@ public sealed partial class TicketPagesTests(EventPlannerApp app) : IClassFixtur
         var offer = await holder.Api.PostAsync($"/api/my/tickets/{ticket.Id}/community-offer", System.Net.Http.Json.JsonContent.Create(new { autoFirst = true }));
         var offerId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<EventPlanner.Web.Features.Tickets.TransferResponse>(offer.Content))!.Id;
         await ana.Api.PostAsync($"/api/events/{ev.Slug}/board/{offerId}/requests", System.Net.Http.Json.JsonContent.Create(new { message = "me" }));
-        var token = app.TransferTokenIn(ana.Email);
+        var token = await app.TransferTokenInAsync(ana.Email);
 
         var anonymous = await app.CreateBrowser().GetAsync($"/transfers/{token}");
         var other = await (await app.SignInAsync(bo.Email)).GetAsync($"/transfers/{token}");
