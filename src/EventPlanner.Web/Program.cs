@@ -3,6 +3,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Infrastructure;
 
@@ -28,6 +29,7 @@ builder.Services.AddWebPlatform(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddEvents();
 builder.Services.AddSubmissions();
+builder.Services.AddReviews();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -59,6 +61,7 @@ app.MapHealth();
 app.MapAccountsApi();
 app.MapEventsApi();
 app.MapSubmissionsApi();
+app.MapReviewsApi();
 
 app.Run();
 
