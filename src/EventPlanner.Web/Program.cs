@@ -5,6 +5,8 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 
 // ---- Host: the root's appsettings.json, wwwroot/ and db/ wherever we are started from ----
@@ -29,6 +31,8 @@ builder.Services.AddWebPlatform(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddEvents();
 builder.Services.AddSubmissions();
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddTickets();
 builder.Services.AddReviews();
 
 builder.Services.AddRazorPages();
@@ -61,6 +65,8 @@ app.MapHealth();
 app.MapAccountsApi();
 app.MapEventsApi();
 app.MapSubmissionsApi();
+app.MapNotifications();
+app.MapTicketsApi();
 app.MapReviewsApi();
 
 app.Run();

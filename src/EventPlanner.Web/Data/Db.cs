@@ -34,10 +34,12 @@ public sealed class Db
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
+        // Attach before the pragmas so they count on a fresh connection as they do on a pooled one
+        // (the hook stays on a pooled connection): the same request then always counts the same.
+        if (CountQueries) QueryTally.Attach(connection);
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
         await pragma.ExecuteNonQueryAsync(ct);
-        if (CountQueries) QueryTally.Attach(connection);
         return connection;
     }
 

@@ -29,13 +29,13 @@ public static class DemoSubmissions
         new("Lightning: my dotfiles", "", "Lightning talk", 5, [], ProposalStates.Draft, ProposalStates.Draft, "all", []),
     ];
 
+    // In the order of the demo speakers' accounts (DemoAccounts), so profile and account names agree.
     private static readonly (string Name, string Affiliation, string Bio)[] People =
     [
-        ("Siti Rahman", "Debian", "Debian Developer since 2015; packages Rust and Go software."),
-        ("Arjun Menon", "Linux Foundation mentee", "Kernel newbie turned **mentor**."),
-        ("Mei Ling Tan", "FOSS.my", "Web developer and accessibility advocate."),
-        ("Daniel Ooi", "KL Mesh", "Runs a community network on rooftops around Kuala Lumpur."),
-        ("Priya Nair", "Reproducible Builds", "Works on build reproducibility across distributions."),
+        ("Mei Lin Ong", "FOSS.my", "Web developer and accessibility advocate."),
+        ("Arjun Kumar", "Linux Foundation mentee", "Kernel newbie turned **mentor**."),
+        ("Nurul Huda", "Debian", "Debian Developer since 2015; packages Rust and Go software."),
+        ("Kenji Sato", "KL Mesh", "Runs a community network on rooftops around Kuala Lumpur."),
     ];
 
     // Whatever questions the event asks, the seed answers them plausibly so required ones do not block it.

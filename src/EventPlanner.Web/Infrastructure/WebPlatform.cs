@@ -65,8 +65,12 @@ public static class WebPlatform
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
     {
         var headers = ctx.Response.Headers;
+        // Notifications: the Hangfire dashboard (/hangfire, site administrators only) ships its own
+        // jQuery, which runs scripts found in the HTML it loads (globalEval, an inline script), so
+        // only there script-src also allows 'unsafe-inline'. Every other page keeps the strict policy.
+        var scripts = ctx.Request.Path.StartsWithSegments("/hangfire") ? "'self' 'unsafe-inline'" : "'self'";
         headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+            $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
             "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Internal;
+using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Bench.Generator;
 
@@ -33,6 +35,31 @@ public static class DataGenerator
         new TeamStep(),
     ];
 
+    /// <summary>
+    /// The app's stores over the database in <paramref name="dataDirectory"/>, as the app wires them (data,
+    /// web platform, notifications with in-memory job storage: the server delivers what the generator queues).
+    /// </summary>
+    public static ServiceProvider CreateServices(string dataDirectory, TimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["EventPlanner:DataDirectory"] = dataDirectory,
+                ["EventPlanner:Jobs:Storage"] = "memory",
+            })
+            .Build();
+        var environment = new HostingEnvironment { ContentRootPath = dataDirectory, EnvironmentName = "Production", ApplicationName = "EventPlanner.Bench" };
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddData(configuration, environment);
+        services.AddWebPlatform(configuration);
+        services.AddNotifications(configuration);
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(clock);
+        foreach (var step in Steps) step.AddServices(services);
+        return services.BuildServiceProvider();
+    }
+
     public static async Task<GeneratedData> GenerateAsync(string dataDirectory, Scale scale, int seed = DefaultSeed, CancellationToken ct = default)
     {
         var total = Stopwatch.StartNew();
@@ -40,17 +67,7 @@ public static class DataGenerator
         Directory.CreateDirectory(dataDirectory);
 
         var clock = new GeneratorClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = dataDirectory })
-            .Build();
-        var environment = new HostingEnvironment { ContentRootPath = dataDirectory, EnvironmentName = "Production", ApplicationName = "EventPlanner.Bench" };
-        var services = new ServiceCollection().AddLogging();
-        services.AddData(configuration, environment);
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
-        foreach (var step in Steps) step.AddServices(services);
-
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CreateServices(dataDirectory, clock);
         var db = provider.GetRequiredService<Db>();
         if (File.Exists(db.DatabasePath) && new FileInfo(db.DatabasePath).Length > 0)
         {

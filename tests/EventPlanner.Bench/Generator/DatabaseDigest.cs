@@ -20,6 +20,13 @@ public static class DatabaseDigest
     // MigrationRunner stamps applied_at with the wall clock; the list of migrations is schema, not content.
     private static readonly HashSet<string> SkippedTables = new(StringComparer.Ordinal) { "schema_migrations" };
 
+    // Secrets drawn from the system's random generator on purpose (they travel in links and must not be
+    // guessable, even from a seed): left out of the digest, like the migration timestamps.
+    private static readonly HashSet<string> SkippedColumns = new(StringComparer.Ordinal)
+    {
+        "notifications.message_id", "notifications.unsubscribe_token",
+    };
+
     public static async Task<DigestResult> ComputeAsync(string databasePath, CancellationToken ct = default)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -44,7 +51,8 @@ public static class DatabaseDigest
         var line = new StringBuilder();
         foreach (var table in tables.Where(t => !SkippedTables.Contains(t) && !Derived(t)))
         {
-            var columns = (await c.QueryAsync<string>("SELECT name FROM pragma_table_info(@table) ORDER BY cid", new { table })).ToList();
+            var columns = (await c.QueryAsync<string>("SELECT name FROM pragma_table_info(@table) ORDER BY cid", new { table }))
+                .Where(column => !SkippedColumns.Contains($"{table}.{column}")).ToList();
             counts[table] = await c.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {Quote(table)}");
             if (counts[table] == 0) continue;
 

@@ -37,6 +37,9 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
             ["EventPlanner:DataProtection"] = "ephemeral",
             ["EventPlanner:RateLimits:AuthPermitsPerMinute"] = "10000",
             ["EventPlanner:PublicUrl"] = "http://localhost",
+            // Hangfire keeps its jobs in memory in tests; the outbox table is what must survive, and
+            // the tests that exercise db/jobs.db ask for it (Settings).
+            ["EventPlanner:Jobs:Storage"] = "memory",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

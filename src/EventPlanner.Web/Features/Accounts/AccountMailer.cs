@@ -1,35 +1,34 @@
-using System.Net;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
 namespace EventPlanner.Web.Features.Accounts;
 
-/// <summary>The account emails: confirm your address, reset your password.</summary>
-public sealed class AccountMailer(UserManager<AppUser> users, IMailSender mail, AppUrls urls)
+/// <summary>
+/// The account emails: confirm your address, reset your password. They go through the outbox as
+/// transactional kinds (kept, retried, visible), and are sent at once while the person waits for
+/// them; if that first try fails, the outbox retries with backoff.
+/// </summary>
+public sealed class AccountMailer(UserManager<AppUser> users, NotificationDelivery delivery, AppUrls urls)
 {
     public async Task SendConfirmationAsync(AppUser user, CancellationToken ct = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = urls.Absolute($"/account/confirm?userId={user.Id}&token={Uri.EscapeDataString(token)}");
-        await mail.SendAsync(Compose(user, "Confirm your EventPlanner account",
-            $"Hello {user.DisplayName},\n\nPlease confirm your email address by opening this link:\n\n{link}\n\nIf you did not register, ignore this message.",
-            link), ct);
+        await SendAsync(user, NotificationKinds.AccountConfirm, link, ct);
     }
 
     public async Task SendPasswordResetAsync(AppUser user, CancellationToken ct = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = urls.Absolute($"/account/reset-password?email={Uri.EscapeDataString(user.Email)}&token={Uri.EscapeDataString(token)}");
-        await mail.SendAsync(Compose(user, "Reset your EventPlanner password",
-            $"Hello {user.DisplayName},\n\nSomeone (hopefully you) asked to reset your password. Open this link to choose a new one:\n\n{link}\n\nThe link works for 24 hours. If you did not ask, ignore this message.",
-            link), ct);
+        await SendAsync(user, NotificationKinds.PasswordReset, link, ct);
     }
 
-    private static OutgoingMail Compose(AppUser user, string subject, string text, string link)
+    // Each request is its own promise (asking twice means two mails), so the key carries a fresh token.
+    private async Task SendAsync(AppUser user, NotificationKind kind, string link, CancellationToken ct)
     {
-        var html = "<p>" + WebUtility.HtmlEncode(text).Replace("\n\n", "</p><p>").Replace(WebUtility.HtmlEncode(link),
-            $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a>") + "</p>";
-        return new OutgoingMail(user.Email, user.DisplayName, subject, text, html);
+        await delivery.SendNowAsync(new NotificationRequest($"{kind.Name}:{user.Id}:{Guid.NewGuid():N}", kind.Name, user.Id, null,
+            new Dictionary<string, string> { ["link"] = link }), ct);
     }
 }

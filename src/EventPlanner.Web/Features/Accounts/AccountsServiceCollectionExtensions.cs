@@ -88,7 +88,6 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<SetupLink>();
         services.AddSingleton<AdminStore>();
         services.AddScoped<AccountMailer>();
-        services.AddSingleton<IMailSender, PickupFolderMailSender>();
         return services;
     }
 

@@ -2,13 +2,14 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Events;
 
 /// <summary>Events with their days, rooms and tracks. Conflicts come back as field messages in the validator.</summary>
-public sealed class EventStore(Db db, TimeProvider clock)
+public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
 {
     private const string EventColumns = """
         e.id, e.slug, e.name, e.description, e.venue, e.time_zone, e.starts_on, e.ends_on, e.is_public,
@@ -193,8 +194,9 @@ public sealed class EventStore(Db db, TimeProvider clock)
             """, new { eventId })).AsList();
     }
 
-    public Task<TeamMemberRow?> GrantAsync(long eventId, string email, string role, long grantedBy, Validator v, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+    public async Task<TeamMemberRow?> GrantAsync(long eventId, string email, string role, long grantedBy, Validator v, CancellationToken ct = default)
+    {
+        var member = await db.WriteAsync(async (c, tx) =>
         {
             var user = await c.QuerySingleOrDefaultAsync<UserSummary>("SELECT id, email, display_name FROM users WHERE normalized_email = @n",
                 new { n = email.Trim().ToUpperInvariant() }, tx);
@@ -204,12 +206,23 @@ public sealed class EventStore(Db db, TimeProvider clock)
                 return null;
             }
             var now = clock.GetUtcNow();
-            await c.ExecuteAsync("""
+            var granted = await c.ExecuteAsync("""
                 INSERT INTO event_roles (event_id, user_id, role, granted_by, granted_at) VALUES (@eventId, @Id, @role, @grantedBy, @now)
                 ON CONFLICT DO NOTHING
                 """, new { eventId, user.Id, role, grantedBy, now }, tx);
+            // Notifications: tell the new team member, in this same transaction (outbox).
+            if (granted == 1)
+            {
+                var grantor = await c.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @grantedBy", new { grantedBy }, tx);
+                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"team-role-granted:{eventId}:{user.Id}:{role}",
+                    NotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
+                    new Dictionary<string, string> { ["role"] = role, ["granted_by"] = grantor ?? "An organiser" }));
+            }
             return new TeamMemberRow { UserId = user.Id, Email = user.Email, DisplayName = user.DisplayName, Role = role, GrantedAt = now };
         }, ct);
+        if (member is not null) outbox.Kick(); // after the commit, so the delivery job sees the row
+        return member;
+    }
 
     /// <summary>Removes a role; an event always keeps at least one organiser.</summary>
     public Task<bool> RevokeAsync(long eventId, long userId, string role, Validator v, CancellationToken ct = default) =>

@@ -1,5 +1,4 @@
 using EventPlanner.Web.Data;
-using MimeKit;
 
 namespace EventPlanner.Web.Features.Notifications;
 
@@ -18,23 +17,5 @@ public sealed class PickupFolderMailSender(DataPaths paths, IConfiguration confi
         }
         // Rename last, so a reader never sees half a message.
         File.Move(temp, Path.Combine(paths.MailOutbox, name));
-    }
-}
-
-public static class MailComposer
-{
-    public static MimeMessage Compose(OutgoingMail mail, IConfiguration configuration, TimeProvider clock)
-    {
-        var fromAddress = configuration["EventPlanner:Mail:FromAddress"] ?? "eventplanner@localhost";
-        var fromName = configuration["EventPlanner:Mail:FromName"] ?? "EventPlanner";
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(fromName, fromAddress));
-        message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
-        message.Subject = mail.Subject;
-        message.Date = clock.GetUtcNow();
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(fromAddress.Split('@').LastOrDefault() ?? "localhost");
-        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
-        message.Body = body.ToMessageBody();
-        return message;
     }
 }

@@ -46,6 +46,9 @@ public static class ProposalRules
             v.Add("durationMinutes", $"A {type.Name} lasts {string.Join(" or ", type.DurationList)} minutes.");
         }
 
+        // Left empty, a proposal takes the type's first allowed length: the speaker need not know it.
+        int? duration = input.DurationMinutes ?? (type?.DurationList.Count > 0 ? type.DurationList[0] : null);
+
         var tracks = (input.TrackIds ?? []).ToList();
         if (tracks.Count != tracks.Distinct().Count()) v.Add("trackIds", "Name each track once.");
         if (tracks.Count > MaxTracks) v.Add("trackIds", $"Choose at most {MaxTracks} tracks.");
@@ -68,7 +71,7 @@ public static class ProposalRules
         var code = string.IsNullOrWhiteSpace(input.AccessCode) ? null : input.AccessCode.Trim();
         if (code is { Length: > CfpRules.MaxCode }) v.Add("accessCode", "That access code is not valid.");
         if (v.HasErrors) return null;
-        return new ProposalValues(title!, @abstract, description, type!.Id, input.DurationMinutes, tracks, level, language, notes,
+        return new ProposalValues(title!, @abstract, description, type!.Id, duration, tracks, level, language, notes,
             availability, proposalAnswers, speakerAnswers, code);
     }
 

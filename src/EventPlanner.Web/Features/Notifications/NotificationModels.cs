@@ -1,0 +1,77 @@
+namespace EventPlanner.Web.Features.Notifications;
+
+/// <summary>
+/// A promise to tell one user something. <paramref name="DedupeKey"/> names the business fact and the
+/// recipient (e.g. <c>team-role-granted:{eventId}:{userId}:{role}</c>): writing the same key twice
+/// queues one notification. <paramref name="Values"/> fill the kind's placeholders; a value that is
+/// an app-relative path ("/events/x") becomes an absolute link. <paramref name="Wording"/> replaces
+/// the template for messages that bring their own (bulk mail).
+/// </summary>
+public sealed record NotificationRequest(
+    string DedupeKey,
+    string Kind,
+    long UserId,
+    long? EventId,
+    IReadOnlyDictionary<string, string> Values,
+    Wording? Wording = null);
+
+public static class NotificationStates
+{
+    public const string Held = "held";
+    public const string Pending = "pending";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+    public const string Suppressed = "suppressed";
+    public const string Discarded = "discarded";
+
+    public static readonly string[] All = [Held, Pending, Sending, Sent, Failed, Suppressed, Discarded];
+}
+
+// Stored rows: init properties (not positional records) so Dapper applies the date/time type handlers.
+public sealed record NotificationRow
+{
+    public long Id { get; init; }
+    public string DedupeKey { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public long UserId { get; init; }
+    public long? EventId { get; init; }
+    public string ToAddress { get; init; } = "";
+    public string ToName { get; init; } = "";
+    public string Payload { get; init; } = "{}";
+    public string Subject { get; init; } = "";
+    public string Body { get; init; } = "";
+    public string MessageId { get; init; } = "";
+    public string? UnsubscribeToken { get; init; }
+    public bool InInbox { get; init; }
+    public string State { get; init; } = "";
+    public int Attempts { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public DateTimeOffset? ClaimedUntil { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? ReadAt { get; init; }
+
+    public NotificationKind? KindInfo => NotificationKinds.Find(Kind);
+
+    /// <summary>A placeholder value the notification was rendered with (null once scrubbed, or never set).</summary>
+    public string? Value(string name) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Payload)?.GetValueOrDefault(name);
+}
+
+public sealed record TemplateOverrideRow
+{
+    public long EventId { get; init; }
+    public string Kind { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string Body { get; init; } = "";
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+public sealed record StateCount
+{
+    public string State { get; init; } = "";
+    public int Count { get; init; }
+}

@@ -1,0 +1,98 @@
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Notifications.Reminders;
+using EventPlanner.Web.Features.Accounts;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EventPlanner.Web.Features.Notifications;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    public const string SweepJobId = "notifications-sweep";
+    public const string RemindersJobId = "notifications-reminders";
+
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = NotificationOptions.From(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<NotificationDelivery>();
+        services.AddSingleton<NotificationMailBuilder>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<InboxQueries>();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<BulkMail>();
+        services.AddSingleton<IAudienceSource, TeamAudienceSource>();
+        services.AddSingleton<ReminderJob>();
+        services.AddSingleton<IReminderSource, EventStartsTomorrowReminders>();
+
+        // The transport: SMTP when a host is configured, else .eml files under db/mail-outbox/.
+        services.RemoveAll<IMailSender>();
+        if (SmtpSettings.From(configuration) is { } smtp)
+        {
+            services.AddSingleton(smtp);
+            services.AddSingleton<IMailSender, SmtpMailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IMailSender, PickupFolderMailSender>();
+        }
+
+        AddJobs(services, configuration, options);
+        return services;
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, NotificationOptions options)
+    {
+        // Storage and activator are ours, per host, not Hangfire's process-wide JobStorage.Current /
+        // JobActivator.Current: two hosts in one process (the tests) must not run each other's jobs.
+        var storage = configuration["EventPlanner:Jobs:Storage"] ?? "sqlite";
+        services.AddSingleton<JobStorage>(sp => storage.Equals("memory", StringComparison.OrdinalIgnoreCase)
+            ? new InMemoryStorage()
+            : new SQLiteStorage(Path.Combine(sp.GetRequiredService<DataPaths>().Root, "jobs.db"), new SQLiteStorageOptions
+            {
+                // Hangfire polls its queue; this is what keeps a kicked notification within a second.
+                QueuePollInterval = TimeSpan.FromMilliseconds(250),
+            }));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((_, server) =>
+        {
+            server.WorkerCount = Math.Max(4, options.SendParallelism);
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            server.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        });
+    }
+
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        // Site administrators only, by our policy; Hangfire's own local-requests-only filter is dropped.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = Array.Empty<IDashboardAsyncAuthorizationFilter>(),
+            DashboardTitle = "EventPlanner jobs",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Policies.SiteAdmin);
+        app.MapNotificationsApi();
+
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        // The safety net: rows whose kick was lost (a crash between commit and enqueue), retries, lapsed leases.
+        recurring.AddOrUpdate<NotificationDelivery>(SweepJobId, d => d.DrainAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ReminderJob>(RemindersJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
+
+        // Whatever a previous run left pending goes out as soon as we are up.
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<NotificationDispatcher>().Kick());
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Data;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dapper;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure;
+
+namespace EventPlanner.Web.Features.Notifications;
+
+/// <summary>
+/// Where every feature writes what someone must be told. Call <see cref="EnqueueAsync(IDbConnection, IDbTransaction, NotificationRequest)"/>
+/// inside the transaction that makes the change, so the promise commits or rolls back with it; then,
+/// after the commit, call <see cref="Kick"/> so delivery starts within a second (a sweeper would find
+/// the row within a minute anyway). The row is rendered here, with the event's template override if
+/// it has one, so the inbox shows it at once and later template edits do not rewrite queued mail.
+/// </summary>
+public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, NotificationOptions options, NotificationDispatcher dispatcher, IConfiguration configuration)
+{
+    private readonly string _mailDomain = (configuration["EventPlanner:Mail:FromAddress"] ?? "eventplanner@localhost").Split('@').Last();
+
+    /// <summary>
+    /// Queues one notification in the caller's transaction. Returns its id, or null when the dedupe key
+    /// was already queued. <paramref name="claimed"/>: written as already claimed by the caller, who
+    /// sends it at once (<see cref="NotificationDelivery.SendNowAsync"/>), so no background run can take it first.
+    /// </summary>
+    public async Task<long?> EnqueueAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request, bool claimed = false)
+    {
+        var kind = NotificationKinds.Get(request.Kind);
+        var recipient = await c.QuerySingleOrDefaultAsync<(string Email, string DisplayName)>(
+            "SELECT email, display_name FROM users WHERE id = @UserId", new { request.UserId }, tx);
+        if (recipient.Email is null) throw new InvalidOperationException($"Notification {request.DedupeKey}: no user {request.UserId}.");
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["recipient_name"] = recipient.DisplayName,
+            ["site_name"] = options.SiteName,
+        };
+        Wording? overridden = null;
+        if (request.EventId is { } eventId)
+        {
+            var ev = await c.QuerySingleAsync<(string Name, string Slug)>("SELECT name, slug FROM events WHERE id = @eventId", new { eventId }, tx);
+            values["event_name"] = ev.Name;
+            values["event_link"] = urls.Absolute($"/events/{ev.Slug}");
+            if (kind.Overridable)
+            {
+                overridden = await c.QuerySingleOrDefaultAsync<Wording>(
+                    "SELECT subject, body FROM notification_templates WHERE event_id = @eventId AND kind = @Kind", new { eventId, request.Kind }, tx);
+            }
+        }
+        foreach (var (name, value) in request.Values)
+        {
+            values[name] = value.StartsWith('/') && !value.StartsWith("//") ? urls.Absolute(value) : value;
+        }
+        var missing = kind.Placeholders.Where(p => !values.ContainsKey(p)).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"Notification {request.DedupeKey} lacks values for {string.Join(", ", missing)}.");
+
+        var wording = request.Wording ?? overridden ?? new Wording(kind.Subject, kind.Body);
+        var now = clock.GetUtcNow();
+        return await c.ExecuteScalarAsync<long?>("""
+            INSERT INTO notifications (dedupe_key, kind, user_id, event_id, to_address, to_name, payload, subject, body, message_id,
+                                       unsubscribe_token, in_inbox, state, attempts, claimed_until, next_attempt_at, created_at, updated_at)
+            VALUES (@DedupeKey, @Kind, @UserId, @EventId, @Email, @DisplayName, @payload, @subject, @body, @messageId,
+                    @unsubscribe, @InInbox, @state, @attempts, @claimedUntil, @now, @now, @now)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            RETURNING id
+            """, new
+        {
+            request.DedupeKey, request.Kind, request.UserId, request.EventId, recipient.Email, recipient.DisplayName,
+            payload = JsonSerializer.Serialize(values),
+            subject = Truncate(TemplateText.RenderSubject(wording.Subject, values), TemplateText.MaxSubject),
+            body = TemplateText.RenderBody(wording.Body, values),
+            messageId = $"{Token(16)}@{_mailDomain}",
+            unsubscribe = kind.Transactional ? null : Token(32),
+            kind.InInbox,
+            state = claimed ? NotificationStates.Sending : kind.HeldForRelease ? NotificationStates.Held : NotificationStates.Pending,
+            attempts = claimed ? 1 : 0,
+            claimedUntil = claimed ? now + options.Lease : (DateTimeOffset?)null,
+            now,
+        }, tx);
+    }
+
+    /// <summary>Queues one notification in its own transaction and (unless <paramref name="kick"/> is false) starts delivery.</summary>
+    public async Task<long?> EnqueueAsync(NotificationRequest request, bool kick = true, CancellationToken ct = default)
+    {
+        var id = await db.WriteAsync((c, tx) => EnqueueAsync(c, tx, request), ct);
+        if (id is not null && kick) Kick();
+        return id;
+    }
+
+    /// <summary>Starts delivery of whatever is due. Cheap; call it after committing new rows.</summary>
+    public void Kick() => dispatcher.Kick();
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+
+    internal static string Token(int bytes) =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using Dapper;
+using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Notifications;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventPlanner.Tests.Features.Notifications;
+
+/// <summary>Helpers for notification tests: make an event, read the outbox, wait for an outcome.</summary>
+public static class NotificationTestKit
+{
+    /// <summary>Polls until <paramref name="condition"/> holds, failing after a bounded wait (never a blind sleep).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {seconds}s for: {what}");
+            await Task.Delay(25);
+        }
+    }
+
+    public static Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 15) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), what, seconds);
+
+    /// <summary>Creates an event through the API; the caller (an administrator) becomes its organiser.</summary>
+    public static async Task<(string Slug, long Id)> CreateEventAsync<T>(this WebApplicationFactory<T> app, HttpClient admin, string slug, string name = "FOSS Meetup")
+        where T : class
+    {
+        var response = await admin.PostAsJsonAsync("/api/events", new
+        {
+            slug, name, timeZone = "Asia/Kuala_Lumpur", startsOn = "2026-12-05", endsOn = "2026-12-06", venue = "Hall A",
+        });
+        response.EnsureSuccessStatusCode();
+        await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();
+        return (slug, await c.ExecuteScalarAsync<long>("SELECT id FROM events WHERE slug = @slug", new { slug }));
+    }
+
+    public static async Task<IReadOnlyList<NotificationRow>> OutboxAsync<T>(this WebApplicationFactory<T> app, string? dedupePrefix = null)
+        where T : class
+    {
+        await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();
+        return (await c.QueryAsync<NotificationRow>(
+            "SELECT * FROM notifications WHERE @prefix IS NULL OR dedupe_key LIKE @prefix || '%' ORDER BY id",
+            new { prefix = dedupePrefix })).AsList();
+    }
+
+    /// <summary>Reads the outbox from the database file itself, for moments when no host is running.</summary>
+    public static async Task<IReadOnlyList<NotificationRow>> OutboxFileAsync(string dataDirectory, string dedupePrefix)
+    {
+        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "eventplanner.db")};Pooling=False");
+        await c.OpenAsync();
+        return (await c.QueryAsync<NotificationRow>(
+            "SELECT * FROM notifications WHERE dedupe_key LIKE @prefix || '%' ORDER BY id", new { prefix = dedupePrefix })).AsList();
+    }
+
+    public static async Task<NotificationRow> RowAsync<T>(this WebApplicationFactory<T> app, long id) where T : class
+    {
+        await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();
+        return await c.QuerySingleAsync<NotificationRow>("SELECT * FROM notifications WHERE id = @id", new { id });
+    }
+
+    /// <summary>Writes one notification straight into the outbox, without kicking delivery.</summary>
+    public static async Task<long> QueueAsync<T>(this WebApplicationFactory<T> app, long userId, string key, long? eventId = null)
+        where T : class
+    {
+        var outbox = app.Services.GetRequiredService<Outbox>();
+        var id = eventId is null
+            ? await outbox.EnqueueAsync(new NotificationRequest(key, NotificationKinds.AccountConfirm.Name, userId, null,
+                new Dictionary<string, string> { ["link"] = "/account/confirm?x=1" }), kick: false)
+            : await outbox.EnqueueAsync(new NotificationRequest(key, NotificationKinds.TeamRoleGranted.Name, userId, eventId,
+                new Dictionary<string, string> { ["role"] = "reviewer", ["granted_by"] = "Tests" }), kick: false);
+        return id ?? throw new InvalidOperationException($"{key} was already queued");
+    }
+}
