@@ -103,7 +103,6 @@ CREATE TABLE reviews (
     comment           TEXT NOT NULL DEFAULT '',  -- for the committee
     note_to_speaker   TEXT NOT NULL DEFAULT '',
     proposal_version  INTEGER NOT NULL,          -- the version reviewed: older than the proposal's means stale
-    told_version      INTEGER,                   -- the newer version the reviewer was told about
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL,
     UNIQUE (proposal_id, user_id)
@@ -129,13 +128,15 @@ CREATE TABLE review_redactions (
 );
 
 -- The bookkeeping of a proposal's decision; the state itself is proposals.state (released: released_state).
--- round grows when a decision follows a release, so the new decision queues a fresh mail (the dedupe key names it).
+-- round grows when a new decision follows a release, so it queues a fresh mail (the mail's dedupe key names the
+-- round); released_round is the round the speakers were last told about.
 CREATE TABLE review_decisions (
     proposal_id         INTEGER PRIMARY KEY REFERENCES proposals(id) ON DELETE CASCADE,
     event_id            INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     decided_by          INTEGER REFERENCES users(id) ON DELETE SET NULL,
     decided_at          TEXT NOT NULL,
     round               INTEGER NOT NULL DEFAULT 1,
+    released_round      INTEGER,
     released_at         TEXT,
     confirm_by          TEXT,
     response            TEXT CHECK (response IN ('confirmed', 'declined', 'expired')),

@@ -30,8 +30,9 @@ public sealed record AutoAssignResult(int Added, int Proposals, IReadOnlyList<lo
 /// <summary>Who reviews what: by hand, or automatically with <see cref="AssignmentRules"/>. Only eligible reviewers are ever assigned.</summary>
 public sealed class AssignmentStore(Db db, TimeProvider clock)
 {
+    // Over proposals p and a reviewer rv (an alias the scope's own sub-queries do not use, so nothing shadows it).
     private static readonly string Eligible =
-        $"NOT {ReviewerScope.Conflicted.Replace("@userId", "m.user_id")} AND {ReviewerScope.InTeamScope.Replace("@userId", "m.user_id")}";
+        $"NOT {ReviewerScope.Conflicted.Replace("@userId", "rv.user_id")} AND {ReviewerScope.InTeamScope.Replace("@userId", "rv.user_id")}";
 
     public async Task<IReadOnlyList<AssignmentRow>> ListAsync(long eventId, CancellationToken ct = default)
     {
@@ -62,7 +63,7 @@ public sealed class AssignmentStore(Db db, TimeProvider clock)
         db.WriteAsync(async (c, tx) =>
         {
             var found = await c.QuerySingleOrDefaultAsync<(long Id, int Eligible)?>($"""
-                SELECT p.id, ({Eligible}) FROM proposals p JOIN (SELECT @reviewerId AS user_id) m
+                SELECT p.id, ({Eligible}) FROM proposals p JOIN (SELECT @reviewerId AS user_id) rv
                 WHERE p.id = @proposalId AND p.event_id = @eventId AND p.state NOT IN ('draft', 'withdrawn')
                 """, new { eventId, proposalId, reviewerId }, tx);
             if (found is null)
@@ -105,7 +106,7 @@ public sealed class AssignmentStore(Db db, TimeProvider clock)
             var args = new { eventId, states, reviewers };
             var proposals = (await c.QueryAsync<long>("SELECT id FROM proposals WHERE event_id = @eventId AND state IN @states ORDER BY id", args, tx)).AsList();
             var eligible = (await c.QueryAsync<(long ProposalId, long UserId)>($"""
-                SELECT p.id, m.user_id FROM proposals p JOIN (SELECT id AS user_id FROM users WHERE id IN @reviewers) m
+                SELECT p.id, rv.user_id FROM proposals p JOIN (SELECT id AS user_id FROM users WHERE id IN @reviewers) rv
                 WHERE p.event_id = @eventId AND p.state IN @states AND {Eligible}
                 """, args, tx)).ToLookup(x => x.ProposalId, x => x.UserId);
             var assigned = (await c.QueryAsync<(long ProposalId, long UserId)>("""

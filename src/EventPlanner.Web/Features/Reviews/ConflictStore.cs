@@ -123,27 +123,27 @@ public sealed class ConflictStore(Db db, TimeProvider clock)
     public async Task<IReadOnlyList<ConflictSuggestionRow>> SuggestionsAsync(long eventId, long? userId = null, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        var conflicted = ReviewerScope.Conflicted.Replace("@userId", "m.user_id");
+        var conflicted = ReviewerScope.Conflicted.Replace("@userId", "rv.user_id");
         return (await c.QueryAsync<ConflictSuggestionRow>($"""
             WITH staff AS (
                 SELECT DISTINCT r.user_id, lower(trim(COALESCE(sp.affiliation, ''))) AS affiliation
                 FROM event_roles r LEFT JOIN speaker_profiles sp ON sp.user_id = r.user_id
                 WHERE r.event_id = @eventId AND (@userId IS NULL OR r.user_id = @userId))
-            SELECT m.user_id, u.display_name AS reviewer_name, p.id AS proposal_id, p.title,
+            SELECT rv.user_id, u.display_name AS reviewer_name, p.id AS proposal_id, p.title,
                    CASE WHEN EXISTS (SELECT 1 FROM proposal_speakers s JOIN proposal_speakers a ON a.user_id = s.user_id
-                                     JOIN proposal_speakers b ON b.proposal_id = a.proposal_id AND b.user_id = m.user_id
-                                     WHERE s.proposal_id = p.id AND s.user_id <> m.user_id)
+                                     JOIN proposal_speakers b ON b.proposal_id = a.proposal_id AND b.user_id = rv.user_id
+                                     WHERE s.proposal_id = p.id AND s.user_id <> rv.user_id)
                         THEN 'A speaker has co-presented with this reviewer.'
                         ELSE 'A speaker shares this reviewer''s affiliation.' END AS reason,
                    {ReviewStore.Identities} AS speakers
-            FROM staff m JOIN users u ON u.id = m.user_id
+            FROM staff rv JOIN users u ON u.id = rv.user_id
             JOIN proposals p ON p.event_id = @eventId AND p.state NOT IN ('draft', 'withdrawn')
             WHERE NOT {conflicted}
               AND (EXISTS (SELECT 1 FROM proposal_speakers s JOIN proposal_speakers a ON a.user_id = s.user_id
-                           JOIN proposal_speakers b ON b.proposal_id = a.proposal_id AND b.user_id = m.user_id
-                           WHERE s.proposal_id = p.id AND s.user_id <> m.user_id)
-                   OR (m.affiliation <> '' AND EXISTS (SELECT 1 FROM proposal_speakers s JOIN speaker_profiles sp ON sp.user_id = s.user_id
-                           WHERE s.proposal_id = p.id AND s.user_id <> m.user_id AND lower(trim(sp.affiliation)) = m.affiliation)))
+                           JOIN proposal_speakers b ON b.proposal_id = a.proposal_id AND b.user_id = rv.user_id
+                           WHERE s.proposal_id = p.id AND s.user_id <> rv.user_id)
+                   OR (rv.affiliation <> '' AND EXISTS (SELECT 1 FROM proposal_speakers s JOIN speaker_profiles sp ON sp.user_id = s.user_id
+                           WHERE s.proposal_id = p.id AND s.user_id <> rv.user_id AND lower(trim(sp.affiliation)) = rv.affiliation)))
             ORDER BY u.display_name, p.id
             """, new { eventId, userId })).AsList();
     }

@@ -96,7 +96,6 @@ public sealed record ReviewRow
     public string Comment { get; init; } = "";
     public string NoteToSpeaker { get; init; } = "";
     public int ProposalVersion { get; init; }
-    public int? ToldVersion { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public string Scores { get; init; } = "[]";
@@ -124,6 +123,7 @@ public sealed record DecisionRow
     public long? DecidedBy { get; init; }
     public DateTimeOffset DecidedAt { get; init; }
     public int Round { get; init; }
+    public int? ReleasedRound { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
     public DateTimeOffset? ConfirmBy { get; init; }
     public string? Response { get; init; }

@@ -23,7 +23,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
 
     internal const string ReviewColumns = """
         r.id, r.proposal_id, r.user_id, u.display_name AS reviewer_name, r.phase_id, r.abstained, r.comment, r.note_to_speaker,
-        r.proposal_version, r.told_version, r.created_at, r.updated_at,
+        r.proposal_version, r.created_at, r.updated_at,
         (SELECT json_group_array(json_object('criterionId', s.criterion_id, 'score', s.score)) FROM review_scores s WHERE s.review_id = r.id) AS scores
         """;
 
@@ -123,7 +123,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
                 INSERT INTO reviews (proposal_id, user_id, phase_id, abstained, comment, note_to_speaker, proposal_version, created_at, updated_at)
                 VALUES (@id, @userId, @phaseId, @Abstain, @Comment, @NoteToSpeaker, @version, @now, @now)
                 ON CONFLICT (proposal_id, user_id) DO UPDATE SET phase_id = excluded.phase_id, abstained = excluded.abstained, comment = excluded.comment,
-                    note_to_speaker = excluded.note_to_speaker, proposal_version = excluded.proposal_version, told_version = NULL, updated_at = excluded.updated_at
+                    note_to_speaker = excluded.note_to_speaker, proposal_version = excluded.proposal_version, updated_at = excluded.updated_at
                 RETURNING id
                 """, new { id, userId = reviewer.UserId, phaseId = phase.Phase?.Id, values.Abstain, values.Comment, values.NoteToSpeaker, version = proposal.Version, now }, tx);
             await c.ExecuteAsync("DELETE FROM review_scores WHERE review_id = @reviewId", new { reviewId }, tx);
