@@ -91,7 +91,7 @@ CREATE TABLE review_conflicts (
     CHECK ((proposal_id IS NULL) <> (speaker_id IS NULL))
 );
 CREATE UNIQUE INDEX ux_review_conflicts_proposal ON review_conflicts(user_id, proposal_id) WHERE proposal_id IS NOT NULL;
-CREATE UNIQUE INDEX ux_review_conflicts_speaker ON review_conflicts(event_id, user_id, speaker_id) WHERE speaker_id IS NOT NULL;
+CREATE UNIQUE INDEX ux_review_conflicts_speaker ON review_conflicts(user_id, speaker_id, event_id) WHERE speaker_id IS NOT NULL;
 CREATE INDEX ix_review_conflicts_event_user ON review_conflicts(event_id, user_id);
 
 CREATE TABLE reviews (

@@ -10,7 +10,10 @@ public sealed record ReviewContext(
 {
     public EffectivePhase PhaseAt(DateTimeOffset now) => PhaseRules.Effective(Phases, now);
 
-    public IReadOnlyDictionary<long, CriterionRow> CriteriaById => Criteria.ToDictionary(c => c.Id);
+    private IReadOnlyDictionary<long, CriterionRow>? _criteriaById;
+
+    // Asked once per review when the ranking adds up thousands of them.
+    public IReadOnlyDictionary<long, CriterionRow> CriteriaById => _criteriaById ??= Criteria.ToDictionary(c => c.Id);
 
     public IReadOnlyList<CriterionRow> CriteriaFor(long? trackId) => Criteria.Where(c => ScoringRules.Applies(c, trackId)).ToList();
 

@@ -30,8 +30,10 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
     /// <summary>Reviews that count: not by a speaker of the proposal, nor by a reviewer who declared a conflict with it.</summary>
     internal const string ReviewCounts = """
         NOT EXISTS (SELECT 1 FROM proposal_speakers s WHERE s.proposal_id = r.proposal_id AND s.user_id = r.user_id)
-        AND NOT EXISTS (SELECT 1 FROM review_conflicts k WHERE k.user_id = r.user_id
-                        AND (k.proposal_id = r.proposal_id OR k.speaker_id IN (SELECT s.user_id FROM proposal_speakers s WHERE s.proposal_id = r.proposal_id)))
+        AND NOT EXISTS (SELECT 1 FROM review_conflicts k WHERE k.user_id = r.user_id AND k.proposal_id = r.proposal_id)
+        AND NOT EXISTS (SELECT 1 FROM proposal_speakers s JOIN review_conflicts k ON k.user_id = r.user_id AND k.speaker_id = s.user_id
+                        AND k.event_id = (SELECT x.event_id FROM proposals x WHERE x.id = r.proposal_id)
+                        WHERE s.proposal_id = r.proposal_id)
         """;
 
     private static object Scope(long eventId, Reviewer reviewer, EffectivePhase phase) =>

@@ -14,20 +14,21 @@ public sealed class ReviewerActions(ReviewStore reviews)
     {
         var rows = await reviews.QueueAsync(s.EventId, s.Reviewer, s.Phase, ct);
         var states = s.Phase.ReviewableStates;
-        var items = rows.Where(r => ReviewerViews.Matches(r, s.Anonymous, q))
-            .Select(r => ReviewerViews.Item(r, s.Ctx, s.Anonymous))
-            .Where(i => show switch
-            {
-                "everything" => true,
-                "todo" => states.Contains(i.State) && i.Status is ReviewStatus.ToReview or ReviewStatus.Stale,
-                "done" => i.Status is ReviewStatus.Reviewed or ReviewStatus.Abstained or ReviewStatus.Stale,
-                _ => states.Contains(i.State),
-            })
-            .ToList();
-        var pages = Math.Max(1, (items.Count + PageSize - 1) / PageSize);
+        string Status(QueueRow r) => ReviewStatus.Of(r.MyReviewId, r.MyAbstained, r.MyVersion, r.Version);
+        var shown = rows.Where(r => show switch
+        {
+            "everything" => true,
+            "todo" => states.Contains(r.State) && Status(r) is ReviewStatus.ToReview or ReviewStatus.Stale,
+            "done" => r.MyReviewId is not null,
+            _ => states.Contains(r.State),
+        });
+        // Only a search needs every title anonymised; otherwise only the page shown is.
+        if (!string.IsNullOrWhiteSpace(q)) shown = shown.Where(r => ReviewerViews.Matches(r, s.Anonymous, q));
+        var list = shown.ToList();
+        var pages = Math.Max(1, (list.Count + PageSize - 1) / PageSize);
         var current = Math.Clamp(page, 1, pages);
-        return new QueuePage(items.Skip((current - 1) * PageSize).Take(PageSize).ToList(), items.Count, current, pages, s.Anonymous,
-            s.Phase.Phase?.Name, s.Phase.IsOpen);
+        var items = list.Skip((current - 1) * PageSize).Take(PageSize).Select(r => ReviewerViews.Item(r, s.Ctx, s.Anonymous)).ToList();
+        return new QueuePage(items, list.Count, current, pages, s.Anonymous, s.Phase.Phase?.Name, s.Phase.IsOpen);
     }
 
     public Task<long?> NextAsync(ReviewSession s, long? skip = null, CancellationToken ct = default) =>

@@ -17,13 +17,17 @@ public static class ReviewerScope
 {
     public const string FirstTrack = "(SELECT pt.track_id FROM proposal_tracks pt WHERE pt.proposal_id = p.id ORDER BY pt.preference LIMIT 1)";
 
-    /// <summary>True when the user speaks on, is invited to, or declared a conflict with proposal p.</summary>
+    /// <summary>
+    /// True when the user speaks on, is invited to, or declared a conflict with proposal p (on it, or with one of its
+    /// speakers). Written as separate EXISTS so each is an index look-up, not a scan of the conflicts.
+    /// </summary>
     public const string Conflicted = """
         (EXISTS (SELECT 1 FROM proposal_speakers s WHERE s.proposal_id = p.id AND s.user_id = @userId)
          OR EXISTS (SELECT 1 FROM cospeaker_invitations i JOIN users me ON me.id = @userId
                     WHERE i.proposal_id = p.id AND i.normalized_email = me.normalized_email AND i.response IS NULL)
-         OR EXISTS (SELECT 1 FROM review_conflicts k WHERE k.event_id = p.event_id AND k.user_id = @userId
-                    AND (k.proposal_id = p.id OR k.speaker_id IN (SELECT s.user_id FROM proposal_speakers s WHERE s.proposal_id = p.id))))
+         OR EXISTS (SELECT 1 FROM review_conflicts k WHERE k.user_id = @userId AND k.proposal_id = p.id)
+         OR EXISTS (SELECT 1 FROM proposal_speakers s JOIN review_conflicts k ON k.user_id = @userId AND k.speaker_id = s.user_id AND k.event_id = p.event_id
+                    WHERE s.proposal_id = p.id))
         """;
 
     public const string InTeamScope = $"""

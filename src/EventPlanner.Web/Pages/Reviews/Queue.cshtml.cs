@@ -15,7 +15,8 @@ public sealed class QueueModel(ReviewAccess access, ReviewerActions actions) : P
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not "page": Razor Pages keeps the page's own name in the route value of that name.
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public ReviewSession Session { get; private set; } = null!;
     public QueuePage Queue { get; private set; } = null!;
@@ -29,5 +30,5 @@ public sealed class QueueModel(ReviewAccess access, ReviewerActions actions) : P
     }
 
     public string PageLink(int page) =>
-        $"?q={Uri.EscapeDataString(Q ?? "")}&show={Uri.EscapeDataString(Show ?? "")}&page={page}";
+        $"?q={Uri.EscapeDataString(Q ?? "")}&show={Uri.EscapeDataString(Show ?? "")}&p={page}";
 }

@@ -16,7 +16,11 @@ namespace EventPlanner.Web.Pages.Reviews;
 [Authorize(Policy = Policies.EventOrganiser)]
 public sealed class RankingModel(ReviewAccess access, RankingQuery ranking, DecisionStore decisions) : PageModel
 {
+    public const int PageSize = 100;
+
     [BindProperty(SupportsGet = true)] public RankingQueryString Filter { get; set; } = new();
+    // Not "page": Razor Pages keeps the page's own name in the route value of that name.
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public List<long> Ids { get; set; } = [];
     [BindProperty] public bool IncludeNotes { get; set; }
 
@@ -49,4 +53,13 @@ public sealed class RankingModel(ReviewAccess access, RankingQuery ranking, Deci
     }
 
     public string CsvLink => $"/api/events/{Context.Event.Slug}/ranking.csv{Request.QueryString}";
+
+    // The table shows a page at a time (ranks, charts and the CSV cover every proposal): two thousand rows of HTML
+    // would cost more to render and read than the ranking costs to work out.
+    public int Pages => Math.Max(1, (Result.Rows.Count + PageSize - 1) / PageSize);
+    public int CurrentPage => Math.Clamp(PageNumber, 1, Pages);
+    public IEnumerable<RankedProposal> Shown => Result.Rows.Skip((CurrentPage - 1) * PageSize).Take(PageSize);
+
+    public string PageLink(int page) =>
+        $"?track={Filter.Track}&type={Filter.Type}&state={Uri.EscapeDataString(Filter.State ?? "")}&sort={Uri.EscapeDataString(Filter.Sort ?? "")}&p={page}";
 }

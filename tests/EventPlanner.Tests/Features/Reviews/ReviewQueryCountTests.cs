@@ -56,8 +56,9 @@ public sealed class ReviewQueryCountTests(CountingApp app) : IClassFixture<Count
         Assert.Equal(apiQueueWithTen, apiQueueWithTwoHundred);
         Assert.Equal(apiRankingWithTen, apiRankingWithTwoHundred);
         var page = await organiser.GetStringAsync($"/events/{e.Slug}/ranking");
-        Assert.Contains("Seeded talk 199", page);
-        Assert.Contains("200 proposals", page);
+        Assert.Contains("200 proposals, page 1 of 2", page);
+        Assert.Contains("Seeded talk 199", await organiser.GetStringAsync($"/events/{e.Slug}/ranking?sort=title&p=2"));
+        Assert.Contains("200 proposals, page 4 of 4", await reviewer.GetStringAsync($"/events/{e.Slug}/review?show=everything&p=4"));
     }
 
     private async Task<long> IdOfAsync(string email)

@@ -100,4 +100,17 @@ public sealed class ScoringRulesTests
         Assert.Empty(ScoringRules.Validate(null, true, [Relevance, Clarity], abstain)!);
         Assert.False(abstain.HasErrors);
     }
+
+    [Fact]
+    public void The_ranking_unpacks_the_reviews_sqlite_packed_for_it()
+    {
+        var reviews = RankingQuery.Unpack("0:3=2,4=5;1:;0:3=-1");
+
+        Assert.Equal(3, reviews.Count);
+        Assert.Equal([new CriterionScore(3, 2), new CriterionScore(4, 5)], reviews[0].Scores);
+        Assert.True(reviews[1].Abstained);
+        Assert.Empty(reviews[1].Scores);
+        Assert.Equal(-1, reviews[2].Scores.Single().Score);
+        Assert.Empty(RankingQuery.Unpack(null));
+    }
 }
