@@ -142,4 +142,23 @@ public sealed class ConflictApiTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("reviewerId", (await again.FieldErrorsAsync()).Keys);
     }
+
+    [Fact]
+    public async Task In_the_ranking_an_organiser_sees_no_scores_of_a_proposal_they_speak_on_or_are_conflicted_with()
+    {
+        var e = await ReviewKit.CreateAsync(app, "cf-ranking");
+        var (_, reviewer) = await ReviewKit.ReviewerAsync(app, e, "cf-ranking-r@example.org");
+        var own = await ReviewKit.SubmitAsync(e, e.Organiser, "The organiser's own talk");
+        var (_, _, other) = await ReviewKit.SpeakerWithProposalAsync(app, e, "cf-ranking-s@example.org", "Someone else's talk");
+        await reviewer.ReviewAsync(e, own.Id, 3, 5);
+        await reviewer.ReviewAsync(e, other.Id, 2, 4);
+
+        var ranking = (await e.Organiser.GetFromJsonAsync<List<RankingItem>>($"{e.Api}/ranking"))!;
+
+        var mine = ranking.Single(r => r.Id == own.Id);
+        Assert.True(mine.Conflicted);
+        Assert.Null(mine.Total);
+        Assert.Empty(mine.CriterionAverages);
+        Assert.NotNull(ranking.Single(r => r.Id == other.Id).Total);
+    }
 }
