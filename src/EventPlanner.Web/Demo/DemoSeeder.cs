@@ -19,6 +19,7 @@ public static class DemoSeeder
         new DemoAccounts(),
         new DemoEvent(),
         new DemoSubmissionsPart(),
+        new DemoReviews(),
         new DemoTicketsPart(),
     ];
 

@@ -42,6 +42,7 @@ public static class DataGenerator
         new EventStep(),
         new TeamStep(),
         new ProposalsStep(),
+        new ReviewsStep(),
         new ApiTokensStep(),
     ];
 

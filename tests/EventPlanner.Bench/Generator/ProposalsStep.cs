@@ -120,7 +120,7 @@ public sealed class ProposalsStep : IGeneratorStep
             if (slot.CoSpeaker && context.Speakers.Count > 1)
             {
                 var co = context.Speakers[(ownerIndex + 1 + random.Next(context.Speakers.Count - 1)) % context.Speakers.Count];
-                var invitation = await coSpeakers.InviteAsync(e.Id, row.Id, owner.Id, co.Email, v, ct) ?? throw GeneratorContext.Invalid("co-speaker invitation", v);
+                var invitation = await coSpeakers.InviteAsync(e, row.Id, owner.Id, owner.DisplayName, co.Email, v, ct) ?? throw GeneratorContext.Invalid("co-speaker invitation", v);
                 context.Clock.Advance(TimeSpan.FromMinutes(random.Next(5, 600)));
                 _ = await coSpeakers.AnswerAsync(invitation.Token, co.Id, accept: true, v, ct) ?? throw GeneratorContext.Invalid("co-speaker answer", v);
             }

@@ -23,6 +23,7 @@ public static class ScenarioRegistry
         new HealthzScenario(),
         new PublicEventPageScenario(),
         new ProposalsListScenario(),
+        new ReviewsScenario(),
         new CfpRushScenario(),
         new TicketRushScenario(),
         new NotificationsDrainScenario(),

@@ -247,6 +247,25 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             return tags.Order().ToList();
         }, ct);
 
+    // ---- Decisions: the Reviews feature owns these transitions and calls them inside its own transactions ----
+    // (so a decision, its held mail and its bookkeeping commit together). None of them bumps the version: a
+    // decision is not an edit, and an edit is what marks reviews stale.
+
+    /// <summary>The organisers' decision (shortlisted, accepted, waitlisted, rejected); speakers still see the released state.</summary>
+    public static Task SetDecisionInAsync(IDbConnection c, IDbTransaction tx, long id, string state) =>
+        c.ExecuteAsync("UPDATE proposals SET state = @state WHERE id = @id", new { id, state }, tx);
+
+    /// <summary>Releases the decision: speakers now see what the organisers decided.</summary>
+    public static Task ReleaseDecisionInAsync(IDbConnection c, IDbTransaction tx, long id) =>
+        c.ExecuteAsync("UPDATE proposals SET released_state = state WHERE id = @id", new { id }, tx);
+
+    /// <summary>The speakers' answer to an acceptance, theirs and so visible at once: confirmed, or withdrawn (declined or lapsed).</summary>
+    public static Task SpeakerAnswerInAsync(IDbConnection c, IDbTransaction tx, long id, bool confirmed, DateTimeOffset now) =>
+        c.ExecuteAsync("""
+            UPDATE proposals SET state = @state, released_state = @state, withdrawn_at = CASE WHEN @confirmed THEN withdrawn_at ELSE @now END
+            WHERE id = @id
+            """, new { id, confirmed, now, state = confirmed ? ProposalStates.Confirmed : ProposalStates.Withdrawn }, tx);
+
     /// <summary>
     /// Sets state and released state directly, for demo data only: decisions belong to the review
     /// feature, which will own these transitions.

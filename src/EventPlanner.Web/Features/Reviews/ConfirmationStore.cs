@@ -1,0 +1,173 @@
+using System.Data;
+using Dapper;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
+
+namespace EventPlanner.Web.Features.Reviews;
+
+public enum ConfirmOutcome { NotFound, Refused, Confirmed, Declined }
+
+/// <summary>What the confirm page shows: the talk and where its confirmation stands.</summary>
+public sealed record ConfirmationView(long ProposalId, string Title, string ReleasedState, DateTimeOffset? ConfirmBy, string? Response, bool Open);
+
+/// <summary>
+/// Accepted speakers confirm or decline by the deadline, through the emailed link (a long random token, only its
+/// hash kept) or the button on their proposal page. A decline, or a deadline that passes (checked lazily when
+/// anyone looks, and by a recurring job), withdraws the talk and offers its slot to the best-ranked waitlisted
+/// proposal of the same track and session type; an organiser confirms that offer with one click.
+/// </summary>
+public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore decisions, ReviewSetupStore setup, EventStore events, Outbox outbox)
+{
+    /// <summary>The talk for a signed-in speaker of it, or for the bearer of a valid link; null for anyone else.</summary>
+    public async Task<ConfirmationView?> FindAsync(ReviewContext ctx, long proposalId, string? token, long? speakerId, CancellationToken ct = default)
+    {
+        await ExpireOverdueAsync(ctx, ct);
+        await using var c = await db.OpenAsync(ct);
+        var target = await AuthorisedAsync(c, null, ctx.Event.Id, proposalId, token, speakerId);
+        return target is null ? null : View(target);
+    }
+
+    public async Task<ConfirmOutcome> RespondAsync(ReviewContext ctx, long proposalId, string? token, long? speakerId, bool confirm, Validator v,
+        CancellationToken ct = default)
+    {
+        await ExpireOverdueAsync(ctx, ct);
+        var outcome = await db.WriteAsync(async (c, tx) =>
+        {
+            var p = await AuthorisedAsync(c, tx, ctx.Event.Id, proposalId, token, speakerId);
+            if (p is null) return ConfirmOutcome.NotFound;
+            if (confirm && p.State == ProposalStates.Confirmed) return ConfirmOutcome.Confirmed;
+            if (!Open(p))
+            {
+                v.Add("response", p.Response == "expired"
+                    ? "The deadline to confirm has passed, so the slot was offered to another speaker. Write to the organisers if you can still come."
+                    : "This proposal is not waiting for your confirmation.");
+                return ConfirmOutcome.Refused;
+            }
+            var now = clock.GetUtcNow();
+            await c.ExecuteAsync("UPDATE review_decisions SET response = @response, responded_at = @now WHERE proposal_id = @Id",
+                new { p.Id, response = confirm ? "confirmed" : "declined", now }, tx);
+            await ProposalStore.SpeakerAnswerInAsync(c, tx, p.Id, confirm, now);
+            if (!confirm) await OfferSlotInAsync(c, tx, ctx, p, "declined", now);
+            return confirm ? ConfirmOutcome.Confirmed : ConfirmOutcome.Declined;
+        }, ct);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Withdraws accepted talks whose confirmation deadline has passed without an answer, offering their slots to
+    /// the waitlist. Safe to call on every page view and from the recurring job; returns how many lapsed.
+    /// </summary>
+    public Task<int> ExpireOverdueAsync(ReviewContext ctx, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            var now = clock.GetUtcNow();
+            var lapsed = (await c.QueryAsync<DecisionTarget>($"""
+                {DecisionWrites.TargetSql}
+                WHERE p.event_id = @eventId AND p.state = 'accepted' AND p.released_state = 'accepted'
+                  AND d.response IS NULL AND d.confirm_by IS NOT NULL AND d.confirm_by <= @now
+                """, new { eventId = ctx.Event.Id, now }, tx)).AsList();
+            foreach (var p in lapsed)
+            {
+                await c.ExecuteAsync("UPDATE review_decisions SET response = 'expired', responded_at = @now WHERE proposal_id = @Id", new { p.Id, now }, tx);
+                await ProposalStore.SpeakerAnswerInAsync(c, tx, p.Id, confirmed: false, now);
+                await OfferSlotInAsync(c, tx, ctx, p, "expired", now);
+            }
+            return lapsed.Count;
+        }, ct);
+
+    /// <summary>The recurring job: every event with a deadline that has passed unanswered.</summary>
+    public async Task<int> ExpireAllOverdueAsync(CancellationToken ct = default)
+    {
+        IReadOnlyList<string> slugs;
+        await using (var c = await db.OpenAsync(ct))
+        {
+            slugs = (await c.QueryAsync<string>("""
+                SELECT DISTINCT e.slug FROM review_decisions d JOIN proposals p ON p.id = d.proposal_id JOIN events e ON e.id = p.event_id
+                WHERE d.response IS NULL AND d.confirm_by <= @now AND p.state = 'accepted' AND p.released_state = 'accepted'
+                """, new { now = clock.GetUtcNow() })).AsList();
+        }
+        var total = 0;
+        foreach (var slug in slugs)
+        {
+            if (await events.FindAsync(slug, ct) is { } e) total += await ExpireOverdueAsync(await setup.LoadContextAsync(e, ct), ct);
+        }
+        return total;
+    }
+
+    /// <summary>The organiser's one click: the offered waitlisted proposal is accepted and told at once.</summary>
+    public async Task<bool> ConfirmOfferAsync(ReviewContext ctx, long offerId, long organiserId, Validator v, CancellationToken ct = default)
+    {
+        var done = await db.WriteAsync(async (c, tx) =>
+        {
+            var offer = await c.QuerySingleOrDefaultAsync<SlotOfferRow>("""
+                SELECT id, event_id, vacated_proposal_id, candidate_proposal_id, reason, created_at, resolution
+                FROM review_slot_offers WHERE id = @offerId AND event_id = @eventId
+                """, new { offerId, eventId = ctx.Event.Id }, tx);
+            if (offer is null) return (bool?)null;
+            if (offer.Resolution is not null) v.Add("offer", "This offer has already been dealt with.");
+            var candidate = offer.CandidateProposalId is { } id
+                ? await c.QuerySingleOrDefaultAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.id = @id", new { id }, tx)
+                : null;
+            if (candidate is null) v.Add("offer", "No waitlisted proposal of that track and session type is left to offer the slot to.");
+            else if (candidate.State != ProposalStates.Waitlisted) v.Add("offer", $"\"{candidate.Title}\" is no longer waitlisted ({ProposalStates.Label(candidate.State).ToLowerInvariant()}).");
+            if (v.HasErrors) return false;
+            var now = clock.GetUtcNow();
+            await decisions.Writes.DecideInAsync(c, tx, ctx, candidate!, ProposalStates.Accepted, includeNotes: true, organiserId, now);
+            var accepted = await c.QuerySingleAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.id = @Id", candidate!, tx);
+            await DecisionWrites.ReleaseInAsync(c, tx, ctx, accepted, now);
+            await c.ExecuteAsync("UPDATE review_slot_offers SET resolution = 'confirmed', resolved_by = @organiserId, resolved_at = @now WHERE id = @offerId",
+                new { offerId, organiserId, now }, tx);
+            return true;
+        }, ct);
+        if (done == true)
+        {
+            await decisions.SweepMailAsync(ctx.Event.Id, ct);
+            outbox.Kick();
+        }
+        if (done is null) v.Add("offer", "There is no such offer.");
+        return done == true;
+    }
+
+    public Task<bool> DismissOfferAsync(long eventId, long offerId, long organiserId, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("""
+            UPDATE review_slot_offers SET resolution = 'dismissed', resolved_by = @organiserId, resolved_at = @now
+            WHERE id = @offerId AND event_id = @eventId AND resolution IS NULL
+            """, new { offerId, eventId, organiserId, now = clock.GetUtcNow() }, tx) == 1, ct);
+
+    // The top waitlisted proposal of the same first-choice track and session type, by the ranking's total, that no
+    // other open offer names already. None: the offer is still recorded, so the organisers see the free slot.
+    private static async Task OfferSlotInAsync(IDbConnection c, IDbTransaction tx, ReviewContext ctx, DecisionTarget vacated, string reason, DateTimeOffset now)
+    {
+        var candidates = (await c.QueryAsync<long>($"""
+            SELECT p.id FROM proposals p
+            WHERE p.event_id = @eventId AND p.state = 'waitlisted' AND p.session_type_id = @SessionTypeId AND {ReviewerScope.FirstTrack} IS @TrackId
+              AND p.id NOT IN (SELECT candidate_proposal_id FROM review_slot_offers WHERE resolution IS NULL AND candidate_proposal_id IS NOT NULL)
+            """, new { eventId = ctx.Event.Id, vacated.SessionTypeId, vacated.TrackId }, tx)).AsList();
+        var totals = await RankingQuery.TotalsAsync(c, tx, candidates, ctx);
+        long? best = candidates.OrderByDescending(id => totals[id] ?? double.MinValue).ThenBy(id => id).Select(id => (long?)id).FirstOrDefault();
+        await c.ExecuteAsync("""
+            INSERT INTO review_slot_offers (event_id, vacated_proposal_id, candidate_proposal_id, reason, created_at)
+            VALUES (@eventId, @vacated, @best, @reason, @now) ON CONFLICT (vacated_proposal_id) DO NOTHING
+            """, new { eventId = ctx.Event.Id, vacated = vacated.Id, best, reason, now }, tx);
+    }
+
+    private async Task<DecisionTarget?> AuthorisedAsync(IDbConnection c, IDbTransaction? tx, long eventId, long proposalId, string? token, long? speakerId)
+    {
+        var hash = string.IsNullOrEmpty(token) ? null : DecisionWrites.TokenHash(token);
+        return await c.QuerySingleOrDefaultAsync<DecisionTarget>($"""
+            {DecisionWrites.TargetSql}
+            WHERE p.id = @proposalId AND p.event_id = @eventId AND d.proposal_id IS NOT NULL
+              AND (EXISTS (SELECT 1 FROM review_confirm_tokens t WHERE t.token_hash = @hash AND t.proposal_id = p.id AND t.round = d.round)
+                   OR EXISTS (SELECT 1 FROM proposal_speakers s WHERE s.proposal_id = p.id AND s.user_id = @speakerId))
+            """, new { proposalId, eventId, hash, speakerId }, tx);
+    }
+
+    private bool Open(DecisionTarget p) =>
+        p is { State: ProposalStates.Accepted, ReleasedState: ProposalStates.Accepted, Response: null }
+        && p.ConfirmBy is { } by && clock.GetUtcNow() < by && p.ReleasedRound == p.Round;
+
+    private ConfirmationView View(DecisionTarget p) => new(p.Id, p.Title, p.ReleasedState, p.ConfirmBy, p.Response, Open(p));
+}

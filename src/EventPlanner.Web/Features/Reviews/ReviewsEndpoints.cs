@@ -1,0 +1,38 @@
+using EventPlanner.Web.Features.Notifications.Reminders;
+using Hangfire;
+
+namespace EventPlanner.Web.Features.Reviews;
+
+/// <summary>The review feature's registration and API: set-up, reviewing, conflicts, assignment, ranking and decisions.</summary>
+public static class ReviewsEndpoints
+{
+    public static IServiceCollection AddReviews(this IServiceCollection services)
+    {
+        services.AddSingleton<ReviewSetupStore>();
+        services.AddSingleton<ReviewAccess>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<ReviewerActions>();
+        services.AddSingleton<ConflictStore>();
+        services.AddSingleton<AssignmentStore>();
+        services.AddSingleton<RedactionStore>();
+        services.AddSingleton<RankingQuery>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<ConfirmationStore>();
+        services.AddSingleton<ConfirmationDeadlineJob>();
+        services.AddSingleton<IReminderSource, StaleReviewNotices>();
+        services.AddSingleton<IReminderSource, ConfirmationReminders>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapReviewSetupApi();
+        app.MapReviewerApi();
+        app.MapAssignmentApi();
+        app.MapDecisionApi();
+        // Deadlines are also checked lazily whenever the decisions or the confirmation are looked at.
+        app.ServiceProvider.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<ConfirmationDeadlineJob>(ConfirmationDeadlineJob.JobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
+        return app;
+    }
+}
