@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 
@@ -32,6 +33,7 @@ builder.Services.AddEvents();
 builder.Services.AddSubmissions();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddTickets();
+builder.Services.AddSchedule();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -65,6 +67,7 @@ app.MapEventsApi();
 app.MapSubmissionsApi();
 app.MapNotifications();
 app.MapTicketsApi();
+app.MapScheduleApi();
 
 app.Run();
 
