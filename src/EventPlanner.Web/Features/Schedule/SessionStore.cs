@@ -121,6 +121,20 @@ public sealed class SessionStore(Db db, TimeProvider clock)
             return true;
         }, ct);
 
+    public async Task<IReadOnlyList<string>> SpeakerEmailsAsync(long sessionId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<string>("""
+            SELECT u.email FROM schedule_session_speakers ss JOIN users u ON u.id = ss.user_id WHERE ss.session_id = @sessionId ORDER BY ss.sort_order, u.id
+            """, new { sessionId })).AsList();
+    }
+
+    public async Task<bool> WasReleasedAsync(long eventId, long id, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await ReleasedAsync(c, null, eventId, id);
+    }
+
     public async Task<IReadOnlyList<SlotRow>> ListSlotsAsync(long eventId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
@@ -166,7 +180,7 @@ public sealed class SessionStore(Db db, TimeProvider clock)
             return true;
         }, ct);
 
-    internal static Task<bool> ReleasedAsync(IDbConnection c, IDbTransaction tx, long eventId, long id) =>
+    internal static Task<bool> ReleasedAsync(IDbConnection c, IDbTransaction? tx, long eventId, long id) =>
         c.ExecuteScalarAsync<bool>("""
             SELECT EXISTS (SELECT 1 FROM schedule_releases r, json_each(r.snapshot, '$.sessions') j
                            WHERE r.event_id = @eventId AND json_extract(j.value, '$.id') = @id)

@@ -1,0 +1,6 @@
+using EventPlanner.Web.Features.Schedule;
+
+namespace EventPlanner.Web.Pages.Schedule;
+
+/// <summary>One session on the organisers' grid or in the unscheduled list, with its move form.</summary>
+public sealed record SessionCard(ScheduleBoard Board, SessionRow Session, string Slug, DateOnly Day, string? Style = null);
