@@ -58,6 +58,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();

@@ -136,7 +136,7 @@ public static class NotificationKinds
         Body = "",
     };
 
-    public static IReadOnlyList<NotificationKind> All { get; } = [AccountConfirm, PasswordReset, TeamRoleGranted, EventStartsTomorrow, Bulk];
+    public static IReadOnlyList<NotificationKind> All { get; } = [AccountConfirm, PasswordReset, TeamRoleGranted, EventStartsTomorrow, Bulk, .. Schedule.ScheduleNotificationKinds.All];
 
     private static readonly Dictionary<string, NotificationKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
 

@@ -11,6 +11,12 @@ public static class ScheduleEndpoints
     {
         services.AddSingleton<ScheduleQueries>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<ReleaseCache>();
+        services.AddSingleton<ReleaseStore>();
+        services.AddSingleton<PublicSchedule>();
+        services.AddSingleton<AgendaStore>();
+        services.AddSingleton<AgendaQueries>();
+        services.AddOutputCache(o => o.AddPolicy(ScheduleOutputCache.PolicyName, new ScheduleOutputCache()));
         return services;
     }
 
@@ -19,6 +25,9 @@ public static class ScheduleEndpoints
         var org = app.MapGroup("/api/events/{slug}/schedule").WithTags("Schedule (organisers)").RequireAuthorization(Policies.EventOrganiser);
         MapSessions(org);
         MapGrid(org);
+        ReleaseEndpoints.MapReleases(org);
+        ReleaseEndpoints.MapPublic(app);
+        AgendaEndpoints.MapAgenda(app);
         return app;
     }
 
