@@ -20,6 +20,7 @@ public static class DemoSeeder
         new DemoEvent(),
         new DemoSubmissionsPart(),
         new DemoTicketsPart(),
+        new DemoSchedule(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)
