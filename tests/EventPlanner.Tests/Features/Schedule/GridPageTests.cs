@@ -140,4 +140,31 @@ public sealed class GridPageTests(EventPlannerApp app) : IClassFixture<EventPlan
         Assert.NotNull(html.QuerySelector($"[data-session-id='{lunch.Id}']"));
         _ = talk;
     }
+
+    [Fact]
+    public async Task Organisers_add_a_series_of_slots_and_a_rooms_own_hours_through_forms()
+    {
+        var e = await ScheduleKit.CreateAsync(app, "grid-slots", organiserEmail: "grid-slots@example.org");
+        var browser = await app.SignInAsync("grid-slots@example.org");
+        var url = $"/events/{e.Slug}/schedule/manage/slots";
+
+        var added = await browser.PostFormAsync(url + "?handler=Add", new()
+        {
+            ["Slot.Day"] = ScheduleKit.Day1, ["Slot.Starts"] = "10:00", ["Slot.Ends"] = "10:40", ["Slot.Repeat"] = "3", ["Slot.Gap"] = "5",
+        }, getUrl: url);
+        var hours = await browser.PostFormAsync(url + "?handler=Hours", new()
+        {
+            ["Hours.RoomId"] = e.Small.ToString(), ["Hours.Day"] = ScheduleKit.Day1, ["Hours.OpensAt"] = "12:00", ["Hours.ClosesAt"] = "17:00",
+        }, getUrl: url);
+        var bad = await browser.PostFormAsync(url + "?handler=Add", new() { ["Slot.Day"] = ScheduleKit.Day1, ["Slot.Starts"] = "11:00", ["Slot.Ends"] = "10:00" }, getUrl: url);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, hours.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("The slot must end after it starts.", await bad.Content.ReadAsStringAsync());
+        var slots = await e.Organiser.GetFromJsonAsync<List<EventPlanner.Web.Features.Schedule.SlotResponse>>($"{e.Api}/slots");
+        Assert.Equal(["10:00-10:40", "10:45-11:25", "11:30-12:10"], slots!.Select(s => $"{s.Starts}-{s.Ends}"));
+        var talk = await e.PlaceAsync(await e.SessionAsync("Morning in the side room", minutes: 40), e.Small, "10:00");
+        Assert.Equal(["outside-opening-hours"], talk.Conflicts.Select(c => c.Kind));
+    }
 }
