@@ -34,8 +34,12 @@
         window.Sortable.create(container, {
             group: "sessions",
             sort: false,
+            // Mouse and touch events rather than the browser's native drag and drop: the same on every
+            // browser, works inside the scrolling grid, and can be driven by browser tests.
+            forceFallback: true,
+            fallbackOnBody: true,
             draggable: "[data-session-id]",
-            filter: "details, a, button, input, select, label",
+            filter: "details, button, input, select, label",
             preventOnFilter: false,
             onAdd: function (evt) {
                 var card = evt.item;
