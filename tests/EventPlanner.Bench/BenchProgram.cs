@@ -124,6 +124,8 @@ public static class BenchProgram
             Console.WriteLine(ConsoleReport.Results(results));
             var notes = ConsoleReport.Notes(results);
             if (notes.Length > 0) Console.WriteLine(notes + "\n");
+            var failedChecks = ConsoleReport.FailedChecks(results);
+            if (failedChecks.Length > 0) Console.WriteLine(failedChecks + "\n");
 
             if (results.Count > 0)
             {
@@ -133,7 +135,7 @@ public static class BenchProgram
         }
 
         if (cancel.IsCancellationRequested) return 130;
-        return results.Any(r => r.Failure is not null) ? 1 : 0;
+        return results.Any(r => r.Failure is not null || r.Checks.Any(c => !c.Passed)) ? 1 : 0;
     }
 
     private static List<(IScenario, Scale)> Plan(BenchOptions options)

@@ -31,15 +31,20 @@ public sealed class DemoEvent : IDemoPart
 
         var lead = data.Organisers[0];
         var v = new Validator();
+        // A weekend about six weeks ahead of whenever the demo is seeded, so its call for papers is open
+        // and tickets can still change hands (fixed dates would slide into the past).
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var saturday = today.AddDays(42 + ((int)DayOfWeek.Saturday - (int)today.DayOfWeek + 7) % 7);
+        var sunday = saturday.AddDays(1);
         var values = EventRules.Validate(new EventInput(Slug, "FOSS.my 2026", Description, "Menara Komuniti, Kuala Lumpur",
-            "Asia/Kuala_Lumpur", "2026-11-28", "2026-11-29", true, null), v);
+            "Asia/Kuala_Lumpur", saturday.ToString("yyyy-MM-dd"), sunday.ToString("yyyy-MM-dd"), true, null), v);
         var created = values is null ? null : await events.CreateAsync(values, lead.Id, v, ct);
         if (created is null) throw new InvalidOperationException("Demo event: " + string.Join("; ", v.Errors.SelectMany(e => e.Value)));
         data.Event = created;
         data.CountAdded();
 
-        await events.SetDayHoursAsync(created.Id, new DateOnly(2026, 11, 28), new TimeOnly(9, 0), new TimeOnly(18, 0), ct);
-        await events.SetDayHoursAsync(created.Id, new DateOnly(2026, 11, 29), new TimeOnly(9, 30), new TimeOnly(17, 30), ct);
+        await events.SetDayHoursAsync(created.Id, saturday, new TimeOnly(9, 0), new TimeOnly(18, 0), ct);
+        await events.SetDayHoursAsync(created.Id, sunday, new TimeOnly(9, 30), new TimeOnly(17, 30), ct);
 
         (string, int, string, int)[] rooms =
         [

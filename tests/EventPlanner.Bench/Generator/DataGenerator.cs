@@ -16,7 +16,15 @@ public sealed record StepTiming(string Step, double Seconds);
 /// <summary>A generated database: where it is, what went in, how long it took, and its digest.</summary>
 public sealed record GeneratedData(
     Scale Scale, int Seed, string DataDirectory, string DatabasePath, double Seconds,
-    IReadOnlyList<StepTiming> Steps, DigestResult Digest, string EventSlug, string OrganiserEmail);
+    IReadOnlyList<StepTiming> Steps, DigestResult Digest, string EventSlug, string OrganiserEmail)
+{
+    /// <summary>Each account's API token secret by email: random, so in memory only, never in the digest.</summary>
+    public IReadOnlyDictionary<string, string> ApiTokens { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The secret of a generated account's API token (every generated account has one).</summary>
+    public string ApiToken(string email) =>
+        ApiTokens.TryGetValue(email, out var secret) ? secret : throw new InvalidOperationException($"No API token was generated for {email}.");
+}
 
 /// <summary>
 /// Writes a whole event at a named scale into a fresh data folder, through the app's own
@@ -33,6 +41,8 @@ public static class DataGenerator
         new UsersStep(),
         new EventStep(),
         new TeamStep(),
+        new ProposalsStep(),
+        new ApiTokensStep(),
     ];
 
     /// <summary>
@@ -95,6 +105,9 @@ public static class DataGenerator
 
         var digest = await DatabaseDigest.ComputeAsync(db.DatabasePath, ct);
         return new GeneratedData(scale, seed, dataDirectory, db.DatabasePath, total.Elapsed.TotalSeconds, timings, digest,
-            context.RequiredEvent.Slug, context.Organisers[0].Email);
+            context.RequiredEvent.Slug, context.Organisers[0].Email)
+        {
+            ApiTokens = new Dictionary<string, string>(context.ApiTokens, StringComparer.OrdinalIgnoreCase),
+        };
     }
 }

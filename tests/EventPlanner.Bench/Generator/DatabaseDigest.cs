@@ -25,6 +25,7 @@ public static class DatabaseDigest
     private static readonly HashSet<string> SkippedColumns = new(StringComparer.Ordinal)
     {
         "notifications.message_id", "notifications.unsubscribe_token",
+        "api_tokens.token_hash", "api_tokens.prefix", "cospeaker_invitations.token_hash",
     };
 
     public static async Task<DigestResult> ComputeAsync(string databasePath, CancellationToken ct = default)

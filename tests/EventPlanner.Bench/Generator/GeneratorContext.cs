@@ -26,6 +26,9 @@ public sealed class GeneratorContext(Scale scale, int seed, IServiceProvider ser
     public IReadOnlyList<RoomRow> Rooms { get; set; } = [];
     public IReadOnlyList<TrackRow> Tracks { get; set; } = [];
 
+    /// <summary>API token secrets by account email (random, so kept out of the digest; see <see cref="ApiTokensStep"/>).</summary>
+    public Dictionary<string, string> ApiTokens { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Fails generation loudly: generated data must pass the app's own validation.</summary>
     public static InvalidOperationException Invalid(string what, Validator v) =>
         new($"Generated {what} failed the app's validation: " +

@@ -14,6 +14,9 @@ public sealed class UsersStep : IGeneratorStep
 
     public void AddServices(IServiceCollection services) => services.AddSingleton<UserStore>();
 
+    /// <summary>The address of the <paramref name="number"/>th (from 1) generated account of a kind: organiser, reviewer, speaker, attendee.</summary>
+    public static string Email(Scale scale, string kind, int number) => $"{kind}{number:D5}@{scale.EventSlug}.example";
+
     public async Task RunAsync(GeneratorContext context, CancellationToken ct)
     {
         var store = context.Services.GetRequiredService<UserStore>();
@@ -33,7 +36,7 @@ public sealed class UsersStep : IGeneratorStep
         {
             for (var i = 1; i <= count; i++)
             {
-                var email = $"{kind}{i:D5}@{scale.EventSlug}.example";
+                var email = Email(scale, kind, i);
                 var user = new AppUser
                 {
                     Email = email,

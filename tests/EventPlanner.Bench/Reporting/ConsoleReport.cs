@@ -17,7 +17,7 @@ public static class ConsoleReport
     public static string Results(IEnumerable<ScenarioResult> results)
     {
         var table = new TextTable(("scenario", true), ("scale", true), ("measure", true), ("value", false),
-            ("p50 ms", false), ("p90 ms", false), ("p99 ms", false), ("max ms", false), ("errors", false), ("server CPU", false), ("client CPU", false));
+            ("p50 ms", false), ("p90 ms", false), ("p95 ms", false), ("p99 ms", false), ("max ms", false), ("errors", false), ("server CPU", false), ("client CPU", false));
         foreach (var r in results)
         {
             if (r.Failure is not null)
@@ -28,27 +28,32 @@ public static class ConsoleReport
             foreach (var load in r.Loads)
             {
                 table.Add(r.Scenario, r.Scale, (load.Baseline ? "baseline: " : "") + load.Label, $"{load.RequestsPerSecond:N0} req/s",
-                    Ms(load.Latency.P50Ms), Ms(load.Latency.P90Ms), Ms(load.Latency.P99Ms), Ms(load.Latency.MaxMs),
+                    Ms(load.Latency.P50Ms), Ms(load.Latency.P90Ms), Ms(load.Latency.P95Ms), Ms(load.Latency.P99Ms), Ms(load.Latency.MaxMs),
                     load.Errors.ToString("N0", CultureInfo.InvariantCulture), Percent(load.ServerCpuPercent), Percent(load.ClientCpuPercent));
             }
             foreach (var ratio in r.Ratios) table.Add(r.Scenario, r.Scale, "ratio: " + ratio.Name, $"{ratio.Value:F2}");
             foreach (var figure in r.Figures) table.Add(r.Scenario, r.Scale, figure.Name, Value(figure.Value, figure.Unit));
+            foreach (var check in r.Checks) table.Add(r.Scenario, r.Scale, $"check: {check.Name} ({check.Detail})", check.Verdict);
             table.Add(r.Scenario, r.Scale, "cold start to first healthy response", Value(r.ColdStartMs, "ms"));
             table.Add(r.Scenario, r.Scale, "peak working set (server)", Value(r.PeakWorkingSetMb, "MB"));
         }
         return table.ToString();
     }
 
+    /// <summary>One line per failed check, each starting with FAIL, or empty when every check passed.</summary>
+    public static string FailedChecks(IEnumerable<ScenarioResult> results) =>
+        string.Join('\n', results.SelectMany(r => r.Checks.Where(c => !c.Passed).Select(c => $"FAIL  {r.Scenario} @ {r.Scale}: {c.Name} ({c.Detail})")));
+
     public static string Datasets(IEnumerable<GeneratedData> datasets)
     {
         var table = new TextTable(("data", true), ("seed", false), ("generated in", false), ("accounts", false), ("rooms", false),
-            ("tracks", false), ("roles", false), ("not generated yet", true), ("digest (SHA-256)", true));
+            ("tracks", false), ("roles", false), ("proposals", false), ("API tokens", false), ("not generated yet", true), ("digest (SHA-256)", true));
         foreach (var d in datasets.OrderBy(d => d.Scale.Accounts))
         {
             long Rows(string table) => d.Digest.RowCounts.GetValueOrDefault(table);
             table.Add(d.Scale.Name, d.Seed.ToString(CultureInfo.InvariantCulture), $"{d.Seconds:F1} s", $"{Rows("users"):N0}",
-                $"{Rows("rooms"):N0}", $"{Rows("tracks"):N0}", $"{Rows("event_roles"):N0}",
-                $"{d.Scale.Proposals:N0} proposals, {d.Scale.Reviews:N0} reviews, {d.Scale.Sessions:N0} sessions, {d.Scale.Stars:N0} stars",
+                $"{Rows("rooms"):N0}", $"{Rows("tracks"):N0}", $"{Rows("event_roles"):N0}", $"{Rows("proposals"):N0}", $"{Rows("api_tokens"):N0}",
+                $"{d.Scale.Reviews:N0} reviews, {d.Scale.Sessions:N0} sessions, {d.Scale.Stars:N0} stars",
                 d.Digest.Sha256[..16]);
         }
         return table.ToString();
@@ -71,6 +76,7 @@ public static class ConsoleReport
     private static string Value(double value, string unit) => unit switch
     {
         "ms" => $"{Ms(value)} ms",
+        _ when value == Math.Floor(value) => $"{value.ToString("N0", CultureInfo.InvariantCulture)} {unit}",
         _ => $"{value.ToString(value < 100 ? "F1" : "N0", CultureInfo.InvariantCulture)} {unit}",
     };
 }

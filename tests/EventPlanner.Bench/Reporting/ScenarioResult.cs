@@ -4,6 +4,12 @@ namespace EventPlanner.Bench.Reporting;
 
 public sealed record Figure(string Name, double Value, string Unit);
 
+/// <summary>Something the run must show (errors 0, nothing lost, exactly the quota sold); a failed one fails the run.</summary>
+public sealed record Check(string Name, bool Passed, string Detail)
+{
+    public string Verdict => Passed ? "PASS" : "FAIL";
+}
+
 /// <summary>A figure over its baseline measured in the same run, e.g. page rps / static-file rps.</summary>
 public sealed record Ratio(string Name, double Value, string Meaning);
 
@@ -19,6 +25,14 @@ public sealed class ScenarioResult
     public List<Figure> Figures { get; } = [];
     public List<LoadResult> Loads { get; } = [];
     public List<Ratio> Ratios { get; } = [];
+    public List<Check> Checks { get; } = [];
     public List<string> Notes { get; } = [];
     public string? Failure { get; set; }
+
+    /// <summary>Records a check and returns whether it passed.</summary>
+    public bool Check(string name, bool passed, string detail)
+    {
+        Checks.Add(new Check(name, passed, detail));
+        return passed;
+    }
 }

@@ -20,24 +20,33 @@ public sealed class AppServer : IAsyncDisposable
     private readonly Stopwatch _watch = new();
     private bool _disposed;
 
-    private AppServer(Process process, Uri baseAddress)
+    private AppServer(Process process, Uri baseAddress, string dataDirectory)
     {
         _process = process;
         BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The server's own data folder (its database copy, jobs.db, mail pickup folder).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The app database the server runs on.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, "eventplanner.db");
 
     /// <summary>From process start to the first 200 from /healthz.</summary>
     public TimeSpan ColdStart { get; private set; }
 
     public static string WebAssembly => Path.Combine(AppContext.BaseDirectory, "EventPlanner.Web.dll");
 
-    public static async Task<AppServer> StartAsync(string dataDirectory, string contentRoot, CancellationToken ct)
+    /// <param name="settings">Extra configuration as environment variables (EventPlanner__Mail__Smtp__Host ...), or null.</param>
+    public static async Task<AppServer> StartAsync(string dataDirectory, string contentRoot, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(dataDirectory, contentRoot, FreeLoopbackPort());
+            var server = Launch(dataDirectory, contentRoot, FreeLoopbackPort(), settings);
             try
             {
                 await server.WaitUntilHealthyAsync(ct);
@@ -56,7 +65,7 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    private static AppServer Launch(string dataDirectory, string contentRoot, int port)
+    private static AppServer Launch(string dataDirectory, string contentRoot, int port, IReadOnlyDictionary<string, string>? settings)
     {
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo(DotnetHost())
@@ -76,9 +85,10 @@ public sealed class AppServer : IAsyncDisposable
         {
             start.Environment.Remove(inherited);
         }
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var process = new Process { StartInfo = start };
-        var server = new AppServer(process, new Uri(url + "/"));
+        var server = new AppServer(process, new Uri(url + "/"), dataDirectory);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         server._watch.Start();

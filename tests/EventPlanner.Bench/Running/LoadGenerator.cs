@@ -32,7 +32,8 @@ public sealed record LoadResult
 public static class LoadGenerator
 {
     public static async Task<LoadResult> RunAsync(
-        AppServer server, string path, string label, LoadSettings settings, bool baseline, CancellationToken ct)
+        AppServer server, string path, string label, LoadSettings settings, bool baseline, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -45,6 +46,7 @@ public static class LoadGenerator
             ConnectTimeout = TimeSpan.FromSeconds(10),
         };
         using var client = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
         var relative = path.TrimStart('/');
 
         if (settings.Warmup > TimeSpan.Zero)

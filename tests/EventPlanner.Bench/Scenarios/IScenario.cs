@@ -22,6 +22,10 @@ public static class ScenarioRegistry
         new StartupScenario(),
         new HealthzScenario(),
         new PublicEventPageScenario(),
+        new ProposalsListScenario(),
+        new CfpRushScenario(),
+        new TicketRushScenario(),
+        new NotificationsDrainScenario(),
     ];
 
     public static IScenario? Find(string name) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EventPlanner.Bench;
+using EventPlanner.Bench.Reporting;
 using EventPlanner.Bench.Running;
 
 namespace EventPlanner.Tests.Bench;
@@ -17,6 +18,7 @@ public sealed class HarnessPartsTests
 
         Assert.Equal(50, stats.P50Ms, precision: 6);
         Assert.Equal(90, stats.P90Ms, precision: 6);
+        Assert.Equal(95, stats.P95Ms, precision: 6);
         Assert.Equal(99, stats.P99Ms, precision: 6);
         Assert.Equal(100, stats.MaxMs, precision: 6);
         Assert.Equal(50.5, stats.MeanMs, precision: 3);
@@ -34,6 +36,22 @@ public sealed class HarnessPartsTests
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.Warmup);
         Assert.Equal(4, options.Concurrency);
         Assert.Equal(1000, options.Requests);
+    }
+
+    [Fact]
+    public void A_failed_check_is_printed_as_FAIL_beside_the_passed_ones()
+    {
+        var result = new ScenarioResult { Scenario = "ticket-rush", Scale = "fosdem" };
+        result.Check("sold = 1,000", false, "998 valid tickets");
+        result.Check("errors = 0", true, "0 of 5,000");
+
+        var table = ConsoleReport.Results([result]);
+        var failures = ConsoleReport.FailedChecks([result]);
+
+        Assert.Contains("check: sold = 1,000 (998 valid tickets)", table);
+        Assert.Contains("FAIL", table);
+        Assert.Contains("PASS", table);
+        Assert.Equal("FAIL  ticket-rush @ fosdem: sold = 1,000 (998 valid tickets)", failures);
     }
 
     [Theory]
