@@ -26,6 +26,7 @@ public static class ScenarioRegistry
         new CfpRushScenario(),
         new TicketRushScenario(),
         new NotificationsDrainScenario(),
+        new ScheduleScenario(),
     ];
 
     public static IScenario? Find(string name) =>
