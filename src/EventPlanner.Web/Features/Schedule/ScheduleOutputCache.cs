@@ -17,12 +17,30 @@ public sealed class ScheduleOutputCache : IOutputCachePolicy
 
     public static string Tag(string slug) => $"schedule:{slug}";
 
+    // The layout reads TempData (the flash message), and the cookie provider then answers with a deletion of
+    // its cookie even when there was none. For a reader without that cookie the deletion says nothing.
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var anonymous = http.User.Identity?.IsAuthenticated != true && !http.Request.Headers.ContainsKey(HeaderNames.Authorization);
+        var anonymous = http.User.Identity?.IsAuthenticated != true && !http.Request.Headers.ContainsKey(HeaderNames.Authorization)
+            && !http.Request.Cookies.ContainsKey(TempDataCookie); // a flash message waits for this reader: render it fresh
         var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         context.EnableOutputCaching = anonymous && read;
+        if (context.EnableOutputCaching)
+        {
+            // Runs last of the OnStarting callbacks (registered first), after TempData has added its deletion.
+            http.Response.OnStarting(() =>
+            {
+                var cookies = http.Response.Headers.SetCookie;
+                if (cookies.Count > 0 && cookies.All(c => c?.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal) == true))
+                {
+                    http.Response.Headers.Remove(HeaderNames.SetCookie);
+                }
+                return Task.CompletedTask;
+            });
+        }
         context.AllowCacheLookup = context.EnableOutputCaching;
         context.AllowCacheStorage = context.EnableOutputCaching;
         context.AllowLocking = true;

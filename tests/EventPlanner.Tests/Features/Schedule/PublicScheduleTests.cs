@@ -49,6 +49,29 @@ public sealed class PublicScheduleTests(EventPlannerApp app) : IClassFixture<Eve
     }
 
     [Fact]
+    public async Task The_public_grid_is_rendered_once_for_anonymous_readers_and_fresh_for_signed_in_ones()
+    {
+        var e = await ScheduleKit.CreateAsync(app, "pub-once");
+        await e.PlaceAsync(await e.SessionAsync("Once talk"), e.Janson, "10:00");
+        await ReleaseAsync(e);
+        var anonymous = app.CreateClient();
+        var url = $"/events/{e.Slug}/schedule/{ScheduleKit.Day1}";
+
+        var first = await anonymous.GetAsync(url);
+        var second = await anonymous.GetAsync(url);
+        await app.UserAsync("pub-once-reader@example.org");
+        var reader = await app.SignInAsync("pub-once-reader@example.org");
+        await reader.GetAsync(url);
+        var signedIn = await reader.GetAsync(url);
+
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"), "the second anonymous request should be served from the output cache");
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.False(signedIn.Headers.Contains("Age"));
+        Assert.Contains(">Star<", await signedIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_hidden_events_schedule_pages_do_not_exist_for_strangers()
     {
         await app.UserAsync("hidden-org@example.org");
