@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EventPlanner.Web.Features.Schedule;
 
-public sealed record AgendaItem(string EventSlug, string EventName, long SessionId, string Title, string? Room, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, bool Cancelled);
+/// <summary>A starred session; <paramref name="When"/> is local to the event ("Sat 28 Nov 10:30–11:10").</summary>
+public sealed record AgendaItem(string EventSlug, string EventName, long SessionId, string Title, string? Room, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
+    string? When, string? TimeZone, bool Cancelled);
 public sealed record FeedResponse(string Url);
 
 /// <summary>Personal agendas over the API: star and unstar released sessions, list them, manage the private calendar address.</summary>
@@ -56,8 +58,9 @@ public sealed class AgendaQueries(AgendaStore agenda, PublicSchedule schedule)
             foreach (var star in group)
             {
                 items.Add(r.Find(star.SessionId) is { } s
-                    ? new AgendaItem(r.Slug, r.EventName, s.Id, s.Title, s.Room, s.StartsAt, s.EndsAt, false)
-                    : new AgendaItem(r.Slug, r.EventName, star.SessionId, "", null, null, null, true));
+                    ? new AgendaItem(r.Slug, r.EventName, s.Id, s.Title, s.Room, s.StartsAt, s.EndsAt,
+                        $"{r.Local(s.StartsAt).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture)}–{r.Local(s.EndsAt):HH:mm}", r.TimeZone, false)
+                    : new AgendaItem(r.Slug, r.EventName, star.SessionId, "", null, null, null, null, r.TimeZone, true));
             }
         }
         return items.OrderBy(i => i.StartsAt ?? DateTimeOffset.MaxValue).ToList();
