@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 
@@ -34,6 +35,7 @@ builder.Services.AddSubmissions();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddTickets();
 builder.Services.AddReviews();
+builder.Services.AddSchedule();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -58,6 +60,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
@@ -68,6 +71,7 @@ app.MapSubmissionsApi();
 app.MapNotifications();
 app.MapTicketsApi();
 app.MapReviewsApi();
+app.MapScheduleApi();
 
 app.Run();
 

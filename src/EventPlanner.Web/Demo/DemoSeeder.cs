@@ -21,6 +21,7 @@ public static class DemoSeeder
         new DemoSubmissionsPart(),
         new DemoReviews(),
         new DemoTicketsPart(),
+        new DemoSchedule(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)

@@ -646,6 +646,7 @@ public static class NotificationKinds
         TicketReceived, TransferAwaitingApproval, TransferClosed, BoardRequestChosen, BoardOfferGone, TransferExpiringReminder, TransferExpiringHolderReminder,
         Bulk,
         DecisionAccepted, DecisionShortlisted, DecisionWaitlisted, DecisionRejected, ReviewStale, ConfirmReminder,
+        .. Schedule.ScheduleNotificationKinds.All,
     ];
 
     private static readonly Dictionary<string, NotificationKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

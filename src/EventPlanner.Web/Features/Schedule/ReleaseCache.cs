@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Dapper;
+using EventPlanner.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace EventPlanner.Web.Features.Schedule;
+
+/// <summary>A stored export of one release: served as these bytes with this ETag, never rebuilt per request.</summary>
+public sealed record ReleaseFile(string ContentType, byte[] Content, string ETag, DateTimeOffset LastModified);
+
+/// <summary>The released schedule of one event as the public pages, exports and kiosk use it.</summary>
+public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot Snapshot, IReadOnlyDictionary<string, ReleaseFile> Files);
+
+/// <summary>
+/// Keeps each event's current release (snapshot and stored exports) in memory, so serving schedule.json or a
+/// public day costs no rebuild and, between checks, no query. A release here drops the entry at once; otherwise the
+/// event's visibility and latest release number are re-read at most every <see cref="Freshness"/>, which bounds how
+/// long a change made elsewhere (an event hidden, a release by another node) takes to show.
+/// </summary>
+public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache)
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
+
+    private sealed record Entry(long EventId, bool IsPublic, int? Number, CurrentRelease? Release, long CheckedAt);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Null when there is no such event; Release null when it has not released a schedule yet.</summary>
+    public async Task<(long EventId, bool IsPublic, CurrentRelease? Release)?> GetAsync(string slug, CancellationToken ct = default)
+    {
+        var now = Environment.TickCount64;
+        if (_entries.TryGetValue(slug, out var entry) && now - entry.CheckedAt < Freshness.TotalMilliseconds)
+            return (entry.EventId, entry.IsPublic, entry.Release);
+
+        await using var c = await db.OpenAsync(ct);
+        var head = await c.QuerySingleOrDefaultAsync<(long Id, bool IsPublic, int? Number)?>("""
+            SELECT e.id, e.is_public, (SELECT MAX(number) FROM schedule_releases r WHERE r.event_id = e.id) FROM events e WHERE e.slug = @slug
+            """, new { slug });
+        if (head is not { } h)
+        {
+            _entries.TryRemove(slug, out _);
+            return null;
+        }
+        CurrentRelease? release = null;
+        if (entry is not null && entry.EventId == h.Id && entry.Number == h.Number) release = entry.Release is null ? null : entry.Release with { IsPublic = h.IsPublic };
+        else if (h.Number is { } number)
+        {
+            using var grid = await c.QueryMultipleAsync("""
+                SELECT snapshot, released_at FROM schedule_releases WHERE event_id = @id AND number = @number;
+                SELECT f.format, f.content_type, f.content, f.etag FROM schedule_release_files f
+                JOIN schedule_releases r ON r.id = f.release_id WHERE r.event_id = @id AND r.number = @number;
+                """, new { id = h.Id, number = number });
+            var (json, releasedAt) = await grid.ReadSingleAsync<(string, string)>();
+            var at = DateTimeOffset.Parse(releasedAt, System.Globalization.CultureInfo.InvariantCulture);
+            var files = (await grid.ReadAsync<(string Format, string ContentType, byte[] Content, string ETag)>())
+                .ToDictionary(f => f.Format, f => new ReleaseFile(f.ContentType, f.Content, f.ETag, at), StringComparer.Ordinal);
+            release = new CurrentRelease(h.Id, h.IsPublic, ReleaseSnapshot.Parse(json), files);
+        }
+        _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, release, now);
+        return (h.Id, h.IsPublic, release);
+    }
+
+    /// <summary>Forgets the event's release and its cached public pages; the next request reads the new one.</summary>
+    public async Task InvalidateAsync(string slug, CancellationToken ct = default)
+    {
+        _entries.TryRemove(slug, out _);
+        await outputCache.EvictByTagAsync(ScheduleOutputCache.Tag(slug), ct);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace EventPlanner.Web.Features.Schedule;
+
+/// <summary>Releases for organisers, and the public exports, changelog feed and calendars built from released versions.</summary>
+public static class ReleaseEndpoints
+{
+    public static void MapReleases(RouteGroupBuilder org)
+    {
+        org.MapGet("/releases", async Task<Results<Ok<IEnumerable<ReleaseResponse>>, NotFound>> (string slug, EventStore events, ReleaseStore releases) =>
+            await events.FindAsync(slug) is { } e ? TypedResults.Ok((await releases.ListAsync(e.Id)).Select(r => r.AsResponse())) : TypedResults.NotFound())
+            .WithSummary("Released versions of the schedule, newest first, each with its changelog (organisers)");
+
+        org.MapGet("/releases/preview", async Task<Results<Ok<IReadOnlyList<ScheduleChange>>, NotFound>> (string slug, EventStore events, ReleaseStore releases) =>
+            await events.FindAsync(slug) is { } e ? TypedResults.Ok(await releases.PreviewAsync(e)) : TypedResults.NotFound())
+            .WithSummary("What releasing now would change since the last release (organisers)");
+
+        org.MapPost("/releases", async Task<Results<Created<ReleaseResponse>, ValidationProblem, NotFound>> (string slug, ReleaseInput input, HttpContext http,
+            EventStore events, ReleaseStore releases) =>
+        {
+            if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var v = new Validator();
+            var row = await releases.ReleaseAsync(e, http.User.RequiredUserId(), input, v);
+            return row is null ? v.Problem() : TypedResults.Created($"/api/events/{slug}/schedule/releases/{row.Number}", row.AsResponse());
+        }).WithSummary("Release the working schedule as the next numbered version; with errors only when override is true and a reason is given; notify immediate, held or none (organisers)");
+
+        org.MapGet("/releases/{number:int}", async Task<Results<Ok<ReleaseResponse>, NotFound>> (string slug, int number, EventStore events, ReleaseStore releases) =>
+            await events.FindAsync(slug) is { } e && await releases.FindAsync(e.Id, number) is { } r ? TypedResults.Ok(r.AsResponse()) : TypedResults.NotFound())
+            .WithSummary("One released version with its changelog (organisers)");
+    }
+
+    public static void MapPublic(IEndpointRouteBuilder app)
+    {
+        foreach (var format in new[] { "json", "xml", "ics" })
+        {
+            app.MapGet($"/events/{{slug}}/schedule.{format}", (string slug, HttpContext http, PublicSchedule schedule) => StoredAsync(slug, format, http, schedule))
+                .AllowAnonymous().WithTags("Schedule exports").ExcludeFromDescription();
+        }
+        app.MapGet("/events/{slug}/schedule/manage/export.csv", async (string slug, HttpContext http, PublicSchedule schedule) =>
+                await StoredAsync(slug, "csv", http, schedule))
+            .RequireAuthorization(Policies.EventOrganiser).ExcludeFromDescription();
+
+        app.MapGet("/events/{slug}/changes.atom", async (string slug, HttpContext http, PublicSchedule schedule, ReleaseStore releases, AppUrls urls) =>
+        {
+            if (await schedule.VisibleAsync(http, slug) is not { Release: { } current } visible) return Results.NotFound();
+            var list = await releases.ListAsync(visible.EventId);
+            return Results.Text(ChangesFeed.Atom(current.Snapshot, list, urls.Absolute("")), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/events/{slug}/speakers/{id:long}/sessions.ics", async (string slug, long id, HttpContext http, PublicSchedule schedule, AppUrls urls) =>
+        {
+            if (await schedule.VisibleAsync(http, slug) is not { Release: { } current }) return Results.NotFound();
+            var r = current.Snapshot;
+            var sessions = r.Sessions.Where(s => s.Speakers.Any(p => p.Id == id)).ToList();
+            if (sessions.Count == 0) return Results.NotFound();
+            var name = sessions[0].Speakers.First(p => p.Id == id).Name;
+            return Results.File(ScheduleExports.Ics(sessions.Select(s => (r, s)), $"{r.EventName}: {name}", urls.Absolute("")), "text/calendar; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/agenda/{token}.ics", async (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls, CancellationToken ct) =>
+        {
+            if (await agenda.FeedOwnerAsync(token, ct) is not { } userId) return Results.NotFound();
+            var items = new List<(ReleaseSnapshot, SnapSession)>();
+            foreach (var star in await agenda.ListAsync(userId, ct))
+            {
+                if (!star.IsPublic) continue; // a feed address is a bearer secret: it shows public schedules only
+                if (await cache.GetAsync(star.Slug, ct) is { Release: { } current } && current.Snapshot.Find(star.SessionId) is { } s)
+                    items.Add((current.Snapshot, s));
+            }
+            return Results.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute("")), "text/calendar; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> StoredAsync(string slug, string format, HttpContext http, PublicSchedule schedule)
+    {
+        if (await schedule.VisibleAsync(http, slug) is not { Release: { } current } || !current.Files.TryGetValue(format, out var file))
+            return Results.NotFound();
+        // The stored bytes with their ETag and Last-Modified; the file result answers If-None-Match / If-Modified-Since with 304.
+        http.Response.Headers.CacheControl = "no-cache"; // readers revalidate, and a matching ETag costs a 304
+        return Results.Bytes(file.Content, file.ContentType, fileDownloadName: null, enableRangeProcessing: false,
+            lastModified: file.LastModified, entityTag: EntityTagHeaderValue.Parse(file.ETag));
+    }
+}

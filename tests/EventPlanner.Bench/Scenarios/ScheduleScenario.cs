@@ -1,0 +1,70 @@
+using System.Net;
+using EventPlanner.Bench.Generator;
+using EventPlanner.Bench.Reporting;
+using EventPlanner.Bench.Running;
+
+namespace EventPlanner.Bench.Scenarios;
+
+/// <summary>
+/// The released schedule as attendees' apps and browsers fetch it (issue 7's benchmark): schedule.json,
+/// schedule.xml and the public day grid, anonymous, each against the same bytes served as a static file by the
+/// same server; target 0.8 of the static rate. Also the organisers' grid of the busiest day: SQL statements per
+/// request (X-Query-Count), which must be the same on every request and at every scale.
+/// </summary>
+public sealed class ScheduleScenario : IScenario
+{
+    private const double Target = 0.8;
+    private const int Probes = 10;
+
+    public string Name => "schedule";
+    public string Description => "schedule.json, schedule.xml and the public day grid (released, anonymous) against the same bytes as static files; organiser grid SQL statements per request";
+    public IReadOnlyList<Scale> DefaultScales { get; } = [Scales.Small, Scales.Fosdem];
+
+    public async Task<ScenarioResult> RunAsync(BenchRun run, Scale scale, CancellationToken ct)
+    {
+        var result = new ScenarioResult { Scenario = Name, Scale = scale.Name };
+        var data = await run.DatasetAsync(scale, ct);
+
+        // The schedule goes into this scenario's own copy of the data set (see ScheduleStep).
+        var folder = Path.Combine(run.TempRoot, $"schedule-{scale.Name}");
+        Directory.CreateDirectory(folder);
+        File.Copy(data.DatabasePath, Path.Combine(folder, Path.GetFileName(data.DatabasePath)), overwrite: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var placed = await ScheduleStep.ApplyAsync(folder, scale, run.Options.Seed, ct);
+        run.Log($"  scheduled {placed:N0} sessions for '{scale.Name}' in {watch.Elapsed.TotalSeconds:F1} s");
+        result.Figures.Add(new Figure("sessions placed and released", placed, "sessions"));
+
+        await using var server = await AppServer.StartAsync(folder, run.RepoRoot, ct,
+            new Dictionary<string, string> { ["EventPlanner__Diagnostics__CountQueries"] = "true" });
+        var slug = data.EventSlug;
+        var day = scale.StartsOn.ToString("yyyy-MM-dd");
+        foreach (var (path, extension) in new[] { ($"/events/{slug}/schedule.json", ".json"), ($"/events/{slug}/schedule.xml", ".xml"), ($"/events/{slug}/schedule/{day}", ".html") })
+        {
+            var sub = new ScenarioResult { Scenario = $"{Name}{extension}", Scale = scale.Name };
+            await run.CompareWithStaticFileAsync(sub, server, path, extension, ct);
+            result.Loads.AddRange(sub.Loads);
+            var ratio = sub.Ratios.First(r => r.Name == "rps app/static");
+            result.Ratios.Add(ratio with { Name = $"rps app/static {extension}" });
+            result.Check($"{path} keeps {Target:P0} of the static-file rate", ratio.Value >= Target, $"{ratio.Value:F2}");
+        }
+
+        var token = data.ApiToken(data.OrganiserEmail);
+        var grid = $"/events/{slug}/schedule/manage/{day}?step=15";
+        var counts = new List<int>();
+        using (var client = new HttpClient { BaseAddress = server.BaseAddress })
+        {
+            for (var i = 0; i < Probes; i++)
+            {
+                using var request = BenchApi.Request(HttpMethod.Get, grid, token);
+                using var response = await client.SendAsync(request, ct);
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {grid} answered {(int)response.StatusCode}.\n{server.Output()}");
+                counts.Add(int.Parse(response.Headers.GetValues("X-Query-Count").Single()));
+            }
+        }
+        var distinct = counts.Distinct().ToList();
+        result.Figures.Add(new Figure($"organiser grid of {day}: SQL statements per request ({Probes} requests)", distinct.Max(), "statements"));
+        result.Check("organiser grid runs the same statements on every request", distinct.Count == 1, string.Join(", ", distinct));
+        BenchRun.RecordServer(result, server);
+        return result;
+    }
+}
