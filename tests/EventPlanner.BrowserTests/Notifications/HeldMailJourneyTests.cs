@@ -40,8 +40,12 @@ public sealed class HeldMailJourneyTests
         await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Link, new() { Name = "Reviews close on Friday" }).First);
         await page.GetByLabel("Subject").FillAsync("Reviews close on Friday (with a personal note)");
         await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }));
+        // Release just these three (the demo holds other mail too: decisions, schedule changes).
         await page.GotoCheckedAsync($"/events/{Slug}/notifications/held");
-        await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Button, new() { Name = "Release all 3" }));
+        var rows = page.Locator("main tr").Filter(new() { HasText = "Reviews close on Friday" });
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        for (var i = 0; i < 3; i++) await rows.Nth(i).GetByRole(AriaRole.Checkbox).CheckAsync();
+        await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Button, new() { Name = "Release selected" }));
 
         foreach (var reviewer in new[] { "priya@demo.example.org", "weiling@demo.example.org", "hafiz@demo.example.org" })
         {
