@@ -1,3 +1,4 @@
+using EventPlanner.Web.Features.Notifications;
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
@@ -102,7 +103,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
     }
 
     internal async Task<ProposalRow> CreateInAsync(IDbConnection c, IDbTransaction tx, CfpContext ctx, long userId, ProposalValues values, bool submit, Validator v, long? copiedFrom,
-        SubmissionNotices.Batch told)
+        OutboxBatch told)
     {
         var now = clock.GetUtcNow();
         var window = await WindowAsync(c, tx, ctx, values.SessionTypeId, values.AccessCode, null, alreadyCounted: false, now, v);

@@ -8,31 +8,16 @@ namespace EventPlanner.Web.Features.Submissions;
 /// <summary>
 /// Who the call for papers tells what, from one place. The stores call these inside the transaction
 /// that makes the change, so each notification is written to the outbox with it (a refused or
-/// rolled-back change promises nothing), and kick delivery through <see cref="Batch.Kick"/> after the
+/// rolled-back change promises nothing), and kick delivery through <see cref="OutboxBatch.Kick"/> after the
 /// commit. Dedupe keys name the fact and the recipient, so a retried request tells nobody twice.
 /// </summary>
 public sealed class SubmissionNotices(Outbox outbox)
 {
-    public Batch Begin() => new(outbox);
+    public OutboxBatch Begin() => new(outbox);
 
     /// <summary>What one write queued; <see cref="Kick"/> it once the transaction has committed.</summary>
-    public sealed class Batch(Outbox outbox)
-    {
-        public int Queued { get; private set; }
-
-        internal async Task AddAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request)
-        {
-            if (await outbox.EnqueueAsync(c, tx, request) is not null) Queued++;
-        }
-
-        public void Kick()
-        {
-            if (Queued > 0) outbox.Kick();
-        }
-    }
-
     /// <summary>A receipt to every speaker of the proposal.</summary>
-    public async Task ProposalSubmittedAsync(IDbConnection c, IDbTransaction tx, Batch batch, EventRow e, long proposalId)
+    public async Task ProposalSubmittedAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, EventRow e, long proposalId)
     {
         var title = await TitleAsync(c, tx, proposalId);
         foreach (var userId in await SpeakersAsync(c, tx, proposalId))
@@ -47,7 +32,7 @@ public sealed class SubmissionNotices(Outbox outbox)
     }
 
     /// <summary>The invitation, to the invited address (the account with that address when there is one).</summary>
-    public async Task CoSpeakerInvitedAsync(IDbConnection c, IDbTransaction tx, Batch batch, EventRow e, long proposalId, string inviterName, InvitationRow invitation, string token)
+    public async Task CoSpeakerInvitedAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, EventRow e, long proposalId, string inviterName, InvitationRow invitation, string token)
     {
         await batch.AddAsync(c, tx, NotificationRequest.ForAddress($"cospeaker-invited:{invitation.Id}:{invitation.Email.ToLowerInvariant()}",
             NotificationKinds.CoSpeakerInvited.Name, invitation.Email, null, e.Id, new Dictionary<string, string>
@@ -61,7 +46,7 @@ public sealed class SubmissionNotices(Outbox outbox)
     }
 
     /// <summary>Every speaker hears of an organiser's edit; the version in the key makes each edit its own notice.</summary>
-    public async Task EditedByOrganiserAsync(IDbConnection c, IDbTransaction tx, Batch batch, EventRow e, long proposalId, int version, long organiserId)
+    public async Task EditedByOrganiserAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, EventRow e, long proposalId, int version, long organiserId)
     {
         var organiser = await c.QuerySingleAsync<string>("SELECT display_name FROM users WHERE id = @organiserId", new { organiserId }, tx);
         var title = await TitleAsync(c, tx, proposalId);

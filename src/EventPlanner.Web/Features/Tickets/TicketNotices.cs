@@ -6,31 +6,14 @@ namespace EventPlanner.Web.Features.Tickets;
 
 /// <summary>
 /// Who the tickets feature tells what, and the one place that decides how it leaves. Stores open a
-/// <see cref="Batch"/>, add notifications inside their write transaction (each is written to the
+/// <see cref="OutboxBatch"/>, add notifications inside their write transaction (each is written to the
 /// outbox on that connection and transaction, so it commits or rolls back with the change), and
-/// <see cref="Batch.Kick"/> delivery after the commit. Dedupe keys name the fact and the recipient,
+/// <see cref="OutboxBatch.Kick"/> delivery after the commit. Dedupe keys name the fact and the recipient,
 /// so a retried request or a job run twice tells nobody twice.
 /// </summary>
 public sealed class TicketNotices(Outbox outbox)
 {
-    public Batch Begin() => new(outbox);
-
-    public sealed class Batch(Outbox outbox)
-    {
-        /// <summary>How many notifications this batch newly queued (a key already written counts nothing).</summary>
-        public int Queued { get; private set; }
-
-        public async Task AddAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request)
-        {
-            if (await outbox.EnqueueAsync(c, tx, request) is not null) Queued++;
-        }
-
-        /// <summary>Starts delivery of what was added; call it only after the transaction committed.</summary>
-        public void Kick()
-        {
-            if (Queued > 0) outbox.Kick();
-        }
-    }
+    public OutboxBatch Begin() => new(outbox);
 
     /// <summary>"Monday 30 November 2026, 23:59 (Asia/Kuala_Lumpur)": deadlines in the event's own time.</summary>
     public static string When(DateTimeOffset at, string timeZone)

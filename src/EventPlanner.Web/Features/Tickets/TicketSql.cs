@@ -1,3 +1,4 @@
+using EventPlanner.Web.Features.Notifications;
 using System.Data;
 using System.Security.Cryptography;
 using System.Text;
@@ -68,7 +69,7 @@ internal static class TicketSql
     /// A place came free (cancellation, refusal, lapsed offer): it goes to the first on the waiting list
     /// as an offer that keeps the place, or back to the quota when nobody waits.
     /// </summary>
-    public static async Task FreePlaceAsync(IDbConnection c, IDbTransaction tx, long typeId, DateTimeOffset now, TicketSettings settings, TicketNotices notices, TicketNotices.Batch batch)
+    public static async Task FreePlaceAsync(IDbConnection c, IDbTransaction tx, long typeId, DateTimeOffset now, TicketSettings settings, TicketNotices notices, OutboxBatch batch)
     {
         if (!await OfferNextAsync(c, tx, typeId, now, settings, notices, batch))
         {
@@ -77,7 +78,7 @@ internal static class TicketSql
     }
 
     /// <summary>After a quota rise: offer every new place to the waiting list, in order.</summary>
-    public static async Task OfferFreePlacesAsync(IDbConnection c, IDbTransaction tx, long typeId, DateTimeOffset now, TicketSettings settings, TicketNotices notices, TicketNotices.Batch batch)
+    public static async Task OfferFreePlacesAsync(IDbConnection c, IDbTransaction tx, long typeId, DateTimeOffset now, TicketSettings settings, TicketNotices notices, OutboxBatch batch)
     {
         while (await c.ExecuteScalarAsync<bool>("SELECT taken < quota FROM ticket_types WHERE id = @typeId", new { typeId }, tx))
         {
@@ -86,7 +87,7 @@ internal static class TicketSql
         }
     }
 
-    private static async Task<bool> OfferNextAsync(IDbConnection c, IDbTransaction tx, long typeId, DateTimeOffset now, TicketSettings settings, TicketNotices notices, TicketNotices.Batch batch)
+    private static async Task<bool> OfferNextAsync(IDbConnection c, IDbTransaction tx, long typeId, DateTimeOffset now, TicketSettings settings, TicketNotices notices, OutboxBatch batch)
     {
         var expires = now + settings.WaitingListOfferLifetime;
         var offered = await c.QuerySingleOrDefaultAsync<OfferedRow>("""
@@ -118,7 +119,7 @@ internal static class TicketSql
     }
 
     /// <summary>Waiting-list offers past their time lapse, and their places pass to the next in line.</summary>
-    public static async Task ExpireWaitingOffersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? typeId, TicketSettings settings, TicketNotices notices, TicketNotices.Batch batch)
+    public static async Task ExpireWaitingOffersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? typeId, TicketSettings settings, TicketNotices notices, OutboxBatch batch)
     {
         var lapsed = (await c.QueryAsync<long>("""
             UPDATE waiting_list SET status = 'expired', closed_at = @now
@@ -129,7 +130,7 @@ internal static class TicketSql
     }
 
     /// <summary>Transfer offers past their time lapse; both sides are told. The ticket never moved, so nothing else changes.</summary>
-    public static async Task ExpireTransfersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? ticketId, TicketNotices notices, TicketNotices.Batch batch)
+    public static async Task ExpireTransfersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? ticketId, TicketNotices notices, OutboxBatch batch)
     {
         var lapsed = (await c.QueryAsync<long>("""
             UPDATE ticket_transfers SET status = 'expired', closed_at = @now
@@ -140,7 +141,7 @@ internal static class TicketSql
     }
 
     /// <summary>Tells the holder, the named recipient and any requesters that a transfer ended without a change of holder.</summary>
-    public static async Task TellClosedAsync(IDbConnection c, IDbTransaction tx, long transferId, string why, TicketNotices notices, TicketNotices.Batch batch)
+    public static async Task TellClosedAsync(IDbConnection c, IDbTransaction tx, long transferId, string why, TicketNotices notices, OutboxBatch batch)
     {
         var x = (await TransferAsync(c, tx, transferId))!;
         var holder = await PersonAsync(c, tx, x.FromUserId);

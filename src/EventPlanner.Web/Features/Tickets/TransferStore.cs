@@ -1,3 +1,4 @@
+using EventPlanner.Web.Features.Notifications;
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
@@ -59,7 +60,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         }, ct));
 
     // The ticket must be the caller's (another user's is not found) and transferable now, with no live offer.
-    private async Task<TicketRow?> HeldTicketAsync(IDbConnection c, IDbTransaction tx, long userId, long ticketId, DateTimeOffset now, Validator v, TicketNotices.Batch batch)
+    private async Task<TicketRow?> HeldTicketAsync(IDbConnection c, IDbTransaction tx, long userId, long ticketId, DateTimeOffset now, Validator v, OutboxBatch batch)
     {
         var ticket = await TicketSql.TicketAsync(c, tx, ticketId);
         if (ticket is null || ticket.HolderUserId != userId) return null;
@@ -156,7 +157,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
 
     // The one place a ticket changes hands.
     private async Task CompleteAsync(IDbConnection c, IDbTransaction tx, TransferRow x, string expectedStatus, long toUserId, Attendee attendee,
-        long actorId, long? approvedBy, DateTimeOffset now, TicketNotices.Batch batch)
+        long actorId, long? approvedBy, DateTimeOffset now, OutboxBatch batch)
     {
         if (await c.ExecuteAsync("UPDATE ticket_transfers SET status = 'completed', recipient_user_id = @toUserId, closed_at = @now WHERE id = @Id AND status = @expectedStatus",
                 new { x.Id, toUserId, now, expectedStatus }, tx) != 1)
@@ -273,7 +274,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
             return true;
         }, ct));
 
-    private async Task<bool> ChooseInTxAsync(IDbConnection c, IDbTransaction tx, TransferRow x, long requestId, DateTimeOffset now, TicketNotices.Batch batch)
+    private async Task<bool> ChooseInTxAsync(IDbConnection c, IDbTransaction tx, TransferRow x, long requestId, DateTimeOffset now, OutboxBatch batch)
     {
         var requester = await c.ExecuteScalarAsync<long?>("""
             UPDATE ticket_transfer_requests SET status = 'chosen' WHERE id = @requestId AND transfer_id = @Id AND status = 'pending' RETURNING requester_user_id
@@ -382,7 +383,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         _ => "This offer is not open.",
     };
 
-    private async Task<T> WithNotices<T>(Func<TicketNotices.Batch, Task<T>> work)
+    private async Task<T> WithNotices<T>(Func<OutboxBatch, Task<T>> work)
     {
         var batch = notices.Begin();
         var result = await work(batch);
