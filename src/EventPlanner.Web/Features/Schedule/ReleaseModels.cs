@@ -42,7 +42,16 @@ public sealed record SnapSpeaker(long Id, string Name, string Bio);
 public sealed record SnapSession(
     long Id, string Guid, string Kind, string Title, string Abstract, string Description, string Language,
     long? TrackId, string? Track, string? TrackColour, long RoomId, string Room, DateTimeOffset StartsAt, int DurationMinutes,
-    IReadOnlyList<SnapSpeaker> Speakers)
+    IReadOnlyList<SnapSpeaker> Speakers, string Source = SessionSources.Programme, IReadOnlyList<SnapPart>? Parts = null)
+{
+    public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
+}
+
+/// <summary>
+/// A part of a session shown inside it, in running order: a lightning talk in a lightning session, say.
+/// Filled by an <see cref="ISnapshotContributor"/>; null or empty for ordinary sessions.
+/// </summary>
+public sealed record SnapPart(string Title, string Speaker, DateTimeOffset StartsAt, int DurationMinutes, string Description = "", string? Link = null)
 {
     public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
 }
@@ -122,6 +131,7 @@ public sealed record ReleaseRow
     public string? OverrideReason { get; init; }
     public string Notify { get; init; } = "";
     public string? ReleasedByName { get; init; }
+    public string? AutomaticReason { get; init; }
     public DateTimeOffset ReleasedAt { get; init; }
 
     public IReadOnlyList<ScheduleChange> Changes => ScheduleJson.List<ScheduleChange>(Changelog);

@@ -13,7 +13,8 @@ namespace EventPlanner.Web.Features.Schedule;
 /// snapshot with its changelog against the release before, its exports are built and stored, and the affected
 /// speakers and agenda holders are written to the outbox. What the public sees changes only here.
 /// </summary>
-public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox outbox, TemplateStore templates, ReleaseCache cache)
+public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox outbox, TemplateStore templates, ReleaseCache cache,
+    IEnumerable<ISnapshotContributor> contributors)
 {
     public static readonly (string Format, string ContentType)[] Files =
     [
@@ -61,28 +62,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             var number = (previous?.Number ?? 0) + 1;
             var snapshot = await SnapshotAsync(c, tx, board, number, now);
             var changes = ChangelogRules.Diff(previous, snapshot);
-            var id = await c.ExecuteScalarAsync<long>("""
-                INSERT INTO schedule_releases (event_id, number, snapshot, changelog, error_count, warning_count, override_reason, notify, released_by, released_at)
-                VALUES (@eventId, @number, @snapshot, @changelog, @errors, @warnings, @reason, @notify, @userId, @now)
-                RETURNING id
-                """, new
-            {
-                eventId = e.Id, number, snapshot = snapshot.Json(), changelog = System.Text.Json.JsonSerializer.Serialize(changes, ScheduleJson.Options),
-                errors, warnings = board.WarningCount, reason = errors > 0 ? reason : null, notify, userId, now,
-            }, tx);
-            foreach (var (format, contentType) in Files)
-            {
-                var content = format switch
-                {
-                    "json" => ScheduleExports.Json(snapshot, baseUrl),
-                    "xml" => ScheduleExports.Xml(snapshot, baseUrl),
-                    "ics" => ScheduleExports.Ics(snapshot, baseUrl),
-                    _ => ScheduleExports.Csv(snapshot),
-                };
-                await c.ExecuteAsync("""
-                    INSERT INTO schedule_release_files (release_id, format, content_type, content, etag) VALUES (@id, @format, @contentType, @content, @etag)
-                    """, new { id, format, contentType, content, etag = $"\"{e.Id}-{number}-{format}-{Convert.ToHexString(SHA256.HashData(content))[..16].ToLowerInvariant()}\"" }, tx);
-            }
+            await InsertAsync(c, tx, e, snapshot, changes, errors, board.WarningCount, errors > 0 ? reason : null, notify, userId, null, baseUrl);
             if (notify != NotifyModes.None)
             {
                 await NotifyAsync(c, tx, e, previous, snapshot, changes, notify == NotifyModes.Held, speakerWording, attendeeWording);
@@ -95,6 +75,63 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             await cache.InvalidateAsync(e.Slug, ct);
         }
         return release;
+    }
+
+    /// <summary>
+    /// An automatic release inside the caller's write transaction: the latest release's programme as it was,
+    /// with every self-service session (community, BoF, lightning: see <see cref="SessionSources"/>) as it is now,
+    /// and contributors' parts refreshed. Null when nothing was released yet (the first organiser release will carry
+    /// them) or nothing visible changed. The caller calls <see cref="ReleaseCache.InvalidateAsync"/> after commit.
+    /// </summary>
+    internal async Task<int?> PublishLiveAsync(IDbConnection c, IDbTransaction tx, EventRow e, string reason)
+    {
+        var previous = await LatestSnapshotAsync(c, tx, e.Id);
+        if (previous is null) return null;
+        var board = await ScheduleQueries.LoadAsync(c, tx, e);
+        var now = clock.GetUtcNow();
+        var fresh = await SnapshotAsync(c, tx, board, previous.Number + 1, now, contribute: false);
+        var live = fresh.Sessions.Where(s => s.Source != SessionSources.Programme).ToList();
+        var sessions = previous.Sessions.Where(s => s.Source == SessionSources.Programme)
+            .Concat(live)
+            .OrderBy(s => s.StartsAt).ThenBy(s => board.RoomOrder(s.RoomId)).ToList();
+        // Rooms and tracks the programme already showed stay; ones only a live session uses (a group's own track) join.
+        var rooms = previous.Rooms.Concat(fresh.Rooms.Where(r => previous.Rooms.All(p => p.Id != r.Id) && live.Any(s => s.RoomId == r.Id))).ToList();
+        var tracks = previous.Tracks.Concat(fresh.Tracks.Where(t => previous.Tracks.All(p => p.Id != t.Id) && live.Any(s => s.TrackId == t.Id))).ToList();
+        var next = await ContributeAsync(c, tx, board,
+            previous with { Number = previous.Number + 1, ReleasedAt = now, Rooms = rooms, Tracks = tracks, Sessions = sessions });
+        if (System.Text.Json.JsonSerializer.Serialize(previous.Sessions, ScheduleJson.Options) == System.Text.Json.JsonSerializer.Serialize(next.Sessions, ScheduleJson.Options)
+            && previous.Rooms.Count == rooms.Count && previous.Tracks.Count == tracks.Count) return null;
+        var changes = ChangelogRules.Diff(previous, next);
+        await InsertAsync(c, tx, e, next, changes, 0, 0, null, NotifyModes.None, null, reason, urls.Absolute(""));
+        return next.Number;
+    }
+
+    private static async Task InsertAsync(IDbConnection c, IDbTransaction tx, EventRow e, ReleaseSnapshot snapshot, IReadOnlyList<ScheduleChange> changes,
+        int errors, int warnings, string? reason, string notify, long? userId, string? automaticReason, string baseUrl)
+    {
+        var number = snapshot.Number;
+        var id = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO schedule_releases (event_id, number, snapshot, changelog, error_count, warning_count, override_reason, notify, released_by, released_at, automatic_reason)
+            VALUES (@eventId, @number, @snapshot, @changelog, @errors, @warnings, @reason, @notify, @userId, @now, @automaticReason)
+            RETURNING id
+            """, new
+        {
+            eventId = e.Id, number, snapshot = snapshot.Json(), changelog = System.Text.Json.JsonSerializer.Serialize(changes, ScheduleJson.Options),
+            errors, warnings, reason, notify, userId, now = snapshot.ReleasedAt, automaticReason,
+        }, tx);
+        foreach (var (format, contentType) in Files)
+        {
+            var content = format switch
+            {
+                "json" => ScheduleExports.Json(snapshot, baseUrl),
+                "xml" => ScheduleExports.Xml(snapshot, baseUrl),
+                "ics" => ScheduleExports.Ics(snapshot, baseUrl),
+                _ => ScheduleExports.Csv(snapshot),
+            };
+            await c.ExecuteAsync("""
+                INSERT INTO schedule_release_files (release_id, format, content_type, content, etag) VALUES (@id, @format, @contentType, @content, @etag)
+                """, new { id, format, contentType, content, etag = $"\"{e.Id}-{number}-{format}-{Convert.ToHexString(SHA256.HashData(content))[..16].ToLowerInvariant()}\"" }, tx);
+        }
     }
 
     public async Task<IReadOnlyList<ReleaseRow>> ListAsync(long eventId, CancellationToken ct = default)
@@ -111,7 +148,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
 
     private const string ReleaseSelect = """
         SELECT r.id, r.event_id, r.number, r.changelog, r.error_count, r.warning_count, r.override_reason, r.notify,
-               u.display_name AS released_by_name, r.released_at
+               u.display_name AS released_by_name, r.released_at, r.automatic_reason
         FROM schedule_releases r LEFT JOIN users u ON u.id = r.released_by
         """;
 
@@ -122,7 +159,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
         await c.ExecuteScalarAsync<string?>("SELECT snapshot FROM schedule_releases WHERE event_id = @eventId ORDER BY number DESC LIMIT 1", new { eventId }, tx)
             is { } json ? ReleaseSnapshot.Parse(json) : null;
 
-    private static async Task<ReleaseSnapshot> SnapshotAsync(IDbConnection c, IDbTransaction? tx, ScheduleBoard board, int number, DateTimeOffset now)
+    private async Task<ReleaseSnapshot> SnapshotAsync(IDbConnection c, IDbTransaction? tx, ScheduleBoard board, int number, DateTimeOffset now, bool contribute = true)
     {
         var bios = (await c.QueryAsync<(long UserId, string Bio)>("""
             SELECT sp.user_id, sp.bio FROM speaker_profiles sp
@@ -133,13 +170,20 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             .OrderBy(s => s.StartsAt).ThenBy(s => board.RoomOrder(s.RoomId))
             .Select(s => new SnapSession(s.Id, s.Guid, s.Kind, s.Title, s.Abstract, s.Description, s.Language, s.TrackId, s.TrackName, s.TrackColour,
                 s.RoomId!.Value, board.RoomName(s.RoomId), s.StartsAt!.Value, s.DurationMinutes,
-                s.Speakers.Select(p => new SnapSpeaker(p.Id, p.Name, bios.GetValueOrDefault(p.Id, ""))).ToList()))
+                s.Speakers.Select(p => new SnapSpeaker(p.Id, p.Name, bios.GetValueOrDefault(p.Id, ""))).ToList(), s.Source))
             .ToList();
-        return new ReleaseSnapshot(number, now, e.Name, e.Slug, e.TimeZone, e.StartsOn, e.EndsOn, e.Venue,
+        var snapshot = new ReleaseSnapshot(number, now, e.Name, e.Slug, e.TimeZone, e.StartsOn, e.EndsOn, e.Venue,
             board.Days.Select(d => new SnapDay(d.Date, d.OpensAt, d.ClosesAt)).ToList(),
             board.Rooms.Select(r => new SnapRoom(r.Id, r.Name, r.Capacity)).ToList(),
             board.Tracks.Select(t => new SnapTrack(t.Id, t.Name, t.Colour)).ToList(),
             sessions);
+        return contribute ? await ContributeAsync(c, tx, board, snapshot) : snapshot;
+    }
+
+    private async Task<ReleaseSnapshot> ContributeAsync(IDbConnection c, IDbTransaction? tx, ScheduleBoard board, ReleaseSnapshot snapshot)
+    {
+        foreach (var contributor in contributors) snapshot = await contributor.ContributeAsync(c, tx, board, snapshot);
+        return snapshot;
     }
 
     // Speakers hear about their own sessions; attendees about the starred sessions they do not speak in.

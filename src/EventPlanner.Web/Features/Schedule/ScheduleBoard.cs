@@ -59,7 +59,7 @@ public sealed class ScheduleQueries(Db db)
     internal const string SessionColumns = """
         s.id, s.event_id, s.guid, s.proposal_id, s.kind, s.title, s.abstract, s.description, s.language, s.track_id,
         t.name AS track_name, t.colour AS track_colour, s.duration_minutes, s.expected_audience, s.room_id, s.starts_at,
-        s.is_cancelled, s.version, s.created_at, s.updated_at,
+        s.is_cancelled, s.source, s.version, s.created_at, s.updated_at,
         (SELECT COUNT(*) FROM schedule_stars st WHERE st.session_id = s.id) AS stars,
         (SELECT json_group_array(json_object('id', x.user_id, 'name', x.name)) FROM (
             SELECT ss.user_id, COALESCE(NULLIF(sp.full_name, ''), u.display_name) AS name

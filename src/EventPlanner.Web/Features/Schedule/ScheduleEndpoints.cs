@@ -13,6 +13,7 @@ public static class ScheduleEndpoints
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ReleaseCache>();
         services.AddSingleton<ReleaseStore>();
+        services.AddSingleton<LiveSchedule>();
         services.AddSingleton<PublicSchedule>();
         services.AddSingleton<AgendaStore>();
         services.AddSingleton<AgendaQueries>();

@@ -47,6 +47,21 @@ public static class SessionKinds
     }
 }
 
+/// <summary>
+/// Who puts a session on the public schedule. Organisers publish the programme in releases; the other sources
+/// (community groups in their approved blocks, BoFs booked by attendees, lightning line-ups) publish themselves
+/// at once through <see cref="LiveSchedule"/>.
+/// </summary>
+public static class SessionSources
+{
+    public const string Programme = "programme";
+    public const string Community = "community";
+    public const string Bof = "bof";
+    public const string Lightning = "lightning";
+
+    public static readonly string[] All = [Programme, Community, Bof, Lightning];
+}
+
 // Stored rows: init properties (not positional records) so Dapper applies the date/time type handlers.
 public sealed record SessionRow
 {
@@ -67,6 +82,7 @@ public sealed record SessionRow
     public long? RoomId { get; init; }
     public DateTimeOffset? StartsAt { get; init; }
     public bool IsCancelled { get; init; }
+    public string Source { get; init; } = SessionSources.Programme;
     public int Version { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
