@@ -44,7 +44,7 @@ public sealed class DemoReviews : IDemoPart
 
         // One reviewer coordinates the translators: a declared conflict keeps that talk out of their queue.
         var proposals = services.GetRequiredService<ProposalList>();
-        var submitted = (await proposals.QueryAsync(e.Id, new ProposalFilter(Sort: "title"), ct))
+        var submitted = (await proposals.QueryAsync(e.Id, new ProposalFilter(Sort: "title"), ct: ct))
             .Where(p => p.State is ProposalStates.Submitted or ProposalStates.InReview).ToList();
         var conflicts = services.GetRequiredService<ConflictStore>();
         if (submitted.FirstOrDefault(p => p.Title.Contains("GNOME")) is { } translation)

@@ -23,12 +23,18 @@ public static class OrganiserProposalEndpoints
     {
         var org = app.MapGroup("/api/events/{slug}/proposals").WithTags("Proposals (organisers)").RequireAuthorization(Policies.EventOrganiser);
 
-        org.MapGet("", async Task<Results<Ok<IEnumerable<ProposalListItem>>, NotFound>> (string slug, [AsParameters] ProposalFilterQuery query,
-            EventStore events, ProposalList list) =>
-            await events.FindAsync(slug) is { } e
-                ? TypedResults.Ok((await list.QueryAsync(e.Id, query.AsFilter())).Select(AsItem))
-                : TypedResults.NotFound())
-            .WithSummary("Submitted proposals, filtered by state, type, track, tag, language, co-speaker and full-text search (organisers)");
+        org.MapGet("", async Task<Results<Ok<IEnumerable<ProposalListItem>>, NotFound, ValidationProblem>> (string slug, [AsParameters] ProposalFilterQuery query,
+            int? limit, int? offset, HttpContext http, EventStore events, ProposalList list) =>
+        {
+            if (limit is < 1 or > 1000 || offset is < 0)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit is 1 to 1000 and offset 0 or more."] });
+            if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var rows = await list.QueryAsync(e.Id, query.AsFilter(), limit, offset ?? 0);
+            // The total over all pages, for clients that page with limit and offset.
+            http.Response.Headers["X-Total-Count"] = (rows.Count > 0 ? rows[0].TotalCount : 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Ok(rows.Select(AsItem));
+        })
+            .WithSummary("Submitted proposals, filtered by state, type, track, tag, language, co-speaker and full-text search; optional limit and offset, total in X-Total-Count (organisers)");
 
         org.MapGet("/export.csv", async Task<Results<FileContentHttpResult, NotFound>> (string slug, [AsParameters] ProposalFilterQuery query,
             EventStore events, ProposalList list) =>

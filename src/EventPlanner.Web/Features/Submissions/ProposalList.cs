@@ -29,6 +29,8 @@ public sealed record ProposalListRow
     public string Speakers { get; init; } = "[]";
     public string Tracks { get; init; } = "[]";
     public string Tags { get; init; } = "[]";
+    /// <summary>How many proposals match the filter in all, whatever page this row is on.</summary>
+    public int TotalCount { get; init; }
 
     public IReadOnlyList<ListSpeaker> SpeakerList => Json.List<ListSpeaker>(Speakers);
     public IReadOnlyList<string> TrackList => Json.List<string>(Tracks);
@@ -45,7 +47,14 @@ public sealed partial class ProposalList(Db db)
 {
     public static readonly string[] Sorts = ["submitted", "updated", "title", "type", "state"];
 
-    public async Task<IReadOnlyList<ProposalListRow>> QueryAsync(long eventId, ProposalFilter f, CancellationToken ct = default)
+    /// <summary>A page of the list: 2,000 proposals on one page is close to a megabyte of HTML nobody scrolls through.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>
+    /// The matching proposals, all of them or (with limit) one page; each row carries the total count, so a page
+    /// and its pager still take one statement.
+    /// </summary>
+    public async Task<IReadOnlyList<ProposalListRow>> QueryAsync(long eventId, ProposalFilter f, int? limit = null, int offset = 0, CancellationToken ct = default)
     {
         var order = f.Sort switch
         {
@@ -66,7 +75,8 @@ public sealed partial class ProposalList(Db db)
                      WHERE s.proposal_id = p.id) AS speakers,
                    (SELECT json_group_array(name) FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
                      WHERE pt.proposal_id = p.id ORDER BY pt.preference)) AS tracks,
-                   (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags
+                   (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags,
+                   COUNT(*) OVER () AS total_count
             FROM proposals p JOIN session_types t ON t.id = p.session_type_id
             WHERE p.event_id = @eventId
               AND (CASE WHEN @state IS NULL THEN p.state <> 'draft' ELSE p.state = @state END)
@@ -80,8 +90,10 @@ public sealed partial class ProposalList(Db db)
                    OR EXISTS (SELECT 1 FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
                               WHERE s.proposal_id = p.id AND (u.display_name LIKE @like OR sp.full_name LIKE @like OR u.email LIKE @like)))
             ORDER BY {order}
+            LIMIT @limit OFFSET @offset
             """, new
         {
+            limit = limit ?? -1, offset = Math.Max(0, offset),
             eventId, state = Blank(f.State), type = f.Type, track = f.Track, tag = Blank(f.Tag)?.ToLowerInvariant(), language = Blank(f.Language),
             hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{f.Q!.Trim()}%",
         });
