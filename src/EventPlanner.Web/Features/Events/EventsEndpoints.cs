@@ -32,13 +32,27 @@ public static class EventsEndpoints
 
         one.MapPut("", async Task<Results<Ok<EventDetail>, ValidationProblem, NotFound>> (string slug, EventInput input, HttpContext http, EventStore store) =>
         {
+            if (await store.FindAsync(slug) is not { } current) return TypedResults.NotFound();
+            // A field left out keeps its value (send "" to clear a text): a client that only renames an event
+            // must not publish a hidden one or wipe its description.
             var v = new Validator();
-            var values = EventRules.Validate(input with { Slug = input.Slug ?? slug }, v);
+            var values = EventRules.Validate(input with
+            {
+                Slug = input.Slug ?? slug,
+                Name = input.Name ?? current.Name,
+                Description = input.Description ?? current.Description,
+                Venue = input.Venue ?? current.Venue,
+                TimeZone = input.TimeZone ?? current.TimeZone,
+                StartsOn = input.StartsOn ?? current.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                EndsOn = input.EndsOn ?? current.EndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                IsPublic = input.IsPublic ?? current.IsPublic,
+                ParentSlug = input.ParentSlug ?? current.ParentSlug,
+            }, v);
             if (values is null) return v.Problem();
             var updated = await store.UpdateAsync(slug, values, http.User.RequiredUserId(), v);
             if (v.HasErrors) return v.Problem();
             return updated is null ? TypedResults.NotFound() : TypedResults.Ok(await DetailAsync(store, updated));
-        }).WithSummary("Update an event's details (organisers)");
+        }).WithSummary("Update an event's details; fields left out keep their values (organisers)");
 
         one.MapPut("/days/{date}", async Task<Results<Ok<DayResponse>, ValidationProblem, NotFound>> (string slug, string date, DayInput input, EventStore store) =>
         {

@@ -33,10 +33,11 @@ public static class DeadlineRules
     public static SubmissionWindow Evaluate(DateTimeOffset now, CfpSettingsRow? cfp, SessionTypeRow type, TimeZoneInfo zone, CodeGrant? code = null)
     {
         var deadline = DeadlineOf(cfp, type);
+        // A disabled type takes nothing, codes included: "hidden" is the setting for a type open by code only.
+        if (!type.IsEnabled) return new(WindowStatus.Closed, deadline, $"The session type '{type.Name}' no longer takes proposals.");
         // A valid code opens the door whatever the dates: late submissions and invited speakers.
         if (code is not null && code.IsValidAt(now, type.Id)) return new(WindowStatus.OpenByCode, deadline, null);
 
-        if (!type.IsEnabled) return new(WindowStatus.Closed, deadline, $"The session type '{type.Name}' no longer takes proposals.");
         if (type.IsHidden) return new(WindowStatus.Closed, deadline, $"The session type '{type.Name}' needs an access code.");
         if (cfp?.OpensAt is not { } opens || deadline is null)
         {

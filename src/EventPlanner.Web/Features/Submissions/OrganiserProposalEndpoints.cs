@@ -30,8 +30,10 @@ public static class OrganiserProposalEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit is 1 to 1000 and offset 0 or more."] });
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var rows = await list.QueryAsync(e.Id, query.AsFilter(), limit, offset ?? 0);
-            // The total over all pages, for clients that page with limit and offset.
-            http.Response.Headers["X-Total-Count"] = (rows.Count > 0 ? rows[0].TotalCount : 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The total over all pages, for clients that page with limit and offset; past the end it takes one more look.
+            var total = rows.Count > 0 ? rows[0].TotalCount
+                : offset is > 0 ? (await list.QueryAsync(e.Id, query.AsFilter(), 1)).FirstOrDefault()?.TotalCount ?? 0 : 0;
+            http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Ok(rows.Select(AsItem));
         })
             .WithSummary("Submitted proposals, filtered by state, type, track, tag, language, co-speaker and full-text search; optional limit and offset, total in X-Total-Count (organisers)");

@@ -27,7 +27,8 @@ public static class ProposalEndpoints
         mine.MapPost("", async Task<Results<Created<ProposalResponse>, ValidationProblem, NotFound>> (string slug, ProposalInput input, HttpContext http,
             EventStore events, CfpStore cfp, ProposalStore store, ProposalActions actions, TimeProvider clock) =>
         {
-            if (await cfp.ContextAsync(events, slug) is not { } ctx) return TypedResults.NotFound();
+            // A hidden event's call is not open to anyone, whoever knows its slug: the same 404 as its call page.
+            if (await cfp.ContextAsync(events, slug) is not { Event.IsPublic: true } ctx) return TypedResults.NotFound();
             var v = new Validator();
             var row = await actions.CreateAsync(ctx, http.User.RequiredUserId(), input, v);
             if (row is null) return v.Problem();

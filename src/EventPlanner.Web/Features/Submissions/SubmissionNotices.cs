@@ -15,7 +15,6 @@ public sealed class SubmissionNotices(Outbox outbox)
 {
     public OutboxBatch Begin() => new(outbox);
 
-    /// <summary>What one write queued; <see cref="Kick"/> it once the transaction has committed.</summary>
     /// <summary>A receipt to every speaker of the proposal.</summary>
     public async Task ProposalSubmittedAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, EventRow e, long proposalId)
     {

@@ -16,7 +16,7 @@ public sealed class NewModel(EventStore events, CfpStore cfp, ProposalStore prop
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        if (await cfp.ContextAsync(events, slug) is not { } ctx) return NotFound();
+        if (await cfp.ContextAsync(events, slug) is not { Event.IsPublic: true } ctx) return NotFound(); // a hidden event's call is closed to all
         Context = ctx;
         Form = ProposalForm.WithSpeakerAnswers(await proposals.SpeakerAnswersAsync(ctx.Event.Id, User.RequiredUserId())).Padded(ctx.Tracks.Count);
         return Page();
@@ -24,7 +24,7 @@ public sealed class NewModel(EventStore events, CfpStore cfp, ProposalStore prop
 
     public async Task<IActionResult> OnPostAsync(string slug, string? action)
     {
-        if (await cfp.ContextAsync(events, slug) is not { } ctx) return NotFound();
+        if (await cfp.ContextAsync(events, slug) is not { Event.IsPublic: true } ctx) return NotFound(); // a hidden event's call is closed to all
         Context = ctx;
         Form.ReadAnswers(Request.Form, ctx.Questions);
         var v = new Validator();

@@ -34,6 +34,22 @@ public sealed class EventsApiTests(EventPlannerApp app) : IClassFixture<EventPla
     }
 
     [Fact]
+    public async Task An_update_that_leaves_fields_out_keeps_them_so_a_rename_never_publishes_a_hidden_event()
+    {
+        var api = await app.CreateApiClientAsync("partial.put@example.org", admin: true);
+        (await api.PostAsJsonAsync("/api/events", EventTestData.Body("partial-put", "Partial Put", description: "Kept words", isPublic: false))).EnsureSuccessStatusCode();
+
+        (await api.PutAsJsonAsync("/api/events/partial-put", new { name = "Partial Put 2027" })).EnsureSuccessStatusCode();
+
+        var after = await api.GetFromJsonAsync<EventDetail>("/api/events/partial-put");
+        Assert.Equal(("Partial Put 2027", "Kept words", false), (after!.Name, after.Description, after.IsPublic));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/events/partial-put")).StatusCode);
+
+        (await api.PutAsJsonAsync("/api/events/partial-put", new { description = "" })).EnsureSuccessStatusCode(); // "" clears
+        Assert.Equal("", (await api.GetFromJsonAsync<EventDetail>("/api/events/partial-put"))!.Description);
+    }
+
+    [Fact]
     public async Task The_slug_cannot_be_changed_by_an_update()
     {
         var api = await app.CreateApiClientAsync("slug.keeper@example.org", admin: true);

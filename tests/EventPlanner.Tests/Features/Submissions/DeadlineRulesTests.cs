@@ -69,6 +69,8 @@ public sealed class DeadlineRulesTests
         Assert.False(DeadlineRules.Evaluate(now, Cfp, hidden, Kl).Allows);
         Assert.True(DeadlineRules.Evaluate(now, Cfp, hidden, Kl, new CodeGrant(1, hidden.Id, null, null, 0, false)).Allows);
         Assert.False(DeadlineRules.Evaluate(now, Cfp, Talk with { IsEnabled = false }, Kl).Allows);
+        // Not even with a code: a disabled type takes nothing ("hidden" is the by-code-only setting).
+        Assert.False(DeadlineRules.Evaluate(now, Cfp, Talk with { IsEnabled = false }, Kl, new CodeGrant(1, Talk.Id, null, null, 0, false)).Allows);
     }
 
     [Fact]

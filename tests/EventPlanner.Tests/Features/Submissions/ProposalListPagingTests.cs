@@ -61,6 +61,10 @@ public sealed class ProposalListPagingTests(EventPlannerApp app) : IClassFixture
         Assert.Equal(["Talk 100", "Talk 101", "Talk 102", "Talk 103", "Talk 104"], page!.Select(p => p.Title));
         Assert.Equal(Count.ToString(), response.Headers.GetValues("X-Total-Count").Single());
 
+        var pastTheEnd = await e.Organiser.GetAsync($"{e.Api}/proposals?limit=10&offset=500");
+        Assert.Empty((await pastTheEnd.Content.ReadFromJsonAsync<List<ProposalListItem>>())!);
+        Assert.Equal(Count.ToString(), pastTheEnd.Headers.GetValues("X-Total-Count").Single());
+
         Assert.Equal(HttpStatusCode.BadRequest, (await e.Organiser.GetAsync($"{e.Api}/proposals?limit=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await e.Organiser.GetAsync($"{e.Api}/proposals?limit=10&offset=-1")).StatusCode);
     }
