@@ -41,6 +41,8 @@
             draggable: "[data-session-id]",
             filter: "details, button, input, select, label",
             preventOnFilter: false,
+            onStart: function () { grid.classList.add("is-dragging"); },
+            onEnd: function () { grid.classList.remove("is-dragging"); },
             onAdd: function (evt) {
                 var card = evt.item;
                 var from = evt.from;

@@ -3,7 +3,7 @@ using MimeKit.Utils;
 
 namespace EventPlanner.Web.Features.Notifications;
 
-/// <summary>Builds the MIME message every sender writes: multipart text + HTML, stable Message-Id, unsubscribe headers.</summary>
+/// <summary>Builds the MIME message every sender writes: multipart text + HTML (+ attachments), stable Message-Id, unsubscribe headers.</summary>
 public static class MailComposer
 {
     public static MimeMessage Compose(OutgoingMail mail, IConfiguration configuration, TimeProvider clock)
@@ -24,6 +24,13 @@ public static class MailComposer
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var file in mail.Attachments)
+        {
+            // Base64 whatever the type: a text part would have its CRLFs rewritten to the writer's newline
+            // (LF in .eml files on Linux), and iCalendar needs CRLF. The file arrives byte for byte.
+            var part = (MimePart)body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
         message.Body = body.ToMessageBody();
         return message;
     }

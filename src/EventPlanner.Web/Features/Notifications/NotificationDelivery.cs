@@ -88,6 +88,7 @@ public sealed class NotificationDelivery(
 
     private async Task<int> SendBatchAsync(IReadOnlyList<NotificationRow> batch, CancellationToken ct)
     {
+        batch = await WithAttachmentsAsync(batch, ct);
         var started = new ConcurrentDictionary<long, bool>();
         var outcomes = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
         var recorder = RecordAsync(outcomes.Reader);
@@ -117,6 +118,26 @@ public sealed class NotificationDelivery(
         }
         outcomes.Writer.TryComplete();
         return await recorder;
+    }
+
+    private sealed record AttachmentRow
+    {
+        public long NotificationId { get; init; }
+        public string FileName { get; init; } = "";
+        public string ContentType { get; init; } = "";
+        public byte[] Content { get; init; } = [];
+    }
+
+    // One read per batch, outside the claim's write transaction: most rows have no attachments.
+    private async Task<IReadOnlyList<NotificationRow>> WithAttachmentsAsync(IReadOnlyList<NotificationRow> batch, CancellationToken ct)
+    {
+        var ids = batch.Select(r => r.Id).ToList();
+        await using var c = await db.OpenAsync(ct);
+        var files = (await c.QueryAsync<AttachmentRow>("""
+            SELECT notification_id, file_name, content_type, content FROM notification_attachments
+            WHERE notification_id IN @ids ORDER BY id
+            """, new { ids })).ToLookup(a => a.NotificationId, a => new MailAttachment(a.FileName, a.ContentType, a.Content));
+        return files.Count == 0 ? batch : batch.Select(r => files.Contains(r.Id) ? r with { Attachments = files[r.Id].ToList() } : r).ToList();
     }
 
     private sealed record Outcome(NotificationRow Row, string State, string? Error = null, bool Scrub = false, Exception? Exception = null);

@@ -33,6 +33,7 @@ public sealed class NotificationMailBuilder(Markdown markdown, AppUrls urls, Not
             MessageId = row.MessageId,
             UnsubscribeUrl = unsubscribe,
             Kind = row.Kind,
+            Attachments = row.Attachments,
         };
     }
 }

@@ -22,6 +22,9 @@ public sealed record NotificationRequest(
     /// <summary>How to greet that address; the address itself when not given.</summary>
     public string? ToName { get; init; }
 
+    /// <summary>Files for the email (not shown in the inbox). Stored with the row in the same transaction; none by default.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+
     /// <summary>
     /// A notification to an email address (a co-speaker invitation, a ticket offered to a friend).
     /// The outbox writes it to the account with that confirmed address if there is one (so it is in
@@ -70,6 +73,9 @@ public sealed record NotificationRow
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
     public DateTimeOffset? ReadAt { get; init; }
+
+    /// <summary>Filled by delivery from notification_attachments (not a column).</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 
     public NotificationKind? KindInfo => NotificationKinds.Find(Kind);
 

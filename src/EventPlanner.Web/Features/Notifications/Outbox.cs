@@ -54,7 +54,7 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
 
         var wording = request.Wording ?? overridden ?? new Wording(kind.Subject, kind.Body);
         var now = clock.GetUtcNow();
-        return await c.ExecuteScalarAsync<long?>("""
+        var id = await c.ExecuteScalarAsync<long?>("""
             INSERT INTO notifications (dedupe_key, kind, user_id, event_id, to_address, to_name, payload, subject, body, message_id,
                                        unsubscribe_token, in_inbox, state, attempts, claimed_until, next_attempt_at, created_at, updated_at)
             VALUES (@DedupeKey, @Kind, @UserId, @EventId, @Email, @DisplayName, @payload, @subject, @body, @messageId,
@@ -76,6 +76,15 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
             claimedUntil = claimed ? now + options.Lease : (DateTimeOffset?)null,
             now,
         }, tx);
+        // Only with a new row: a repeated dedupe key keeps the attachments it was first written with.
+        if (id is { } notificationId && request.Attachments.Count > 0)
+        {
+            await c.ExecuteAsync("""
+                INSERT INTO notification_attachments (notification_id, file_name, content_type, content)
+                VALUES (@notificationId, @FileName, @ContentType, @Content)
+                """, request.Attachments.Select(a => new { notificationId, a.FileName, a.ContentType, a.Content }), tx);
+        }
+        return id;
     }
 
     private sealed record Recipient

@@ -65,7 +65,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             await InsertAsync(c, tx, e, snapshot, changes, errors, board.WarningCount, errors > 0 ? reason : null, notify, userId, null, baseUrl);
             if (notify != NotifyModes.None)
             {
-                await NotifyAsync(c, tx, e, previous, snapshot, changes, notify == NotifyModes.Held, speakerWording, attendeeWording);
+                await NotifyAsync(c, tx, e, previous, snapshot, changes, notify == NotifyModes.Held, speakerWording, attendeeWording, baseUrl);
             }
             return await FindAsync(c, tx, e.Id, number);
         }, ct);
@@ -186,9 +186,24 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
         return snapshot;
     }
 
+    /// <summary>
+    /// The speaker's sessions in this release as an .ics, built from the frozen snapshot in the release transaction,
+    /// so the file matches the version the mail announces. None when all their sessions were cancelled.
+    /// </summary>
+    internal static IReadOnlyList<MailAttachment> SpeakerCalendar(ReleaseSnapshot release, long speakerId, string baseUrl)
+    {
+        var theirs = release.Sessions.Where(s => s.Speakers.Any(p => p.Id == speakerId)).ToList();
+        if (theirs.Count == 0) return [];
+        var name = theirs[0].Speakers.First(p => p.Id == speakerId).Name;
+        var ics = ScheduleExports.Ics(theirs.Select(s => (release, s)), $"{release.EventName}: {name}", baseUrl);
+        return [new MailAttachment($"{release.Slug}-sessions.ics", SpeakerCalendarType, ics)];
+    }
+
+    public const string SpeakerCalendarType = "text/calendar; charset=utf-8";
+
     // Speakers hear about their own sessions; attendees about the starred sessions they do not speak in.
     private async Task NotifyAsync(IDbConnection c, IDbTransaction tx, EventRow e, ReleaseSnapshot? previous, ReleaseSnapshot current,
-        IReadOnlyList<ScheduleChange> changes, bool held, Wording? speakerWording, Wording? attendeeWording)
+        IReadOnlyList<ScheduleChange> changes, bool held, Wording? speakerWording, Wording? attendeeWording, string baseUrl)
     {
         if (changes.Count == 0) return;
         var bySession = changes.ToLookup(ch => ch.SessionId);
@@ -208,7 +223,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
                     ["changes"] = Lines(speaker.Distinct()),
                     ["sessions_link"] = $"/events/{e.Slug}/speakers/{speaker.Key}",
                     ["calendar_link"] = $"/events/{e.Slug}/speakers/{speaker.Key}/sessions.ics",
-                }, held ? speakerWording : null));
+                }, held ? speakerWording : null) { Attachments = SpeakerCalendar(current, speaker.Key, baseUrl) });
         }
 
         var ids = bySession.Select(g => g.Key).ToList();

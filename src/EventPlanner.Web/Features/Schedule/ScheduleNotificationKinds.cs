@@ -34,7 +34,7 @@ public static class ScheduleNotificationKinds
 
         Your sessions: {sessions_link}
 
-        Add them to your calendar (an iCalendar file that stays up to date): {calendar_link}
+        Your sessions in this version are attached as an iCalendar file. To keep your calendar up to date with later versions, subscribe to {calendar_link}
         """;
 
     private const string AttendeeSubject = "Sessions in your agenda for {event_name} have changed";

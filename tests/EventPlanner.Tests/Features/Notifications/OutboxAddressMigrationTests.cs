@@ -41,7 +41,7 @@ public sealed class OutboxAddressMigrationTests : IDisposable
                 """);
         }
 
-        Assert.Equal(1, await _runner.MigrateAsync(MigrationRunner.Embedded.Where(m => m.Version <= 7).ToList()));
+        Assert.Equal(1, await _runner.MigrateAsync(MigrationRunner.Embedded.Where(m => m.Version <= 7).ToList())); // 0007 alone, whatever came later
 
         await using var check = await _db.OpenAsync();
         Assert.Equal(before, Columns(check));

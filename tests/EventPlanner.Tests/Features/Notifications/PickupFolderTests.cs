@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using EventPlanner.Web.Features.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace EventPlanner.Tests.Features.Notifications;
@@ -29,5 +30,42 @@ public sealed class PickupFolderTests(PickupFolderApp app) : IClassFixture<Picku
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
         // The job ran from Hangfire's own SQLite file beside (not inside) the app database.
         Assert.True(File.Exists(Path.Combine(app.DataDirectory, "jobs.db")));
+    }
+}
+
+// Its own fixture (and so its own mail folder): the test above counts the .eml files it finds.
+public sealed class PickupFolderAttachmentTests(PickupFolderApp app) : IClassFixture<PickupFolderApp>
+{
+    [Fact]
+    public async Task An_attachment_is_written_into_the_eml_file_and_a_plain_notification_has_none()
+    {
+        var admin = await app.CreateApiClientAsync("pickup-attach-admin@example.org", admin: true);
+        var (_, eventId) = await app.CreateEventAsync(admin, "pickup-attach", "FOSS.my");
+        var withFile = await app.CreateUserAsync("pickup-attach@example.org", "Kenji");
+        var without = await app.CreateUserAsync("pickup-plain@example.org", "Jason");
+        var outbox = app.Services.GetRequiredService<Outbox>();
+        var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        var values = new Dictionary<string, string> { ["role"] = "reviewer", ["granted_by"] = "Tests" };
+        var attached = await outbox.EnqueueAsync(new NotificationRequest("pickup-attach:1", NotificationKinds.TeamRoleGranted.Name, withFile.Id, eventId, values)
+        {
+            Attachments = [new MailAttachment("sessions.ics", "text/calendar; charset=utf-8", ics)],
+        });
+        var plain = await outbox.EnqueueAsync(new NotificationRequest("pickup-attach:2", NotificationKinds.TeamRoleGranted.Name, without.Id, eventId, values));
+
+        foreach (var id in new[] { attached!.Value, plain!.Value })
+        {
+            await NotificationTestKit.WaitUntilAsync(async () => (await app.RowAsync(id)).State == NotificationStates.Sent, $"notification {id} is sent");
+        }
+        var folder = Path.Combine(app.DataDirectory, "mail-outbox");
+        var messages = await Task.WhenAll(Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.LoadAsync(f)));
+        var toKenji = messages.Single(m => m.To.Mailboxes.Single().Address == "pickup-attach@example.org");
+        var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(toKenji.Attachments));
+        Assert.Equal("sessions.ics", part.FileName);
+        Assert.Equal("text/calendar", part.ContentType.MimeType);
+        using var bytes = new MemoryStream();
+        part.Content!.DecodeTo(bytes);
+        Assert.Equal(ics, bytes.ToArray());
+        Assert.Contains("Hello Kenji", toKenji.TextBody);
+        Assert.Empty(messages.Single(m => m.To.Mailboxes.Single().Address == "pickup-plain@example.org").Attachments);
     }
 }

@@ -36,6 +36,46 @@ public sealed class SmtpDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
     }
 
     [Fact]
+    public async Task Attachments_given_with_a_notification_are_stored_once_and_sent_as_mime_parts_over_smtp()
+    {
+        var admin = await app.CreateApiClientAsync("smtp-attach-admin@example.org", admin: true);
+        var (_, eventId) = await app.CreateEventAsync(admin, "smtp-attach", "FOSS.my");
+        var user = await app.CreateUserAsync("smtp-attach@example.org", "Nurul");
+        var outbox = app.Services.GetRequiredService<Outbox>();
+        var calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        var pdf = new byte[] { 0x25, 0x50, 0x44, 0x46, 0x00, 0xff };
+        NotificationRequest Request() => new("smtp-attach:1", NotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
+            new Dictionary<string, string> { ["role"] = "reviewer", ["granted_by"] = "Tests" })
+        {
+            Attachments = [new MailAttachment("sessions.ics", "text/calendar; charset=utf-8", calendar), new MailAttachment("map.pdf", "application/pdf", pdf)],
+        };
+
+        var id = await outbox.EnqueueAsync(Request());
+        Assert.Null(await outbox.EnqueueAsync(Request())); // the same fact again: one row, and its files once
+
+        await NotificationTestKit.WaitUntilAsync(() => app.Smtp.Messages.Any(m => m.To.Mailboxes.Any(a => a.Address == "smtp-attach@example.org")), "the mail reaches the SMTP server");
+        var message = Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "smtp-attach@example.org"));
+        var parts = message.Attachments.OfType<MimePart>().ToList();
+        Assert.Equal(["sessions.ics", "map.pdf"], parts.Select(p => p.FileName));
+        Assert.Equal("text/calendar", parts[0].ContentType.MimeType);
+        Assert.Equal("utf-8", parts[0].ContentType.Charset);
+        Assert.Equal(calendar, Content(parts[0]));
+        Assert.Equal("application/pdf", parts[1].ContentType.MimeType);
+        Assert.Equal(pdf, Content(parts[1]));
+        Assert.Contains("Nurul", message.TextBody); // the text and HTML parts are still there
+        Assert.NotNull(message.HtmlBody);
+        await using var c = await app.Services.GetRequiredService<EventPlanner.Web.Data.Db>().OpenAsync();
+        Assert.Equal(2, await Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM notification_attachments WHERE notification_id = @id", new { id }));
+
+        static byte[] Content(MimePart part)
+        {
+            using var bytes = new MemoryStream();
+            part.Content!.DecodeTo(bytes);
+            return bytes.ToArray();
+        }
+    }
+
+    [Fact]
     public async Task A_refusing_server_is_retried_with_backoff_then_failed_with_the_error_shown_to_organisers_who_retry_it()
     {
         await app.CreateUserAsync("smtp-organiser@example.org", "Organiser", admin: true);

@@ -109,6 +109,46 @@ public sealed class ReleaseTests(EventPlannerApp app) : IClassFixture<EventPlann
     }
 
     [Fact]
+    public async Task A_speakers_release_mail_carries_their_own_sessions_as_an_ics_in_the_events_zone_and_an_attendees_mail_has_none()
+    {
+        var e = await ScheduleKit.CreateAsync(app, "rel-ics");
+        await ScheduleKit.SpeakerAsync(app, "ics-speaker@example.org", "Ics Speaker");
+        await ScheduleKit.SpeakerAsync(app, "ics-other@example.org", "Other Speaker");
+        var moving = await e.PlaceAsync(await e.SessionAsync("Attached talk", minutes: 45, speakers: ["ics-speaker@example.org"]), e.Janson, "10:00");
+        var second = await e.PlaceAsync(await e.SessionAsync("Their workshop", minutes: 30, speakers: ["ics-speaker@example.org"]), e.Medium, "14:00", ScheduleKit.Day2);
+        await e.PlaceAsync(await e.SessionAsync("Someone else's talk", speakers: ["ics-other@example.org"]), e.Small, "10:00");
+        await ReleaseAsync(e);
+        var fan = await app.CreateApiClientAsync("ics-fan@example.org");
+        (await fan.PutAsync($"/api/events/{e.Slug}/agenda/{moving.Id}", null)).EnsureSuccessStatusCode();
+
+        await e.PlaceAsync(moving, e.Janson, "11:30");
+        await ReleaseAsync(e, notify: "immediate");
+
+        var toSpeaker = await app.Mail.WaitForAsync("ics-speaker@example.org", "Schedule change");
+        var file = Assert.Single(toSpeaker.Attachments);
+        Assert.Equal($"{e.Slug}-sessions.ics", file.FileName);
+        Assert.StartsWith("text/calendar", file.ContentType);
+        var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(file.Content))!;
+        // Both of their sessions in this version (one moved, one not), nobody else's.
+        Assert.Equal(["Attached talk", "Their workshop"], calendar.Events.Select(x => x.Summary).Order());
+        var talk = calendar.Events.Single(x => x.Summary == "Attached talk");
+        Assert.Equal("Europe/Brussels", talk.DtStart!.TzId);
+        Assert.Equal(new DateTime(2027, 2, 6, 11, 30, 0), talk.DtStart.Value);
+        Assert.Equal(new DateTime(2027, 2, 6, 10, 30, 0, DateTimeKind.Utc), talk.DtStart.AsUtc);
+        Assert.Equal(new DateTime(2027, 2, 6, 12, 15, 0), talk.DtEnd!.Value);
+        Assert.Equal("Janson", talk.Location);
+        Assert.Equal(moving.Guid, talk.Uid);
+        Assert.Equal(new DateTime(2027, 2, 7, 14, 0, 0), calendar.Events.Single(x => x.Summary == "Their workshop").DtStart!.Value);
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Europe/Brussels");
+        Assert.Contains("attached", toSpeaker.TextBody);
+        _ = second;
+
+        var toFan = await app.Mail.WaitForAsync("ics-fan@example.org", "agenda");
+        Assert.Empty(toFan.Attachments);
+        Assert.Equal(0, app.Mail.CountTo("ics-other@example.org", "Schedule change")); // release 1 told nobody; release 2 did not touch them
+    }
+
+    [Fact]
     public async Task The_public_changes_page_and_atom_feed_show_each_version()
     {
         var e = await ScheduleKit.CreateAsync(app, "rel-feed");
