@@ -182,8 +182,28 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
             UPDATE tracks SET name = @Name, colour = @Colour WHERE id = @trackId AND event_id = @eventId RETURNING id, event_id, name, colour
             """, new { eventId, trackId, track.Name, track.Colour }, tx), ct));
 
-    public Task<bool> RemoveTrackAsync(long eventId, long trackId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM tracks WHERE id = @trackId AND event_id = @eventId", new { eventId, trackId }, tx) == 1, ct);
+    /// <summary>
+    /// Removes a track; false when it was already gone. Refused (<paramref name="blocker"/> says why) while a review
+    /// team is limited to this track alone: its limit rows would cascade away, and a team with no limit row may review
+    /// every track, so removing a track would widen what those reviewers see.
+    /// </summary>
+    public Task<bool> RemoveTrackAsync(long eventId, long trackId, Action<string> blocker, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            var teams = (await c.QueryAsync<string>("""
+                SELECT t.name FROM review_teams t JOIN review_team_tracks rt ON rt.team_id = t.id
+                WHERE rt.track_id = @trackId AND t.event_id = @eventId
+                  AND (SELECT COUNT(*) FROM review_team_tracks x WHERE x.team_id = t.id) = 1
+                ORDER BY t.name
+                """, new { eventId, trackId }, tx)).AsList();
+            if (teams.Count > 0)
+            {
+                blocker($"The review team{(teams.Count == 1 ? "" : "s")} {string.Join(", ", teams)} {(teams.Count == 1 ? "is" : "are")} limited to this track alone. " +
+                        "Change or remove that limit on the review set-up page first.");
+                return true;
+            }
+            return await c.ExecuteAsync("DELETE FROM tracks WHERE id = @trackId AND event_id = @eventId", new { eventId, trackId }, tx) == 1;
+        }, ct);
 
     public async Task<IReadOnlyList<TeamMemberRow>> ListTeamAsync(long eventId, CancellationToken ct = default)
     {

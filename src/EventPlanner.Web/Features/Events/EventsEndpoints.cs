@@ -134,9 +134,14 @@ public static class EventsEndpoints
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse());
         }).WithSummary("Change a track");
 
-        tracks.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore store) =>
-            await store.FindAsync(slug) is { } e && await store.RemoveTrackAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound())
-            .WithSummary("Remove a track");
+        tracks.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string slug, long id, EventStore store) =>
+        {
+            if (await store.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            string? blocked = null;
+            var found = await store.RemoveTrackAsync(e.Id, id, why => blocked = why);
+            if (blocked is not null) return TypedResults.Problem(blocked, statusCode: StatusCodes.Status409Conflict, title: "The track is in use");
+            return found ? TypedResults.NoContent() : TypedResults.NotFound();
+        }).WithSummary("Remove a track (refused while a review team is limited to it alone)");
     }
 
     private static void MapTeam(RouteGroupBuilder team)

@@ -46,7 +46,9 @@ public sealed class TracksModel(EventStore store) : ManagePageModel(store)
     public async Task<IActionResult> OnPostRemoveAsync(long id)
     {
         if (!await LoadEventAsync()) return NotFound();
-        TempData["Flash"] = await Store.RemoveTrackAsync(Event.Id, id) ? "Track removed." : "That track was already gone.";
+        string? blocked = null;
+        var found = await Store.RemoveTrackAsync(Event.Id, id, why => blocked = why);
+        TempData["Flash"] = blocked ?? (found ? "Track removed." : "That track was already gone.");
         return RedirectToPage(new { slug = Slug });
     }
 
