@@ -6,7 +6,7 @@ namespace EventPlanner.Web.Features.Accounts;
 public enum AdminGrant { Granted, AlreadyAdmin, NotConfirmed, NoSuchUser }
 
 /// <summary>Who the site administrators are, and the one rule about them: the last one cannot leave.</summary>
-public sealed class AdminStore(Db db)
+public sealed class AdminStore(Db db, TimeProvider clock, IEnumerable<IAccountRemovalStep> removalSteps)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAdminsAsync(CancellationToken ct = default)
     {
@@ -33,15 +33,31 @@ public sealed class AdminStore(Db db)
         }, ct);
 
     /// <summary>
-    /// Deletes an account with its API tokens and event roles; false when it is the last administrator
-    /// (or is already gone). One statement, so two administrators leaving at once cannot both succeed.
+    /// Deletes an account with everything that cascades from it (API tokens, event roles, stars…), after every
+    /// <see cref="IAccountRemovalStep"/> agreed and detached what must outlive it. Not the last administrator. One
+    /// BEGIN IMMEDIATE transaction, so two administrators leaving at once cannot both succeed.
     /// </summary>
-    public Task<bool> DeleteAccountAsync(long userId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("""
-            DELETE FROM users
-            WHERE id = @userId
-              AND (is_admin = 0 OR EXISTS (SELECT 1 FROM users WHERE is_admin = 1 AND id <> @userId))
-            """, new { userId }, tx) == 1, ct);
+    public async Task<AccountDeletion> DeleteAccountAsync(long userId, CancellationToken ct = default)
+    {
+        var after = new List<Action>();
+        var result = await db.WriteAsync<AccountDeletion>(async (c, tx) =>
+        {
+            var user = await c.QuerySingleOrDefaultAsync<Candidate>("SELECT id, is_admin, email_confirmed FROM users WHERE id = @userId", new { userId }, tx);
+            if (user is null) return new AccountDeletion.NotFound();
+            if (user.IsAdmin && !await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE is_admin = 1 AND id <> @userId)", new { userId }, tx))
+                return new AccountDeletion.LastAdministrator();
+            var now = clock.GetUtcNow();
+            foreach (var step in removalSteps)
+                if (await step.RefuseAsync(c, tx, userId, now) is { } reason) return new AccountDeletion.Refused(reason);
+            long? placeholder = null;
+            foreach (var step in removalSteps)
+                if (await step.DetachAsync(c, tx, userId, async () => placeholder ??= await DeletedAccount.IdAsync(c, tx, now)) is { } work) after.Add(work);
+            await c.ExecuteAsync("DELETE FROM users WHERE id = @userId", new { userId }, tx);
+            return new AccountDeletion.Deleted();
+        }, ct);
+        if (result is AccountDeletion.Deleted) foreach (var work in after) work();
+        return result;
+    }
 
     private sealed record Candidate
     {

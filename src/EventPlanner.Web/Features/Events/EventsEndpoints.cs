@@ -6,7 +6,9 @@ namespace EventPlanner.Web.Features.Events;
 
 public static class EventsEndpoints
 {
-    public static IServiceCollection AddEvents(this IServiceCollection services) => services.AddSingleton<EventStore>();
+    public static IServiceCollection AddEvents(this IServiceCollection services) => services
+        .AddSingleton<EventStore>()
+        .AddSingleton<Accounts.IAccountRemovalStep, SoleOrganiserRemovalStep>();
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {

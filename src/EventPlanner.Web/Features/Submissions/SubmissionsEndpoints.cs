@@ -18,6 +18,7 @@ public static class SubmissionsEndpoints
         services.AddSingleton<CoSpeakerActions>();
         services.AddSingleton<SpeakerProfileStore>();
         services.AddSingleton<SpeakerPhotos>();
+        services.AddSingleton<Accounts.IAccountRemovalStep, SpeakerPhotoRemovalStep>();
         services.AddSingleton<ProposalList>();
         services.AddSingleton<IReminderSource, CfpClosingReminders>();
         services.AddSingleton<IAudienceSource, SpeakerAudienceSource>();

@@ -15,6 +15,7 @@ public static class TicketsEndpoints
     public static IServiceCollection AddTickets(this IServiceCollection services)
     {
         services.AddSingleton<TicketSettings>();
+        services.AddSingleton<Accounts.IAccountRemovalStep, TicketAccountRemovalStep>();
         services.AddSingleton<TicketNotices>();
         services.AddSingleton<TicketTypeStore>();
         services.AddSingleton<RegistrationStore>();

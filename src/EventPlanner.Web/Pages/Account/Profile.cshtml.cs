@@ -110,11 +110,17 @@ public sealed class ProfileModel(
             ModelState.AddModelError("DeleteForm.Password", refusal);
             return await ShowAsync(user);
         }
-        if (!await admins.DeleteAccountAsync(user.Id))
+        switch (await admins.DeleteAccountAsync(user.Id))
         {
-            ModelState.AddModelError("DeleteForm.Password",
-                "You are the only site administrator. Make someone else an administrator first (Settings), then delete your account.");
-            return await ShowAsync(user);
+            case AccountDeletion.LastAdministrator:
+                ModelState.AddModelError("DeleteForm.Password",
+                    "You are the only site administrator. Make someone else an administrator first (Settings), then delete your account.");
+                return await ShowAsync(user);
+            case AccountDeletion.Refused refused:
+                ModelState.AddModelError("DeleteForm.Password", refused.Reason);
+                return await ShowAsync(user);
+            case AccountDeletion.NotFound:
+                return await GoneAsync();
         }
         await signIn.SignOutAsync();
         TempData["Flash"] = "Your account is deleted. Thank you for using EventPlanner.";
