@@ -88,14 +88,14 @@ public sealed partial class ProposalList(Db db)
               AND (@match IS NULL
                    OR p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH @match)
                    OR EXISTS (SELECT 1 FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
-                              WHERE s.proposal_id = p.id AND (u.display_name LIKE @like OR sp.full_name LIKE @like OR u.email LIKE @like)))
+                              WHERE s.proposal_id = p.id AND (u.display_name LIKE @like ESCAPE '\' OR sp.full_name LIKE @like ESCAPE '\' OR u.email LIKE @like ESCAPE '\')))
             ORDER BY {order}
             LIMIT @limit OFFSET @offset
             """, new
         {
             limit = limit ?? -1, offset = Math.Max(0, offset),
             eventId, state = Blank(f.State), type = f.Type, track = f.Track, tag = Blank(f.Tag)?.ToLowerInvariant(), language = Blank(f.Language),
-            hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{f.Q!.Trim()}%",
+            hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{EscapeLike(f.Q!.Trim())}%",
         });
         return rows.AsList();
     }
@@ -146,6 +146,9 @@ public sealed partial class ProposalList(Db db)
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
+
+    // "50%" or "snake_case" in a search are letters, not LIKE wildcards.
+    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
