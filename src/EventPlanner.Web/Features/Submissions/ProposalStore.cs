@@ -268,6 +268,16 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             """, new { id, confirmed, now, state = confirmed ? ProposalStates.Confirmed : ProposalStates.Withdrawn }, tx);
 
     /// <summary>
+    /// Review has started on a submitted proposal (its first review was saved): it moves to in review, and speakers
+    /// see that at once (it is not a decision, so nothing is held back). Later states are left alone.
+    /// </summary>
+    public static Task MarkInReviewInAsync(IDbConnection c, IDbTransaction tx, long id) =>
+        c.ExecuteAsync("""
+            UPDATE proposals SET state = 'in_review', released_state = CASE WHEN released_state = 'submitted' THEN 'in_review' ELSE released_state END
+            WHERE id = @id AND state = 'submitted'
+            """, new { id }, tx);
+
+    /// <summary>
     /// Sets state and released state directly, for demo data only: decisions belong to the review
     /// feature, which will own these transitions.
     /// </summary>
