@@ -15,6 +15,7 @@ public static class ReviewsEndpoints
         services.AddSingleton<ConflictStore>();
         services.AddSingleton<AssignmentStore>();
         services.AddSingleton<RedactionStore>();
+        services.AddSingleton<RankingCache>();
         services.AddSingleton<RankingQuery>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ConfirmationStore>();
