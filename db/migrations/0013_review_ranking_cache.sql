@@ -42,3 +42,22 @@ CREATE TRIGGER trg_rdv_users_name AFTER UPDATE OF display_name ON users BEGIN UP
 CREATE TRIGGER trg_rdv_speaker_profiles_insert AFTER INSERT ON speaker_profiles BEGIN UPDATE review_data_versions SET version = version + 1 WHERE event_id IN (SELECT p.event_id FROM proposal_speakers s JOIN proposals p ON p.id = s.proposal_id WHERE s.user_id = NEW.user_id); END;
 CREATE TRIGGER trg_rdv_speaker_profiles_update AFTER UPDATE OF full_name ON speaker_profiles BEGIN UPDATE review_data_versions SET version = version + 1 WHERE event_id IN (SELECT p.event_id FROM proposal_speakers s JOIN proposals p ON p.id = s.proposal_id WHERE s.user_id = NEW.user_id); END;
 CREATE TRIGGER trg_rdv_speaker_profiles_delete AFTER DELETE ON speaker_profiles BEGIN UPDATE review_data_versions SET version = version + 1 WHERE event_id IN (SELECT p.event_id FROM proposal_speakers s JOIN proposals p ON p.id = s.proposal_id WHERE s.user_id = OLD.user_id); END;
+
+-- A speaker withdrawing an accepted or confirmed talk through the call for papers frees its place like a decline:
+-- slot offers gain the reason 'withdrawn' (SQLite changes a CHECK only by rebuilding the table; nothing refers to it).
+CREATE TABLE review_slot_offers_new (
+    id                     INTEGER PRIMARY KEY,
+    event_id               INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    vacated_proposal_id    INTEGER NOT NULL UNIQUE REFERENCES proposals(id) ON DELETE CASCADE,
+    candidate_proposal_id  INTEGER REFERENCES proposals(id) ON DELETE SET NULL,
+    reason                 TEXT NOT NULL CHECK (reason IN ('declined', 'expired', 'withdrawn')),
+    created_at             TEXT NOT NULL,
+    resolution             TEXT CHECK (resolution IN ('confirmed', 'dismissed')),
+    resolved_by            INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    resolved_at            TEXT
+);
+INSERT INTO review_slot_offers_new (id, event_id, vacated_proposal_id, candidate_proposal_id, reason, created_at, resolution, resolved_by, resolved_at)
+    SELECT id, event_id, vacated_proposal_id, candidate_proposal_id, reason, created_at, resolution, resolved_by, resolved_at FROM review_slot_offers;
+DROP TABLE review_slot_offers;
+ALTER TABLE review_slot_offers_new RENAME TO review_slot_offers;
+CREATE INDEX ix_review_slot_offers_event ON review_slot_offers(event_id);

@@ -1,3 +1,4 @@
+using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using Hangfire;
 
@@ -19,6 +20,7 @@ public static class ReviewsEndpoints
         services.AddSingleton<RankingQuery>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ConfirmationStore>();
+        services.AddSingleton<IProposalWithdrawalHandler, ReviewWithdrawals>();
         services.AddSingleton<ConfirmationDeadlineJob>();
         services.AddSingleton<IReminderSource, StaleReviewNotices>();
         services.AddSingleton<IReminderSource, ConfirmationReminders>();
