@@ -7,7 +7,7 @@ namespace EventPlanner.Web.Demo;
 
 /// <summary>
 /// Reviewing in the demo: criteria, an open anonymous phase, a declared conflict, automatic assignments, reviews by
-/// the demo reviewers, and a few released decisions (one accepted talk waiting for its speaker's confirmation, one
+/// the demo reviewers (the first reviewer has one assigned talk left to score), and a few released decisions (one accepted talk waiting for its speaker's confirmation, one
 /// on the waitlist, one not accepted). Written through the feature's stores, after the submissions part; it runs
 /// once per event (it stops when the event already has review criteria or phases).
 /// </summary>
@@ -53,16 +53,22 @@ public sealed class DemoReviews : IDemoPart
             data.CountAdded();
         }
 
-        var assignment = await services.GetRequiredService<AssignmentStore>().AutoAssignAsync(e.Id, 2, PhaseRules.StatesFor(PhaseRules.SubmittedProposals),
+        var assignments = services.GetRequiredService<AssignmentStore>();
+        var assignment = await assignments.AutoAssignAsync(e.Id, 2, PhaseRules.StatesFor(PhaseRules.SubmittedProposals),
             null, seed: 2026, organiser, ct);
         data.CountAdded(assignment.Added);
+        // The first reviewer still has work in their queue: the talk already in review is assigned to them and left
+        // for them to score (and it stays out of the decisions below).
+        var waiting = submitted.FirstOrDefault(p => p.State == ProposalStates.InReview);
+        if (waiting is not null && await assignments.AssignAsync(e.Id, waiting.Id, data.Reviewers[0].Id, organiser, new Validator(), ct)) data.CountAdded();
 
         var reviews = services.GetRequiredService<ReviewStore>();
         var phase = ctx.PhaseAt(now);
-        var assigned = await services.GetRequiredService<AssignmentStore>().ListAsync(e.Id, ct);
+        var assigned = await assignments.ListAsync(e.Id, ct);
         var n = 0;
         foreach (var a in assigned)
         {
+            if (a.ProposalId == waiting?.Id && a.UserId == data.Reviewers[0].Id) continue;
             var reviewer = new Reviewer(a.UserId, IsOrganiser: false);
             var scores = ctx.Criteria.ToDictionary(k => k.Id, k => (int?)(k.MinScore + (int)((a.ProposalId * 7 + a.UserId * 3 + k.Id) % (k.MaxScore - k.MinScore + 1))));
             var abstain = n == 3;
@@ -78,9 +84,10 @@ public sealed class DemoReviews : IDemoPart
         }
         data.CountAdded(n);
 
-        // Decide the three best-reviewed of the submitted talks and release them; the rest stay in review.
-        var ranking = await services.GetRequiredService<RankingQuery>().LoadAsync(ctx, new RankingFilter(State: ProposalStates.Submitted), organiser, ct);
-        var decided = ranking.Rows.Where(r => r.Summary.Total is not null).Take(3).Select(r => r.Proposal.Id).ToList();
+        // Decide the three best-reviewed of the talks reviewed here (in review since their first review) and release
+        // them; the one still waiting for the first reviewer stays in review.
+        var ranking = await services.GetRequiredService<RankingQuery>().LoadAsync(ctx, new RankingFilter(State: ProposalStates.InReview), organiser, ct);
+        var decided = ranking.Rows.Where(r => r.Summary.Total is not null && r.Proposal.Id != waiting?.Id).Take(3).Select(r => r.Proposal.Id).ToList();
         var decisions = services.GetRequiredService<DecisionStore>();
         string[] outcomes = [ProposalStates.Accepted, ProposalStates.Waitlisted, ProposalStates.Rejected];
         for (var i = 0; i < decided.Count; i++)

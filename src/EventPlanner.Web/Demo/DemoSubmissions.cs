@@ -16,7 +16,7 @@ public static class DemoSubmissions
     private static readonly Talk[] Talks =
     [
         new("Packaging Rust crates for Debian", "How the Debian Rust team packages crates, and what upstreams can do to make it easier.", "Talk", 40, ["Kernel", "Distributions"], ProposalStates.Submitted, ProposalStates.Submitted, "intermediate", ["packaging"]),
-        new("Your first kernel patch, live", "We find a small bug, fix it, and send the patch to the right list, on stage.", "Workshop", 120, ["Kernel"], ProposalStates.InReview, ProposalStates.Submitted, "beginner", ["beginner-friendly"]),
+        new("Your first kernel patch, live", "We find a small bug, fix it, and send the patch to the right list, on stage.", "Workshop", 120, ["Kernel"], ProposalStates.InReview, ProposalStates.InReview, "beginner", ["beginner-friendly"]),
         new("HTMX instead of a SPA", "Server-rendered pages with small, targeted updates: less JavaScript, more accessible.", "Talk", 25, ["Web"], ProposalStates.Shortlisted, ProposalStates.Submitted, "all", ["frontend"]),
         new("Running a community mesh network in Kuala Lumpur", "Three years of rooftop antennas, OpenWrt and neighbours.", "Talk", 40, ["Community", "Networking"], ProposalStates.Accepted, ProposalStates.Accepted, "all", ["community"]),
         new("Reproducible builds: a status report", "Where the major distributions stand and what still breaks bit-for-bit builds.", "Talk", 25, ["Distributions"], ProposalStates.Waitlisted, ProposalStates.Waitlisted, "intermediate", []),

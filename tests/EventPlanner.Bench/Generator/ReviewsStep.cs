@@ -1,3 +1,4 @@
+using EventPlanner.Web.Features.Tickets;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Reviews;
@@ -19,7 +20,8 @@ public sealed class ReviewsStep : IGeneratorStep
 {
     public string Name => "reviews";
 
-    public void AddServices(IServiceCollection services) => services.AddReviews();
+    // Reviews issue and revoke speaker tickets (withdrawals in ProposalsStep reach them), so Tickets come along.
+    public void AddServices(IServiceCollection services) => services.AddReviews().AddTickets();
 
     private static readonly string[] Reviewed =
     [

@@ -4,6 +4,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Reviews;
@@ -19,7 +20,8 @@ public sealed record ConfirmationView(long ProposalId, string Title, string Rele
 /// anyone looks, and by a recurring job), withdraws the talk and offers its slot to the best-ranked waitlisted
 /// proposal of the same track and session type; an organiser confirms that offer with one click.
 /// </summary>
-public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore decisions, ReviewSetupStore setup, EventStore events, Outbox outbox)
+public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore decisions, ReviewSetupStore setup, EventStore events, Outbox outbox,
+    RegistrationStore registrations)
 {
     /// <summary>The talk for a signed-in speaker of it, or for the bearer of a valid link; null for anyone else.</summary>
     public async Task<ConfirmationView?> FindAsync(ReviewContext ctx, long proposalId, string? token, long? speakerId, CancellationToken ct = default)
@@ -34,6 +36,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         CancellationToken ct = default)
     {
         await ExpireOverdueAsync(ctx, ct);
+        var batch = new OutboxBatch(outbox);
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
             var p = await AuthorisedAsync(c, tx, ctx.Event.Id, proposalId, token, speakerId);
@@ -50,9 +53,11 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             await c.ExecuteAsync("UPDATE review_decisions SET response = @response, responded_at = @now WHERE proposal_id = @Id",
                 new { p.Id, response = confirm ? "confirmed" : "declined", now }, tx);
             await ProposalStore.SpeakerAnswerInAsync(c, tx, p.Id, confirm, now);
+            await SpeakerTicketsInAsync(c, tx, batch, ctx.Event.Id, p.Id, issue: confirm);
             if (!confirm) await OfferSlotInAsync(c, tx, ctx, p, "declined", now);
             return confirm ? ConfirmOutcome.Confirmed : ConfirmOutcome.Declined;
         }, ct);
+        batch.Kick();
         return outcome;
     }
 
@@ -136,6 +141,37 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             UPDATE review_slot_offers SET resolution = 'dismissed', resolved_by = @organiserId, resolved_at = @now
             WHERE id = @offerId AND event_id = @eventId AND resolution IS NULL
             """, new { offerId, eventId, organiserId, now = clock.GetUtcNow() }, tx) == 1, ct);
+
+    /// <summary>
+    /// A confirmed talk earns each of its speakers the event's speaker ticket (Tickets issues it, with its mail, if the
+    /// event has a speaker ticket type); a talk given up no longer does, and the ticket is revoked unless another
+    /// confirmed talk of theirs in the event still earns it (the grants per talk decide).
+    /// </summary>
+    internal async Task SpeakerTicketsInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, long eventId, long proposalId, bool issue)
+    {
+        var speakers = (await c.QueryAsync<long>("SELECT user_id FROM proposal_speakers WHERE proposal_id = @proposalId", new { proposalId }, tx)).AsList();
+        foreach (var userId in speakers)
+        {
+            if (issue) await registrations.IssueSpeakerTicketInAsync(c, tx, batch, eventId, userId, proposalId);
+            else await registrations.RevokeSpeakerTicketInAsync(c, tx, eventId, userId, proposalId);
+        }
+    }
+
+    /// <summary>
+    /// A speaker withdrew through the call for papers (see <see cref="ReviewWithdrawals"/>): an accepted or confirmed
+    /// talk frees its place exactly as a decline does, in the withdrawal's transaction.
+    /// </summary>
+    internal async Task WithdrawnInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, long eventId, long proposalId, string previousState,
+        DateTimeOffset now)
+    {
+        await SpeakerTicketsInAsync(c, tx, batch, eventId, proposalId, issue: false);
+        if (previousState is not (ProposalStates.Accepted or ProposalStates.Confirmed)) return;
+        var slug = await c.ExecuteScalarAsync<string>("SELECT slug FROM events WHERE id = @eventId", new { eventId }, tx);
+        if (await events.FindAsync(slug!) is not { } e) return;
+        var ctx = await setup.LoadContextAsync(e);
+        var vacated = await c.QuerySingleAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.id = @proposalId", new { proposalId }, tx);
+        await OfferSlotInAsync(c, tx, ctx, vacated, "withdrawn", now);
+    }
 
     // The top waitlisted proposal of the same first-choice track and session type, by the ranking's total, that no
     // other open offer names already. None: the offer is still recorded, so the organisers see the free slot.

@@ -36,11 +36,14 @@ public sealed record ChartBar(string Label, int Count);
 public sealed record TrackStateCount(string Track, IReadOnlyDictionary<string, int> ByState);
 
 /// <summary>
-/// The committee's ranking in two statements whatever the number of proposals and reviews: the proposals (with
-/// speakers as JSON, decision and confirmation state), and every counted score of the event as flat rows; the
-/// totals, medians, spreads and per-criterion averages are then worked out here by <see cref="ScoringRules"/>.
+/// The committee's ranking. Working it out (every proposal with its speakers, and every counted score packed per
+/// proposal by SQLite, then totals, medians, spreads and per-criterion averages here by <see cref="ScoringRules"/>)
+/// is kept in <see cref="RankingCache"/> per event, keyed on <c>review_data_versions</c> (bumped by triggers in the
+/// transaction of any change it depends on) and on the scoring set-up. A request then runs two statements whatever
+/// the size: the version, and the proposals the viewer is conflicted with (their scores are hidden from them); the
+/// filter, the rank and the charts are worked out from the cached rows.
 /// </summary>
-public sealed class RankingQuery(Db db)
+public sealed class RankingQuery(Db db, RankingCache cache)
 {
     public static readonly string[] Sorts = ["score", "spread", "reviews", "title"];
     public static readonly string[] DecisionStates = [ProposalStates.Shortlisted, ProposalStates.Accepted, ProposalStates.Waitlisted, ProposalStates.Rejected];
@@ -53,7 +56,7 @@ public sealed class RankingQuery(Db db)
     }
 
     // One row per proposal with its reviews packed into a string: reading 30,000 score rows one value at a time costs
-    // far more than SQLite's group_concat and a split here (the ranking's server time at 2,000 proposals is what it is for).
+    // far more than SQLite's group_concat and a split here.
     private static readonly string PackedSql = $"""
         SELECT r.proposal_id, group_concat(r.abstained || ':' || COALESCE(
                    (SELECT group_concat(s.criterion_id || '=' || s.score, ',') FROM review_scores s WHERE s.review_id = r.id), ''), ';') AS packed
@@ -64,25 +67,67 @@ public sealed class RankingQuery(Db db)
 
     public async Task<RankingResult> LoadAsync(ReviewContext ctx, RankingFilter f, long viewerId, CancellationToken ct = default)
     {
+        long? version;
+        HashSet<long> conflicted;
+        await using (var c = await db.OpenAsync(ct))
+        {
+            using var grid = await c.QueryMultipleAsync($"""
+                SELECT version FROM review_data_versions WHERE event_id = @eventId;
+                SELECT p.id FROM proposals p WHERE p.event_id = @eventId AND {ReviewerScope.Conflicted};
+                """, new { eventId = ctx.Event.Id, userId = viewerId });
+            version = (await grid.ReadAsync<long?>()).FirstOrDefault();
+            conflicted = (await grid.ReadAsync<long>()).ToHashSet();
+        }
+        var signature = RankingCache.Signature(ctx);
+        var all = (version is { } v ? cache.Find(ctx.Event.Id, v, signature) : null) ?? await ComputeAsync(ctx, signature, version is null, ct);
+
+        var state = Blank(f.State);
+        var proposals = all.Where(x => (state is null ? x.Row.State is not (ProposalStates.Draft or ProposalStates.Withdrawn) : x.Row.State == state)
+                                       && (f.Type is null || x.Row.SessionTypeId == f.Type) && (f.Track is null || x.Row.TrackId == f.Track))
+            .Select(x => conflicted.Contains(x.Row.Id) ? new Scored(x.Row with { ViewerConflicted = true }, ScoreSummary.None, NoAverages) : x)
+            .ToList();
+        var rows = Rank(proposals, f.Sort);
+        return new RankingResult(rows, ctx.Criteria, Distribution(rows), TrackStates(proposals.Select(x => x.Row).ToList(), ctx));
+    }
+
+    private static readonly IReadOnlyDictionary<long, double> NoAverages = new Dictionary<long, double>();
+
+    /// <summary>A proposal with its scores worked out, for every viewer alike (the cache's unit).</summary>
+    public sealed record Scored(RankingProposalRow Row, ScoreSummary Summary, IReadOnlyDictionary<long, double> Averages);
+
+    // Every proposal of the event and every counted score, read in one snapshot together with the version they are
+    // valid for, so a change committed meanwhile is never cached under the older version.
+    private async Task<IReadOnlyList<Scored>> ComputeAsync(ReviewContext ctx, string signature, bool firstUse, CancellationToken ct)
+    {
+        var eventId = ctx.Event.Id;
+        if (firstUse)
+        {
+            await db.WriteAsync((c, tx) => c.ExecuteAsync("INSERT INTO review_data_versions (event_id, version) VALUES (@eventId, 0) ON CONFLICT DO NOTHING",
+                new { eventId }, tx), ct);
+        }
         await using var c = await db.OpenAsync(ct);
+        await using var tx = c.BeginTransaction(deferred: true);
+        var version = await c.ExecuteScalarAsync<long>("SELECT version FROM review_data_versions WHERE event_id = @eventId", new { eventId }, tx);
         using var grid = await c.QueryMultipleAsync($"""
             SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, {ReviewerScope.FirstTrack} AS track_id,
                    (SELECT json_group_array(COALESCE(NULLIF(sp.full_name, ''), u.display_name)) FROM proposal_speakers s JOIN users u ON u.id = s.user_id
                       LEFT JOIN speaker_profiles sp ON sp.user_id = u.id WHERE s.proposal_id = p.id) AS speakers,
                    (SELECT COUNT(*) FROM review_assignments a WHERE a.proposal_id = p.id) AS assigned,
-                   d.response, d.confirm_by,
-                   {ReviewerScope.Conflicted} AS viewer_conflicted
+                   d.response, d.confirm_by
             FROM proposals p LEFT JOIN review_decisions d ON d.proposal_id = p.id
-            WHERE p.event_id = @eventId
-              AND (CASE WHEN @state IS NULL THEN p.state NOT IN ('draft', 'withdrawn') ELSE p.state = @state END)
-              AND (@type IS NULL OR p.session_type_id = @type)
-              AND (@track IS NULL OR {ReviewerScope.FirstTrack} = @track);
+            WHERE p.event_id = @eventId;
             {PackedSql.Replace("[where]", "p.event_id = @eventId")};
-            """, new { eventId = ctx.Event.Id, userId = viewerId, state = Blank(f.State), type = f.Type, track = f.Track });
+            """, new { eventId }, tx);
         var proposals = (await grid.ReadAsync<RankingProposalRow>()).AsList();
         var scores = (await grid.ReadAsync<PackedReviews>()).ToDictionary(s => s.ProposalId, s => s.Packed);
-        var rows = Rank(proposals, scores, ctx, f.Sort);
-        return new RankingResult(rows, ctx.Criteria, Distribution(rows), TrackStates(proposals, ctx));
+        tx.Commit();
+        var scored = proposals.Select(p =>
+        {
+            var (summary, averages) = Summarise(scores.GetValueOrDefault(p.Id), ctx);
+            return new Scored(p, summary, averages);
+        }).ToList();
+        cache.Store(eventId, version, signature, scored);
+        return scored;
     }
 
     /// <summary>The totals of some proposals, read inside a caller's transaction (the waitlist's order when a slot frees up).</summary>
@@ -94,17 +139,11 @@ public sealed class RankingQuery(Db db)
         return ids.ToDictionary(id => id, id => Summarise(packed.GetValueOrDefault(id), ctx).Summary.Total);
     }
 
-    private static List<RankedProposal> Rank(IReadOnlyList<RankingProposalRow> proposals, IReadOnlyDictionary<long, string> scores, ReviewContext ctx, string? sort)
+    private static List<RankedProposal> Rank(IReadOnlyList<Scored> summarised, string? sort)
     {
-        var summarised = proposals.Select(p =>
-        {
-            if (p.ViewerConflicted) return (p, ScoreSummary.None, (IReadOnlyDictionary<long, double>)new Dictionary<long, double>());
-            var (summary, averages) = Summarise(scores.GetValueOrDefault(p.Id), ctx);
-            return (p, summary, averages);
-        }).ToList();
         // The rank is always by score, whatever the display order, so "rank 3" means the same on every sort.
-        var byScore = summarised.OrderByDescending(x => x.Item2.Total ?? double.MinValue).ThenByDescending(x => x.Item2.Reviews).ThenBy(x => x.p.Id).ToList();
-        var ranked = byScore.Select((x, i) => new RankedProposal(x.p, i + 1, x.Item2, x.Item3)).ToList();
+        var byScore = summarised.OrderByDescending(x => x.Summary.Total ?? double.MinValue).ThenByDescending(x => x.Summary.Reviews).ThenBy(x => x.Row.Id).ToList();
+        var ranked = byScore.Select((x, i) => new RankedProposal(x.Row, i + 1, x.Summary, x.Averages)).ToList();
         return sort switch
         {
             "spread" => ranked.OrderByDescending(r => r.Summary.Spread ?? -1).ThenBy(r => r.Rank).ToList(),

@@ -1,3 +1,4 @@
+using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using Hangfire;
 
@@ -15,9 +16,11 @@ public static class ReviewsEndpoints
         services.AddSingleton<ConflictStore>();
         services.AddSingleton<AssignmentStore>();
         services.AddSingleton<RedactionStore>();
+        services.AddSingleton<RankingCache>();
         services.AddSingleton<RankingQuery>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ConfirmationStore>();
+        services.AddSingleton<IProposalWithdrawalHandler, ReviewWithdrawals>();
         services.AddSingleton<ConfirmationDeadlineJob>();
         services.AddSingleton<IReminderSource, StaleReviewNotices>();
         services.AddSingleton<IReminderSource, ConfirmationReminders>();

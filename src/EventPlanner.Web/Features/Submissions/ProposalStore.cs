@@ -12,7 +12,7 @@ namespace EventPlanner.Web.Features.Submissions;
 /// A refused write throws <see cref="Refused"/> inside the transaction so nothing of it is kept, nor
 /// any notification: those are written by <see cref="SubmissionNotices"/> in the same transaction.
 /// </summary>
-public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices notices)
+public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices notices, IEnumerable<IProposalWithdrawalHandler> withdrawalHandlers)
 {
     internal const string Columns = """
         p.id, p.event_id, p.session_type_id, p.title, p.abstract, p.description, p.duration_minutes, p.audience_level, p.language,
@@ -224,8 +224,10 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
         return submitted;
     }
 
-    public Task<ProposalRow?> WithdrawAsync(long eventId, long id, long userId, Validator v, CancellationToken ct = default) =>
-        Attempt(v, async (c, tx) =>
+    public async Task<ProposalRow?> WithdrawAsync(long eventId, long id, long userId, Validator v, CancellationToken ct = default)
+    {
+        var told = notices.Begin();
+        var row = await Attempt(v, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
             var current = await LoadForWriteAsync(c, tx, eventId, id, userId, v);
@@ -236,8 +238,12 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
                 UPDATE proposals SET state = 'withdrawn', released_state = 'withdrawn', withdrawn_at = @now, updated_at = @now WHERE id = @id
                 """, new { id, now }, tx);
             await SnapshotBumpAsync(c, tx, id, "withdrawn", userId, now);
+            foreach (var handler in withdrawalHandlers) await handler.WithdrawnInAsync(c, tx, told, eventId, id, current.State, now);
             return await c.QuerySingleAsync<ProposalRow>($"SELECT {Columns} FROM proposals p WHERE p.id = @id", new { id }, tx);
         }, ct);
+        if (row is not null) told.Kick();
+        return row;
+    }
 
     public Task<IReadOnlyList<string>> SetTagsAsync(long eventId, long id, IReadOnlyList<string> tags, CancellationToken ct = default) =>
         db.WriteAsync<IReadOnlyList<string>>(async (c, tx) =>
@@ -266,6 +272,16 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             UPDATE proposals SET state = @state, released_state = @state, withdrawn_at = CASE WHEN @confirmed THEN withdrawn_at ELSE @now END
             WHERE id = @id
             """, new { id, confirmed, now, state = confirmed ? ProposalStates.Confirmed : ProposalStates.Withdrawn }, tx);
+
+    /// <summary>
+    /// Review has started on a submitted proposal (its first review was saved): it moves to in review, and speakers
+    /// see that at once (it is not a decision, so nothing is held back). Later states are left alone.
+    /// </summary>
+    public static Task MarkInReviewInAsync(IDbConnection c, IDbTransaction tx, long id) =>
+        c.ExecuteAsync("""
+            UPDATE proposals SET state = 'in_review', released_state = CASE WHEN released_state = 'submitted' THEN 'in_review' ELSE released_state END
+            WHERE id = @id AND state = 'submitted'
+            """, new { id }, tx);
 
     /// <summary>
     /// Sets state and released state directly, for demo data only: decisions belong to the review

@@ -16,6 +16,7 @@ public sealed class DetailsModel(EventStore events, EventAccess access) : PageMo
     public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
     public IReadOnlyList<TrackRow> Tracks { get; private set; } = [];
     public bool IsOrganiser { get; private set; }
+    public bool IsReviewer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -26,6 +27,8 @@ public sealed class DetailsModel(EventStore events, EventAccess access) : PageMo
 
         Event = e;
         IsOrganiser = roles.Contains(EventRoles.Organiser);
+        // Reviewers of this event (a role elsewhere counts for nothing here) get a way into their queue.
+        IsReviewer = roles.Contains(EventRoles.Reviewer);
         if (e.ParentSlug is { } parentSlug && await events.FindAsync(parentSlug) is { IsPublic: true } parent) Parent = parent;
         CoLocated = await events.ListChildrenAsync(e.Id);
         (Days, Rooms, Tracks) = await events.ListPartsAsync(e.Id);

@@ -14,9 +14,13 @@ public sealed class ReviewQueryCountTests(CountingApp app) : IClassFixture<Count
     // PRAGMAs Db.OpenAsync runs on each connection.
     private const int QueueStatements = 9 + 2 * 4;
 
-    // The ranking page: the EventOrganiser role check (1), the event (1), the set-up (6) and the ranking (2: proposals,
-    // and every counted score as flat rows): 10 statements on 4 connections.
+    // The ranking page: the EventOrganiser role check (1), the event (1), the set-up (6) and the ranking served from
+    // its cache (2: the data version, and the proposals the viewer is conflicted with): 10 statements on 4 connections.
     private const int RankingStatements = 10 + 2 * 4;
+
+    // The ranking when the data changed since it was last worked out: the cached read, then in one read transaction
+    // (BEGIN, version, proposals, packed scores, COMMIT) on a fifth connection.
+    private const int RankingRecomputed = RankingStatements + 5 + 2;
 
     // The speaker's own list (event and proposals: 2 statements on 2 connections), to measure the shared layout's share.
     private const int MinePageStatements = 2 + 2 * 2;
@@ -34,15 +38,17 @@ public sealed class ReviewQueryCountTests(CountingApp app) : IClassFixture<Count
         for (var i = 0; i < 5; i++) others.Add((await ReviewKit.ReviewerAsync(app, e, $"counted-r{i}@example.org")).Id);
         var me = await IdOfAsync("counted-reviewer@example.org");
 
-        await SeedAsync(e, me, others, 0, 10);
         await QueriesAsync(reviewer, $"/events/{e.Slug}/review"); // warm-up: first-use writes and caches are not the page's cost
         await QueriesAsync(organiser, $"/events/{e.Slug}/ranking");
+        await SeedAsync(e, me, others, 0, 10);
+        var recomputedWithTen = await QueriesAsync(organiser, $"/events/{e.Slug}/ranking"); // the seeding changed the data version
         var queueWithTen = await QueriesAsync(reviewer, $"/events/{e.Slug}/review?show=everything");
         var rankingWithTen = await QueriesAsync(organiser, $"/events/{e.Slug}/ranking");
         var apiQueueWithTen = await QueriesAsync(reviewerApi, $"{e.Api}/review/queue");
         var apiRankingWithTen = await QueriesAsync(e.Organiser, $"{e.Api}/ranking");
 
         await SeedAsync(e, me, others, 10, 200);
+        var recomputedWithTwoHundred = await QueriesAsync(organiser, $"/events/{e.Slug}/ranking");
         var queueWithTwoHundred = await QueriesAsync(reviewer, $"/events/{e.Slug}/review?show=everything");
         var rankingWithTwoHundred = await QueriesAsync(organiser, $"/events/{e.Slug}/ranking");
         var apiQueueWithTwoHundred = await QueriesAsync(reviewerApi, $"{e.Api}/review/queue");
@@ -53,6 +59,8 @@ public sealed class ReviewQueryCountTests(CountingApp app) : IClassFixture<Count
         Assert.Equal(queueWithTen, queueWithTwoHundred);
         Assert.Equal(RankingStatements + layout, rankingWithTen);
         Assert.Equal(rankingWithTen, rankingWithTwoHundred);
+        Assert.Equal(RankingRecomputed + layout, recomputedWithTen);
+        Assert.Equal(recomputedWithTen, recomputedWithTwoHundred);
         Assert.Equal(apiQueueWithTen, apiQueueWithTwoHundred);
         Assert.Equal(apiRankingWithTen, apiRankingWithTwoHundred);
         var page = await organiser.GetStringAsync($"/events/{e.Slug}/ranking");
