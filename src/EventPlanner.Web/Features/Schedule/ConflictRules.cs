@@ -18,6 +18,7 @@ public static class ConflictKinds
     public const string LongerThanSlot = "longer-than-slot";
     public const string ShorterThanSlot = "shorter-than-slot";
     public const string TrackInParallel = "track-in-parallel";
+    public const string RoomReserved = "room-reserved";
 
     public static string Severity(string kind) => kind switch
     {
@@ -35,6 +36,7 @@ public static class ConflictKinds
         LongerThanSlot => "Longer than its slot",
         ShorterThanSlot => "Shorter than its slot",
         TrackInParallel => "Same track in parallel",
+        RoomReserved => "Room reserved",
         _ => kind,
     };
 }
@@ -53,7 +55,8 @@ public sealed record ConflictInput(
     IReadOnlyList<EventDayRow> Days,
     IReadOnlyList<RoomHoursRow> RoomHours,
     IReadOnlyList<SlotRow> Slots,
-    IReadOnlyList<ForeignSessionRow> Foreign);
+    IReadOnlyList<ForeignSessionRow> Foreign,
+    IReadOnlyList<ReservedBlockRow>? Blocks = null);
 
 /// <summary>
 /// The schedule's conflict checks as plain code: no database, no HTTP, so each rule is unit-tested on its
@@ -69,13 +72,17 @@ public static class ConflictRules
         var conflicts = new List<Conflict>();
         RoomDoubleBookings(placed, rooms, conflicts);
         SpeakerDoubleBookings(placed, input.Foreign, conflicts);
+        var blocks = input.Blocks ?? [];
+        RoomReservations(placed, blocks, rooms, input.Zone, conflicts);
+        // A community block is its own slot: the grid's slots do not cut the group's sessions inside it.
+        var inBlocks = blocks.SelectMany(b => b.SessionIdList).ToHashSet();
         foreach (var s in placed)
         {
             var (date, start, end) = Local(s, input.Zone);
             OpeningHours(s, date, start, end, input, rooms, conflicts);
             Availability(s, date, start, end, conflicts);
             Capacity(s, rooms, conflicts);
-            Slot(s, date, start, end, input.Slots, conflicts);
+            if (!inBlocks.Contains(s.Id)) Slot(s, date, start, end, input.Slots, conflicts);
         }
         TracksInParallel(placed, conflicts);
         return conflicts;
@@ -110,6 +117,22 @@ public static class ConflictRules
             foreach (var (a, b) in OverlappingPairs(group))
             {
                 Pair(conflicts, ConflictKinds.RoomDoubleBooked, a, b, other => $"{room} is also booked for \"{other.Title}\" at the same time.");
+            }
+        }
+    }
+
+    // A room reserved for a community group is taken for everyone but the group's own sessions inside the block.
+    private static void RoomReservations(List<SessionRow> placed, IReadOnlyList<ReservedBlockRow> blocks, Dictionary<long, RoomRow> rooms,
+        TimeZoneInfo zone, List<Conflict> conflicts)
+    {
+        foreach (var b in blocks)
+        {
+            var own = b.SessionIdList;
+            var room = rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "The room";
+            foreach (var s in placed.Where(s => s.RoomId == b.RoomId && !own.Contains(s.Id) && Overlap(s.StartsAt!.Value, s.EndsAt!.Value, b.StartsAt, b.EndsAt)))
+            {
+                conflicts.Add(new Conflict(ConflictKinds.RoomReserved, Severities.Error, s.Id, null,
+                    $"{room} is reserved for {b.GroupName} {TimeZoneInfo.ConvertTime(b.StartsAt, zone):HH:mm}–{TimeZoneInfo.ConvertTime(b.EndsAt, zone):HH:mm} (community room)."));
             }
         }
     }

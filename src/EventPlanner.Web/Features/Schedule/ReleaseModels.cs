@@ -42,9 +42,13 @@ public sealed record SnapSpeaker(long Id, string Name, string Bio);
 public sealed record SnapSession(
     long Id, string Guid, string Kind, string Title, string Abstract, string Description, string Language,
     long? TrackId, string? Track, string? TrackColour, long RoomId, string Room, DateTimeOffset StartsAt, int DurationMinutes,
-    IReadOnlyList<SnapSpeaker> Speakers, string Source = SessionSources.Programme, IReadOnlyList<SnapPart>? Parts = null)
+    IReadOnlyList<SnapSpeaker> Speakers, string Source = SessionSources.Programme, IReadOnlyList<SnapPart>? Parts = null,
+    IReadOnlyList<string>? Guests = null)
 {
     public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    /// <summary>Everyone speaking: people with an account, then guests named in free text (a community session's, say).</summary>
+    public IEnumerable<string> SpeakerNames => Speakers.Select(p => p.Name).Concat(Guests ?? []);
 }
 
 /// <summary>

@@ -7,8 +7,8 @@ namespace EventPlanner.Web.Features.Schedule;
 
 /// <summary>
 /// One event's whole working schedule (sessions with speakers, star counts and availability; days, rooms,
-/// tracks, slots, room hours; sessions of co-located events in the same venue that share a speaker) and its
-/// conflicts. Loaded in one round trip whatever its size, so the organiser grid runs a fixed number of queries.
+/// tracks, slots, room hours; sessions of co-located events in the same venue that share a speaker; rooms reserved
+/// for community groups) and its conflicts. Loaded in one round trip whatever its size, so the organiser grid runs a fixed number of queries.
 /// </summary>
 public sealed record ScheduleBoard(
     EventRow Event,
@@ -19,7 +19,8 @@ public sealed record ScheduleBoard(
     IReadOnlyList<SlotRow> Slots,
     IReadOnlyList<RoomHoursRow> RoomHours,
     IReadOnlyList<ForeignSessionRow> Foreign,
-    int? LatestRelease)
+    int? LatestRelease,
+    IReadOnlyList<ReservedBlockRow>? Blocks = null)
 {
     private IReadOnlyList<Conflict>? _conflicts;
     private ILookup<long, Conflict>? _bySession;
@@ -27,7 +28,7 @@ public sealed record ScheduleBoard(
     public TimeZoneInfo Zone => Event.Zone;
 
     public IReadOnlyList<Conflict> Conflicts => _conflicts ??= ConflictRules.Check(
-        new ConflictInput(Zone, Sessions, Rooms, Days, RoomHours, Slots, Foreign));
+        new ConflictInput(Zone, Sessions, Rooms, Days, RoomHours, Slots, Foreign, Blocks));
 
     public IEnumerable<Conflict> ConflictsOf(long sessionId) => (_bySession ??= Conflicts.ToLookup(c => c.SessionId))[sessionId];
 
@@ -107,6 +108,10 @@ public sealed class ScheduleQueries(Db db)
                 JOIN schedule_sessions mine ON mine.id = b.session_id AND mine.event_id = @eventId
                 WHERE a.session_id = o.id);
             SELECT MAX(number) FROM schedule_releases WHERE event_id = @eventId;
+            SELECT b.id, b.room_id, b.starts_at, b.ends_at, g.name AS group_name,
+                   (SELECT json_group_array(x.session_id) FROM community_block_sessions x WHERE x.block_id = b.id) AS session_ids
+            FROM community_blocks b JOIN community_groups g ON g.id = b.group_id
+            WHERE b.event_id = @eventId AND b.status = 'approved' AND b.room_id IS NOT NULL ORDER BY b.starts_at, b.id;
             """, new { eventId = e.Id }, tx);
         return new ScheduleBoard(e,
             (await grid.ReadAsync<SessionRow>()).AsList(),
@@ -116,6 +121,7 @@ public sealed class ScheduleQueries(Db db)
             (await grid.ReadAsync<SlotRow>()).AsList(),
             (await grid.ReadAsync<RoomHoursRow>()).AsList(),
             (await grid.ReadAsync<ForeignSessionRow>()).AsList(),
-            await grid.ReadSingleAsync<int?>());
+            await grid.ReadSingleAsync<int?>(),
+            (await grid.ReadAsync<ReservedBlockRow>()).AsList());
     }
 }

@@ -40,6 +40,7 @@ public static partial class ScheduleExports
 
     public static Guid RoomGuid(long roomId) => NameGuid($"room:{roomId}");
     public static Guid PersonGuid(long userId) => NameGuid($"person:{userId}");
+    public static Guid GuestGuid(SnapSession s, string name) => NameGuid($"guest:{s.Guid}:{name}");
 
     private static Guid NameGuid(string name)
     {
@@ -163,7 +164,11 @@ public static partial class ScheduleExports
         ["persons"] = new JsonArray(s.Speakers.Select(p => (JsonNode)new JsonObject
         {
             ["id"] = p.Id, ["guid"] = PersonGuid(p.Id).ToString(), ["public_name"] = p.Name, ["url"] = SpeakerUrl(baseUrl, r, p.Id),
-        }).ToArray()),
+        }).Concat((s.Guests ?? []).Select(name => (JsonNode)new JsonObject
+        {
+            // A guest has no account, so no id or speaker page: a person by name (the schema's pretalx shape).
+            ["name"] = name, ["guid"] = GuestGuid(s, name).ToString(),
+        })).ToArray()),
         ["links"] = new JsonArray(),
         ["attachments"] = new JsonArray(),
     };
@@ -253,6 +258,13 @@ public static partial class ScheduleExports
             w.WriteString(p.Name);
             w.WriteEndElement();
         }
+        foreach (var name in s.Guests ?? [])
+        {
+            w.WriteStartElement("person");
+            w.WriteAttributeString("guid", GuestGuid(s, name).ToString());
+            w.WriteString(name);
+            w.WriteEndElement();
+        }
         w.WriteEndElement();
         w.WriteStartElement("links");
         w.WriteEndElement();
@@ -270,7 +282,7 @@ public static partial class ScheduleExports
         foreach (var (r, s) in items.OrderBy(i => i.Session.StartsAt).ThenBy(i => i.Session.Id))
         {
             if (zones.Add(r.TimeZone)) calendar.AddTimeZone(VTimeZone.FromDateTimeZone(r.TimeZone, r.StartsOn.ToDateTime(TimeOnly.MinValue).AddYears(-1), includeHistoricalData: false));
-            var speakers = s.Speakers.Count == 0 ? "" : $"\n\nWith {string.Join(", ", s.Speakers.Select(p => p.Name))}.";
+            var speakers = !s.SpeakerNames.Any() ? "" : $"\n\nWith {string.Join(", ", s.SpeakerNames)}.";
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = s.Guid,
@@ -300,7 +312,7 @@ public static partial class ScheduleExports
             var start = r.Local(s.StartsAt);
             string[] cells = [s.Id.ToString(CultureInfo.InvariantCulture), s.Guid, s.Title, s.Kind, s.Track ?? "", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 start.ToString("HH:mm", CultureInfo.InvariantCulture), r.Local(s.EndsAt).ToString("HH:mm", CultureInfo.InvariantCulture), s.Room,
-                string.Join("; ", s.Speakers.Select(p => p.Name)), s.DurationMinutes.ToString(CultureInfo.InvariantCulture)];
+                string.Join("; ", s.SpeakerNames), s.DurationMinutes.ToString(CultureInfo.InvariantCulture)];
             sb.Append(string.Join(',', cells.Select(CsvCell))).Append("\r\n");
         }
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();

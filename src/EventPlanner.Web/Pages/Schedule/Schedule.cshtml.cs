@@ -43,7 +43,7 @@ public sealed class ScheduleModel(PublicSchedule schedule, AgendaStore agenda) :
 
     private static bool Matches(SnapSession s, string q) =>
         s.Title.Contains(q, StringComparison.OrdinalIgnoreCase) || s.Abstract.Contains(q, StringComparison.OrdinalIgnoreCase)
-        || s.Speakers.Any(p => p.Name.Contains(q, StringComparison.OrdinalIgnoreCase)) || (s.Track?.Contains(q, StringComparison.OrdinalIgnoreCase) ?? false);
+        || s.SpeakerNames.Any(n => n.Contains(q, StringComparison.OrdinalIgnoreCase)) || (s.Track?.Contains(q, StringComparison.OrdinalIgnoreCase) ?? false);
 
     public string Link(string? date = null, string? view = null) =>
         $"/events/{Slug}/schedule/{date ?? (Day is null ? "" : ScheduleDisplay.Iso(Day.Date))}?view={view ?? View}"

@@ -65,7 +65,8 @@ public sealed class DemoSeedTests(EventPlannerApp app) : IClassFixture<EventPlan
         var rooms = main.QuerySelectorAll("#rooms ~ div th[scope=row]").Select(th => th.TextContent).ToList();
         Assert.Equal(["Main Hall", "Room Ubuntu", "Room Fedora"], rooms);
         var tracks = main.QuerySelectorAll("#tracks ~ ul li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.Equal(["Cloud & Infra", "Community", "Security"], tracks);
+        // The programme's three tracks, and the own track of each approved community group (Features/Community's demo part).
+        Assert.Equal(["Cloud & Infra", "Community", "FOSSChix", "Fedora Malaysia", "Security", "Ubuntu Malaysia"], tracks);
     }
 
     [Fact]

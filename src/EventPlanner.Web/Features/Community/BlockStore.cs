@@ -1,0 +1,248 @@
+using System.Data;
+using Dapper;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Schedule;
+using EventPlanner.Web.Infrastructure;
+
+namespace EventPlanner.Web.Features.Community;
+
+/// <summary>
+/// Room requests and reservations. Every decision that puts a block in a room (an organiser's approval, a group
+/// accepting an organiser's proposal) reads what occupies the room and writes the approval in one BEGIN IMMEDIATE
+/// transaction, so two approvals for the same room and time cannot both pass: the second sees the first and is
+/// refused with alternatives. Notices go to the outbox in the same transaction.
+/// </summary>
+public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live)
+{
+    public async Task<Outcome<BlockRow>> RequestAsync(EventRow e, long groupId, long userId, RequestValues values, Validator v, CancellationToken ct = default)
+    {
+        var outcome = await db.WriteAsync(async (c, tx) =>
+        {
+            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<BlockRow>.NotFound;
+            if (!g.IsHost(userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can ask for a room.");
+            if (g.Status != GroupStatuses.Approved)
+            {
+                v.Add("groupId", $"The organisers have not approved {g.Name} yet; you can ask for a room once they have.");
+                return Outcome<BlockRow>.Invalid;
+            }
+            var r = values.Range;
+            var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
+            // Asking for a room that is already taken helps nobody: say so now, with what is free (approval checks again).
+            if (RoomRules.Check(facts, r.RoomId, r.StartsAt, r.EndsAt, values.ExpectedAttendance, null) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+            var now = clock.GetUtcNow();
+            var id = await c.ExecuteScalarAsync<long>("""
+                INSERT INTO community_blocks (event_id, group_id, requested_room_id, room_id, starts_at, ends_at, expected_attendance, purpose, av_needs,
+                                              requested_by, created_at, updated_at)
+                VALUES (@eventId, @groupId, @RoomId, @RoomId, @StartsAt, @EndsAt, @ExpectedAttendance, @Purpose, @AvNeeds, @userId, @now, @now)
+                RETURNING id
+                """, new { eventId = e.Id, groupId, r.RoomId, r.StartsAt, r.EndsAt, values.ExpectedAttendance, values.Purpose, values.AvNeeds, userId, now }, tx);
+            var room = facts.Rooms.First(x => x.Id == r.RoomId).Name;
+            foreach (var organiser in await CommunityQueries.OrganisersAsync(c, tx, e.Id))
+            {
+                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-block:{id}:received:{organiser}",
+                    CommunityNotificationKinds.RequestReceived.Name, organiser, e.Id, new Dictionary<string, string>
+                    {
+                        ["group"] = g.Name,
+                        ["when"] = CommunityText.When(e.Zone, r.StartsAt, r.EndsAt),
+                        ["room"] = room,
+                        ["attendance"] = values.ExpectedAttendance.ToString(),
+                        ["purpose"] = values.Purpose,
+                        ["av_needs"] = values.AvNeeds.Length == 0 ? "none" : values.AvNeeds,
+                        ["manage_link"] = $"/events/{e.Slug}/community/manage/{CommunityText.Day(e.Zone, r.StartsAt)}",
+                    }));
+            }
+            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, id))!);
+        }, ct);
+        if (outcome.Kind == OutcomeKind.Done) outbox.Kick();
+        return outcome;
+    }
+
+    /// <summary>Approves an open request, in its room or another one; refused (409/422, with alternatives) when that room is not free or too small.</summary>
+    public Task<Outcome<BlockRow>> ApproveAsync(EventRow e, long blockId, long organiserId, long? roomId, string? note, Validator v, CancellationToken ct = default) =>
+        DecideAsync(e, async (c, tx) =>
+        {
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (!BlockStatuses.IsOpen(b.Status))
+            {
+                v.Add("status", $"Only an open request can be approved; this one is {b.Status}.");
+                return Outcome<BlockRow>.Invalid;
+            }
+            var target = roomId ?? b.RoomId;
+            if (target is null)
+            {
+                v.Add("roomId", "Choose a room.");
+                return Outcome<BlockRow>.Invalid;
+            }
+            var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
+            if (RoomRules.Check(facts, target.Value, b.StartsAt, b.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+            var text = (note ?? "").Trim();
+            await c.ExecuteAsync("""
+                UPDATE community_blocks SET status = 'approved', room_id = @target, proposed_room_id = NULL, proposed_starts_at = NULL, proposed_ends_at = NULL,
+                       organiser_note = @text, decline_reason = NULL, decided_by = @organiserId, version = version + 1, updated_at = @now
+                WHERE id = @blockId
+                """, new { blockId, target, text, organiserId, now = clock.GetUtcNow() }, tx);
+            var room = facts.Rooms.First(r => r.Id == target).Name;
+            var moved = target != b.RoomId ? $"(You asked for {facts.Rooms.FirstOrDefault(r => r.Id == b.RoomId)?.Name ?? "another room"}; this room is free and fits.)" : "";
+            await TellHostsAsync(c, tx, e, b, CommunityNotificationKinds.BlockApproved, "approved", new()
+            {
+                ["group"] = b.GroupName,
+                ["when"] = CommunityText.When(e.Zone, b.StartsAt, b.EndsAt),
+                ["room"] = room,
+                ["note"] = string.Join(" ", new[] { moved, text }.Where(x => x.Length > 0)),
+                ["block_link"] = $"/events/{e.Slug}/community/blocks/{b.Id}",
+            });
+            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+        }, ct);
+
+    /// <summary>Declines a request, or takes back an approved block (its sessions are cancelled and the public schedule updated).</summary>
+    public Task<Outcome<BlockRow>> DeclineAsync(EventRow e, long blockId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
+    {
+        var why = v.Required("reason", reason, 1000, "Reason");
+        if (why is null) return Task.FromResult(Outcome<BlockRow>.Invalid);
+        return DecideAsync(e, async (c, tx) =>
+        {
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (!BlockStatuses.IsOpen(b.Status) && b.Status != BlockStatuses.Approved)
+            {
+                v.Add("status", $"This request is already {b.Status}.");
+                return Outcome<BlockRow>.Invalid;
+            }
+            await c.ExecuteAsync("""
+                UPDATE community_blocks SET status = 'declined', decline_reason = @why, decided_by = @organiserId, version = version + 1, updated_at = @now WHERE id = @blockId
+                """, new { blockId, why, organiserId, now = clock.GetUtcNow() }, tx);
+            if (b.Status == BlockStatuses.Approved) await CancelSessionsAsync(c, tx, e, b, $"Community block of {b.GroupName} declined");
+            await TellHostsAsync(c, tx, e, b, CommunityNotificationKinds.BlockDeclined, "declined", new()
+            {
+                ["group"] = b.GroupName,
+                ["when"] = CommunityText.When(e.Zone, b.StartsAt, b.EndsAt),
+                ["room"] = await RoomNameAsync(c, tx, b.RoomId),
+                ["reason"] = why,
+                ["group_link"] = $"/events/{e.Slug}/community/groups/{b.GroupId}",
+            });
+            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+        }, ct);
+    }
+
+    /// <summary>Offers the group another room and/or time; the group accepts (which approves it, re-checked then) or declines.</summary>
+    public Task<Outcome<BlockRow>> ProposeAsync(EventRow e, long blockId, long organiserId, TimeRange range, string? note, CancellationToken ct = default) =>
+        DecideAsync(e, async (c, tx) =>
+        {
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (!BlockStatuses.IsOpen(b.Status))
+                return Outcome<BlockRow>.Refused(new Refusal(422, "Not an open request", $"This request is {b.Status}; only an open request can be moved.", [], [], null));
+            var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
+            if (RoomRules.Check(facts, range.RoomId, range.StartsAt, range.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+            var text = (note ?? "").Trim();
+            await c.ExecuteAsync("""
+                UPDATE community_blocks SET status = 'proposed', proposed_room_id = @RoomId, proposed_starts_at = @StartsAt, proposed_ends_at = @EndsAt,
+                       organiser_note = @text, decided_by = @organiserId, version = version + 1, updated_at = @now
+                WHERE id = @blockId
+                """, new { blockId, range.RoomId, range.StartsAt, range.EndsAt, text, organiserId, now = clock.GetUtcNow() }, tx);
+            var proposedRoom = facts.Rooms.First(r => r.Id == range.RoomId).Name;
+            await TellHostsAsync(c, tx, e, b, CommunityNotificationKinds.BlockMoved, "moved", new()
+            {
+                ["group"] = b.GroupName,
+                ["requested"] = $"{await RoomNameAsync(c, tx, b.RoomId)}, {CommunityText.When(e.Zone, b.StartsAt, b.EndsAt)}",
+                ["proposed"] = $"{proposedRoom}, {CommunityText.When(e.Zone, range.StartsAt, range.EndsAt)}",
+                ["note"] = text,
+                ["group_link"] = $"/events/{e.Slug}/community/groups/{b.GroupId}",
+            });
+            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+        }, ct);
+
+    /// <summary>The group takes the organisers' proposal: approved there, if the room is still free (checked now, in the transaction).</summary>
+    public Task<Outcome<BlockRow>> AnswerProposalAsync(EventRow e, long blockId, long userId, bool accept, CancellationToken ct = default) =>
+        DecideAsync(e, async (c, tx) =>
+        {
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (!await IsHostAsync(c, tx, b.GroupId, userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can answer for it.");
+            if (b.Status != BlockStatuses.Proposed || b.ProposedRoomId is not { } room || b.ProposedStartsAt is not { } starts || b.ProposedEndsAt is not { } ends)
+                return Outcome<BlockRow>.Refused(new Refusal(422, "No proposal to answer", $"This request is {b.Status}; there is no open proposal.", [], [], null));
+            var now = clock.GetUtcNow();
+            if (accept)
+            {
+                var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
+                if (RoomRules.Check(facts, room, starts, ends, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+                await c.ExecuteAsync("""
+                    UPDATE community_blocks SET status = 'approved', room_id = proposed_room_id, starts_at = proposed_starts_at, ends_at = proposed_ends_at,
+                           proposed_room_id = NULL, proposed_starts_at = NULL, proposed_ends_at = NULL, version = version + 1, updated_at = @now
+                    WHERE id = @blockId
+                    """, new { blockId, now }, tx);
+            }
+            else
+            {
+                await c.ExecuteAsync("""
+                    UPDATE community_blocks SET status = 'requested', proposed_room_id = NULL, proposed_starts_at = NULL, proposed_ends_at = NULL,
+                           version = version + 1, updated_at = @now
+                    WHERE id = @blockId
+                    """, new { blockId, now }, tx);
+            }
+            var answer = accept ? "accepted" : "declined";
+            foreach (var organiser in await CommunityQueries.OrganisersAsync(c, tx, e.Id))
+            {
+                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-block:{b.Id}:v{b.Version}:{answer}:{organiser}",
+                    CommunityNotificationKinds.ProposalAnswered.Name, organiser, e.Id, new Dictionary<string, string>
+                    {
+                        ["group"] = b.GroupName,
+                        ["answer"] = answer,
+                        ["proposed"] = $"{await RoomNameAsync(c, tx, room)}, {CommunityText.When(e.Zone, starts, ends)}",
+                        ["manage_link"] = $"/events/{e.Slug}/community/manage/{CommunityText.Day(e.Zone, starts)}",
+                    }));
+            }
+            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+        }, ct);
+
+    /// <summary>The group gives back a request or an approved block (its sessions are cancelled and the public schedule updated).</summary>
+    public Task<Outcome<BlockRow>> WithdrawAsync(EventRow e, long blockId, long userId, Validator v, CancellationToken ct = default) =>
+        DecideAsync(e, async (c, tx) =>
+        {
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (!await IsHostAsync(c, tx, b.GroupId, userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can withdraw its requests.");
+            if (!BlockStatuses.IsOpen(b.Status) && b.Status != BlockStatuses.Approved)
+            {
+                v.Add("status", $"This request is already {b.Status}.");
+                return Outcome<BlockRow>.Invalid;
+            }
+            await c.ExecuteAsync("UPDATE community_blocks SET status = 'withdrawn', version = version + 1, updated_at = @now WHERE id = @blockId",
+                new { blockId, now = clock.GetUtcNow() }, tx);
+            if (b.Status == BlockStatuses.Approved) await CancelSessionsAsync(c, tx, e, b, $"Community block of {b.GroupName} withdrawn");
+            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+        }, ct);
+
+    // One write transaction; after commit, delivery is kicked and the public schedule's cache dropped (a cancelled block may have changed it).
+    private async Task<Outcome<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, Task<Outcome<BlockRow>>> work, CancellationToken ct)
+    {
+        var outcome = await db.WriteAsync((c, tx) => work(c, tx), ct);
+        if (outcome.Kind == OutcomeKind.Done)
+        {
+            outbox.Kick();
+            await live.AfterCommitAsync(e.Slug, ct);
+        }
+        return outcome;
+    }
+
+    private async Task CancelSessionsAsync(IDbConnection c, IDbTransaction tx, EventRow e, BlockRow b, string reason)
+    {
+        var cancelled = await c.ExecuteAsync("""
+            UPDATE schedule_sessions SET is_cancelled = 1, version = version + 1, updated_at = @now
+            WHERE is_cancelled = 0 AND id IN (SELECT session_id FROM community_block_sessions WHERE block_id = @blockId)
+            """, new { blockId = b.Id, now = clock.GetUtcNow() }, tx);
+        if (cancelled > 0) await live.PublishAsync(c, tx, e, reason);
+    }
+
+    private async Task TellHostsAsync(IDbConnection c, IDbTransaction tx, EventRow e, BlockRow b, NotificationKind kind, string what, Dictionary<string, string> values)
+    {
+        foreach (var host in await CommunityQueries.HostsAsync(c, tx, b.GroupId))
+        {
+            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-block:{b.Id}:v{b.Version}:{what}:{host}", kind.Name, host, e.Id, values));
+        }
+    }
+
+    internal static Task<bool> IsHostAsync(IDbConnection c, IDbTransaction tx, long groupId, long userId) =>
+        c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM community_hosts WHERE group_id = @groupId AND user_id = @userId)", new { groupId, userId }, tx);
+
+    private static async Task<string> RoomNameAsync(IDbConnection c, IDbTransaction tx, long? roomId) =>
+        roomId is null ? "a room" : await c.ExecuteScalarAsync<string?>("SELECT name FROM rooms WHERE id = @roomId", new { roomId }, tx) ?? "a room";
+}
