@@ -29,21 +29,27 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
             if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError("", "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile.");
-                return Page();
-            }
+            // Identity says "not allowed" (unconfirmed address) before it looks at the password. Saying so only to
+            // someone who knows the password keeps the form from telling strangers which addresses have accounts;
+            // a wrong guess still counts towards the lockout.
             if (result.IsNotAllowed)
             {
-                ModelState.AddModelError("", "Please confirm your email address first: open the link in the message we sent you.");
-                return Page();
+                if (await users.CheckPasswordAsync(user, Input.Password!))
+                {
+                    ModelState.AddModelError("", "Please confirm your email address first: open the link in the message we sent you.");
+                    return Page();
+                }
+                await users.AccessFailedAsync(user);
             }
         }
-        // The same words whether the address exists or not, so the form cannot be used to probe for accounts.
-        ModelState.AddModelError("", "That email and password do not match an account.");
+        // The same words whether the address exists, the password is wrong or the account is locked, so the form
+        // cannot be used to probe for accounts; the lockout is explained to everyone.
+        ModelState.AddModelError("", NoMatch);
         return Page();
     }
+
+    public const string NoMatch = "That email and password do not match an account. After five wrong passwords an account is locked " +
+                                  "for 15 minutes; you can reset your password meanwhile.";
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
