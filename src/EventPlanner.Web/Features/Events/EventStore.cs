@@ -225,6 +225,13 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
                 v.Add("email", $"No account uses {email}. Ask them to register first, then add them.");
                 return null;
             }
+            // Anyone can register any address; only its confirmation shows the account belongs to the person the
+            // organiser means, so an unconfirmed account gets no role (as with site administrators).
+            if (!await c.ExecuteScalarAsync<bool>("SELECT email_confirmed FROM users WHERE id = @Id", new { user.Id }, tx))
+            {
+                v.Add("email", $"The account for {email} has not confirmed its address yet. Ask them to open the confirmation link, then add them.");
+                return null;
+            }
             var now = clock.GetUtcNow();
             var granted = await c.ExecuteAsync("""
                 INSERT INTO event_roles (event_id, user_id, role, granted_by, granted_at) VALUES (@eventId, @Id, @role, @grantedBy, @now)

@@ -63,6 +63,16 @@ public sealed class EventPartsApiTests(EventPlannerApp app) : IClassFixture<Even
         var unknown = await api.PostAsJsonAsync("/api/events/team-crud/team", new { email = "nobody@example.org", role = "reviewer" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("email", (await unknown.FieldErrorsAsync()).Keys);
+        // An address someone registered but never confirmed may not be theirs: no role until it is confirmed.
+        var squatted = app.CreateBrowser();
+        await squatted.PostFormAsync("/account/register", new()
+        {
+            ["Input.Email"] = "not.yet.confirmed@example.org", ["Input.DisplayName"] = "Squatter",
+            ["Input.Password"] = EventPlannerApp.Password, ["Input.ConfirmPassword"] = EventPlannerApp.Password,
+        });
+        var unconfirmed = await api.PostAsJsonAsync("/api/events/team-crud/team", new { email = "not.yet.confirmed@example.org", role = "organiser" });
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("confirmed", string.Join(" ", (await unconfirmed.FieldErrorsAsync())["email"]));
         var badRole = await api.PostAsJsonAsync("/api/events/team-crud/team", new { email = "team.reviewer@example.org", role = "king" });
         Assert.Contains("role", (await badRole.FieldErrorsAsync()).Keys);
 
