@@ -2,6 +2,7 @@ using EventPlanner.Web;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
@@ -36,6 +37,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddTickets();
 builder.Services.AddReviews();
 builder.Services.AddSchedule();
+builder.Services.AddBofs();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -72,6 +74,7 @@ app.MapNotifications();
 app.MapTicketsApi();
 app.MapReviewsApi();
 app.MapScheduleApi();
+app.MapBofsApi();
 
 app.Run();
 
