@@ -19,7 +19,7 @@ public static class BofEndpoints
 
     public static IEndpointRouteBuilder MapBofsApi(this IEndpointRouteBuilder app)
     {
-        var bofs = app.MapGroup("/api/events/{slug}/bofs").WithTags("BoFs");
+        var bofs = app.MapGroup("/api/events/{slug}").WithTags("BoFs");
         MapBofs(bofs);
         MapBooking(bofs);
         MapSetup(bofs.MapGroup("").RequireAuthorization(Policies.EventOrganiser));
@@ -37,7 +37,7 @@ public static class BofEndpoints
 
     private static void MapBofs(RouteGroupBuilder bofs)
     {
-        bofs.MapGet("", async Task<Results<Ok<IEnumerable<BofResponse>>, NotFound>> (string slug, HttpContext http, BofAccess access, BofStore store) =>
+        bofs.MapGet("/bofs", async Task<Results<Ok<IEnumerable<BofResponse>>, NotFound>> (string slug, HttpContext http, BofAccess access, BofStore store) =>
         {
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var list = await store.ListAsync(e.Id, http.User.UserId());
@@ -46,13 +46,13 @@ public static class BofEndpoints
             return TypedResults.Ok(list.Bofs.Select(b => b.AsResponse(list.Threshold, list.MyInterest.Contains(b.Id), organiser || me == b.ProposerUserId)));
         }).AllowAnonymous().WithSummary("The event's BoFs: proposed, gathering interest, ready to book, booked or cancelled, with interest counts and the threshold");
 
-        bofs.MapGet("/{id:long}", async Task<Results<Ok<BofResponse>, NotFound>> (string slug, long id, HttpContext http, BofAccess access, BofStore store) =>
+        bofs.MapGet("/bofs/{id:long}", async Task<Results<Ok<BofResponse>, NotFound>> (string slug, long id, HttpContext http, BofAccess access, BofStore store) =>
             await access.VisibleAsync(http, slug) is { } e && await store.FindAsync(e.Id, id, null) is not null
                 ? TypedResults.Ok(await ResponseAsync(http, e, store, access, id))
                 : TypedResults.NotFound())
             .AllowAnonymous().WithSummary("One BoF");
 
-        bofs.MapPost("", async Task<Results<Created<BofResponse>, ValidationProblem, NotFound>> (string slug, BofInput input, HttpContext http, BofAccess access, BofStore store) =>
+        bofs.MapPost("/bofs", async Task<Results<Created<BofResponse>, ValidationProblem, NotFound>> (string slug, BofInput input, HttpContext http, BofAccess access, BofStore store) =>
         {
             var v = new Validator();
             var values = BofRules.ValidateProposal(input, v);
@@ -62,10 +62,10 @@ public static class BofEndpoints
             return TypedResults.Created($"/api/events/{slug}/bofs/{row.Id}", await ResponseAsync(http, e, store, access, row.Id));
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Propose a BoF (title, description); others can then mark interest");
 
-        bofs.MapPut("/{id:long}/interest", (string slug, long id, HttpContext http, BofAccess access, BofStore store) => InterestAsync(slug, id, true, http, access, store))
+        bofs.MapPut("/bofs/{id:long}/interest", (string slug, long id, HttpContext http, BofAccess access, BofStore store) => InterestAsync(slug, id, true, http, access, store))
             .RequireAuthorization(Policies.SignedIn).WithSummary("Mark your interest in a BoF (not your own); the proposer is told when the threshold is reached");
 
-        bofs.MapDelete("/{id:long}/interest", (string slug, long id, HttpContext http, BofAccess access, BofStore store) => InterestAsync(slug, id, false, http, access, store))
+        bofs.MapDelete("/bofs/{id:long}/interest", (string slug, long id, HttpContext http, BofAccess access, BofStore store) => InterestAsync(slug, id, false, http, access, store))
             .RequireAuthorization(Policies.SignedIn).WithSummary("Withdraw your interest in a BoF (a booking already made stands)");
     }
 
@@ -80,21 +80,21 @@ public static class BofEndpoints
 
     private static void MapBooking(RouteGroupBuilder bofs)
     {
-        bofs.MapGet("/slots", async Task<Results<Ok<IEnumerable<BofSlotResponse>>, NotFound>> (string slug, HttpContext http, BofAccess access, BofBookings bookings, BofSetupStore setup) =>
+        bofs.MapGet("/bofs/slots", async Task<Results<Ok<IEnumerable<BofSlotResponse>>, NotFound>> (string slug, HttpContext http, BofAccess access, BofBookings bookings, BofSetupStore setup) =>
         {
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var free = (await bookings.AlternativesAsync(e, null)).Free.Select(s => s.Id).ToHashSet();
             return TypedResults.Ok((await setup.SlotsAsync(e.Id)).Select(s => s.AsResponse(free.Contains(s.Id))));
         }).AllowAnonymous().WithSummary("Every BoF slot with the BoF holding it; free means it can still be booked (not started, nothing else in the room)");
 
-        bofs.MapGet("/{id:long}/free-slots", async Task<Results<Ok<IEnumerable<BofSlotResponse>>, NotFound>> (string slug, long id, HttpContext http, BofAccess access, BofBookings bookings) =>
+        bofs.MapGet("/bofs/{id:long}/free-slots", async Task<Results<Ok<IEnumerable<BofSlotResponse>>, NotFound>> (string slug, long id, HttpContext http, BofAccess access, BofBookings bookings) =>
         {
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var (bof, free) = await bookings.AlternativesAsync(e, id);
             return bof is null ? TypedResults.NotFound() : TypedResults.Ok(free.Select(s => s.AsResponse(true)));
         }).AllowAnonymous().WithSummary("The slots this BoF could be booked or moved into now (free, not started, no clash for its proposer)");
 
-        bofs.MapPut("/{id:long}/booking", async Task<Results<Ok<BofResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
+        bofs.MapPut("/bofs/{id:long}/booking", async Task<Results<Ok<BofResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
             BofBookingInput input, HttpContext http, BofAccess access, BofStore store, BofBookings bookings) =>
         {
             var v = new Validator();
@@ -107,7 +107,7 @@ public static class BofEndpoints
         }).RequireAuthorization(Policies.SignedIn)
         .WithSummary("Book a free BoF slot, or move the BoF to another one (the proposer once the threshold is reached, or an organiser); 409 with the free alternatives when the slot is taken, started or clashes");
 
-        bofs.MapPost("/{id:long}/cancel", async Task<Results<Ok<BofResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
+        bofs.MapPost("/bofs/{id:long}/cancel", async Task<Results<Ok<BofResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
             HttpContext http, BofAccess access, BofStore store, BofBookings bookings) =>
         {
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
@@ -135,11 +135,11 @@ public static class BofEndpoints
 
     private static void MapSetup(RouteGroupBuilder org)
     {
-        org.MapGet("/settings", async Task<Results<Ok<BofSettingsResponse>, NotFound>> (string slug, EventStore events, BofSetupStore setup) =>
+        org.MapGet("/bofs/settings", async Task<Results<Ok<BofSettingsResponse>, NotFound>> (string slug, EventStore events, BofSetupStore setup) =>
             await events.FindAsync(slug) is { } e ? TypedResults.Ok((await setup.GetAsync(e.Id)).AsResponse()) : TypedResults.NotFound())
             .WithSummary("The BoF interest threshold and BoF rooms (organisers)");
 
-        org.MapPut("/settings", async Task<Results<Ok<BofSettingsResponse>, ValidationProblem, NotFound>> (string slug, BofSettingsInput input, EventStore events, BofSetupStore setup) =>
+        org.MapPut("/bofs/settings", async Task<Results<Ok<BofSettingsResponse>, ValidationProblem, NotFound>> (string slug, BofSettingsInput input, EventStore events, BofSetupStore setup) =>
         {
             var v = new Validator();
             var threshold = BofRules.ValidateThreshold(input.InterestThreshold, v);
@@ -149,7 +149,7 @@ public static class BofEndpoints
             return saved is null ? v.Problem() : TypedResults.Ok(saved.AsResponse());
         }).WithSummary("Set the interest threshold (people besides the proposer) and which of the event's rooms are BoF rooms (organisers)");
 
-        org.MapPost("/slots", async Task<Results<Created<BofSlotResponse>, ValidationProblem, NotFound>> (string slug, BofSlotInput input, EventStore events, BofSetupStore setup) =>
+        org.MapPost("/bofs/slots", async Task<Results<Created<BofSlotResponse>, ValidationProblem, NotFound>> (string slug, BofSlotInput input, EventStore events, BofSetupStore setup) =>
         {
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
@@ -159,7 +159,7 @@ public static class BofEndpoints
             return row is null ? v.Problem() : TypedResults.Created($"/api/events/{slug}/bofs/slots/{row.Id}", row.AsResponse(true));
         }).WithSummary("Add a bookable BoF slot: a BoF room, a day, local start and end (an evening, a lunch break) (organisers)");
 
-        org.MapDelete("/slots/{slotId:long}", async Task<Results<NoContent, ValidationProblem, NotFound>> (string slug, long slotId, EventStore events, BofSetupStore setup) =>
+        org.MapDelete("/bofs/slots/{slotId:long}", async Task<Results<NoContent, ValidationProblem, NotFound>> (string slug, long slotId, EventStore events, BofSetupStore setup) =>
         {
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
