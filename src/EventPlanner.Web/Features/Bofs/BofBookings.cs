@@ -126,6 +126,17 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
         return (bof, BofRules.FreeSlots(board, slots, clock.GetUtcNow(), bof, speaker));
     }
 
+    /// <summary>For pages: each given BoF's bookable slots, worked out on one board load.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<BofSlotRow>>> FreeSlotsAsync(EventRow e, IReadOnlyList<BofRow> bofs, CancellationToken ct = default)
+    {
+        if (bofs.Count == 0) return new Dictionary<long, IReadOnlyList<BofSlotRow>>();
+        await using var c = await db.OpenAsync(ct);
+        var board = await ScheduleQueries.LoadAsync(c, null, e);
+        var slots = await BofStore.SlotsAsync(c, null, e.Id);
+        var now = clock.GetUtcNow();
+        return bofs.ToDictionary(b => b.Id, b => BofRules.FreeSlots(board, slots, now, b, new BofPerson { Id = b.ProposerUserId, Name = b.ProposerName }));
+    }
+
     // The interested hear about it; so does the proposer when an organiser acted for them.
     private static IEnumerable<long> Recipients(IEnumerable<long> interested, BofRow bof, long actorId) =>
         actorId == bof.ProposerUserId ? interested : interested.Append(bof.ProposerUserId).Distinct();
