@@ -1,7 +1,7 @@
 using EventPlanner.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace EventPlanner.BrowserTests.Bofs;
+namespace EventPlanner.BrowserTests;
 
 public sealed class BofJourneyTests
 {
