@@ -3,6 +3,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Community;
+using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
@@ -38,6 +39,7 @@ builder.Services.AddTickets();
 builder.Services.AddReviews();
 builder.Services.AddSchedule();
 builder.Services.AddCommunity();
+builder.Services.AddBofs();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -75,6 +77,7 @@ app.MapTicketsApi();
 app.MapReviewsApi();
 app.MapScheduleApi();
 app.MapCommunityApi();
+app.MapBofsApi();
 
 app.Run();
 

@@ -23,6 +23,7 @@ public static class DemoSeeder
         new DemoTicketsPart(),
         new DemoCommunity(), // before the schedule's first release, which then carries the groups' sessions
         new DemoSchedule(),
+        new DemoBofs(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)

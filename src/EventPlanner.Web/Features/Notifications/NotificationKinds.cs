@@ -648,6 +648,7 @@ public static class NotificationKinds
         DecisionAccepted, DecisionShortlisted, DecisionWaitlisted, DecisionRejected, ReviewStale, ConfirmReminder,
         .. Schedule.ScheduleNotificationKinds.All,
         .. Community.CommunityNotificationKinds.All,
+        .. Bofs.BofNotificationKinds.All,
     ];
 
     private static readonly Dictionary<string, NotificationKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

@@ -1,0 +1,175 @@
+using System.Data;
+using Dapper;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Schedule;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace EventPlanner.Web.Features.Bofs;
+
+public enum BookingOutcome { Done, NotFound, Forbidden, Invalid, Refused }
+
+/// <summary>
+/// The outcome of booking, moving or cancelling. On <see cref="BookingOutcome.Refused"/>, <see cref="Reasons"/> say why
+/// and <see cref="Alternatives"/> are the slots that BoF could take instead, checked in the same transaction.
+/// </summary>
+public sealed record BookingResult(BookingOutcome Outcome, BofRow? Bof, IReadOnlyList<string> Reasons, IReadOnlyList<BofSlotRow> Alternatives)
+{
+    public static readonly BookingResult NotFound = new(BookingOutcome.NotFound, null, [], []);
+    public static readonly BookingResult Forbidden = new(BookingOutcome.Forbidden, null, [], []);
+    public static readonly BookingResult Invalid = new(BookingOutcome.Invalid, null, [], []);
+    public static BookingResult Done(BofRow bof) => new(BookingOutcome.Done, bof, [], []);
+}
+
+/// <summary>
+/// Booking, moving and cancelling BoFs: first come, first served. Everything is decided inside one BEGIN IMMEDIATE
+/// transaction (the slot still free, not started, nothing else in the room, no schedule error for the proposer as
+/// speaker), and UNIQUE(bofs.slot_id) backs it up. The schedule row (source 'bof') is written and published in the
+/// same transaction, and the interested people are told through the outbox.
+/// </summary>
+public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, AgendaStore agenda)
+{
+    /// <summary>Books a BoF into a slot, or moves it there when it is booked already. Organisers may book below the threshold.</summary>
+    public async Task<BookingResult> BookAsync(EventRow e, long bofId, long slotId, long actorId, bool organiser, Validator v, CancellationToken ct = default)
+    {
+        var batch = new OutboxBatch(outbox);
+        List<long> star = [];
+        BookingResult result;
+        try
+        {
+            result = await db.WriteAsync(async (c, tx) =>
+            {
+                if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
+                if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
+                if (bof.IsCancelled) { v.Add("bof", "This BoF is cancelled."); return BookingResult.Invalid; }
+                var threshold = await BofStore.ThresholdAsync(c, tx, e.Id);
+                if (!organiser && !bof.IsBooked && bof.Interested < threshold)
+                {
+                    v.Add("slotId", $"A BoF can be booked once {threshold} people are interested; this one has {bof.Interested} so far.");
+                    return BookingResult.Invalid;
+                }
+                var slots = await BofStore.SlotsAsync(c, tx, e.Id);
+                if (slots.FirstOrDefault(s => s.Id == slotId) is not { } slot) { v.Add("slotId", "That is not one of this event's BoF slots."); return BookingResult.Invalid; }
+                if (slot.Id == bof.SlotId) return BookingResult.Done(bof);
+
+                var now = clock.GetUtcNow();
+                var proposer = new BofPerson { Id = bof.ProposerUserId, Name = bof.ProposerName };
+                var board = await ScheduleQueries.LoadAsync(c, tx, e);
+                var reasons = new List<string>();
+                if (slot.StartsAt <= now) reasons.Add($"The slot {BofNotices.When(slot, e)} has already started: bookings close when a slot starts.");
+                else if (slot.BofId is not null) reasons.Add($"\"{slot.BofTitle}\" booked that slot first.");
+                else reasons.AddRange(BofRules.Problems(board, slot.RoomId, slot.StartsAt, slot.EndsAt, bof.SessionId, proposer, bof.Title));
+                if (reasons.Count > 0) return new BookingResult(BookingOutcome.Refused, bof, reasons, BofRules.FreeSlots(board, slots, now, bof, proposer));
+
+                var version = bof.Version + 1;
+                await c.ExecuteAsync("UPDATE bofs SET slot_id = @slotId, version = @version, updated_at = @now WHERE id = @bofId", new { slotId, version, now, bofId }, tx);
+                var sessionId = await PlaceSessionAsync(c, tx, e, bof, slot, now);
+                var was = bof.SlotId is { } previous ? slots.First(s => s.Id == previous) : null;
+                await live.PublishAsync(c, tx, e, $"BoF {(was is null ? "booked" : "moved")}: {bof.Title}");
+
+                star = (await c.QueryAsync<long>("SELECT user_id FROM bof_interest WHERE bof_id = @bofId", new { bofId }, tx)).AsList();
+                foreach (var to in Recipients(star, bof, actorId))
+                {
+                    await batch.AddAsync(c, tx, was is null ? BofNotices.Booked(e, bof, version, slot, to) : BofNotices.Moved(e, bof, version, slot, was, to));
+                }
+                return BookingResult.Done((await BofStore.FindAsync(c, tx, e.Id, bofId))! with { SessionId = sessionId });
+            }, ct);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.Message.Contains("bofs.slot_id", StringComparison.Ordinal))
+        {
+            // The checks above run under the write lock, so this is the constraint doing its backstop job.
+            var (bof, alternatives) = await AlternativesAsync(e, bofId, ct);
+            return new BookingResult(BookingOutcome.Refused, bof, ["Another BoF booked that slot first."], alternatives);
+        }
+        if (result.Outcome != BookingOutcome.Done) return result;
+        await AfterCommitAsync(e, batch, star, result.Bof!.SessionId, ct);
+        return result;
+    }
+
+    /// <summary>Cancels a BoF: its slot is free again at once, its session leaves the schedule, the interested are told.</summary>
+    public async Task<BookingResult> CancelAsync(EventRow e, long bofId, long actorId, bool organiser, CancellationToken ct = default)
+    {
+        var batch = new OutboxBatch(outbox);
+        var result = await db.WriteAsync(async (c, tx) =>
+        {
+            if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
+            if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
+            if (bof.IsCancelled) return BookingResult.Done(bof);
+            var now = clock.GetUtcNow();
+            var was = bof.SlotId is { } slotId ? (await BofStore.SlotsAsync(c, tx, e.Id)).First(s => s.Id == slotId) : null;
+            await c.ExecuteAsync("UPDATE bofs SET is_cancelled = 1, slot_id = NULL, version = version + 1, updated_at = @now WHERE id = @bofId", new { now, bofId }, tx);
+            if (bof.SessionId is { } sessionId)
+            {
+                await c.ExecuteAsync("""
+                    UPDATE schedule_sessions SET is_cancelled = 1, version = version + 1, updated_at = @now WHERE id = @sessionId AND source = @bof
+                    """, new { sessionId, now, bof = SessionSources.Bof }, tx);
+                await live.PublishAsync(c, tx, e, $"BoF cancelled: {bof.Title}");
+            }
+            var interested = (await c.QueryAsync<long>("SELECT user_id FROM bof_interest WHERE bof_id = @bofId", new { bofId }, tx)).AsList();
+            foreach (var to in Recipients(interested, bof, actorId)) await batch.AddAsync(c, tx, BofNotices.Cancelled(e, bof, was, to));
+            return BookingResult.Done((await BofStore.FindAsync(c, tx, e.Id, bofId))!);
+        }, ct);
+        if (result.Outcome == BookingOutcome.Done) await AfterCommitAsync(e, batch, [], null, ct);
+        return result;
+    }
+
+    /// <summary>The slots this BoF could be booked into now (for forms, and for a refused booking's answer).</summary>
+    public async Task<(BofRow? Bof, IReadOnlyList<BofSlotRow> Free)> AlternativesAsync(EventRow e, long? bofId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var bof = bofId is { } id ? await BofStore.FindAsync(c, null, e.Id, id) : null;
+        var board = await ScheduleQueries.LoadAsync(c, null, e);
+        var slots = await BofStore.SlotsAsync(c, null, e.Id);
+        var speaker = bof is null ? null : new BofPerson { Id = bof.ProposerUserId, Name = bof.ProposerName };
+        return (bof, BofRules.FreeSlots(board, slots, clock.GetUtcNow(), bof, speaker));
+    }
+
+    /// <summary>For pages: each given BoF's bookable slots, worked out on one board load.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<BofSlotRow>>> FreeSlotsAsync(EventRow e, IReadOnlyList<BofRow> bofs, CancellationToken ct = default)
+    {
+        if (bofs.Count == 0) return new Dictionary<long, IReadOnlyList<BofSlotRow>>();
+        await using var c = await db.OpenAsync(ct);
+        var board = await ScheduleQueries.LoadAsync(c, null, e);
+        var slots = await BofStore.SlotsAsync(c, null, e.Id);
+        var now = clock.GetUtcNow();
+        return bofs.ToDictionary(b => b.Id, b => BofRules.FreeSlots(board, slots, now, b, new BofPerson { Id = b.ProposerUserId, Name = b.ProposerName }));
+    }
+
+    // The interested hear about it; so does the proposer when an organiser acted for them.
+    private static IEnumerable<long> Recipients(IEnumerable<long> interested, BofRow bof, long actorId) =>
+        actorId == bof.ProposerUserId ? interested : interested.Append(bof.ProposerUserId).Distinct();
+
+    // The BoF's schedule row: made at the first booking, moved (and revived) afterwards, so its id and guid never change.
+    private static async Task<long> PlaceSessionAsync(IDbConnection c, IDbTransaction tx, EventRow e, BofRow bof, BofSlotRow slot, DateTimeOffset now)
+    {
+        var values = new
+        {
+            eventId = e.Id, guid = Guid.NewGuid().ToString(), kind = SessionKinds.Other, bof.Title, bof.Description, minutes = slot.Minutes,
+            audience = bof.Interested + 1, slot.RoomId, slot.StartsAt, source = SessionSources.Bof, now, bof.SessionId,
+        };
+        if (bof.SessionId is { } existing && await c.ExecuteAsync("""
+                UPDATE schedule_sessions SET title = @Title, abstract = @Description, room_id = @RoomId, starts_at = @StartsAt, duration_minutes = @minutes,
+                       expected_audience = @audience, is_cancelled = 0, version = version + 1, updated_at = @now
+                WHERE id = @SessionId
+                """, values, tx) == 1) return existing;
+        var id = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO schedule_sessions (event_id, guid, kind, title, abstract, duration_minutes, expected_audience, room_id, starts_at, source, created_at, updated_at)
+            VALUES (@eventId, @guid, @kind, @Title, @Description, @minutes, @audience, @RoomId, @StartsAt, @source, @now, @now)
+            RETURNING id
+            """, values, tx);
+        await c.ExecuteAsync("INSERT INTO schedule_session_speakers (session_id, user_id, sort_order) VALUES (@id, @ProposerUserId, 0)",
+            new { id, bof.ProposerUserId }, tx);
+        await c.ExecuteAsync("UPDATE bofs SET session_id = @id WHERE id = @Id", new { id, bof.Id }, tx);
+        return id;
+    }
+
+    private async Task AfterCommitAsync(EventRow e, OutboxBatch batch, IReadOnlyList<long> star, long? sessionId, CancellationToken ct)
+    {
+        await live.AfterCommitAsync(e.Slug, ct);
+        batch.Kick();
+        // Interest means "I want to be there": the booked BoF joins each interested person's agenda.
+        if (sessionId is { } id) foreach (var userId in star) await agenda.StarAsync(userId, e.Id, id, ct);
+    }
+}
