@@ -88,7 +88,8 @@ public static class BofRules
         // Only sessions that overlap the slot can clash with it; the rest need not be checked again.
         var around = board.Sessions.Where(s => s.Id != placed.Id && s.IsPlaced && !s.IsCancelled && s.StartsAt < endsAt && startsAt < s.EndsAt).Append(placed).ToList();
         var foreign = board.Foreign.Where(f => f.StartsAt < endsAt && startsAt < f.EndsAt).ToList();
-        return ConflictRules.Check(new ConflictInput(board.Zone, around, board.Rooms, board.Days, board.RoomHours, board.Slots, foreign))
+        // Blocks: a room a community group has been given is not free for a BoF either.
+        return ConflictRules.Check(new ConflictInput(board.Zone, around, board.Rooms, board.Days, board.RoomHours, board.Slots, foreign, board.Blocks))
             .Where(c => c.IsError && c.SessionId == placed.Id)
             .Select(c => c.Message)
             .Distinct()
