@@ -3,6 +3,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
@@ -36,6 +37,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddTickets();
 builder.Services.AddReviews();
 builder.Services.AddSchedule();
+builder.Services.AddLightning();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -72,6 +74,7 @@ app.MapNotifications();
 app.MapTicketsApi();
 app.MapReviewsApi();
 app.MapScheduleApi();
+app.MapLightningApi();
 
 app.Run();
 

@@ -647,6 +647,7 @@ public static class NotificationKinds
         Bulk,
         DecisionAccepted, DecisionShortlisted, DecisionWaitlisted, DecisionRejected, ReviewStale, ConfirmReminder,
         .. Schedule.ScheduleNotificationKinds.All,
+        .. Lightning.LightningNotificationKinds.All,
     ];
 
     private static readonly Dictionary<string, NotificationKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
