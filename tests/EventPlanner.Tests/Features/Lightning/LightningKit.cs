@@ -31,9 +31,9 @@ internal static class LightningKit
         return l;
     }
 
-    public static async Task<long> AnotherSessionAsync(this LightningEvent l, string title, string start, object settings)
+    public static async Task<long> AnotherSessionAsync(this LightningEvent l, string title, string start, object settings, int minutes = 30)
     {
-        var session = await l.Schedule.PlaceAsync(await l.Schedule.SessionAsync(title, "lightning", 30), l.Schedule.Small, start);
+        var session = await l.Schedule.PlaceAsync(await l.Schedule.SessionAsync(title, "lightning", minutes), l.Schedule.Small, start);
         (await l.Organiser.PutAsJsonAsync($"/api/events/{l.Slug}/lightning/{session.Id}/settings", settings)).EnsureSuccessStatusCode();
         return session.Id;
     }
