@@ -22,6 +22,7 @@ public static class DemoSeeder
         new DemoReviews(),
         new DemoTicketsPart(),
         new DemoSchedule(),
+        new DemoLightning(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)

@@ -25,7 +25,9 @@ public sealed class DemoScheduleTests(EventPlannerApp app) : IClassFixture<Event
         Assert.Contains(board.Sessions, s => s.Kind == SessionKinds.Lunch);
         Assert.Equal(3, board.Sessions.Where(s => s.IsPlaced).Select(s => s.RoomId).Distinct().Count());
 
-        var releases = await app.Services.GetRequiredService<ReleaseStore>().ListAsync(e.Id);
+        // Organisers released twice; self-service features (the lightning line-up) may add automatic releases on top.
+        var all = await app.Services.GetRequiredService<ReleaseStore>().ListAsync(e.Id);
+        var releases = all.Where(r => r.AutomaticReason is null).ToList();
         Assert.Equal([2, 1], releases.Select(r => r.Number));
         Assert.Contains(releases[0].Changes, c => c.Kind == ChangeKinds.Moved);
         Assert.Contains(releases[0].Changes, c => c.Kind == ChangeKinds.RoomChanged);
@@ -34,6 +36,6 @@ public sealed class DemoScheduleTests(EventPlannerApp app) : IClassFixture<Event
         var page = await anonymous.GetStringAsync($"/events/{DemoEvent.Slug}/changes");
         Assert.Contains("Moved from", page);
         using var json = JsonDocument.Parse(await anonymous.GetStringAsync($"/events/{DemoEvent.Slug}/schedule.json"));
-        Assert.Equal("2", json.RootElement.GetProperty("schedule").GetProperty("version").GetString());
+        Assert.Equal(all[0].Number.ToString(), json.RootElement.GetProperty("schedule").GetProperty("version").GetString());
     }
 }
