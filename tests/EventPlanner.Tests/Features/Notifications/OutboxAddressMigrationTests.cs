@@ -41,7 +41,8 @@ public sealed class OutboxAddressMigrationTests : IDisposable
                 """);
         }
 
-        Assert.Equal(1, await _runner.MigrateAsync());
+        // Only the rebuild under test (0007): later migrations (0008, 0009, ...) are not this test's business.
+        Assert.Equal(1, await _runner.MigrateAsync(MigrationRunner.Embedded.Where(m => m.Version == 7).ToList()));
 
         await using var check = await _db.OpenAsync();
         Assert.Equal(before, Columns(check));
