@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Community;
 using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
@@ -40,6 +41,7 @@ builder.Services.AddReviews();
 builder.Services.AddSchedule();
 builder.Services.AddCommunity();
 builder.Services.AddBofs();
+builder.Services.AddLightning();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
@@ -78,6 +80,7 @@ app.MapReviewsApi();
 app.MapScheduleApi();
 app.MapCommunityApi();
 app.MapBofsApi();
+app.MapLightningApi();
 
 app.Run();
 

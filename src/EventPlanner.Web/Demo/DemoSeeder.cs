@@ -24,6 +24,7 @@ public static class DemoSeeder
         new DemoCommunity(), // before the schedule's first release, which then carries the groups' sessions
         new DemoSchedule(),
         new DemoBofs(),
+        new DemoLightning(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)

@@ -12,6 +12,9 @@ public static class WebPlatform
     /// <summary>Largest JSON body the API reads; uploads go through their own forms.</summary>
     public const long ApiBodyLimit = 256 * 1024;
 
+    /// <summary>API uploads (paths ending in /upload, e.g. a lightning talk's slides) may use the form limit; the endpoint checks its own size.</summary>
+    public const long UploadBodyLimit = 16 * 1024 * 1024;
+
     public static IServiceCollection AddWebPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
@@ -83,15 +86,16 @@ public static class WebPlatform
     private static Task LimitApiBodies(HttpContext ctx, Func<Task> next)
     {
         if (!IsApi(ctx)) return next();
-        if (ctx.Request.ContentLength > ApiBodyLimit)
+        var max = ctx.Request.Path.Value?.EndsWith("/upload", StringComparison.Ordinal) == true ? UploadBodyLimit : ApiBodyLimit;
+        if (ctx.Request.ContentLength > max)
         {
             throw new BadHttpRequestException(
-                $"The request body is {ctx.Request.ContentLength} bytes; the API accepts at most {ApiBodyLimit} bytes.",
+                $"The request body is {ctx.Request.ContentLength} bytes; the API accepts at most {max} bytes.",
                 StatusCodes.Status413PayloadTooLarge);
         }
         if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = ApiBodyLimit;
+            limit.MaxRequestBodySize = max;
         }
         return next();
     }

@@ -649,6 +649,7 @@ public static class NotificationKinds
         .. Schedule.ScheduleNotificationKinds.All,
         .. Community.CommunityNotificationKinds.All,
         .. Bofs.BofNotificationKinds.All,
+        .. Lightning.LightningNotificationKinds.All,
     ];
 
     private static readonly Dictionary<string, NotificationKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

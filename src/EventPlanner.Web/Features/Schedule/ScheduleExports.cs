@@ -160,7 +160,7 @@ public static partial class ScheduleExports
         ["type"] = s.Kind,
         ["language"] = Language(s.Language),
         ["abstract"] = s.Abstract,
-        ["description"] = s.Description,
+        ["description"] = DescriptionWithParts(r, s),
         ["persons"] = new JsonArray(s.Speakers.Select(p => (JsonNode)new JsonObject
         {
             ["id"] = p.Id, ["guid"] = PersonGuid(p.Id).ToString(), ["public_name"] = p.Name, ["url"] = SpeakerUrl(baseUrl, r, p.Id),
@@ -169,7 +169,7 @@ public static partial class ScheduleExports
             // A guest has no account, so no id or speaker page: a person by name (the schema's pretalx shape).
             ["name"] = name, ["guid"] = GuestGuid(s, name).ToString(),
         })).ToArray()),
-        ["links"] = new JsonArray(),
+        ["links"] = new JsonArray(PartLinks(s, baseUrl).Select(l => (JsonNode)new JsonObject { ["type"] = "slides", ["url"] = l.Url, ["title"] = l.Title }).ToArray()),
         ["attachments"] = new JsonArray(),
     };
 
@@ -247,7 +247,7 @@ public static partial class ScheduleExports
         w.WriteElementString("slug", Slug(r, s));
         w.WriteElementString("track", s.Track ?? "");
         w.WriteElementString("language", Language(s.Language) ?? "");
-        w.WriteElementString("description", s.Description);
+        w.WriteElementString("description", DescriptionWithParts(r, s));
         w.WriteElementString("url", SessionUrl(baseUrl, r, s.Id));
         w.WriteStartElement("persons");
         foreach (var p in s.Speakers)
@@ -267,6 +267,14 @@ public static partial class ScheduleExports
         }
         w.WriteEndElement();
         w.WriteStartElement("links");
+        foreach (var (url, title) in PartLinks(s, baseUrl))
+        {
+            w.WriteStartElement("link");
+            w.WriteAttributeString("href", url);
+            w.WriteAttributeString("type", "slides");
+            w.WriteString(title);
+            w.WriteEndElement();
+        }
         w.WriteEndElement();
         w.WriteEndElement();
     }
@@ -283,6 +291,7 @@ public static partial class ScheduleExports
         {
             if (zones.Add(r.TimeZone)) calendar.AddTimeZone(VTimeZone.FromDateTimeZone(r.TimeZone, r.StartsOn.ToDateTime(TimeOnly.MinValue).AddYears(-1), includeHistoricalData: false));
             var speakers = !s.SpeakerNames.Any() ? "" : $"\n\nWith {string.Join(", ", s.SpeakerNames)}.";
+            if (s.Parts is { Count: > 0 }) speakers += "\n\n" + DescriptionWithParts(r, s with { Description = "" });
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = s.Guid,

@@ -17,6 +17,7 @@ public sealed class KioskModel(PublicSchedule schedule, ReleaseStore releases, T
 
     public ReleaseSnapshot? Release { get; private set; }
     public DateTime LocalNow { get; private set; }
+    public DateTimeOffset Now { get; private set; }
     public IReadOnlyList<(SnapRoom Room, SnapSession? Now, SnapSession? Next)> Rows { get; private set; } = [];
     public IReadOnlyDictionary<long, string> MovedFrom { get; private set; } = new Dictionary<long, string>();
     public string? RoomName { get; private set; }
@@ -26,7 +27,7 @@ public sealed class KioskModel(PublicSchedule schedule, ReleaseStore releases, T
         if (await schedule.VisibleAsync(HttpContext, slug) is not { } visible) return NotFound();
         Release = visible.Release?.Snapshot;
         if (Release is null) return Page();
-        var now = clock.GetUtcNow();
+        var now = Now = clock.GetUtcNow();
         LocalNow = Release.Local(now);
         var rooms = Release.Rooms.Where(r => room is null || r.Id == room).ToList();
         if (room is not null && rooms.Count == 0) return NotFound();

@@ -25,7 +25,7 @@ public sealed class DemoScheduleTests(EventPlannerApp app) : IClassFixture<Event
         Assert.Contains(board.Sessions, s => s.Kind == SessionKinds.Lunch);
         Assert.Equal(3, board.Sessions.Where(s => s.IsPlaced).Select(s => s.RoomId).Distinct().Count());
 
-        // Organisers released twice; self-service parts of the demo (a booked BoF) add automatic releases on top.
+        // Organisers released twice; self-service parts of the demo (a booked BoF, the locked lightning line-up) add automatic releases on top.
         var all = await app.Services.GetRequiredService<ReleaseStore>().ListAsync(e.Id);
         var releases = all.Where(r => r.AutomaticReason is null).ToList();
         Assert.Equal([2, 1], releases.Select(r => r.Number));

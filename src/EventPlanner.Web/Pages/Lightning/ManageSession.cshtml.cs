@@ -1,0 +1,121 @@
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Lightning;
+using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EventPlanner.Web.Pages.Lightning;
+
+/// <summary>
+/// Organisers, one lightning session: its settings, the running order (up and down), moves to other sessions,
+/// removal, lock and unlock, given or no-show, the waitlist and the MC's run-sheet link. Same store calls as the API.
+/// </summary>
+[Authorize(Policy = Policies.EventOrganiser)]
+public sealed class ManageSessionModel(EventStore events, LightningStore store, TimeProvider clock) : PageModel
+{
+    public EventRow Event { get; private set; } = null!;
+    public Lineup? Lineup { get; private set; }
+    public IReadOnlyList<LightningSessionRow> Others { get; private set; } = [];
+    public string Title { get; private set; } = "";
+    public DateTimeOffset Now { get; private set; }
+    public string Slug => RouteData.Values["slug"] as string ?? "";
+
+    [BindProperty] public SettingsForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(long sessionId)
+    {
+        if (!await LoadAsync(sessionId)) return NotFound();
+        if (Lineup?.Session is { } s)
+        {
+            Input = new SettingsForm
+            {
+                SlotMinutes = s.SlotMinutes, ChangeoverMinutes = s.ChangeoverMinutes, HeldBack = s.HeldBack, FirstTimerPriority = s.FirstTimerPriority,
+                ConfirmMinutes = s.ConfirmMinutes, OpensAt = LightningRules.LocalInput(s.OpensAt, Event.Zone), ClosesAt = LightningRules.LocalInput(s.ClosesAt, Event.Zone),
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(long sessionId)
+    {
+        if (!await LoadAsync(sessionId)) return NotFound();
+        var v = new Validator();
+        var write = await store.ConfigureAsync(Event, sessionId, Input.AsInput(), v);
+        if (write.Outcome == LightningOutcome.NotFound) return NotFound();
+        return await DoneAsync(write, v, sessionId, "Settings saved.");
+    }
+
+    public async Task<IActionResult> OnPostMoveUpAsync(long sessionId, long talkId, int version) => await ShiftAsync(sessionId, talkId, version, -1);
+
+    public async Task<IActionResult> OnPostMoveDownAsync(long sessionId, long talkId, int version) => await ShiftAsync(sessionId, talkId, version, +1);
+
+    public async Task<IActionResult> OnPostMoveToAsync(long sessionId, long talkId, long toSessionId) =>
+        await ActAsync(sessionId, v => store.MoveAsync(Event, sessionId, talkId, toSessionId, v), "Talk moved; its speaker is told.");
+
+    public async Task<IActionResult> OnPostRemoveAsync(long sessionId, long talkId) =>
+        await ActAsync(sessionId, v => store.WithdrawAsync(Event, sessionId, null, talkId, v), "Removed.");
+
+    public async Task<IActionResult> OnPostLockAsync(long sessionId, bool locked) =>
+        await ActAsync(sessionId, v => store.LockAsync(Event, sessionId, locked, v),
+            locked ? "Line-up locked: it is on the public schedule now." : "Line-up unlocked: it is off the public schedule and sign-up reopens within its window.");
+
+    public async Task<IActionResult> OnPostOutcomeAsync(long sessionId, long talkId, string? outcome) =>
+        await ActAsync(sessionId, v => store.SetOutcomeAsync(Event, sessionId, talkId, string.IsNullOrEmpty(outcome) ? null : outcome, v), "Outcome saved.");
+
+    private async Task<IActionResult> ShiftAsync(long sessionId, long talkId, int version, int by)
+    {
+        if (!await LoadAsync(sessionId) || Lineup is null) return NotFound();
+        var order = Lineup.RunningOrder.Select(t => t.Id).ToList();
+        var i = order.IndexOf(talkId);
+        if (i < 0) return NotFound();
+        var j = Math.Clamp(i + by, 0, order.Count - 1);
+        (order[i], order[j]) = (order[j], order[i]);
+        var v = new Validator();
+        return await DoneAsync(await store.ReorderAsync(Event, sessionId, version, order, v), v, sessionId, "Running order changed.");
+    }
+
+    private async Task<IActionResult> ActAsync(long sessionId, Func<Validator, Task<LightningWrite>> act, string done)
+    {
+        if (!await LoadAsync(sessionId) || Lineup is null) return NotFound();
+        var v = new Validator();
+        var write = await act(v);
+        if (write.Outcome == LightningOutcome.NotFound) return NotFound();
+        return await DoneAsync(write, v, sessionId, done);
+    }
+
+    private async Task<IActionResult> DoneAsync(LightningWrite write, Validator v, long sessionId, string done)
+    {
+        if (write.Outcome == LightningOutcome.Done)
+        {
+            TempData["Flash"] = done;
+            return Redirect($"/events/{Slug}/lightning/manage/{sessionId}");
+        }
+        await LoadAsync(sessionId);
+        ModelState.AddErrors(v);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long sessionId)
+    {
+        if (await events.FindAsync(Slug) is not { } e) return false;
+        Event = e;
+        Now = clock.GetUtcNow();
+        Lineup = await store.LoadAsync(e, sessionId);
+        if (Lineup is null)
+        {
+            var candidate = (await store.UnconfiguredAsync(e.Id)).FirstOrDefault(s => s.Id == sessionId);
+            if (candidate is null) return false;
+            Title = candidate.Title;
+            if (candidate.StartsAt is { } start && Input.ClosesAt is null)
+            {
+                Input.OpensAt = LightningRules.LocalInput(Now, e.Zone);
+                Input.ClosesAt = LightningRules.LocalInput(start, e.Zone);
+            }
+        }
+        else Title = Lineup.Session.Title;
+        Others = (await store.ListAsync(e)).Where(s => s.SessionId != sessionId).ToList();
+        return true;
+    }
+}
