@@ -40,14 +40,14 @@ public sealed class CreateEventJourneyTests
         await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create the event" }));
 
         // Two rooms and a track.
-        await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Link, new() { Name = "Rooms" }));
+        await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Link, new() { Name = "Rooms", Exact = true }));
         foreach (var (name, seats) in new[] { ("Main Hall", "400"), ("Room Ubuntu", "60") })
         {
             await page.GetByLabel("Name").FillAsync(name);
             await page.GetByLabel("Seats").FillAsync(seats);
             await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add the room" }));
         }
-        await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Link, new() { Name = "Tracks" }));
+        await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Link, new() { Name = "Tracks", Exact = true }));
         await page.GetByLabel("Name").FillAsync("Cloud & Infra");
         await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add the track" }));
 
