@@ -66,9 +66,12 @@ public static class ChangeKinds
     public const string Moved = "moved";
     public const string RoomChanged = "room-changed";
     public const string Cancelled = "cancelled";
+    /// <summary>The parts inside a session changed (a lightning line-up locked, reordered or unlocked), not its place.</summary>
+    public const string LineUpChanged = "line-up-changed";
 
     public static string Label(string kind) => kind switch
     {
+        LineUpChanged => "Line-up changed",
         Added => "Added",
         Moved => "Moved",
         RoomChanged => "Room changed",
@@ -99,6 +102,8 @@ public static class ChangelogRules
                 changes.Add(new ScheduleChange(ChangeKinds.Moved, s.Id, s.Title, was.Room, s.Room, was.StartsAt, s.StartsAt));
             if (was.RoomId != s.RoomId)
                 changes.Add(new ScheduleChange(ChangeKinds.RoomChanged, s.Id, s.Title, was.Room, s.Room, was.StartsAt, s.StartsAt));
+            if (!SameParts(was.Parts, s.Parts))
+                changes.Add(new ScheduleChange(ChangeKinds.LineUpChanged, s.Id, s.Title, was.Room, s.Room, was.StartsAt, s.StartsAt));
         }
         var now = current.Sessions.Select(s => s.Id).ToHashSet();
         foreach (var was in before.Values.Where(w => !now.Contains(w.Id)).OrderBy(w => w.StartsAt).ThenBy(w => w.Id))
@@ -107,6 +112,10 @@ public static class ChangelogRules
         }
         return changes;
     }
+
+    // What a reader of the line-up sees: who speaks on what, when. Descriptions and slide links may change quietly.
+    private static bool SameParts(IReadOnlyList<SnapPart>? a, IReadOnlyList<SnapPart>? b) =>
+        (a ?? []).Select(p => (p.Title, p.Speaker, p.StartsAt)).SequenceEqual((b ?? []).Select(p => (p.Title, p.Speaker, p.StartsAt)));
 
     /// <summary>"Moved from Sat 6 Feb 10:00 to Sat 6 Feb 11:30", in the event's zone.</summary>
     public static string Describe(ScheduleChange c, TimeZoneInfo zone)
@@ -118,6 +127,7 @@ public static class ChangelogRules
             ChangeKinds.Moved => $"Moved from {When(c.FromStart)} to {When(c.ToStart)}",
             ChangeKinds.RoomChanged => $"Room changed from {c.FromRoom} to {c.ToRoom}",
             ChangeKinds.Cancelled => $"Cancelled (was {When(c.FromStart)} in {c.FromRoom})",
+            ChangeKinds.LineUpChanged => "Line-up changed (see the session page)",
             _ => c.Kind,
         };
     }
