@@ -12,7 +12,8 @@ namespace EventPlanner.Web.Features.Submissions;
 /// A refused write throws <see cref="Refused"/> inside the transaction so nothing of it is kept, nor
 /// any notification: those are written by <see cref="SubmissionNotices"/> in the same transaction.
 /// </summary>
-public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices notices, IEnumerable<IProposalWithdrawalHandler> withdrawalHandlers)
+public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices notices, IEnumerable<IProposalWithdrawalHandler> withdrawalHandlers,
+    AccessCodeGuesses guesses)
 {
     internal const string Columns = """
         p.id, p.event_id, p.session_type_id, p.title, p.abstract, p.description, p.duration_minutes, p.audience_level, p.language,
@@ -106,7 +107,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
         OutboxBatch told)
     {
         var now = clock.GetUtcNow();
-        var window = await WindowAsync(c, tx, ctx, values.SessionTypeId, values.AccessCode, null, alreadyCounted: false, now, v);
+        var window = await WindowAsync(c, tx, ctx, userId, values.SessionTypeId, values.AccessCode, null, alreadyCounted: false, now, v);
         var codeId = window.ByCode ? window.CodeId : null;
         if (submit)
         {
@@ -157,7 +158,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
                     Refuse(v, "state", $"This proposal is {ProposalStates.Label(current.ReleasedState).ToLowerInvariant()} and can no longer be edited. Write to the organisers if something must change.");
             }
             long? codeId = current.AccessCodeId;
-            var window = asOrganiser ? null : await WindowAsync(c, tx, ctx, values.SessionTypeId, values.AccessCode, current.AccessCodeId,
+            var window = asOrganiser ? null : await WindowAsync(c, tx, ctx, userId, values.SessionTypeId, values.AccessCode, current.AccessCodeId,
                 alreadyCounted: current.SubmittedAt is not null, now, v);
             if (window is { ByCode: true }) codeId = window.CodeId;
             var submitting = submit && current.State == ProposalStates.Draft && !asOrganiser;
@@ -205,7 +206,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             var now = clock.GetUtcNow();
             var current = await LoadForWriteAsync(c, tx, ctx.Event.Id, id, userId, v);
             if (current.State != ProposalStates.Draft) Refuse(v, "state", "This proposal has already been submitted.");
-            var window = await WindowAsync(c, tx, ctx, current.SessionTypeId, accessCode, current.AccessCodeId, alreadyCounted: false, now, v);
+            var window = await WindowAsync(c, tx, ctx, userId, current.SessionTypeId, accessCode, current.AccessCodeId, alreadyCounted: false, now, v);
             var trackIds = (await c.QueryAsync<long>("SELECT track_id FROM proposal_tracks WHERE proposal_id = @id", new { id }, tx)).ToList();
             var answered = (await c.QueryAsync<long>("SELECT question_id FROM proposal_answers WHERE proposal_id = @id", new { id }, tx)).ToHashSet();
             ProposalRules.CheckComplete(current, ctx.Type(current.SessionTypeId)!, trackIds, ctx.Questions, answered,
@@ -327,9 +328,11 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
         public bool IsLate => Status == WindowStatus.OpenLate;
     }
 
-    private static async Task<Window> WindowAsync(IDbConnection c, IDbTransaction tx, CfpContext ctx, long typeId, string? codeText,
+    private async Task<Window> WindowAsync(IDbConnection c, IDbTransaction tx, CfpContext ctx, long userId, long typeId, string? codeText,
         long? attachedCodeId, bool alreadyCounted, DateTimeOffset now, Validator v)
     {
+        if (!string.IsNullOrWhiteSpace(codeText) && guesses.IsBlocked(userId))
+            Refuse(v, "accessCode", $"Too many unknown access codes from your account. Wait an hour, or ask the organisers for your code again.");
         var settings = await c.QuerySingleOrDefaultAsync<CfpSettingsRow>(
             "SELECT event_id, opens_at, closes_at, intro, updated_at FROM cfp_settings WHERE event_id = @Id", new { ctx.Event.Id }, tx);
         var type = await c.QuerySingleOrDefaultAsync<SessionTypeRow>("""
@@ -338,6 +341,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             """, new { typeId, ctx.Event.Id }, tx);
         if (type is null) Refuse(v, "sessionTypeId", "That session type does not exist in this event.");
         var code = await AccessCodeStore.FindAsync(c, tx, ctx.Event.Id, codeText, codeText is null ? attachedCodeId : null);
+        if (code is null && !string.IsNullOrWhiteSpace(codeText)) guesses.RecordMiss(userId);
         var grant = code is null ? null : CodeGrant.From(code, alreadyCounted && code.Id == attachedCodeId);
         var window = DeadlineRules.Evaluate(now, settings, type!, ctx.Event.Zone, grant);
         if (!window.Allows)

@@ -10,6 +10,7 @@ public static class SubmissionsEndpoints
     {
         services.AddSingleton<CfpStore>();
         services.AddSingleton<AccessCodeStore>();
+        services.AddSingleton<AccessCodeGuesses>();
         services.AddSingleton<ProposalStore>();
         services.AddSingleton<ProposalAccess>();
         services.AddSingleton<SubmissionNotices>();
