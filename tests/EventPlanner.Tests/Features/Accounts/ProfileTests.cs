@@ -20,6 +20,22 @@ public sealed class ProfileTests(EventPlannerApp app) : IClassFixture<EventPlann
     }
 
     [Fact]
+    public async Task The_display_name_changes_over_the_api_too_but_the_password_and_deletion_have_no_api()
+    {
+        var api = await app.CreateApiClientAsync("abi@example.org");
+
+        var renamed = await api.PutAsJsonAsync("/api/me", new { displayName = "Abi Tan" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Abi Tan", (await renamed.Content.ReadFromJsonAsync<MeResponse>())!.DisplayName);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PutAsJsonAsync("/api/me", new { displayName = "" })).StatusCode);
+        Assert.Contains("Abi Tan", await (await app.SignInAsync("abi@example.org")).GetStringAsync("/"));
+
+        var openapi = await app.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.DoesNotContain("/api/me/password", openapi);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await api.DeleteAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Changing_the_password_needs_the_current_one_and_keeps_this_session()
     {
         await app.CreateUserAsync("bea@example.org");
