@@ -98,10 +98,19 @@ public sealed class ManageModel(EventStore events, ScheduleQueries queries, Sess
             if (start < from) from = start;
             if (end > to) to = end;
         }
+        foreach (var block in Blocks())
+        {
+            if (Board.Local(block.StartsAt) < from) from = Board.Local(block.StartsAt);
+            if (Board.Local(block.EndsAt) > to) to = Board.Local(block.EndsAt);
+        }
         from = from.AddMinutes(-(from.Minute % Step));
         if (to.Minute % Step != 0) to = to.AddMinutes(Step - to.Minute % Step);
         return (placed, from, to);
     }
+
+    /// <summary>Rooms given to community groups on this day: drawn behind the sessions so organisers see them before placing one.</summary>
+    public IEnumerable<ReservedBlockRow> Blocks() =>
+        (Board.Blocks ?? []).Where(x => DateOnly.FromDateTime(Board.Local(x.StartsAt)) == Day.Date);
 
     public IEnumerable<SessionRow> Unscheduled() => Board.Sessions
         .Where(s => !s.IsPlaced && !s.IsCancelled)

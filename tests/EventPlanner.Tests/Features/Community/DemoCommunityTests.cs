@@ -39,4 +39,22 @@ public sealed class DemoCommunityTests(EventPlannerApp app) : IClassFixture<Even
         var page = await anonymous.GetStringAsync($"/events/{DemoEvent.Slug}/community");
         Assert.Contains("FOSSChix", page);
     }
+
+    [Fact]
+    public async Task The_organiser_grid_draws_the_rooms_given_to_groups_behind_the_sessions()
+    {
+        app.CreateClient();
+        await DemoSeeder.SeedAsync(app.Services);
+        var e = (await app.Services.GetRequiredService<EventStore>().FindAsync(DemoEvent.Slug))!;
+        var organiser = await app.CreateUserAsync("grid.viewer@example.org");
+        var v = new EventPlanner.Web.Infrastructure.Validator();
+        Assert.NotNull(await app.Services.GetRequiredService<EventStore>().GrantAsync(e.Id, "grid.viewer@example.org", "organiser", organiser.Id, v));
+        var browser = await app.SignInAsync("grid.viewer@example.org");
+
+        var grid = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/events/{DemoEvent.Slug}/schedule/manage"));
+
+        Assert.Contains("Reserved for Fedora Malaysia, 14:00–16:30", grid);
+        Assert.Contains("Reserved for Ubuntu Malaysia, 14:00–16:00", grid);
+        Assert.DoesNotContain("Reserved for FOSSChix", grid); // day 2, and only requested
+    }
 }
