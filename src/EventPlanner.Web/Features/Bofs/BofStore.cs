@@ -106,7 +106,12 @@ public sealed class BofStore(Db db, TimeProvider clock, Outbox outbox, AgendaSto
             return after;
         }, ct);
         batch.Kick();
-        if (bof is { SessionId: { } sessionId, IsBooked: true } && interested && !v.HasErrors) await agenda.StarAsync(userId, e.Id, sessionId, ct);
+        // Interest and the agenda go together for a booked BoF: joining adds it, leaving takes it out again.
+        if (bof is { SessionId: { } sessionId, IsBooked: true } && !v.HasErrors)
+        {
+            if (interested) await agenda.StarAsync(userId, e.Id, sessionId, ct);
+            else await agenda.UnstarAsync(userId, sessionId, ct);
+        }
         return bof;
     }
 }

@@ -48,6 +48,9 @@ public sealed class BofScheduleTests(EventPlannerApp app) : IClassFixture<EventP
             Assert.Equal(["Rust for Linux BoF"], agenda!.Select(a => a.Title));
         }
         Assert.Empty((await stranger.Api.GetFromJsonAsync<List<AgendaItem>>("/api/my/agenda"))!);
+        // Leaving the BoF takes it out of that agenda again.
+        (await late.Api.DeleteAsync($"/api/events/{e.Slug}/bofs/{bof.Id}/interest")).EnsureSuccessStatusCode();
+        Assert.Empty((await late.Api.GetFromJsonAsync<List<AgendaItem>>("/api/my/agenda"))!);
 
         app.Clock.SetUtcNow(DateTimeOffset.Parse("2027-02-06T18:10:00Z")); // 19:10 in Brussels
         var kiosk = await (await anonymous.GetAsync($"/events/{e.Slug}/kiosk/{e.S.Medium}")).HtmlAsync();
