@@ -15,7 +15,7 @@ public sealed record ApiTokenRow
     public DateTimeOffset? RevokedAt { get; init; }
 }
 
-public sealed record ApiTokenOwner(long TokenId, long UserId, string Email, string DisplayName, string SecurityStamp);
+public sealed record ApiTokenOwner(long TokenId, long UserId, string Email, string DisplayName, string SecurityStamp, string? LastUsedAt);
 
 /// <summary>
 /// Personal API tokens: 256 random bits shown once; only a SHA-256 of the token is kept, which is
@@ -59,18 +59,21 @@ public sealed class ApiTokenStore(Db db, TimeProvider clock)
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100) return null;
         await using var c = await db.OpenAsync(ct);
         var owner = await c.QuerySingleOrDefaultAsync<ApiTokenOwner>("""
-            SELECT t.id AS token_id, u.id AS user_id, u.email, u.display_name, u.security_stamp
+            SELECT t.id AS token_id, u.id AS user_id, u.email, u.display_name, u.security_stamp, t.last_used_at
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = @hash AND t.revoked_at IS NULL
             """, new { hash = Hash(secret) });
-        if (owner is not null)
+        if (owner is null) return null;
+        // Use is recorded at most every five minutes, and the check is made on the row just read: an UPDATE that
+        // matches nothing still takes SQLite's write lock, which every API call would otherwise queue for.
+        var now = clock.GetUtcNow();
+        var cutoff = now.AddMinutes(-5);
+        if (owner.LastUsedAt is null || DateTimeOffset.Parse(owner.LastUsedAt, System.Globalization.CultureInfo.InvariantCulture) < cutoff)
         {
-            // Recording use at most every few minutes keeps a burst of API calls from writing each time.
-            var now = clock.GetUtcNow();
-            await c.ExecuteAsync("""
+            await db.WriteAsync((w, tx) => w.ExecuteAsync("""
                 UPDATE api_tokens SET last_used_at = @now
                 WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @cutoff)
-                """, new { id = owner.TokenId, now, cutoff = now.AddMinutes(-5) });
+                """, new { id = owner.TokenId, now, cutoff }, tx), ct);
         }
         return owner;
     }
