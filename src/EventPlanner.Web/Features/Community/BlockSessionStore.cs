@@ -21,8 +21,8 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockSessionRow>.NotFound;
-            if (!await BlockStore.IsHostAsync(c, tx, b.GroupId, userId))
-                return Outcome<BlockSessionRow>.Forbidden($"Only the hosts of {b.GroupName} can put sessions in its block.");
+            if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
+                return Outcome<BlockSessionRow>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can put sessions in its block.");
             if (b.Status != BlockStatuses.Approved || b.RoomId is not { } roomId)
                 return Outcome<BlockSessionRow>.Refused(new Refusal(422, "Block not approved",
                     $"This block is {b.Status}: sessions go into an approved block only.", [], [], null));
@@ -106,8 +106,8 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<bool>.NotFound;
-            if (!await BlockStore.IsHostAsync(c, tx, b.GroupId, userId))
-                return Outcome<bool>.Forbidden($"Only the hosts of {b.GroupName} can cancel its sessions.");
+            if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
+                return Outcome<bool>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can cancel its sessions.");
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM community_block_sessions WHERE session_id = @sessionId AND block_id = @blockId)",
                     new { sessionId, blockId }, tx)) return Outcome<bool>.NotFound;
             if (await SessionStore.ReleasedAsync(c, tx, e.Id, sessionId))

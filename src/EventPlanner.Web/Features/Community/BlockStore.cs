@@ -240,6 +240,13 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
         }
     }
 
+    /// <summary>A host of the group, or an organiser of the event (who may step in for a group, as with any session).</summary>
+    internal static Task<bool> MaySessionsAsync(IDbConnection c, IDbTransaction tx, long eventId, long groupId, long userId) =>
+        c.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM community_hosts WHERE group_id = @groupId AND user_id = @userId)
+                OR EXISTS (SELECT 1 FROM event_roles WHERE event_id = @eventId AND user_id = @userId AND role = 'organiser')
+            """, new { eventId, groupId, userId }, tx);
+
     internal static Task<bool> IsHostAsync(IDbConnection c, IDbTransaction tx, long groupId, long userId) =>
         c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM community_hosts WHERE group_id = @groupId AND user_id = @userId)", new { groupId, userId }, tx);
 

@@ -15,6 +15,9 @@ public sealed class BlockModel(CommunityAccess access, CommunityQueries queries,
     public IReadOnlyList<BlockSessionRow> Sessions { get; private set; } = [];
     public bool IsHost => Group.IsHost(UserId);
 
+    /// <summary>Hosts fill their block; the event's organisers may step in (edit or cancel) as with any session.</summary>
+    public bool MayEdit => IsHost || IsOrganiser;
+
     [BindProperty] public SessionForm Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(long id)

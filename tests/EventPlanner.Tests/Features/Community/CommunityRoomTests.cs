@@ -134,6 +134,14 @@ public sealed class CommunityRoomTests(EventPlannerApp app) : IClassFixture<Even
         Assert.Equal(HttpStatusCode.Forbidden, deleteTheirs.StatusCode);
         var detail = await c.Host.GetFromJsonAsync<BlockDetailResponse>($"{c.Api}/blocks/{otherBlock.Id}");
         Assert.Equal(["Women in FOSS"], detail!.Sessions.Select(s => s.Title));
+
+        // The event's organisers may step in for a group (as with any session); another event's organisers may not.
+        var elsewhere = await ScheduleKit.CreateAsync(app, "cr-hosts-elsewhere");
+        var foreign = await elsewhere.Organiser.DeleteAsync($"{c.Api}/blocks/{otherBlock.Id}/sessions/{theirs.Id}");
+        Assert.Contains(foreign.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.False((await c.Host.GetFromJsonAsync<BlockDetailResponse>($"{c.Api}/blocks/{otherBlock.Id}"))!.Sessions.Single().IsCancelled);
+        Assert.Equal(HttpStatusCode.NoContent, (await c.Organiser.DeleteAsync($"{c.Api}/blocks/{otherBlock.Id}/sessions/{theirs.Id}")).StatusCode);
+        Assert.Empty((await c.Host.GetFromJsonAsync<BlockDetailResponse>($"{c.Api}/blocks/{otherBlock.Id}"))!.Sessions); // cancelled: off the block
     }
 
     [Fact]
