@@ -9,19 +9,8 @@ namespace EventPlanner.Web.Features.Lightning;
 /// Who sees what. Like the event page, a hidden event does not exist for strangers (404). The run sheet opens for
 /// the event's organisers, and for whoever holds the session's run-sheet link (the MC need not have an account).
 /// </summary>
-public sealed class LightningAccess(EventStore events, EventAccess access)
+public sealed class LightningAccess(EventStore events, EventAccess access) : EventVisibility(events, access)
 {
-    public async Task<EventRow?> VisibleAsync(HttpContext http, string slug)
-    {
-        if (await events.FindAsync(slug, http.RequestAborted) is not { } e) return null;
-        if (e.IsPublic) return e;
-        if (http.User.UserId() is not { } userId) return null;
-        return (await access.RolesAsync(http, userId, slug)).Count > 0 ? e : null;
-    }
-
-    public async Task<bool> IsOrganiserAsync(HttpContext http, string slug) =>
-        http.User.UserId() is { } userId && (await access.RolesAsync(http, userId, slug)).Contains(EventRoles.Organiser);
-
     public async Task<bool> CanRunAsync(HttpContext http, string slug, LightningSessionRow s, string? key) =>
         (key is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(s.RunSheetKey)))
         || await IsOrganiserAsync(http, slug);
