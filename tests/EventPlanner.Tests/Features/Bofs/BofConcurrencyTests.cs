@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
 using EventPlanner.Tests.Features.Schedule;
@@ -20,40 +19,11 @@ public sealed class BofConcurrencyTests(EventPlannerApp app) : IClassFixture<Eve
 {
     private Db Db => app.Services.GetRequiredService<Db>();
 
-    private async Task<IReadOnlyList<TestUser>> CrowdAsync(int count)
-    {
-        var prefix = TicketKit.Unique("bofcrowd");
-        var now = app.Clock.GetUtcNow();
-        var ids = await Db.WriteAsync(async (c, tx) =>
-        {
-            var list = new List<long>();
-            for (var i = 0; i < count; i++)
-            {
-                var email = $"{prefix}-{i}@example.org";
-                list.Add(await c.ExecuteScalarAsync<long>("""
-                    INSERT INTO users (email, normalized_email, display_name, security_stamp, concurrency_stamp, email_confirmed, created_at)
-                    VALUES (@email, @normalized, @name, @stamp, @stamp, 1, @now) RETURNING id
-                    """, new { email, normalized = email.ToUpperInvariant(), name = $"{prefix}-{i}", stamp = Guid.NewGuid().ToString("N"), now }, tx));
-            }
-            return list;
-        });
-        var tokens = app.Services.GetRequiredService<ApiTokenStore>();
-        var users = new List<TestUser>();
-        for (var i = 0; i < count; i++)
-        {
-            var (_, secret) = await tokens.CreateAsync(ids[i], "crowd");
-            var client = app.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-            users.Add(new TestUser(ids[i], $"{prefix}-{i}@example.org", client));
-        }
-        return users;
-    }
-
     [Fact]
     public async Task Fifty_proposers_asking_for_the_same_slot_at_once_give_exactly_one_booking_in_every_round()
     {
         var e = await BofKit.CreateAsync(app, "bof-rush", threshold: 1);
-        var proposers = await CrowdAsync(50);
+        var proposers = await app.CrowdAsync("bofcrowd", 50);
         var fan = await app.UserAsync("fan");
 
         for (var round = 0; round < 10; round++)

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
+using EventPlanner.Tests.Features.Tickets;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
@@ -19,38 +19,10 @@ public sealed class LightningConcurrencyTests(EventPlannerApp app) : IClassFixtu
 {
     private Db Db => app.Services.GetRequiredService<Db>();
 
-    private async Task<IReadOnlyList<Person>> CrowdAsync(int count)
-    {
-        var now = app.Clock.GetUtcNow();
-        var ids = await Db.WriteAsync(async (c, tx) =>
-        {
-            var list = new List<long>();
-            for (var i = 0; i < count; i++)
-            {
-                var email = $"lt-crowd-{i}@example.org";
-                list.Add(await c.ExecuteScalarAsync<long>("""
-                    INSERT INTO users (email, normalized_email, display_name, security_stamp, concurrency_stamp, email_confirmed, created_at)
-                    VALUES (@email, @normalized, @name, @stamp, @stamp, 1, @now) RETURNING id
-                    """, new { email, normalized = email.ToUpperInvariant(), name = $"Crowd {i}", stamp = Guid.NewGuid().ToString("N"), now }, tx));
-            }
-            return list;
-        });
-        var tokens = app.Services.GetRequiredService<ApiTokenStore>();
-        var people = new List<Person>();
-        for (var i = 0; i < count; i++)
-        {
-            var (_, secret) = await tokens.CreateAsync(ids[i], "crowd");
-            var client = app.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-            people.Add(new Person(ids[i], $"lt-crowd-{i}@example.org", client));
-        }
-        return people;
-    }
-
     [Fact]
     public async Task Two_hundred_sign_ups_at_once_for_twelve_slots_confirm_exactly_twelve_and_queue_the_rest_in_arrival_order()
     {
-        var crowd = await CrowdAsync(200);
+        var crowd = (await app.CrowdAsync("lt-crowd", 200)).Select(u => new Person(u.Id, u.Email, u.Api)).ToList();
         var l = await LightningKit.CreateAsync(app, "lt-rush", minutes: 60, settings: new { slotMinutes = 5, changeoverMinutes = 0 });
         var rounds = 10;
         for (var round = 0; round < rounds; round++)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
 using EventPlanner.Tests.Infrastructure;
@@ -18,40 +17,11 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
 {
     private Db Db => app.Services.GetRequiredService<Db>();
 
-    private async Task<IReadOnlyList<TestUser>> CrowdAsync(int count)
-    {
-        var prefix = TicketKit.Unique("crowd");
-        var now = app.Clock.GetUtcNow();
-        var ids = await Db.WriteAsync(async (c, tx) =>
-        {
-            var list = new List<long>();
-            for (var i = 0; i < count; i++)
-            {
-                var email = $"{prefix}-{i}@example.org";
-                list.Add(await c.ExecuteScalarAsync<long>("""
-                    INSERT INTO users (email, normalized_email, display_name, security_stamp, concurrency_stamp, email_confirmed, created_at)
-                    VALUES (@email, @normalized, @name, @stamp, @stamp, 1, @now) RETURNING id
-                    """, new { email, normalized = email.ToUpperInvariant(), name = $"{prefix}-{i}", stamp = Guid.NewGuid().ToString("N"), now }, tx));
-            }
-            return list;
-        });
-        var tokens = app.Services.GetRequiredService<ApiTokenStore>();
-        var users = new List<TestUser>();
-        for (var i = 0; i < count; i++)
-        {
-            var (_, secret) = await tokens.CreateAsync(ids[i], "crowd");
-            var client = app.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-            users.Add(new TestUser(ids[i], $"{prefix}-{i}@example.org", client));
-        }
-        return users;
-    }
-
     [Fact]
     public async Task Two_hundred_buyers_for_the_last_fifty_tickets_buy_exactly_fifty_in_every_round()
     {
         var ev = await app.EventAsync();
-        var buyers = await CrowdAsync(200);
+        var buyers = await app.CrowdAsync("crowd", 200);
         var early = await app.UserAsync();
 
         for (var round = 0; round < 10; round++)
@@ -77,7 +47,7 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
     {
         var ev = await app.EventAsync();
         var type = await ev.TypeAsync(quota: 1000);
-        var crowd = await CrowdAsync(100);
+        var crowd = await app.CrowdAsync("crowd", 100);
         var holder = await app.UserAsync();
         var used = new HashSet<string>();
 
@@ -120,7 +90,7 @@ public sealed class TicketConcurrencyTests(EventPlannerApp app) : IClassFixture<
     {
         var ev = await app.EventAsync();
         var type = await ev.TypeAsync(quota: 1000);
-        var crowd = await CrowdAsync(100);
+        var crowd = await app.CrowdAsync("crowd", 100);
         var holder = await app.UserAsync();
         var used = new HashSet<string>();
 

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Dapper;
+using EventPlanner.Web.Data;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Tickets;
@@ -43,6 +45,39 @@ public static partial class TicketKit
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<TicketTypeResponse>())!.Id;
+    }
+
+    /// <summary>
+    /// Many signed-in people at once, for races: inserted directly with API tokens, because hashing hundreds of
+    /// passwords would dominate the run.
+    /// </summary>
+    public static async Task<IReadOnlyList<TestUser>> CrowdAsync(this EventPlannerApp app, string prefix, int count)
+    {
+        prefix = Unique(prefix);
+        var now = app.Clock.GetUtcNow();
+        var ids = await app.Services.GetRequiredService<Db>().WriteAsync(async (c, tx) =>
+        {
+            var list = new List<long>();
+            for (var i = 0; i < count; i++)
+            {
+                var email = $"{prefix}-{i}@example.org";
+                list.Add(await c.ExecuteScalarAsync<long>("""
+                    INSERT INTO users (email, normalized_email, display_name, security_stamp, concurrency_stamp, email_confirmed, created_at)
+                    VALUES (@email, @normalized, @name, @stamp, @stamp, 1, @now) RETURNING id
+                    """, new { email, normalized = email.ToUpperInvariant(), name = $"{prefix}-{i}", stamp = Guid.NewGuid().ToString("N"), now }, tx));
+            }
+            return list;
+        });
+        var tokens = app.Services.GetRequiredService<ApiTokenStore>();
+        var users = new List<TestUser>();
+        for (var i = 0; i < count; i++)
+        {
+            var (_, secret) = await tokens.CreateAsync(ids[i], "crowd");
+            var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+            users.Add(new TestUser(ids[i], $"{prefix}-{i}@example.org", client));
+        }
+        return users;
     }
 
     public static async Task<TestUser> UserAsync(this EventPlannerApp app, string prefix = "att")
