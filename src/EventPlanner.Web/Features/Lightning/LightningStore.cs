@@ -369,32 +369,20 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         return result;
     }
 
-    public async Task<LightningWrite> SetOutcomeAsync(EventRow e, long sessionId, long talkId, string? outcome, Validator v, CancellationToken ct = default)
-    {
-        var result = await db.WriteAsync(async (c, tx) =>
+    public Task<LightningWrite> SetOutcomeAsync(EventRow e, long sessionId, long talkId, string? outcome, Validator v, CancellationToken ct = default) =>
+        WithConfirmedTalkAsync(e, sessionId, talkId, v, "outcome", "Only a confirmed talk can be given or missed.", async (c, tx, lineup, talk, now) =>
         {
-            var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrite.NotFound;
-            if (talk.Status != TalkStatuses.Confirmed) { v.Add("outcome", "Only a confirmed talk can be given or missed."); return LightningWrite.Conflict; }
             if (now < lineup.Session.StartsAt) { v.Add("outcome", "Mark talks given or no-show once the session has started."); return LightningWrite.Conflict; }
             await c.ExecuteAsync("UPDATE lightning_talks SET outcome = @outcome, updated_at = @now WHERE id = @talkId", new { outcome, now, talkId }, tx);
-            await BumpAsync(c, tx, sessionId, now);
-            return LightningWrite.Done(talkId);
+            return null;
         }, ct);
-        outbox.Kick();
-        return result;
-    }
 
     // ---- run sheet ----
 
     /// <summary>The MC starts a talk (its countdown runs from now); the talk that was on is marked given if nobody said otherwise.</summary>
-    public async Task<LightningWrite> StartTalkAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default)
-    {
-        var result = await db.WriteAsync(async (c, tx) =>
+    public Task<LightningWrite> StartTalkAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default) =>
+        WithConfirmedTalkAsync(e, sessionId, talkId, v, "talkId", "Only a confirmed talk can start.", async (c, tx, lineup, talk, now) =>
         {
-            var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrite.NotFound;
-            if (talk.Status != TalkStatuses.Confirmed) { v.Add("talkId", "Only a confirmed talk can start."); return LightningWrite.Conflict; }
             if (lineup.Session.CurrentTalkId is { } previous && previous != talkId && now >= lineup.Session.StartsAt)
             {
                 await c.ExecuteAsync("UPDATE lightning_talks SET outcome = 'given', updated_at = @now WHERE id = @previous AND status = 'confirmed' AND outcome IS NULL",
@@ -402,21 +390,13 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
             }
             await c.ExecuteAsync("UPDATE lightning_sessions SET current_talk_id = @talkId, current_started_at = @now WHERE session_id = @sessionId",
                 new { talkId, now, sessionId }, tx);
-            await BumpAsync(c, tx, sessionId, now);
-            return LightningWrite.Done(talkId);
+            return null;
         }, ct);
-        outbox.Kick();
-        return result;
-    }
 
     /// <summary>The MC calls a speaker to the stage: shown on the run sheet and sent to them (in-app and mail).</summary>
-    public async Task<LightningWrite> CallAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default)
-    {
-        var result = await db.WriteAsync(async (c, tx) =>
+    public Task<LightningWrite> CallAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default) =>
+        WithConfirmedTalkAsync(e, sessionId, talkId, v, "talkId", "Only a confirmed speaker can be called.", async (c, tx, lineup, talk, now) =>
         {
-            var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrite.NotFound;
-            if (talk.Status != TalkStatuses.Confirmed) { v.Add("talkId", "Only a confirmed speaker can be called."); return LightningWrite.Conflict; }
             await c.ExecuteAsync("UPDATE lightning_sessions SET called_talk_id = @talkId, called_at = @now WHERE session_id = @sessionId",
                 new { talkId, now, sessionId }, tx);
             await outbox.EnqueueAsync(c, tx, new NotificationRequest($"lightning-call:{talkId}:{now.ToUnixTimeMilliseconds()}",
@@ -424,10 +404,27 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
                 {
                     ["session_title"] = lineup.Session.Title, ["talk_title"] = talk.Title, ["room"] = lineup.Session.RoomName ?? "",
                 }));
+            return null;
+        }, ct);
+
+    /// <summary>
+    /// One write on one confirmed talk of a session: the line-up refreshed (lapsed offers, filled slots) and the talk found
+    /// and confirmed, then <paramref name="change"/> (null to go on, or a refusal), the session's version bumped, and the
+    /// outbox kicked after commit (the refresh may have queued offers even when the change is refused).
+    /// </summary>
+    private async Task<LightningWrite> WithConfirmedTalkAsync(EventRow e, long sessionId, long talkId, Validator v, string field, string notConfirmed,
+        Func<IDbConnection, IDbTransaction, Lineup, TalkRow, DateTimeOffset, Task<LightningWrite?>> change, CancellationToken ct)
+    {
+        var result = await db.WriteAsync(async (c, tx) =>
+        {
+            var now = clock.GetUtcNow();
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrite.NotFound;
+            if (talk.Status != TalkStatuses.Confirmed) { v.Add(field, notConfirmed); return LightningWrite.Conflict; }
+            if (await change(c, tx, lineup, talk, now) is { } refused) return refused;
             await BumpAsync(c, tx, sessionId, now);
             return LightningWrite.Done(talkId);
         }, ct);
-        if (result.Outcome == LightningOutcome.Done) outbox.Kick();
+        outbox.Kick();
         return result;
     }
 
