@@ -49,7 +49,7 @@ public sealed class DemoReviews : IDemoPart
         var conflicts = services.GetRequiredService<ConflictStore>();
         if (submitted.FirstOrDefault(p => p.Title.Contains("GNOME")) is { } translation)
         {
-            await conflicts.RecordForReviewerAsync(e.Id, data.Reviewers[^1].Id, translation.Id, organiser, "Coordinates the Malay translation team.", ct);
+            await conflicts.RecordForReviewerAsync(e.Id, data.Reviewers[^1].Id, translation.Id, organiser, "Coordinates the Malay translation team.", new Validator(), ct);
             data.CountAdded();
         }
 

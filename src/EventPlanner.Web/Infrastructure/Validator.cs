@@ -22,19 +22,63 @@ public sealed partial class Validator
         list.Add(message);
     }
 
+    /// <summary>
+    /// Text that must be given, normalised by <see cref="TextInput"/>; null whenever the field got a message (missing,
+    /// too long, a character no text may hold), so a caller that only checks for null cannot go on with refused text.
+    /// </summary>
     public string? Required(string field, string? value, int maxLength, string? label = null)
     {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed)) Add(field, $"{label ?? field} is required.");
-        else if (trimmed.Length > maxLength) Add(field, $"{label ?? field} must be at most {maxLength} characters (it has {trimmed.Length}).");
-        return trimmed;
+        if (string.IsNullOrWhiteSpace(value)) { Add(field, $"{label ?? field} is required."); return null; }
+        return Text(field, value, maxLength, label);
     }
 
-    public string Optional(string field, string? value, int maxLength, string? label = null)
+    /// <summary>Text that may be left empty (""), normalised and limited like <see cref="Required"/>.</summary>
+    public string Optional(string field, string? value, int maxLength, string? label = null) =>
+        string.IsNullOrEmpty(value) ? "" : Text(field, value, maxLength, label) ?? "";
+
+    private string? Text(string field, string value, int maxLength, string? label)
     {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length > maxLength) Add(field, $"{label ?? field} must be at most {maxLength} characters (it has {trimmed.Length}).");
-        return trimmed;
+        var text = TextInput.Normalise(value, out var problem);
+        if (problem is not null) { Add(field, $"{label ?? field} contains {problem}; remove it and try again."); return null; }
+        if (text.Length > maxLength) { Add(field, $"{label ?? field} must be at most {maxLength} characters (it has {text.Length})."); return null; }
+        return text;
+    }
+
+    /// <summary>
+    /// However many elements a feature allows (counted after blanks and duplicates are dropped), no request needs to
+    /// send more than this: a longer list is refused before any element is looked at.
+    /// </summary>
+    public const int MaxListItems = 100;
+
+    /// <summary>
+    /// The elements of a list whose elements are checked one by one: a null element (<c>links[2]</c>) and a list
+    /// longer than <paramref name="maxItems"/> are field messages, never a crash further on. Null when refused.
+    /// </summary>
+    public IReadOnlyList<T>? Items<T>(string field, IReadOnlyList<T?>? values, string label, int maxItems = MaxListItems) where T : class
+    {
+        if (values is null) return [];
+        if (values.Count > maxItems) { Add(field, $"Give at most {maxItems} {label}."); return null; }
+        var ok = true;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is null) { Add($"{field}[{i}]", $"Item {i + 1} of {label} is empty (null): leave it out or fill it in."); ok = false; }
+        }
+        return ok ? values.Select(x => x!).ToList() : null;
+    }
+
+    /// <summary>
+    /// A list of short texts (emails, names, links, tags, options): each element normalised like <see cref="Optional"/>
+    /// with its own message (<c>tags[3]</c>), blanks dropped; the caller de-duplicates and applies its own rules.
+    /// </summary>
+    public List<string> TextList(string field, IReadOnlyList<string?>? values, int maxLength, string label, int maxItems = MaxListItems)
+    {
+        var list = new List<string>();
+        if (Items(field, values, label, maxItems) is not { } items) return list;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Text($"{field}[{i}]", items[i], maxLength, $"Item {i + 1} of {label}") is { Length: > 0 } text) list.Add(text);
+        }
+        return list;
     }
 
     public string? Slug(string field, string? value)

@@ -78,7 +78,7 @@ public sealed class ReviewsStep : IGeneratorStep
         var conflicts = services.GetRequiredService<ConflictStore>();
         foreach (var reviewer in context.Reviewers.Where((_, i) => i % 50 == 7))
         {
-            await conflicts.RecordForReviewerAsync(e.Id, reviewer.Id, random.Pick(proposals).Id, organiser, "Works on the same project.", ct);
+            await conflicts.RecordForReviewerAsync(e.Id, reviewer.Id, random.Pick(proposals).Id, organiser, "Works on the same project.", new Validator(), ct);
         }
 
         var perProposal = (int)Math.Ceiling((double)scale.Reviews / proposals.Count);

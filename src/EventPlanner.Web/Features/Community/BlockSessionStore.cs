@@ -40,7 +40,13 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
             var starts = CommunityInputRules.Utc(e, day, values.Start, "start", v);
             var ends = CommunityInputRules.Utc(e, day, values.End, "end", v);
             if (starts is null || ends is null) return Outcome<BlockSessionRow>.Invalid;
+            // The length comes from the two instants (never from wrapped clock times), so it is what the table's CHECK sees.
             var minutes = (int)(ends.Value - starts.Value).TotalMinutes;
+            if (minutes < CommunityInputRules.MinSessionMinutes)
+            {
+                v.Add("end", $"The session must end at least {CommunityInputRules.MinSessionMinutes} minutes after it starts.");
+                return Outcome<BlockSessionRow>.Invalid;
+            }
             if (!RoomRules.Inside(starts.Value, ends.Value, b.StartsAt, b.EndsAt))
                 return Outcome<BlockSessionRow>.Refused(new Refusal(422, "Outside your block",
                     $"Your block runs {CommunityText.When(e.Zone, b.StartsAt, b.EndsAt)}; a session must start and end inside it.", [], [], null));

@@ -60,8 +60,11 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     }
 
     /// <summary>Approves an open request, in its room or another one; refused (409/422, with alternatives) when that room is not free or too small.</summary>
-    public Task<Outcome<BlockRow>> ApproveAsync(EventRow e, long blockId, long organiserId, long? roomId, string? note, Validator v, CancellationToken ct = default) =>
-        DecideAsync(e, async (c, tx) =>
+    public Task<Outcome<BlockRow>> ApproveAsync(EventRow e, long blockId, long organiserId, long? roomId, string? note, Validator v, CancellationToken ct = default)
+    {
+        var text = v.Optional("note", note, CommunityInputRules.MaxNote, "Note");
+        if (v.HasErrors) return Task.FromResult(Outcome<BlockRow>.Invalid);
+        return DecideAsync(e, async (c, tx) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status))
@@ -77,7 +80,6 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             }
             var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
             if (RoomRules.Check(facts, target.Value, b.StartsAt, b.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
-            var text = (note ?? "").Trim();
             await c.ExecuteAsync("""
                 UPDATE community_blocks SET status = 'approved', room_id = @target, proposed_room_id = NULL, proposed_starts_at = NULL, proposed_ends_at = NULL,
                        organiser_note = @text, decline_reason = NULL, decided_by = @organiserId, version = version + 1, updated_at = @now
@@ -95,11 +97,13 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             });
             return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
+    }
 
     /// <summary>Declines a request, or takes back an approved block (its sessions are cancelled and the public schedule updated).</summary>
     public Task<Outcome<BlockRow>> DeclineAsync(EventRow e, long blockId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
     {
         var why = v.Required("reason", reason, 1000, "Reason");
+        // Null whenever the reason got a message: missing, too long, or holding a character no text may.
         if (why is null) return Task.FromResult(Outcome<BlockRow>.Invalid);
         return DecideAsync(e, async (c, tx) =>
         {
@@ -126,15 +130,17 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     }
 
     /// <summary>Offers the group another room and/or time; the group accepts (which approves it, re-checked then) or declines.</summary>
-    public Task<Outcome<BlockRow>> ProposeAsync(EventRow e, long blockId, long organiserId, TimeRange range, string? note, CancellationToken ct = default) =>
-        DecideAsync(e, async (c, tx) =>
+    public Task<Outcome<BlockRow>> ProposeAsync(EventRow e, long blockId, long organiserId, TimeRange range, string? note, Validator v, CancellationToken ct = default)
+    {
+        var text = v.Optional("note", note, CommunityInputRules.MaxNote, "Note");
+        if (v.HasErrors) return Task.FromResult(Outcome<BlockRow>.Invalid);
+        return DecideAsync(e, async (c, tx) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status))
                 return Outcome<BlockRow>.Refused(new Refusal(422, "Not an open request", $"This request is {b.Status}; only an open request can be moved.", [], [], null));
             var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
             if (RoomRules.Check(facts, range.RoomId, range.StartsAt, range.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
-            var text = (note ?? "").Trim();
             await c.ExecuteAsync("""
                 UPDATE community_blocks SET status = 'proposed', proposed_room_id = @RoomId, proposed_starts_at = @StartsAt, proposed_ends_at = @EndsAt,
                        organiser_note = @text, decided_by = @organiserId, version = version + 1, updated_at = @now
@@ -151,6 +157,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             });
             return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
+    }
 
     /// <summary>The group takes the organisers' proposal: approved there, if the room is still free (checked now, in the transaction).</summary>
     public Task<Outcome<BlockRow>> AnswerProposalAsync(EventRow e, long blockId, long userId, bool accept, CancellationToken ct = default) =>

@@ -172,7 +172,7 @@ public static class CommunityEndpoints
             var v = new Validator();
             if (CommunityInputRules.Range(input.RoomId, input.Date, input.Start, input.End, e, v) is not { } range) return v.Problem();
             var rooms = await access.RoomsAsync(e);
-            return Answer(await store.ProposeAsync(e, id, http.User.RequiredUserId(), range, input.Note), v, b => b.AsResponse(e, rooms));
+            return Answer(await store.ProposeAsync(e, id, http.User.RequiredUserId(), range, input.Note, v), v, b => b.AsResponse(e, rooms));
         }).WithSummary("Propose another room and/or time for a request; the group accepts or declines (organisers)");
 
         foreach (var (path, accept) in new[] { ("accept-proposal", true), ("decline-proposal", false) })

@@ -31,6 +31,8 @@ public static class CommunityInputRules
     public const int MaxName = 100;
     public const int MaxText = 4000;
     public const int MaxSpeakers = 10;
+    public const int MinSessionMinutes = 5;
+    public const int MaxNote = 1000;
 
     /// <summary>What a group may put in its block: talks, workshops, or anything else (a meetup, an install party).</summary>
     public static readonly string[] Kinds = [SessionKinds.Talk, SessionKinds.Workshop, SessionKinds.Other];
@@ -93,10 +95,12 @@ public static class CommunityInputRules
         var summary = v.Optional("abstract", input.Abstract, SessionRules.MaxText, "Abstract");
         var start = v.Time("start", input.Start, "Start");
         var end = v.Time("end", input.End, "End");
-        if (start is { } s && end is { } en && (en - s).TotalMinutes < 5) v.Add("end", "The session must end at least 5 minutes after it starts.");
-        var emails = (input.SpeakerEmails ?? []).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // TimeOnly subtraction wraps around midnight (14:00 - 15:00 is 23 hours): compare the times of day as spans.
+        if (start is { } s && end is { } en && (en.ToTimeSpan() - s.ToTimeSpan()).TotalMinutes < MinSessionMinutes)
+            v.Add("end", $"The session must end at least {MinSessionMinutes} minutes after it starts.");
+        var emails = v.TextList("speakerEmails", input.SpeakerEmails, 254, "speaker emails").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (emails.Any(x => x.Length > 254 || !x.Contains('@'))) v.Add("speakerEmails", "Give each speaker with an account as the email address of that account.");
-        var names = (input.SpeakerNames ?? []).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var names = v.TextList("speakerNames", input.SpeakerNames, 100, "speaker names").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (names.Any(x => x.Length > 100 || x.Contains('\n'))) v.Add("speakerNames", "Each speaker's name fits on one line (at most 100 characters).");
         if (emails.Count + names.Count > MaxSpeakers) v.Add("speakerNames", $"A session has at most {MaxSpeakers} speakers.");
         return v.HasErrors ? null : new BlockSessionValues(kind, title!, summary, start!.Value, end!.Value, emails, names);

@@ -137,6 +137,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
     public async Task<Outcome<GroupRow>> DeclineAsync(EventRow e, long groupId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
     {
         var why = v.Required("reason", reason, 1000, "Reason");
+        // Null whenever the reason got a message: missing, too long, or holding a character no text may.
         if (why is null) return Outcome<GroupRow>.Invalid;
         var outcome = await db.WriteAsync(async (c, tx) =>
         {

@@ -86,17 +86,8 @@ public static class LightningRules
     public static bool LooksLikePdf(ReadOnlySpan<byte> head) => head.Length >= 5 && head[..5].SequenceEqual("%PDF-"u8);
 
     /// <summary>A local date and time in the event's zone (yyyy-MM-ddTHH:mm, as a datetime-local input sends it); null when blank.</summary>
-    public static DateTimeOffset? LocalInstant(string field, string? value, TimeZoneInfo zone, Validator v, string label)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!DateTime.TryParseExact(value.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var local))
-        {
-            v.Add(field, $"{label} must be a local date and time written as yyyy-MM-ddTHH:mm.");
-            return null;
-        }
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public static DateTimeOffset? LocalInstant(string field, string? value, TimeZoneInfo zone, Validator v, string label) =>
+        v.LocalDateTime(field, value, zone, label, required: false);
 
     public static string LocalInput(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);

@@ -81,8 +81,12 @@ public sealed class ConflictStore(Db db, TimeProvider clock)
     }
 
     /// <summary>An organiser records a conflict for a reviewer on a proposal (from a suggestion, or what they know).</summary>
-    public Task<bool> RecordForReviewerAsync(long eventId, long reviewerId, long proposalId, long organiserId, string? reason, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+    /// <remarks>False with a message in <paramref name="v"/> when the reason is refused; false without one when either is not in the event.</remarks>
+    public Task<bool> RecordForReviewerAsync(long eventId, long reviewerId, long proposalId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
+    {
+        var why = v.Optional("reason", reason, SetupRules.MaxReason, "Reason");
+        if (v.HasErrors) return Task.FromResult(false);
+        return db.WriteAsync(async (c, tx) =>
         {
             var exists = await c.ExecuteScalarAsync<bool>("""
                 SELECT EXISTS (SELECT 1 FROM proposals WHERE id = @proposalId AND event_id = @eventId)
@@ -92,10 +96,11 @@ public sealed class ConflictStore(Db db, TimeProvider clock)
             await c.ExecuteAsync("""
                 INSERT INTO review_conflicts (event_id, user_id, proposal_id, reason, declared_by, declared_at)
                 VALUES (@eventId, @reviewerId, @proposalId, @reason, @organiserId, @now) ON CONFLICT DO NOTHING
-                """, new { eventId, reviewerId, proposalId, reason = (reason ?? "").Trim(), organiserId, now = clock.GetUtcNow() }, tx);
+                """, new { eventId, reviewerId, proposalId, reason = why, organiserId, now = clock.GetUtcNow() }, tx);
             await c.ExecuteAsync(DropCoveredAssignments, new { eventId, userId = reviewerId }, tx);
             return true;
         }, ct);
+    }
 
     /// <summary>Organisers may lift a conflict (declared by mistake); a reviewer cannot lift their own.</summary>
     public Task<bool> RemoveAsync(long eventId, long id, CancellationToken ct = default) =>

@@ -127,9 +127,9 @@ public static class ReviewSetupEndpoints
                 v.Add(input.ReviewerId is null ? "reviewerId" : "proposalId", "Name the reviewer and the proposal.");
                 return v.Problem();
             }
-            return await conflicts.RecordForReviewerAsync(ctx.Event.Id, reviewer, proposal, http.User.RequiredUserId(), input.Reason)
-                ? TypedResults.NoContent()
-                : TypedResults.NotFound();
+            var check = new Validator();
+            if (await conflicts.RecordForReviewerAsync(ctx.Event.Id, reviewer, proposal, http.User.RequiredUserId(), input.Reason, check)) return TypedResults.NoContent();
+            return check.HasErrors ? check.Problem() : TypedResults.NotFound();
         }).WithSummary("Record a conflict of interest for a reviewer on a proposal; their assignment to it is dropped (organisers)");
 
         org.MapDelete("/conflicts/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, ReviewAccess access, ConflictStore conflicts) =>

@@ -54,7 +54,7 @@ public static class SetupRules
         if (tracks.Any(t => ctx.Tracks.All(k => k.Id != t))) v.Add("trackIds", "One of the tracks does not exist in this event.");
         var types = (input.SessionTypeIds ?? []).Distinct().ToList();
         if (types.Any(t => ctx.Types.All(k => k.Id != t))) v.Add("sessionTypeIds", "One of the session types does not exist in this event.");
-        var emails = (input.MemberEmails ?? []).Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var emails = v.TextList("memberEmails", input.MemberEmails, 320, "member emails", maxItems: 1000).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (emails.Count > 500) v.Add("memberEmails", "A team has at most 500 members.");
         return v.HasErrors ? null : new TeamValues(name!, tracks, types, emails);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Schedule;
 
@@ -11,7 +12,7 @@ public static class ChangesFeed
     {
         var page = $"{baseUrl}/events/{current.Slug}/changes";
         var sb = new StringBuilder();
-        using (var w = XmlWriter.Create(new StringWriter(sb, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
+        using (var w = XmlTextScrubber.Create(new StringWriter(sb, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
         {
             w.WriteStartDocument();
             w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");

@@ -38,9 +38,8 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
     {
         var notify = input.Notify?.Trim().ToLowerInvariant() ?? NotifyModes.Immediate;
         if (!NotifyModes.All.Contains(notify)) v.Add("notify", "Choose how people are told: immediate, held or none.");
-        var reason = input.Reason?.Trim();
-        if (input.Override == true && string.IsNullOrEmpty(reason)) v.Add("reason", "Say why the schedule is published despite its errors.");
-        if (reason is { Length: > 1000 }) v.Add("reason", "Keep the reason under 1000 characters.");
+        var reason = v.Optional("reason", input.Reason, 1000, "Reason");
+        if (input.Override == true && reason.Length == 0 && !v.Errors.ContainsKey("reason")) v.Add("reason", "Say why the schedule is published despite its errors.");
         if (v.HasErrors) return null;
 
         // Read before the transaction: an organiser's wording for the immediate kind is used for its held twin too.

@@ -9,6 +9,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Schedule;
 
@@ -178,7 +179,7 @@ public static partial class ScheduleExports
     public static byte[] Xml(ReleaseSnapshot r, string baseUrl)
     {
         using var stream = new MemoryStream();
-        using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        using (var w = XmlTextScrubber.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
         {
             w.WriteStartDocument();
             w.WriteStartElement("schedule");
@@ -285,7 +286,7 @@ public static partial class ScheduleExports
     public static byte[] Ics(IEnumerable<(ReleaseSnapshot Release, SnapSession Session)> items, string calendarName, string baseUrl)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//EventPlanner//Schedule//EN" };
-        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("X-WR-CALNAME", TextInput.ForCalendar(calendarName));
         var zones = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (r, s) in items.OrderBy(i => i.Session.StartsAt).ThenBy(i => i.Session.Id))
         {
@@ -299,9 +300,10 @@ public static partial class ScheduleExports
                 DtStamp = new CalDateTime(r.ReleasedAt.UtcDateTime, "UTC"),
                 DtStart = new CalDateTime(r.Local(s.StartsAt), r.TimeZone),
                 DtEnd = new CalDateTime(r.Local(s.EndsAt), r.TimeZone),
-                Summary = s.Title,
-                Location = s.Room,
-                Description = $"{s.Abstract}{speakers}\n\n{r.EventName}: {SessionUrl(baseUrl, r, s.Id)}".Trim(),
+                // Stored text may predate the input checks: keep what iCalendar cannot carry out of the file.
+                Summary = TextInput.ForCalendar(s.Title),
+                Location = TextInput.ForCalendar(s.Room),
+                Description = TextInput.ForCalendar($"{s.Abstract}{speakers}\n\n{r.EventName}: {SessionUrl(baseUrl, r, s.Id)}".Trim()),
                 Url = new Uri(SessionUrl(baseUrl, r, s.Id)),
             });
         }

@@ -42,7 +42,7 @@ public static class SessionRules
         List<string>? speakers = null;
         if (input.SpeakerEmails is { } emails)
         {
-            speakers = emails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            speakers = v.TextList("speakerEmails", emails, 254, "speaker emails").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (speakers.Count > MaxSpeakers) v.Add("speakerEmails", $"A session has at most {MaxSpeakers} speakers.");
             if (speakers.Any(e => e.Length > 254 || !e.Contains('@'))) v.Add("speakerEmails", "Give each speaker as the email address of their account.");
         }

@@ -44,7 +44,7 @@ public static class CfpRules
         if (!QuestionKinds.All.Contains(kind)) v.Add("kind", $"Kind must be one of: {string.Join(", ", QuestionKinds.All)}.");
         var prompt = v.Required("prompt", input.Prompt, MaxPrompt, "Question");
         var help = v.Optional("help", input.Help, MaxHelp, "Help text");
-        var options = (input.Options ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
+        var options = v.TextList("options", input.Options, MaxOption, "options").Distinct().ToList();
         if (QuestionKinds.HasOptions(kind))
         {
             if (options.Count < 2) v.Add("options", "A choice question needs at least two options.");
@@ -69,22 +69,8 @@ public static class CfpRules
 
     public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
 
-    public static DateTimeOffset? LocalTime(Validator v, string field, string? text, TimeZoneInfo zone, string label, bool required)
-    {
-        switch (CfpTime.TryParseLocal(text, zone, out var utc))
-        {
-            case CfpTime.ParseResult.Ok: return utc;
-            case CfpTime.ParseResult.Empty:
-                if (required) v.Add(field, $"{label} is required.");
-                return null;
-            case CfpTime.ParseResult.Skipped:
-                v.Add(field, $"{label}: {text} does not exist in {zone.Id} (the clocks change then).");
-                return null;
-            default:
-                v.Add(field, $"{label} must be a date and time written as yyyy-MM-ddTHH:mm ({zone.Id} time).");
-                return null;
-        }
-    }
+    public static DateTimeOffset? LocalTime(Validator v, string field, string? text, TimeZoneInfo zone, string label, bool required) =>
+        v.LocalDateTime(field, text, zone, label, required);
 }
 
 public static class SessionTypeRules

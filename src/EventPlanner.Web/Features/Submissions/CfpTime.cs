@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -10,26 +11,17 @@ public static class CfpTime
 {
     public const string InputFormat = "yyyy-MM-dd'T'HH:mm";
 
-    public enum ParseResult { Ok, Empty, Malformed, Skipped }
+    public enum ParseResult { Ok, Empty, Malformed, Skipped, OutOfRange }
 
-    /// <summary>Reads a local date and time in <paramref name="zone"/>; a time skipped by a clock change is refused.</summary>
-    public static ParseResult TryParseLocal(string? text, TimeZoneInfo zone, out DateTimeOffset utc)
+    /// <summary>Reads a local date and time in <paramref name="zone"/> (see <see cref="LocalTimes"/>); a time skipped by a clock change is refused.</summary>
+    public static ParseResult TryParseLocal(string? text, TimeZoneInfo zone, out DateTimeOffset utc) => LocalTimes.TryParse(text, zone, out utc) switch
     {
-        utc = default;
-        if (string.IsNullOrWhiteSpace(text)) return ParseResult.Empty;
-        var trimmed = text.Trim();
-        if (!DateTime.TryParseExact(trimmed, [InputFormat, "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var local))
-        {
-            return ParseResult.Malformed;
-        }
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local)) return ParseResult.Skipped;
-        // An hour that happens twice is read as its first occurrence (the earlier instant).
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        utc = new DateTimeOffset(local, offset).ToUniversalTime();
-        return ParseResult.Ok;
-    }
+        LocalTimes.Parsed.Ok => ParseResult.Ok,
+        LocalTimes.Parsed.Empty => ParseResult.Empty,
+        LocalTimes.Parsed.Skipped => ParseResult.Skipped,
+        LocalTimes.Parsed.OutOfRange => ParseResult.OutOfRange,
+        _ => ParseResult.Malformed,
+    };
 
     public static DateTimeOffset ToLocal(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(utc, zone);
 

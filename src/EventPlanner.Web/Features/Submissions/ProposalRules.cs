@@ -54,11 +54,11 @@ public static class ProposalRules
         if (tracks.Count > MaxTracks) v.Add("trackIds", $"Choose at most {MaxTracks} tracks.");
         if (tracks.Any(t => ctx.Tracks.All(k => k.Id != t))) v.Add("trackIds", "One of the tracks does not exist in this event.");
 
-        var availability = ValidateAvailability(input.Availability ?? [], ctx.Event, v);
+        var availability = ValidateAvailability(input.Availability, ctx.Event, v);
 
         var proposalAnswers = new Dictionary<long, string>();
         var speakerAnswers = new Dictionary<long, string>();
-        foreach (var answer in input.Answers ?? [])
+        foreach (var answer in v.Items("answers", input.Answers, "answers") ?? [])
         {
             var question = ctx.Questions.FirstOrDefault(q => q.Id == answer.QuestionId && q.IsActive);
             if (question is null) { v.Add($"answers.{answer.QuestionId}", "That question does not exist in this call for papers."); continue; }
@@ -86,12 +86,13 @@ public static class ProposalRules
         var field = $"answers.{q.Id}";
         if (q.Kind == QuestionKinds.MultipleChoice)
         {
-            var picked = (answer.Values ?? (answer.Value is null ? [] : [answer.Value])).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+            var picked = v.TextList(field, answer.Values ?? (answer.Value is null ? [] : [answer.Value]), MaxShortAnswer, $"'{q.Prompt}'").Distinct().ToList();
             if (picked.Count == 0) return null;
             if (picked.Any(p => !q.OptionList.Contains(p))) { v.Add(field, $"'{q.Prompt}': choose from the options given."); return null; }
             return Json.Of(q.OptionList.Where(picked.Contains));
         }
-        var text = answer.Value?.Trim() ?? "";
+        // Refused text comes back empty, with its message already given.
+        var text = v.Optional(field, answer.Value, q.Kind == QuestionKinds.ShortText ? MaxShortAnswer : MaxLongAnswer, $"'{q.Prompt}'");
         if (text.Length == 0) return null;
         switch (q.Kind)
         {
@@ -119,10 +120,10 @@ public static class ProposalRules
     public static bool IsWebUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private static List<AvailabilityRange> ValidateAvailability(IReadOnlyList<AvailabilityInput> ranges, EventRow e, Validator v)
+    private static List<AvailabilityRange> ValidateAvailability(IReadOnlyList<AvailabilityInput?>? input, EventRow e, Validator v)
     {
         var list = new List<AvailabilityRange>();
-        if (ranges.Count > MaxAvailability) { v.Add("availability", $"Give at most {MaxAvailability} time ranges."); return list; }
+        if (v.Items("availability", input, "time ranges", MaxAvailability) is not { } ranges) return list;
         foreach (var r in ranges)
         {
             if (string.IsNullOrWhiteSpace(r.Date) && string.IsNullOrWhiteSpace(r.From) && string.IsNullOrWhiteSpace(r.To)) continue;
@@ -156,7 +157,7 @@ public static class ProposalRules
 
     public static IReadOnlyList<string>? ValidateTags(IReadOnlyList<string>? tags, Validator v)
     {
-        var list = (tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();
+        var list = v.TextList("tags", tags, MaxTag, "tags").Select(t => t.ToLowerInvariant()).Distinct().ToList();
         if (list.Count > MaxTags) v.Add("tags", $"Give at most {MaxTags} tags.");
         if (list.Any(t => t.Length > MaxTag)) v.Add("tags", $"Each tag must be at most {MaxTag} characters.");
         return v.HasErrors ? null : list;

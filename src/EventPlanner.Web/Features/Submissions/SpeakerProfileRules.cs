@@ -21,7 +21,7 @@ public static class SpeakerProfileRules
         var name = v.Required("fullName", input.FullName, MaxName, "Name");
         var bio = v.Optional("bio", input.Bio, MaxBio, "Bio");
         var affiliation = v.Optional("affiliation", input.Affiliation, MaxAffiliation, "Affiliation");
-        var links = (input.Links ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct().ToList();
+        var links = v.TextList("links", input.Links, MaxLink, "links").Distinct().ToList();
         if (links.Count > MaxLinks) v.Add("links", $"Give at most {MaxLinks} links.");
         foreach (var link in links.Where(l => l.Length > MaxLink || !ProposalRules.IsWebUrl(l)))
         {

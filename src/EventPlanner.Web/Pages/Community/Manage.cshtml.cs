@@ -69,7 +69,7 @@ public sealed class ManageModel(CommunityAccess access, CommunityQueries queries
             ModelState.AddErrors(v, "Propose");
             return await AgainAsync(date);
         }
-        if (!Succeeded(await blocks.ProposeAsync(Event, blockId, User.RequiredUserId(), range, Propose.Note), v, "Propose")) return await AgainAsync(date);
+        if (!Succeeded(await blocks.ProposeAsync(Event, blockId, User.RequiredUserId(), range, Propose.Note, v), v, "Propose")) return await AgainAsync(date);
         TempData["Flash"] = "Proposal sent; the group accepts or declines it.";
         return Redirect(Here(date));
     }

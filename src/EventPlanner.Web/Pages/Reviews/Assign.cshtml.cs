@@ -70,8 +70,9 @@ public sealed class AssignModel(ReviewAccess access, AssignmentStore assignments
     public async Task<IActionResult> OnPostRecordConflictAsync(string slug, long proposalId, long reviewerId, string? reason)
     {
         if (!await LoadAsync(slug)) return NotFound();
-        await conflicts.RecordForReviewerAsync(Context.Event.Id, reviewerId, proposalId, User.RequiredUserId(), reason);
-        TempData["Flash"] = $"Conflict recorded for proposal #{proposalId}.";
+        var v = new Validator();
+        await conflicts.RecordForReviewerAsync(Context.Event.Id, reviewerId, proposalId, User.RequiredUserId(), reason, v);
+        TempData["Flash"] = v.HasErrors ? string.Join(" ", v.Errors.SelectMany(e => e.Value)) : $"Conflict recorded for proposal #{proposalId}.";
         return Redirect($"/events/{slug}/review/assign");
     }
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace EventPlanner.Web.Infrastructure;
+
+/// <summary>
+/// Local date-times as people type them (the <c>datetime-local</c> form, yyyy-MM-ddTHH:mm, in the event's zone), read
+/// in one place. Anything outside <see cref="MinYear"/>–<see cref="MaxYear"/> is refused before it is converted: no
+/// event needs it, and at the ends of the calendar the conversion to UTC itself overflows (0001-01-01T00:00 east of
+/// UTC, 9999-12-31T23:59 west of it).
+/// </summary>
+public static class LocalTimes
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
+
+    public enum Parsed { Ok, Empty, Malformed, Skipped, OutOfRange }
+
+    /// <summary>Reads a local date and time in <paramref name="zone"/>; a time skipped by a clock change is refused, an hour that happens twice is its first occurrence.</summary>
+    public static Parsed TryParse(string? text, TimeZoneInfo zone, out DateTimeOffset utc)
+    {
+        utc = default;
+        if (string.IsNullOrWhiteSpace(text)) return Parsed.Empty;
+        if (!DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return Parsed.Malformed;
+        if (local.Year is < MinYear or > MaxYear) return Parsed.OutOfRange;
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local)) return Parsed.Skipped;
+        // An hour that happens twice is read as its first occurrence (the earlier instant).
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        utc = new DateTimeOffset(local, offset).ToUniversalTime();
+        return Parsed.Ok;
+    }
+}
+
+public sealed partial class Validator
+{
+    /// <summary>A local date and time in the event's zone, as UTC; null (with a message when it was wrong or required) otherwise.</summary>
+    public DateTimeOffset? LocalDateTime(string field, string? text, TimeZoneInfo zone, string label, bool required)
+    {
+        switch (LocalTimes.TryParse(text, zone, out var utc))
+        {
+            case LocalTimes.Parsed.Ok: return utc;
+            case LocalTimes.Parsed.Empty:
+                if (required) Add(field, $"{label} is required.");
+                return null;
+            case LocalTimes.Parsed.Skipped:
+                Add(field, $"{label}: {text} does not exist in {zone.Id} (the clocks change then).");
+                return null;
+            case LocalTimes.Parsed.OutOfRange:
+                Add(field, $"{label} must be a date between {LocalTimes.MinYear} and {LocalTimes.MaxYear}.");
+                return null;
+            default:
+                Add(field, $"{label} must be a date and time written as yyyy-MM-ddTHH:mm ({zone.Id} time).");
+                return null;
+        }
+    }
+}
