@@ -94,8 +94,14 @@ public sealed partial class Validator
     public DateOnly? Date(string field, string? value, string? label = null)
     {
         if (string.IsNullOrWhiteSpace(value)) { Add(field, $"{label ?? field} is required."); return null; }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Add(field, $"{label ?? field} must be a date written as yyyy-MM-dd.");
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            Add(field, $"{label ?? field} must be a date written as yyyy-MM-dd.");
+            return null;
+        }
+        // Every date here is an event's (or a day of one): the same sane range as local times, so no later conversion overflows.
+        if (d.Year is >= LocalTimes.MinYear and <= LocalTimes.MaxYear) return d;
+        Add(field, $"{label ?? field} must be a date between {LocalTimes.MinYear} and {LocalTimes.MaxYear}.");
         return null;
     }
 

@@ -112,6 +112,12 @@ public sealed class HostileInputTests(EventPlannerApp app) : IClassFixture<Event
         Assert.Equal(before, await CountAsync("SELECT COUNT(*) FROM cfp_settings WHERE opens_at < '2000'"));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM cfp_settings WHERE closes_at > '2100'"));
 
+        await AssertFieldErrorAsync(await west.PostAsJsonAsync("/api/events", new
+        {
+            slug = "hostile-year-one", name = "Year one", timeZone = "Asia/Tokyo", startsOn = "0001-01-01", endsOn = "0001-01-02", venue = "Nowhere",
+        }), "startsOn");
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM events WHERE slug = 'hostile-year-one'"));
+
         var l = await LightningKit.CreateAsync(app, "hostile-lightning"); // Brussels, east of UTC
         await AssertFieldErrorAsync(await l.Organiser.PutAsJsonAsync($"{l.Api}/settings", new { slotMinutes = 5, changeoverMinutes = 1, opensAt = "0001-01-01T00:00" }),
             "opensAt");

@@ -88,6 +88,16 @@ public sealed class TextInputTests
     }
 
     [Fact]
+    public void Dates_outside_the_sane_range_are_refused()
+    {
+        var v = new Validator();
+        Assert.Null(v.Date("startsOn", "0001-01-01", "First day"));
+        Assert.Null(v.Date("endsOn", "9999-12-31", "Last day"));
+        Assert.Equal(new DateOnly(2027, 2, 6), v.Date("day", "2027-02-06"));
+        Assert.Equal(["endsOn", "startsOn"], v.Errors.Keys.Order());
+    }
+
+    [Fact]
     public void A_block_session_from_15_00_to_14_00_does_not_wrap_round_midnight()
     {
         var v = new Validator();

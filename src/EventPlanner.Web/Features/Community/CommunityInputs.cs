@@ -52,7 +52,7 @@ public static class CommunityInputRules
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
-        if (text.Length > 500 || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+        if (text.Length > 500 || TextInput.Problem(text) is not null || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
             || !string.IsNullOrEmpty(uri.UserInfo) || string.IsNullOrEmpty(uri.Host))
         {
             v.Add("logoUrl", "The logo link must be an https:// address (at most 500 characters), e.g. https://assets.ubuntu.com/logo.svg.");

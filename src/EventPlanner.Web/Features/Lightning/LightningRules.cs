@@ -77,7 +77,7 @@ public static class LightningRules
         var url = value?.Trim();
         if (string.IsNullOrEmpty(url)) return null;
         if (url.Length > 500) v.Add("slidesUrl", "The slides link must be at most 500 characters.");
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        else if (TextInput.Problem(url) is not null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             v.Add("slidesUrl", "The slides link must be a web address starting with https://.");
         return url;
     }
