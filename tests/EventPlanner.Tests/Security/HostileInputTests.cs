@@ -190,6 +190,22 @@ public sealed class HostileInputTests(EventPlannerApp app) : IClassFixture<Event
         using var json = JsonDocument.Parse(await anonymous.GetStringAsync($"/events/{e.Slug}/schedule.json"));
     }
 
+    [Fact]
+    public async Task A_line_up_lock_succeeds_when_a_stored_talk_title_holds_a_nul()
+    {
+        var l = await LightningKit.CreateAsync(app, "hostile-lock", minutes: 15, settings: new { slotMinutes = 5, changeoverMinutes = 0 });
+        var talk = await (await app.PersonAsync("hostile-lock-speaker@example.org", "Speaker Z")).SignedUpAsync(l, "Zap talk");
+        await using (var c = await app.Services.GetRequiredService<Db>().OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE lightning_talks SET title = @title WHERE id = @id", new { id = talk.Id, title = "Zap\0talk" });
+        }
+
+        var locked = await l.Organiser.PostAsync($"{l.Api}/lock", null);
+        Assert.True(locked.IsSuccessStatusCode, await locked.Content.ReadAsStringAsync());
+        var xml = XDocument.Parse(await app.CreateClient().GetStringAsync($"/events/{l.Slug}/schedule.xml"));
+        Assert.Contains("Zaptalk", xml.Descendants("description").Select(d => d.Value).Single(d => d.Contains("Line-up")));
+    }
+
     // ---- finding 7: limits not enforced ----
 
     [Fact]
