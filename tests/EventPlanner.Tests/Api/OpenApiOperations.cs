@@ -24,6 +24,9 @@ public sealed record SweepOperation(string Method, string Path, JsonElement Root
     public bool SignedInOnly => !Anonymous && Policies.Count > 0;
 
     public bool EventScoped => Path.Contains("{slug}");
+
+    /// <summary>Someone's own things, named by an id or a link token: the seeded ones belong to others than the sweep's callers.</summary>
+    public bool OwnerOnly => (Path.StartsWith("/api/my/") && Path.Contains('{')) || Path.StartsWith("/api/transfers/{token}");
 }
 
 internal static partial class OpenApiOperations
@@ -64,6 +67,7 @@ internal static partial class OpenApiOperations
             {
                 "id" when i > 0 => target.Ids.GetValueOrDefault(segments[i - 1]),
                 "sessionId" when op.Path.Contains("/lightning/") => target.Ids["lightning"],
+                "sessionId" when op.Path.Contains("/blocks/") => target.Ids["blockSessionId"],
                 _ => target.Ids.GetValueOrDefault(name),
             } ?? "999999"; // an id the seed has none of: never someone's real row by accident (e.g. the caller's own API token)
             segments[i] = Uri.EscapeDataString(value);
@@ -101,6 +105,7 @@ internal static partial class OpenApiOperations
             "ticketId" => "ticketId",
             "sessionId" => "sessionId",
             "toSessionId" => "lightningSessionId",
+            "groupId" or "blockId" or "bofId" or "slotId" => field,
             "reviewerId" or "userId" => "reviewerId",
             "version" => null,
             _ => null,
@@ -137,7 +142,16 @@ internal static partial class OpenApiOperations
         yield return ("negative numbers", Map(valid, (v, n) => v == JsonValueKind.Number ? JsonValue.Create(int.MinValue) : n).ToJsonString());
         yield return ("earliest dates", Map(valid, (v, n) => Date(n, "0001-01-01T00:00", "0001-01-01", "00:00") ?? n).ToJsonString());
         yield return ("latest dates", Map(valid, (v, n) => Date(n, "9999-12-31T23:59", "9999-12-31", "23:59") ?? n).ToJsonString());
+        yield return ("ends before starts", Reversed(valid));
         yield return ("unknown ids", MapNamed(valid, (name, n) => name.EndsWith("Id") || name.EndsWith("Ids") ? JsonValue.Create(999_999_999L) : n).ToJsonString());
+    }
+
+    // The first time of day (or date-time) late, every later one early: an end before its start.
+    private static string Reversed(JsonNode valid)
+    {
+        var seen = 0;
+        return Map(valid, (_, n) => Date(n, "x", "x", "x") is null ? n
+            : seen++ == 0 ? Date(n, "2027-02-06T23:00", "2027-02-07", "23:00") : Date(n, "2027-02-06T01:00", "2027-02-06", "01:00")).ToJsonString();
     }
 
     private static JsonNode? Date(JsonNode? n, string dateTime, string date, string time)

@@ -74,16 +74,34 @@ internal static class OpenApiSchemas
     private static JsonNode Number(string hint)
     {
         var h = hint.ToLowerInvariant();
-        if (h.Contains("minutes")) return 30;
+        if (h.Contains("minutes") || h == "duration") return 25;
+        if (h.Contains("maxscore")) return 5;
+        if (h.Contains("minscore")) return 1;
         if (h.Contains("capacity") || h.Contains("quota") || h.Contains("audience")) return 20;
         if (h.Contains("version")) return 1;
         if (h.EndsWith("id") || h.EndsWith("ids")) return 1;
         return 1;
     }
 
+    // Values the rules accept for fields whose schema says only "string" (best effort: a field error is still a pass).
+    private static readonly Dictionary<string, string> Plausible = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["kind"] = "talk", ["role"] = "reviewer", ["audienceLevel"] = "intermediate", ["tshirtSize"] = "M", ["currency"] = "MYR",
+        ["transferability"] = "transferable", ["totalMethod"] = "mean", ["reviewers"] = "all", ["proposalState"] = "submitted",
+        ["otherScores"] = "after_own", ["scope"] = "proposal", ["state"] = "accepted", ["response"] = "confirm", ["notify"] = "none",
+        ["outcome"] = "given", ["target"] = "proposal", ["start"] = "14:00", ["end"] = "14:45", ["starts"] = "12:30", ["ends"] = "13:15",
+        ["from"] = "09:00", ["to"] = "12:00", ["opensAt"] = "2026-11-20T10:00", ["closesAt"] = "2027-01-20T10:00", ["code"] = "EARLYBIRD",
+        ["parentSlug"] = "", ["language"] = "en",
+    };
+
+    private static int _unique;
+
     private static JsonNode StringFor(string hint, string? format)
     {
+        if (Plausible.TryGetValue(hint, out var plausible)) return plausible;
         var h = hint.ToLowerInvariant();
+        if (h.EndsWith("startsat") || h.EndsWith("opensat")) return "2026-11-20T10:00";
+        if (h.EndsWith("endsat") || h.EndsWith("closesat")) return "2027-01-20T10:00";
         if (format == "date-time") return "2027-01-20T10:00:00Z";
         if (h.EndsWith("at")) return "2027-01-20T10:00";
         if (format == "date" || h.EndsWith("on") || h == "date") return "2027-02-06";
@@ -94,6 +112,7 @@ internal static class OpenApiSchemas
         if (h is "start" or "end" or "opensat" or "closesat" || h.StartsWith("opens") || h.StartsWith("closes") || h.EndsWith("time")) return "10:00";
         if (h.Contains("language")) return "en";
         if (h.Contains("slug")) return "example-slug";
-        return $"Example {hint}".Trim();
+        // Unique, so names that must be unique (rooms, tracks, groups) are.
+        return $"Example {hint} {Interlocked.Increment(ref _unique)}".Trim();
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EventPlanner.Tests.Features.Bofs;
+using EventPlanner.Tests.Features.Community;
 using EventPlanner.Tests.Features.Lightning;
 using EventPlanner.Tests.Features.Schedule;
 using EventPlanner.Tests.Features.Submissions;
@@ -88,6 +90,16 @@ public sealed class SweepApp : EventPlannerApp
             new { recipientEmail = $"friend-{slug}@example.org", recipientName = "Friend" })).Content.ReadFromJsonAsync<TransferResponse>();
         var token = await this.TransferTokenInAsync($"friend-{slug}@example.org");
 
+        var hostEmail = $"host-{slug}@example.org";
+        var host = await CreateApiClientAsync(hostEmail);
+        var community = new CommunityEvent(e, host, await CommunityKit.GroupAsync(e, host, "Ubuntu Malaysia"), hostEmail);
+        var block = await community.ApprovedBlockAsync(e.Medium, "14:00", "16:00");
+        var blockSession = await community.AddSessionAsync(block.Id, "Install party", "14:00", "14:45");
+
+        (await organiser.PutAsJsonAsync($"/api/events/{slug}/bofs/settings", new { interestThreshold = 3, roomIds = new[] { e.Small } })).EnsureSuccessStatusCode();
+        var slot = await BofKit.SlotAsync(organiser, $"/api/events/{slug}/bofs", e.Small, ScheduleKit.Day2, "12:30", "13:15");
+        var bof = await new BofEvent(e, slot, slot).ProposeAsync(holder, "Rust in Debian BoF");
+
         if (!isPublic) (await organiser.PutAsJsonAsync($"/api/events/{slug}", new { isPublic = false })).EnsureSuccessStatusCode();
         // Kits make organisers site administrators (only they create events by default); the sweep wants organisers
         // whose powers come from their event role alone.
@@ -108,6 +120,9 @@ public sealed class SweepApp : EventPlannerApp
             ["sessionTypeId"] = talkType.ToString(), ["secret"] = ticket.Secret, ["token"] = token, ["date"] = ScheduleKit.Day1, ["days"] = ScheduleKit.Day1,
             ["userId"] = speakerId.ToString(), ["reviewerId"] = organiserId.ToString(), ["role"] = "reviewer", ["number"] = "1",
             ["name"] = new string('a', 48) + ".pdf", ["sessionId"] = session.Id.ToString(), ["lightningSessionId"] = l.SessionId.ToString(),
+            ["groups"] = community.GroupId.ToString(), ["groupId"] = community.GroupId.ToString(), ["blocks"] = block.Id.ToString(), ["requests"] = block.Id.ToString(),
+            ["blockId"] = block.Id.ToString(), ["blockSessionId"] = blockSession.Id.ToString(), ["bofs"] = bof.Id.ToString(), ["bofId"] = bof.Id.ToString(),
+            ["slots"] = slot.ToString(), ["slotId"] = slot.ToString(), ["check-in"] = ticket.Id.ToString(),
         };
         return new SweepEvent(slug, ev.Id, organiser, organiserId, ids, isPublic);
     }
