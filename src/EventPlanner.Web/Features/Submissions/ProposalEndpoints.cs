@@ -18,15 +18,10 @@ public static class ProposalEndpoints
         var proposals = app.MapGroup("/api/events/{slug}/proposals").WithTags("Proposals");
         var mine = proposals.MapGroup("").RequireAuthorization(Policies.SignedIn);
 
-        mine.MapGet("/mine", async Task<Results<Ok<IEnumerable<MyProposalResponse>>, NotFound>> (string slug, HttpContext http, EventStore events, EventAccess access, ProposalStore store) =>
-        {
-            // A hidden event does not exist for strangers: the same 404 as an unknown slug, not an empty list.
-            // Its speakers (somebody with a proposal there) and its team still see theirs.
-            if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
-            var list = await store.ListMineAsync(e.Id, http.User.RequiredUserId());
-            if (!e.IsPublic && list.Count == 0 && (await access.RolesAsync(http, http.User.RequiredUserId(), slug)).Count == 0) return TypedResults.NotFound();
-            return TypedResults.Ok(list.Select(p => p.AsResponse()));
-        })
+        mine.MapGet("/mine", async Task<Results<Ok<IEnumerable<MyProposalResponse>>, NotFound>> (string slug, HttpContext http, ProposalAccess access) =>
+            await access.MineAsync(http, slug) is { } own
+                ? TypedResults.Ok(own.Proposals.Select(p => p.AsResponse()))
+                : TypedResults.NotFound())
             .WithSummary("Your proposals for this event, each with the state the organisers have released");
 
         mine.MapPost("", async Task<Results<Created<ProposalResponse>, ValidationProblem, NotFound>> (string slug, ProposalInput input, HttpContext http,

@@ -39,6 +39,10 @@ public sealed class HiddenEventCallTests(EventPlannerApp app) : IClassFixture<Ev
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        await app.CreateUserAsync("hidden-mine-page@example.org");
+        var page = await (await app.SignInAsync("hidden-mine-page@example.org")).GetAsync($"/events/{e.Slug}/proposals/mine");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain($"Event {e.Slug}", await page.Content.ReadAsStringAsync());
         // Who already has a proposal there, and the event's team, still see their list.
         Assert.Single(await speaker.GetFromJsonAsync<List<object>>($"{e.Api}/proposals/mine") ?? []);
         Assert.Equal(HttpStatusCode.OK, (await e.Organiser.GetAsync($"{e.Api}/proposals/mine")).StatusCode);
