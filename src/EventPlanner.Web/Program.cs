@@ -44,7 +44,7 @@ builder.Services.AddBofs();
 builder.Services.AddLightning();
 
 builder.Services.AddRazorPages();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(ApiSchemaNames.Configure);
 
 var app = builder.Build();
 

@@ -15,6 +15,16 @@ public static class WebPlatform
     /// <summary>API uploads (paths ending in /upload, e.g. a lightning talk's slides) may use the form limit; the endpoint checks its own size.</summary>
     public const long UploadBodyLimit = 16 * 1024 * 1024;
 
+    /// <summary>Longest query string the app reads; a longer one is a 414 with problem details (API) or the error page.</summary>
+    public const int QueryLimit = 8 * 1024;
+
+    /// <summary>
+    /// Kestrel's own request-line limit, raised above <see cref="QueryLimit"/> so an over-long query reaches the pipeline
+    /// and gets a body. Kestrel answers what it refuses by itself (a request line past this, a NUL (%00) in the path,
+    /// malformed HTTP) before any middleware runs, with a bare 400/414 and no body: no hook exists for those.
+    /// </summary>
+    public const int KestrelRequestLineLimit = 128 * 1024;
+
     public static IServiceCollection AddWebPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
@@ -25,6 +35,7 @@ public static class WebPlatform
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 16 * 1024 * 1024);
         services.AddAntiforgery(o => o.Cookie.Name = "ep.af");
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = KestrelRequestLineLimit);
 
         var permits = configuration.GetValue("EventPlanner:RateLimits:AuthPermitsPerMinute", 20);
         services.AddRateLimiter(o =>
@@ -57,6 +68,7 @@ public static class WebPlatform
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.Use(SecurityHeaders);
+        app.Use(LimitQueries);
         app.Use(LimitApiBodies);
         return app;
     }
@@ -80,6 +92,18 @@ public static class WebPlatform
         // Links carry one-time tokens (set-up, reset, invitations): never leak them to other sites.
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
+        return next();
+    }
+
+    private static Task LimitQueries(HttpContext ctx, Func<Task> next)
+    {
+        // The error page re-executes with the same query string: let it through then.
+        if (ctx.Request.QueryString.Value?.Length > QueryLimit && ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+        {
+            throw new BadHttpRequestException(
+                $"The query string is {ctx.Request.QueryString.Value.Length} characters; at most {QueryLimit} are read.",
+                StatusCodes.Status414UriTooLong);
+        }
         return next();
     }
 

@@ -105,7 +105,7 @@ public sealed partial class ApiDocsReference(IApiDescriptionGroupCollectionProvi
     {
         if (_types.ContainsKey(type)) return;
         var fields = new List<(string, ApiTypeRef)>();
-        _types[type] = new ApiTypeDoc(Name(type), "type-" + Anchor(type.Name), fields);
+        _types[type] = new ApiTypeDoc(Name(type), "type-" + Anchor(Infrastructure.ApiSchemaNames.Of(type)), fields);
         var info = json.GetTypeInfo(type);
         if (info.Kind != JsonTypeInfoKind.Object) return;
         foreach (var p in info.Properties) fields.Add((p.Name, Ref(p.PropertyType)));
@@ -136,7 +136,7 @@ public sealed partial class ApiDocsReference(IApiDescriptionGroupCollectionProvi
             TypeCode.Int64 => "long",
             TypeCode.Double => "double",
             TypeCode.Decimal => "decimal",
-            _ => type.Name,
+            _ => Infrastructure.ApiSchemaNames.Of(type),
         };
     }
 

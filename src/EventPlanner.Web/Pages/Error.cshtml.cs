@@ -33,6 +33,7 @@ public sealed class ErrorModel : PageModel
             403 => ("Not allowed", "Your account does not have access to this page."),
             404 => ("Not found", "There is nothing at this address."),
             413 => ("Too large", "What you sent is larger than we accept."),
+            414 => ("Address too long", "This link is longer than we accept. Check where it came from, or start again from the home page."),
             429 => ("Slow down", "Too many attempts from this address. Wait a minute and try again."),
             _ => ("Something went wrong", "The error was logged. Please try again in a moment."),
         };

@@ -27,9 +27,12 @@ public static class LightningEndpoints
         MapOrganiser(api.MapGroup("/{sessionId:long}").RequireAuthorization(Policies.EventOrganiser));
         MapRunSheet(api.MapGroup("/{sessionId:long}/run-sheet"));
 
-        app.MapGet("/events/{slug}/lightning/slides/{name}", (string name, LightningSlides slides, HttpContext http) =>
+        app.MapGet("/events/{slug}/lightning/slides/{name}", async (string slug, string name, LightningSlides slides, LightningAccess access,
+            LightningStore store, HttpContext http) =>
         {
-            if (slides.Find(name) is not { } path) return Results.NotFound();
+            // Only under its own event's slug, and a hidden event's slides only for its team (like its pages).
+            if (await access.VisibleAsync(http, slug) is not { } e || !await store.HasSlidesAsync(e.Id, name, http.RequestAborted)
+                || slides.Find(name) is not { } path) return Results.NotFound();
             // Shown by the browser's PDF viewer, never run as anything else.
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; object-src 'none'; sandbox";
             return Results.File(path, "application/pdf", enableRangeProcessing: true);

@@ -44,6 +44,14 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     // ---- reads ----
 
+    /// <summary>Whether a talk of this event uploaded the slides file of that name (a file of another event's talk is not served here).</summary>
+    public async Task<bool> HasSlidesAsync(long eventId, string name, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM lightning_talks WHERE event_id = @eventId AND slides_file = @name", new { eventId, name }) > 0;
+    }
+
     public async Task<IReadOnlyList<LightningSessionRow>> ListAsync(EventRow e, CancellationToken ct = default)
     {
         await SweepAsync(e, null, ct);

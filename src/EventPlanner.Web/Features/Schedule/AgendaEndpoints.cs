@@ -23,8 +23,11 @@ public static class AgendaEndpoints
             return await agenda.StarAsync(http.User.RequiredUserId(), current.EventId, sessionId) ? TypedResults.NoContent() : TypedResults.NotFound();
         }).WithSummary("Star a session of the released schedule: it joins your agenda");
 
-        mine.MapDelete("/events/{slug}/agenda/{sessionId:long}", async Task<NoContent> (string slug, long sessionId, HttpContext http, AgendaStore agenda) =>
+        mine.MapDelete("/events/{slug}/agenda/{sessionId:long}", async Task<Results<NoContent, NotFound>> (string slug, long sessionId, HttpContext http,
+            PublicSchedule schedule, AgendaStore agenda) =>
         {
+            // Like every route under an event: an unknown or hidden event is 404, not a silent 204.
+            if (await schedule.VisibleAsync(http, slug) is null) return TypedResults.NotFound();
             await agenda.UnstarAsync(http.User.RequiredUserId(), sessionId);
             return TypedResults.NoContent();
         }).WithSummary("Unstar a session");

@@ -18,9 +18,9 @@ public static class ProposalEndpoints
         var proposals = app.MapGroup("/api/events/{slug}/proposals").WithTags("Proposals");
         var mine = proposals.MapGroup("").RequireAuthorization(Policies.SignedIn);
 
-        mine.MapGet("/mine", async Task<Results<Ok<IEnumerable<MyProposalResponse>>, NotFound>> (string slug, HttpContext http, EventStore events, ProposalStore store) =>
-            await events.FindAsync(slug) is { } e
-                ? TypedResults.Ok((await store.ListMineAsync(e.Id, http.User.RequiredUserId())).Select(p => p.AsResponse()))
+        mine.MapGet("/mine", async Task<Results<Ok<IEnumerable<MyProposalResponse>>, NotFound>> (string slug, HttpContext http, ProposalAccess access) =>
+            await access.MineAsync(http, slug) is { } own
+                ? TypedResults.Ok(own.Proposals.Select(p => p.AsResponse()))
                 : TypedResults.NotFound())
             .WithSummary("Your proposals for this event, each with the state the organisers have released");
 

@@ -109,6 +109,20 @@ public static partial class TicketRules
         return null;
     }
 
+    /// <summary>
+    /// What someone else holding a direct offer's link is told: who may take it, by a masked address (enough to
+    /// recognise one's own, not enough to learn a stranger's).
+    /// </summary>
+    public static string NotForYou(string? recipientEmail) =>
+        $"This ticket was offered to someone else ({MaskEmail(recipientEmail)}). Only the account with that address, confirmed, can accept or decline it: "
+        + "sign out and sign in (or register) with that address.";
+
+    public static string MaskEmail(string? email)
+    {
+        if (string.IsNullOrEmpty(email) || email.IndexOf('@') is not (> 0 and var at)) return "another address";
+        return $"{email[0]}•••{email[at..]}";
+    }
+
     /// <summary>A transfer offer lasts a week, but never past the transfer deadline.</summary>
     public static DateTimeOffset TransferExpiry(TicketRow ticket, DateTimeOffset now, TimeSpan lifetime)
     {

@@ -11,6 +11,9 @@ public static class AcceptOutcomes
 {
     public const string Completed = "completed";
     public const string AwaitingApproval = "awaiting_approval";
+
+    /// <summary>A direct offer made to another address: only the account with that (confirmed) address may take it.</summary>
+    public const string NotForYou = "not_for_you";
 }
 
 /// <summary>
@@ -99,6 +102,22 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     }
 
     /// <summary>
+    /// A direct offer is for the account whose confirmed email is the address it was made to; a board offer is for the
+    /// chosen requester. Whoever else holds the link (a forwarded mail, a shared screen) may not take the ticket.
+    /// </summary>
+    public async Task<bool> IsForAsync(TransferRow x, long userId, CancellationToken ct = default)
+    {
+        if (x.Kind != "direct") return x.RecipientUserId == userId;
+        await using var c = await db.OpenAsync(ct);
+        return await IsDirectRecipientAsync(c, null, x, userId);
+    }
+
+    private static async Task<bool> IsDirectRecipientAsync(IDbConnection c, IDbTransaction? tx, TransferRow x, long userId) =>
+        await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM users WHERE id = @userId AND email_confirmed = 1 AND email = @RecipientEmail COLLATE NOCASE",
+            new { userId, x.RecipientEmail }, tx) > 0;
+
+    /// <summary>
     /// The recipient accepts with their attendee answers. Without organiser approval the ticket changes hands
     /// at once; with it, the transfer waits for an organiser. Null (and no message) when the link is not theirs.
     /// </summary>
@@ -113,6 +132,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
             var x = (await TicketSql.TransferAsync(c, tx, transferId.Value))!;
             if (x.Kind == "community" && x.RecipientUserId != userId) return null;
             if (x.FromUserId == userId) { v.Add("transfer", "This is your own offer; send the link to the person you are giving the ticket to."); return null; }
+            if (x.Kind == "direct" && !await IsDirectRecipientAsync(c, tx, x, userId)) return AcceptOutcomes.NotForYou;
             if (x.Status is "open" or "chosen" && x.ExpiresAt <= now)
             {
                 await TicketSql.ExpireTransfersAsync(c, tx, now, x.TicketId, notices, batch);
@@ -144,6 +164,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         {
             var x = await c.QuerySingleOrDefaultAsync<TransferRow>($"SELECT {TicketSql.TransferColumns} WHERE x.token = @token", new { token }, tx);
             if (x is null || x.FromUserId == userId || (x.Kind == "community" && x.RecipientUserId != userId)) return false;
+            if (x.Kind == "direct" && !await IsDirectRecipientAsync(c, tx, x, userId)) return false;
             if (x.Kind == "direct")
             {
                 if (await c.ExecuteAsync("UPDATE ticket_transfers SET status = 'declined', closed_at = @now WHERE id = @Id AND status = 'open'", new { x.Id, now = clock.GetUtcNow() }, tx) == 0) return false;

@@ -60,25 +60,33 @@ public static class TransfersEndpoints
 
         var byToken = app.MapGroup("/api/transfers/{token}").WithTags("Transfers").RequireAuthorization(Policies.SignedIn);
 
-        byToken.MapGet("", async Task<Results<Ok<TransferResponse>, NotFound>> (string token, HttpContext http, TransferStore store) =>
-            await store.FindByTokenAsync(token) is { } x && (x.Kind == "direct" || x.RecipientUserId == http.User.RequiredUserId() || x.FromUserId == http.User.RequiredUserId())
-                ? TypedResults.Ok(x.AsResponse())
-                : TypedResults.NotFound())
-            .WithSummary("The offer behind an acceptance link");
+        // A direct offer is for the account with the address it was made to (confirmed): anyone else holding the link
+        // gets 403 saying so. A board offer's link is the chosen requester's; to anyone else it does not exist (404).
+        byToken.MapGet("", async Task<Results<Ok<TransferResponse>, ProblemHttpResult, NotFound>> (string token, HttpContext http, TransferStore store) =>
+        {
+            if (await store.FindByTokenAsync(token) is not { } x) return TypedResults.NotFound();
+            var userId = http.User.RequiredUserId();
+            if (x.FromUserId == userId || await store.IsForAsync(x, userId)) return TypedResults.Ok(x.AsResponse());
+            return x.Kind == "direct" ? NotForYou(x) : TypedResults.NotFound();
+        }).WithSummary("The offer behind an acceptance link (its holder and its recipient only; 403 for another account holding a direct offer's link)");
 
-        byToken.MapPost("/accept", async Task<Results<Ok<AcceptResponse>, ValidationProblem, NotFound>> (string token, AttendeeInput input, HttpContext http, TransferStore store) =>
+        byToken.MapPost("/accept", async Task<Results<Ok<AcceptResponse>, ValidationProblem, ProblemHttpResult, NotFound>> (string token, AttendeeInput input, HttpContext http, TransferStore store) =>
         {
             var v = new Validator();
             var attendee = TicketRules.ValidateAttendee(input, v);
             if (attendee is null) return v.Problem();
             var outcome = await store.AcceptAsync(token, http.User.RequiredUserId(), attendee, v);
             if (v.HasErrors) return v.Problem();
+            if (outcome == AcceptOutcomes.NotForYou) return NotForYou((await store.FindByTokenAsync(token))!);
             return outcome is null ? TypedResults.NotFound() : TypedResults.Ok(new AcceptResponse(outcome));
-        }).WithSummary("Accept the ticket with your attendee answers: it becomes yours with a new secret, or waits for an organiser's approval");
+        }).WithSummary("Accept the ticket with your attendee answers (a direct offer: only the account with the address it was made to, else 403): it becomes yours with a new secret, or waits for an organiser's approval");
 
-        byToken.MapPost("/decline", async Task<Results<NoContent, NotFound>> (string token, HttpContext http, TransferStore store) =>
-            await store.DeclineAsync(token, http.User.RequiredUserId()) ? TypedResults.NoContent() : TypedResults.NotFound())
-            .WithSummary("Decline an offered ticket");
+        byToken.MapPost("/decline", async Task<Results<NoContent, ProblemHttpResult, NotFound>> (string token, HttpContext http, TransferStore store) =>
+        {
+            var userId = http.User.RequiredUserId();
+            if (await store.FindByTokenAsync(token) is { Kind: "direct" } x && x.FromUserId != userId && !await store.IsForAsync(x, userId)) return NotForYou(x);
+            return await store.DeclineAsync(token, userId) ? TypedResults.NoContent() : TypedResults.NotFound();
+        }).WithSummary("Decline an offered ticket (a direct offer: only the account with the address it was made to, else 403)");
 
         var ev = app.MapGroup("/api/events/{slug}").WithTags("Transfers");
 
@@ -121,6 +129,9 @@ public static class TransfersEndpoints
             await events.FindAsync(slug) is { } e ? TypedResults.Ok((await store.HolderChangesAsync(e.Id)).Select(h => h.AsResponse())) : TypedResults.NotFound())
             .WithSummary("Every change of ticket holder: who, from, to, when, why, approved by (organisers)");
     }
+
+    private static ProblemHttpResult NotForYou(TransferRow x) =>
+        TypedResults.Problem(TicketRules.NotForYou(x.RecipientEmail), statusCode: StatusCodes.Status403Forbidden, title: "This offer is for someone else");
 }
 
 public sealed record OwnTransferResponse(TransferResponse Transfer, IReadOnlyList<TransferRequestResponse> Requests);

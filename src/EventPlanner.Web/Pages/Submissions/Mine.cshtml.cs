@@ -8,16 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Submissions;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class MineModel(EventStore events, ProposalStore proposals) : PageModel
+public sealed class MineModel(ProposalAccess access) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public IReadOnlyList<MyProposalRow> Proposals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        if (await events.FindAsync(slug) is not { } e) return NotFound();
-        Event = e;
-        Proposals = await proposals.ListMineAsync(e.Id, User.RequiredUserId());
+        // A hidden event's page is the unknown-event 404 for strangers, as its API is.
+        if (await access.MineAsync(HttpContext, slug) is not { } mine) return NotFound();
+        (Event, Proposals) = mine;
         return Page();
     }
 }

@@ -17,6 +17,24 @@ public sealed class EventRulesTests
         Assert.Contains("reserved", v.Errors["slug"].Single());
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "0001-01-02", "startsOn")]
+    [InlineData("9999-12-30", "9999-12-31", "endsOn")]
+    [InlineData("1999-12-31", "2000-01-01", "startsOn")]
+    public void Dates_at_the_calendars_ends_are_a_field_message_not_an_overflow(string starts, string ends, string field)
+    {
+        var v = new Validator();
+
+        Assert.Null(EventRules.Validate(Valid() with { StartsOn = starts, EndsOn = ends }, v));
+        Assert.Contains("between 2000-01-01 and 2099-12-31", v.Errors[field].Single());
+    }
+
+    [Fact]
+    public void The_days_of_an_event_ending_on_the_last_day_of_the_calendar_do_not_overflow()
+    {
+        Assert.Equal([DateOnly.MaxValue.AddDays(-1), DateOnly.MaxValue], EventRules.Dates(DateOnly.MaxValue.AddDays(-1), DateOnly.MaxValue));
+    }
+
     [Fact]
     public void An_event_lasts_at_most_two_weeks()
     {

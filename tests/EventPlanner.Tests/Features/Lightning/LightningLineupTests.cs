@@ -145,6 +145,29 @@ public sealed class LightningLineupTests(EventPlannerApp app) : IClassFixture<Ev
     }
 
     [Fact]
+    public async Task Slides_are_served_only_under_their_own_event_and_a_hidden_events_slides_only_to_its_team()
+    {
+        var (l, people) = await FilledAsync("lt-slides-own", 1);
+        var other = await LightningKit.CreateAsync(app, "lt-slides-other");
+        var content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n"u8.ToArray()), "slides", "s.pdf" } };
+        Assert.Equal(HttpStatusCode.OK, (await people[0].Api.PostAsync($"{l.Api}/talks/mine/slides/upload", content)).StatusCode);
+        var link = (await people[0].MineAsync(l))!.Slides!;
+        var name = link[(link.LastIndexOf('/') + 1)..];
+        var anonymous = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/events/{other.Slug}/lightning/slides/{name}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/events/no-such-event/lightning/slides/{name}")).StatusCode);
+
+        // Hidden: strangers (anonymous or signed in) get the unknown-event 404; the organiser still sees them.
+        (await l.Organiser.PutAsJsonAsync($"/api/events/{l.Slug}", new { isPublic = false })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link)).StatusCode);
+        var stranger = await app.PersonAsync("lt-slides-own-stranger@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Api.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await l.Organiser.GetAsync(link)).StatusCode);
+    }
+
+    [Fact]
     public async Task Given_or_no_show_is_marked_once_the_session_has_started()
     {
         var (l, _) = await FilledAsync("lt-outcome", 2);

@@ -174,4 +174,22 @@ public sealed class PublicScheduleTests(EventPlannerApp app) : IClassFixture<Eve
         Assert.Equal("In the release", Assert.Single(items!).Title);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/my/agenda")).StatusCode);
     }
+
+    [Fact]
+    public async Task Unstarring_through_the_api_is_404_for_an_unknown_or_hidden_event_like_every_event_route()
+    {
+        var e = await ScheduleKit.CreateAsync(app, "pub-agenda-hidden");
+        var talk = await e.PlaceAsync(await e.SessionAsync("Soon hidden"), e.Janson, "10:00");
+        await ReleaseAsync(e);
+        var api = await app.CreateApiClientAsync("agenda-hidden@example.org");
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PutAsync($"/api/events/{e.Slug}/agenda/{talk.Id}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/events/{e.Slug}/agenda/{talk.Id}")).StatusCode);
+
+        (await e.Organiser.PutAsJsonAsync($"/api/events/{e.Slug}", new { isPublic = false })).EnsureSuccessStatusCode();
+        await Task.Delay(EventPlanner.Web.Features.Schedule.ReleaseCache.Freshness + TimeSpan.FromMilliseconds(200)); // the release cache's bound on a hidden event
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/events/{e.Slug}/agenda/{talk.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/api/events/no-such-event/agenda/{talk.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await e.Organiser.DeleteAsync($"/api/events/{e.Slug}/agenda/{talk.Id}")).StatusCode);
+    }
 }

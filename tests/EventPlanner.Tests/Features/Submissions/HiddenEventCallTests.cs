@@ -24,4 +24,27 @@ public sealed class HiddenEventCallTests(EventPlannerApp app) : IClassFixture<Ev
         (await e.Organiser.PutAsJsonAsync($"/api/events/{e.Slug}", new { isPublic = true })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Created, (await speaker.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, submit: true))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_strangers_list_of_proposals_for_a_hidden_event_is_the_unknown_event_404_not_an_empty_list()
+    {
+        var e = await CfpKit.CreateAsync(app, "hidden-mine");
+        var (_, speaker) = await CfpKit.FastSpeakerAsync(app, "hidden-mine-speaker@example.org");
+        Assert.Equal(HttpStatusCode.Created, (await speaker.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, submit: true))).StatusCode);
+        (await e.Organiser.PutAsJsonAsync($"/api/events/{e.Slug}", new { isPublic = false })).EnsureSuccessStatusCode();
+        var (_, stranger) = await CfpKit.FastSpeakerAsync(app, "hidden-mine-stranger@example.org");
+
+        var unknown = await stranger.GetAsync("/api/events/no-such-event/proposals/mine");
+        var hidden = await stranger.GetAsync($"{e.Api}/proposals/mine");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        await app.CreateUserAsync("hidden-mine-page@example.org");
+        var page = await (await app.SignInAsync("hidden-mine-page@example.org")).GetAsync($"/events/{e.Slug}/proposals/mine");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain($"Event {e.Slug}", await page.Content.ReadAsStringAsync());
+        // Who already has a proposal there, and the event's team, still see their list.
+        Assert.Single(await speaker.GetFromJsonAsync<List<object>>($"{e.Api}/proposals/mine") ?? []);
+        Assert.Equal(HttpStatusCode.OK, (await e.Organiser.GetAsync($"{e.Api}/proposals/mine")).StatusCode);
+    }
 }

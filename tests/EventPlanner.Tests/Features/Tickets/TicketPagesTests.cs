@@ -172,6 +172,37 @@ public sealed partial class TicketPagesTests(EventPlannerApp app) : IClassFixtur
         Assert.Contains($"/transfers/{token}", mine);
     }
 
+    [Fact]
+    public async Task A_direct_offers_link_opened_by_another_account_is_a_403_page_naming_whom_it_is_for()
+    {
+        var ev = await app.EventAsync();
+        var type = await ev.TypeAsync();
+        var holder = await app.UserAsync();
+        var bo = await app.UserAsync();
+        var eve = await app.UserAsync("eve");
+        var ticket = await holder.TicketAsync(ev.Slug, type);
+        await holder.Api.PostAsync($"/api/my/tickets/{ticket.Id}/transfers",
+            System.Net.Http.Json.JsonContent.Create(new { recipientEmail = bo.Email, recipientName = "Bo" }));
+        var token = await app.TransferTokenInAsync(bo.Email);
+        var eveBrowser = await app.SignInAsync(eve.Email);
+
+        var page = await eveBrowser.GetAsync($"/transfers/{token}");
+        var html = await page.Content.ReadAsStringAsync();
+        var accept = await eveBrowser.PostAsync($"/transfers/{token}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormPosting.AntiforgeryFrom(html), ["Input.BadgeName"] = "Eve", ["Input.TshirtSize"] = "M",
+        }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("This offer is for someone else", html);
+        Assert.Contains($"{bo.Email[0]}•••@example.org", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Contains("sign in", html);
+        Assert.DoesNotContain("Accept ticket", html);
+        Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
+        Assert.Single(await holder.MyTicketsAsync());
+        Assert.Contains("Accept ticket", await (await app.SignInAsync(bo.Email)).GetStringAsync($"/transfers/{token}"));
+    }
+
     [GeneratedRegex(@"/tickets/(tk_[A-Za-z0-9_\-]+)""")]
     private static partial Regex SecretLink();
 

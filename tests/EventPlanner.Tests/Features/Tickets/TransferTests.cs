@@ -217,4 +217,56 @@ public sealed class TransferTests(EventPlannerApp app) : IClassFixture<EventPlan
         Assert.Equal(HttpStatusCode.BadRequest, noBadge.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownToken.StatusCode);
     }
+
+    [Fact]
+    public async Task A_direct_offer_is_for_the_account_with_the_address_it_was_made_to_and_anyone_else_with_the_link_gets_403()
+    {
+        var ev = await app.EventAsync();
+        var type = await ev.TypeAsync();
+        var ana = await app.UserAsync();
+        var bo = await app.UserAsync();
+        var eve = await app.UserAsync("eve");
+        var ticket = await ana.TicketAsync(ev.Slug, type);
+        await OfferAsync(ana, ticket.Id, bo);
+        var token = await app.TransferTokenInAsync(bo.Email);
+
+        var look = await eve.Api.GetAsync($"/api/transfers/{token}");
+        var take = await AcceptAsync(eve, token);
+        var decline = await eve.Api.PostAsync($"/api/transfers/{token}/decline", null);
+
+        foreach (var response in new[] { look, take, decline })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Contains("someone else", text);
+            Assert.Contains($"{bo.Email[0]}•••@example.org", System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
+            Assert.DoesNotContain(bo.Email, text);
+        }
+        Assert.Single(await ana.MyTicketsAsync());
+        // The named recipient (any case of the address) still can.
+        Assert.Equal(HttpStatusCode.OK, (await bo.Api.GetAsync($"/api/transfers/{token}")).StatusCode);
+        Assert.Equal(AcceptOutcomes.Completed, (await (await AcceptAsync(bo, token)).Content.ReadFromJsonAsync<AcceptResponse>())!.Outcome);
+    }
+
+    [Fact]
+    public async Task An_account_whose_address_matches_but_is_not_confirmed_cannot_take_a_direct_offer()
+    {
+        var ev = await app.EventAsync();
+        var type = await ev.TypeAsync();
+        var ana = await app.UserAsync();
+        var bo = await app.UserAsync();
+        var ticket = await ana.TicketAsync(ev.Slug, type);
+        await OfferAsync(ana, ticket.Id, bo);
+        var token = await app.TransferTokenInAsync(bo.Email);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "eventplanner.db")}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"UPDATE users SET email_confirmed = 0 WHERE id = {bo.Id}";
+            cmd.ExecuteNonQuery();
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await AcceptAsync(bo, token)).StatusCode);
+    }
 }
