@@ -11,7 +11,10 @@ namespace EventPlanner.Web.Infrastructure;
 public static class LocalTimes
 {
     public const int MinYear = 2000;
-    public const int MaxYear = 2100;
+    public const int MaxYear = 2099;
+
+    /// <summary>The message for a date or time outside the range, the same wherever it is checked.</summary>
+    public static string OutOfRange(string label) => $"{label} must be between {MinYear}-01-01 and {MaxYear}-12-31.";
 
     public static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
 
@@ -48,7 +51,7 @@ public sealed partial class Validator
                 Add(field, $"{label}: {text} does not exist in {zone.Id} (the clocks change then).");
                 return null;
             case LocalTimes.Parsed.OutOfRange:
-                Add(field, $"{label} must be a date between {LocalTimes.MinYear} and {LocalTimes.MaxYear}.");
+                Add(field, LocalTimes.OutOfRange(label));
                 return null;
             default:
                 Add(field, $"{label} must be a date and time written as yyyy-MM-ddTHH:mm ({zone.Id} time).");

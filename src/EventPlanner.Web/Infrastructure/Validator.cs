@@ -101,7 +101,7 @@ public sealed partial class Validator
         }
         // Every date here is an event's (or a day of one): the same sane range as local times, so no later conversion overflows.
         if (d.Year is >= LocalTimes.MinYear and <= LocalTimes.MaxYear) return d;
-        Add(field, $"{label ?? field} must be a date between {LocalTimes.MinYear} and {LocalTimes.MaxYear}.");
+        Add(field, LocalTimes.OutOfRange(label ?? field));
         return null;
     }
 

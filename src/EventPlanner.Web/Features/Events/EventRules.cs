@@ -7,11 +7,6 @@ public static class EventRules
 {
     public const int MaxEventDays = 14;
 
-    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
-    public static readonly DateOnly LatestDate = new(2099, 12, 31);
-
-    private static string OutOfRange(string label) => $"{label} must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.";
-
     // /events/new is the create form: an event with that slug could never be reached.
     private static readonly HashSet<string> ReservedSlugs = ["new"];
 
@@ -25,10 +20,6 @@ public static class EventRules
         var zone = v.TimeZone("timeZone", input.TimeZone);
         var starts = v.Date("startsOn", input.StartsOn, "Start date");
         var ends = v.Date("endsOn", input.EndsOn, "End date");
-        // An event's days become local times in its zone and then UTC: at the calendar's ends (0001-01-01, 9999-12-31)
-        // that arithmetic overflows. No meetup is planned that far away.
-        if (starts is { } s0 && (s0 < EarliestDate || s0 > LatestDate)) { v.Add("startsOn", OutOfRange("Start date")); starts = null; }
-        if (ends is { } e0 && (e0 < EarliestDate || e0 > LatestDate)) { v.Add("endsOn", OutOfRange("End date")); ends = null; }
         if (starts is { } s && ends is { } e)
         {
             if (e < s) v.Add("endsOn", "The end date must be on or after the start date.");
