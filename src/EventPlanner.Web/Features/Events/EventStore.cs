@@ -2,7 +2,6 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -263,7 +262,7 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
             {
                 var grantor = await c.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @grantedBy", new { grantedBy }, tx);
                 await outbox.EnqueueAsync(c, tx, new NotificationRequest($"team-role-granted:{eventId}:{user.Id}:{role}",
-                    NotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
+                    EventNotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
                     new Dictionary<string, string> { ["role"] = role, ["granted_by"] = grantor ?? "An organiser" }));
             }
             return new TeamMemberRow { UserId = user.Id, Email = user.Email, DisplayName = user.DisplayName, Role = role, GrantedAt = now };

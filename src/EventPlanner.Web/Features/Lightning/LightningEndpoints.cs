@@ -11,6 +11,7 @@ public static class LightningEndpoints
 {
     public static IServiceCollection AddLightning(this IServiceCollection services)
     {
+        services.AddNotificationKinds(LightningNotificationKinds.All);
         services.AddSingleton<LightningStore>();
         services.AddSingleton<LightningSlides>();
         services.AddSingleton<LightningAccess>();

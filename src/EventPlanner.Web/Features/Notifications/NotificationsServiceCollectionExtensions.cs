@@ -1,6 +1,7 @@
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
@@ -21,7 +22,10 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<Outbox>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<NotificationDelivery>();
+        services.AddSingleton<IImmediateDelivery>(sp => sp.GetRequiredService<NotificationDelivery>());
+        services.AddNotificationKinds(NotificationKinds.All);
         services.AddSingleton<NotificationMailBuilder>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<InboxQueries>();

@@ -1,5 +1,6 @@
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications.Reminders;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 
 namespace EventPlanner.Web.Features.Reviews;
@@ -9,6 +10,7 @@ public static class ReviewsEndpoints
 {
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
+        services.AddNotificationKinds(ReviewNotificationKinds.All);
         services.AddSingleton<ReviewSetupStore>();
         services.AddSingleton<ReviewAccess>();
         services.AddSingleton<ReviewStore>();

@@ -14,6 +14,7 @@ public static class TicketsEndpoints
 {
     public static IServiceCollection AddTickets(this IServiceCollection services)
     {
+        services.AddNotificationKinds(TicketNotificationKinds.All);
         services.AddSingleton<TicketSettings>();
         services.AddSingleton<Accounts.IAccountRemovalStep, TicketAccountRemovalStep>();
         services.AddSingleton<TicketNotices>();
