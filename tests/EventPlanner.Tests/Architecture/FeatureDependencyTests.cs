@@ -43,6 +43,32 @@ public sealed class FeatureDependencyTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, explained));
     }
 
+    /// <summary>
+    /// The compiled code does not show a use of another feature's <c>const</c> (the value is copied in), so the source
+    /// is read too: every <c>using EventPlanner.Web.Features.X</c> (or a name written out in full) under Features/.
+    /// </summary>
+    [Fact]
+    public void The_features_usings_point_the_same_way()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EventPlanner.sln"))) dir = dir.Parent;
+        var features = Path.Combine(dir!.FullName, "src", "EventPlanner.Web", "Features");
+        var uses = new Dictionary<string, IReadOnlyCollection<string>>();
+        foreach (var folder in Directory.GetDirectories(features))
+        {
+            var from = Path.GetFileName(folder);
+            uses[from] = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\bEventPlanner\.Web\.Features\.(\w+)"))
+                .Select(m => m.Groups[1].Value)
+                .Where(to => to != from)
+                .ToHashSet();
+        }
+
+        var problems = FeatureRules.Violations(Layers, uses);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     [Fact]
     public void The_reader_sees_references_inside_method_bodies_and_every_feature()
     {
