@@ -34,8 +34,8 @@ builder.Services.AddWebPlatform(builder.Configuration);
 // ---- Features ----
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddEvents();
-builder.Services.AddSubmissions();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddSubmissions();
 builder.Services.AddTickets();
 builder.Services.AddReviews();
 builder.Services.AddSchedule();

@@ -6,6 +6,7 @@ using EventPlanner.Bench.Reporting;
 using EventPlanner.Bench.Running;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Bench.Scenarios;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,20 +8,20 @@ namespace EventPlanner.Web.Features.Accounts;
 /// transactional kinds (kept, retried, visible), and are sent at once while the person waits for
 /// them; if that first try fails, the outbox retries with backoff.
 /// </summary>
-public sealed class AccountMailer(UserManager<AppUser> users, NotificationDelivery delivery, AppUrls urls)
+public sealed class AccountMailer(UserManager<AppUser> users, IImmediateDelivery delivery, AppUrls urls)
 {
     public async Task SendConfirmationAsync(AppUser user, CancellationToken ct = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = urls.Absolute($"/account/confirm?userId={user.Id}&token={Uri.EscapeDataString(token)}");
-        await SendAsync(user, NotificationKinds.AccountConfirm, link, ct);
+        await SendAsync(user, AccountNotificationKinds.AccountConfirm, link, ct);
     }
 
     public async Task SendPasswordResetAsync(AppUser user, CancellationToken ct = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = urls.Absolute($"/account/reset-password?email={Uri.EscapeDataString(user.Email)}&token={Uri.EscapeDataString(token)}");
-        await SendAsync(user, NotificationKinds.PasswordReset, link, ct);
+        await SendAsync(user, AccountNotificationKinds.PasswordReset, link, ct);
     }
 
     // Each request is its own promise (asking twice means two mails), so the key carries a fresh token.

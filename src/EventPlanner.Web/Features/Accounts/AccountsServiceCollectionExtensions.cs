@@ -1,5 +1,5 @@
 using EventPlanner.Web.Data;
-using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,6 +13,7 @@ public static class AccountsServiceCollectionExtensions
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddNotificationKinds(AccountNotificationKinds.All);
         // Keys under db/keys so sign-ins and emailed tokens survive a restart.
         var keys = services.AddDataProtection().SetApplicationName("EventPlanner");
         if (configuration["EventPlanner:DataProtection"] != "ephemeral")

@@ -2,7 +2,6 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -102,9 +101,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
             await c.ExecuteAsync("UPDATE bofs SET is_cancelled = 1, slot_id = NULL, version = version + 1, updated_at = @now WHERE id = @bofId", new { now, bofId }, tx);
             if (bof.SessionId is { } sessionId)
             {
-                await c.ExecuteAsync("""
-                    UPDATE schedule_sessions SET is_cancelled = 1, version = version + 1, updated_at = @now WHERE id = @sessionId AND source = @bof
-                    """, new { sessionId, now, bof = SessionSources.Bof }, tx);
+                await SessionWrites.CancelInAsync(c, tx, sessionId, now, SessionSources.Bof);
                 await live.PublishAsync(c, tx, e, $"BoF cancelled: {bof.Title}");
             }
             var interested = (await c.QueryAsync<long>("SELECT user_id FROM bof_interest WHERE bof_id = @bofId", new { bofId }, tx)).AsList();
@@ -144,23 +141,12 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
     // The BoF's schedule row: made at the first booking, moved (and revived) afterwards, so its id and guid never change.
     private static async Task<long> PlaceSessionAsync(IDbConnection c, IDbTransaction tx, EventRow e, BofRow bof, BofSlotRow slot, DateTimeOffset now)
     {
-        var values = new
-        {
-            eventId = e.Id, guid = Guid.NewGuid().ToString(), kind = SessionKinds.Other, bof.Title, bof.Description, minutes = slot.Minutes,
-            audience = bof.Interested + 1, slot.RoomId, slot.StartsAt, source = SessionSources.Bof, now, bof.SessionId,
-        };
-        if (bof.SessionId is { } existing && await c.ExecuteAsync("""
-                UPDATE schedule_sessions SET title = @Title, abstract = @Description, room_id = @RoomId, starts_at = @StartsAt, duration_minutes = @minutes,
-                       expected_audience = @audience, is_cancelled = 0, version = version + 1, updated_at = @now
-                WHERE id = @SessionId
-                """, values, tx) == 1) return existing;
-        var id = await c.ExecuteScalarAsync<long>("""
-            INSERT INTO schedule_sessions (event_id, guid, kind, title, abstract, duration_minutes, expected_audience, room_id, starts_at, source, created_at, updated_at)
-            VALUES (@eventId, @guid, @kind, @Title, @Description, @minutes, @audience, @RoomId, @StartsAt, @source, @now, @now)
-            RETURNING id
-            """, values, tx);
-        await c.ExecuteAsync("INSERT INTO schedule_session_speakers (session_id, user_id, sort_order) VALUES (@id, @ProposerUserId, 0)",
-            new { id, bof.ProposerUserId }, tx);
+        var session = new PlacedSession(e.Id, SessionKinds.Other, bof.Title, bof.Description, null, slot.Minutes, bof.Interested + 1, slot.RoomId,
+            slot.StartsAt, SessionSources.Bof);
+        // A move keeps whatever kind and track an organiser gave the session on the board.
+        if (bof.SessionId is { } existing && await SessionWrites.ReviseInAsync(c, tx, existing, session, now, withKindAndTrack: false)) return existing;
+        var id = await SessionWrites.CreateInAsync(c, tx, session, now);
+        await SessionWrites.SetSpeakersInAsync(c, tx, id, [bof.ProposerUserId]);
         await c.ExecuteAsync("UPDATE bofs SET session_id = @id WHERE id = @Id", new { id, bof.Id }, tx);
         return id;
     }

@@ -10,6 +10,7 @@ public static class BofEndpoints
 {
     public static IServiceCollection AddBofs(this IServiceCollection services)
     {
+        services.AddNotificationKinds(BofNotificationKinds.All);
         services.AddSingleton<BofAccess>();
         services.AddSingleton<BofStore>();
         services.AddSingleton<BofBookings>();

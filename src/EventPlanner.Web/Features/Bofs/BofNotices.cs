@@ -1,6 +1,6 @@
 using System.Globalization;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Bofs;
 

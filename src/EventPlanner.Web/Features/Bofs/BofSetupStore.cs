@@ -1,7 +1,6 @@
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
 

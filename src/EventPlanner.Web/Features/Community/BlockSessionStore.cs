@@ -69,36 +69,23 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
                 return Outcome<BlockSessionRow>.Refused(refusal);
 
             var now = clock.GetUtcNow();
+            var session = new PlacedSession(e.Id, values.Kind, values.Title, values.Abstract, group.TrackId, minutes, b.ExpectedAttendance, roomId, starts.Value,
+                SessionSources.Community);
             long id;
             if (existing is null)
             {
-                id = await c.ExecuteScalarAsync<long>("""
-                    INSERT INTO schedule_sessions (event_id, guid, kind, title, abstract, language, track_id, duration_minutes, expected_audience, room_id, starts_at,
-                                                   source, created_at, updated_at)
-                    VALUES (@eventId, @guid, @Kind, @Title, @Abstract, '', @trackId, @minutes, @audience, @roomId, @starts, 'community', @now, @now)
-                    RETURNING id
-                    """, new { eventId = e.Id, guid = Guid.NewGuid().ToString(), values.Kind, values.Title, values.Abstract, trackId = group.TrackId, minutes,
-                    audience = b.ExpectedAttendance, roomId, starts, now }, tx);
+                id = await SessionWrites.CreateInAsync(c, tx, session, now);
                 await c.ExecuteAsync("INSERT INTO community_block_sessions (session_id, block_id, guest_speakers) VALUES (@id, @blockId, @guests)",
                     new { id, blockId, guests = CommunityJson.Write(values.SpeakerNames) }, tx);
             }
             else
             {
                 id = existing.Id;
-                await c.ExecuteAsync("""
-                    UPDATE schedule_sessions SET kind = @Kind, title = @Title, abstract = @Abstract, track_id = @trackId, duration_minutes = @minutes,
-                           expected_audience = @audience, room_id = @roomId, starts_at = @starts, is_cancelled = 0, version = version + 1, updated_at = @now
-                    WHERE id = @id
-                    """, new { id, values.Kind, values.Title, values.Abstract, trackId = group.TrackId, minutes, audience = b.ExpectedAttendance, roomId, starts, now }, tx);
+                await SessionWrites.ReviseInAsync(c, tx, id, session, now);
                 await c.ExecuteAsync("UPDATE community_block_sessions SET guest_speakers = @guests WHERE session_id = @id",
                     new { id, guests = CommunityJson.Write(values.SpeakerNames) }, tx);
-                await c.ExecuteAsync("DELETE FROM schedule_session_speakers WHERE session_id = @id", new { id }, tx);
             }
-            for (var i = 0; i < speakers.Count; i++)
-            {
-                await c.ExecuteAsync("INSERT INTO schedule_session_speakers (session_id, user_id, sort_order) VALUES (@id, @userId, @i)",
-                    new { id, userId = speakers[i].Id, i }, tx);
-            }
+            await SessionWrites.SetSpeakersInAsync(c, tx, id, speakers.Select(sp => sp.Id).ToList());
             await live.PublishAsync(c, tx, e, $"Community session of {b.GroupName}: {values.Title}");
             return Outcome<BlockSessionRow>.Done((await CommunityQueries.SessionsAsync(c, tx, blockId)).First(s => s.Id == id));
         }, ct);
@@ -118,12 +105,11 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
                     new { sessionId, blockId }, tx)) return Outcome<bool>.NotFound;
             if (await SessionStore.ReleasedAsync(c, tx, e.Id, sessionId))
             {
-                await c.ExecuteAsync("UPDATE schedule_sessions SET is_cancelled = 1, version = version + 1, updated_at = @now WHERE id = @sessionId",
-                    new { sessionId, now = clock.GetUtcNow() }, tx);
+                await SessionWrites.CancelInAsync(c, tx, sessionId, clock.GetUtcNow());
             }
             else
             {
-                await c.ExecuteAsync("DELETE FROM schedule_sessions WHERE id = @sessionId", new { sessionId }, tx);
+                await SessionWrites.DeleteInAsync(c, tx, sessionId);
             }
             await live.PublishAsync(c, tx, e, $"Community session of {b.GroupName} cancelled");
             return Outcome<bool>.Done(true);

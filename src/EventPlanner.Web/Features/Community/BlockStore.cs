@@ -2,7 +2,6 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
 
@@ -232,10 +231,8 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
 
     private async Task CancelSessionsAsync(IDbConnection c, IDbTransaction tx, EventRow e, BlockRow b, string reason)
     {
-        var cancelled = await c.ExecuteAsync("""
-            UPDATE schedule_sessions SET is_cancelled = 1, version = version + 1, updated_at = @now
-            WHERE is_cancelled = 0 AND id IN (SELECT session_id FROM community_block_sessions WHERE block_id = @blockId)
-            """, new { blockId = b.Id, now = clock.GetUtcNow() }, tx);
+        var sessions = (await c.QueryAsync<long>("SELECT session_id FROM community_block_sessions WHERE block_id = @blockId", new { blockId = b.Id }, tx)).AsList();
+        var cancelled = await SessionWrites.CancelLiveInAsync(c, tx, sessions, clock.GetUtcNow());
         if (cancelled > 0) await live.PublishAsync(c, tx, e, reason);
     }
 

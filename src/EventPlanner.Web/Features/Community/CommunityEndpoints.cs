@@ -11,6 +11,7 @@ public static class CommunityEndpoints
 {
     public static IServiceCollection AddCommunity(this IServiceCollection services)
     {
+        services.AddNotificationKinds(CommunityNotificationKinds.All);
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<CommunityAccess>();
         services.AddSingleton<GroupStore>();

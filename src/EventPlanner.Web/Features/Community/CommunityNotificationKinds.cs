@@ -1,4 +1,4 @@
-using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Community;
 

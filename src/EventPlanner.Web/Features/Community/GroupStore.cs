@@ -1,7 +1,6 @@
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -67,9 +66,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             if (g.TrackId is { } trackId && g.Name != values.Name)
             {
                 // The group's track carries its name in the schedule; keep them together (unless a track of that name exists).
-                await c.ExecuteAsync("""
-                    UPDATE tracks SET name = @Name WHERE id = @trackId AND NOT EXISTS (SELECT 1 FROM tracks t WHERE t.event_id = @eventId AND t.name = @Name)
-                    """, new { trackId, values.Name, eventId = e.Id }, tx);
+                await EventStore.RenameTrackInAsync(c, tx, e.Id, trackId, values.Name);
             }
             return Outcome<GroupRow>.Done((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
@@ -102,14 +99,8 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             var trackId = g.TrackId;
             if (trackId is null)
             {
-                var name = g.Name;
-                for (var i = 1; await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM tracks WHERE event_id = @eventId AND name = @name)",
-                         new { eventId = e.Id, name }, tx); i++)
-                {
-                    name = i == 1 ? $"{g.Name} (community)" : $"{g.Name} (community {i})";
-                }
-                trackId = await c.ExecuteScalarAsync<long>("INSERT INTO tracks (event_id, name, colour) VALUES (@eventId, @name, @colour) RETURNING id",
-                    new { eventId = e.Id, name, colour = TrackColour }, tx);
+                trackId = await EventStore.CreateTrackInAsync(c, tx, e.Id, g.Name,
+                    i => i == 1 ? $"{g.Name} (community)" : $"{g.Name} (community {i})", TrackColour);
             }
             await c.ExecuteAsync("""
                 UPDATE community_groups SET status = 'approved', decline_reason = NULL, track_id = @trackId, decided_by = @organiserId, decided_at = @now

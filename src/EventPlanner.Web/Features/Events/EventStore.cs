@@ -2,7 +2,6 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -183,6 +182,27 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
             """, new { eventId, trackId, track.Name, track.Colour }, tx), ct));
 
     /// <summary>
+    /// Adds a track named <paramref name="name"/>, or, when the event has one of that name, the first free one of
+    /// <paramref name="alternatives"/> (1, 2, ...), inside the caller's transaction (Community gives an approved group its track).
+    /// </summary>
+    public static async Task<long> CreateTrackInAsync(IDbConnection c, IDbTransaction tx, long eventId, string name, Func<int, string> alternatives, string colour)
+    {
+        for (var i = 1; await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM tracks WHERE event_id = @eventId AND name = @name)",
+                 new { eventId, name }, tx); i++)
+        {
+            name = alternatives(i);
+        }
+        return await c.ExecuteScalarAsync<long>("INSERT INTO tracks (event_id, name, colour) VALUES (@eventId, @name, @colour) RETURNING id",
+            new { eventId, name, colour }, tx);
+    }
+
+    /// <summary>Renames a track inside the caller's transaction, unless another track of the event has that name already.</summary>
+    public static async Task<bool> RenameTrackInAsync(IDbConnection c, IDbTransaction tx, long eventId, long trackId, string name) =>
+        await c.ExecuteAsync("""
+            UPDATE tracks SET name = @name WHERE id = @trackId AND NOT EXISTS (SELECT 1 FROM tracks t WHERE t.event_id = @eventId AND t.name = @name)
+            """, new { trackId, name, eventId }, tx) == 1;
+
+    /// <summary>
     /// Removes a track; false when it was already gone. Refused (<paramref name="blocker"/> says why) while a review
     /// team is limited to this track alone: its limit rows would cascade away, and a team with no limit row may review
     /// every track, so removing a track would widen what those reviewers see.
@@ -242,7 +262,7 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
             {
                 var grantor = await c.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @grantedBy", new { grantedBy }, tx);
                 await outbox.EnqueueAsync(c, tx, new NotificationRequest($"team-role-granted:{eventId}:{user.Id}:{role}",
-                    NotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
+                    EventNotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
                     new Dictionary<string, string> { ["role"] = role, ["granted_by"] = grantor ?? "An organiser" }));
             }
             return new TeamMemberRow { UserId = user.Id, Email = user.Email, DisplayName = user.DisplayName, Role = role, GrantedAt = now };

@@ -8,7 +8,8 @@ public static class EventsEndpoints
 {
     public static IServiceCollection AddEvents(this IServiceCollection services) => services
         .AddSingleton<EventStore>()
-        .AddSingleton<Accounts.IAccountRemovalStep, SoleOrganiserRemovalStep>();
+        .AddSingleton<Accounts.IAccountRemovalStep, SoleOrganiserRemovalStep>()
+        .AddNotificationKinds(EventNotificationKinds.All);
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {

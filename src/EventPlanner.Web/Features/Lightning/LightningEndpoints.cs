@@ -2,7 +2,6 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
-using Hangfire;
 
 namespace EventPlanner.Web.Features.Lightning;
 
@@ -11,6 +10,9 @@ public static class LightningEndpoints
 {
     public static IServiceCollection AddLightning(this IServiceCollection services)
     {
+        services.AddNotificationKinds(LightningNotificationKinds.All);
+        // Offers nobody confirmed pass on even when nobody opens a page.
+        services.AddRecurringJob<LightningExpiryJob>(LightningExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), LightningExpiryJob.Schedule);
         services.AddSingleton<LightningStore>();
         services.AddSingleton<LightningSlides>();
         services.AddSingleton<LightningAccess>();
@@ -37,10 +39,6 @@ public static class LightningEndpoints
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; object-src 'none'; sandbox";
             return Results.File(path, "application/pdf", enableRangeProcessing: true);
         }).AllowAnonymous().WithTags("Lightning talks").WithSummary("A talk's uploaded slides (PDF); the random file name is the key");
-
-        // Offers nobody confirmed pass on even when nobody opens a page.
-        app.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<LightningExpiryJob>(LightningExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), LightningExpiryJob.Schedule);
         return app;
     }
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
 

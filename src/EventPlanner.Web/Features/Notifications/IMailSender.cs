@@ -1,3 +1,5 @@
+using EventPlanner.Web.Infrastructure;
+
 namespace EventPlanner.Web.Features.Notifications;
 
 /// <summary>An email ready to go: plain text always, HTML when the sender has it.</summary>
@@ -18,12 +20,6 @@ public sealed record OutgoingMail(string ToAddress, string ToName, string Subjec
     /// <summary>Files sent with the mail (a speaker's sessions as an .ics); none for most kinds.</summary>
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 }
-
-/// <summary>
-/// A file that travels with a notification: stored with the outbox row, attached by every sender.
-/// <paramref name="ContentType"/> is a full MIME type, parameters allowed ("text/calendar; charset=utf-8; method=PUBLISH").
-/// </summary>
-public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// The one door through which mail leaves the app. The embedded default writes .eml files to

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 
 namespace EventPlanner.Web.Features.Notifications;
@@ -17,7 +18,7 @@ namespace EventPlanner.Web.Features.Notifications;
 /// </summary>
 public sealed class NotificationDelivery(
     Db db, Outbox outbox, IMailSender mail, TimeProvider clock, NotificationOptions options, NotificationDispatcher dispatcher,
-    NotificationMailBuilder builder, ILogger<NotificationDelivery> logger)
+    NotificationMailBuilder builder, NotificationKindRegistry kinds, ILogger<NotificationDelivery> logger) : IImmediateDelivery
 {
     private const string ClaimColumns = """
         id, dedupe_key, kind, user_id, event_id, to_address, to_name, payload, subject, body, message_id,
@@ -144,7 +145,7 @@ public sealed class NotificationDelivery(
 
     private async Task<Outcome> SendOneAsync(NotificationRow row, CancellationToken ct)
     {
-        var kind = NotificationKinds.Find(row.Kind);
+        var kind = kinds.Find(row.Kind);
         if (kind is { Transactional: false } && await UnsubscribedAsync(row, ct)) return new Outcome(row, NotificationStates.Suppressed);
         try
         {

@@ -1,3 +1,4 @@
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 
 namespace EventPlanner.Web.Features.Notifications;
@@ -7,7 +8,7 @@ namespace EventPlanner.Web.Features.Notifications;
 /// drain job waits to start, further kicks add nothing (it will see their rows too). The drain job
 /// clears the flag as it starts, so a row committed while it runs gets a fresh kick of its own.
 /// </summary>
-public sealed class NotificationDispatcher(IBackgroundJobClient jobs, ILogger<NotificationDispatcher> logger)
+public sealed class NotificationDispatcher(IBackgroundJobClient jobs, ILogger<NotificationDispatcher> logger) : IOutboxDispatcher
 {
     private int _queued;
 

@@ -1,5 +1,6 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EventPlanner.Web.Features.Notifications;

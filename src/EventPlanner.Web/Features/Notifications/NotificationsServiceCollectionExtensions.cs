@@ -1,6 +1,7 @@
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
@@ -21,7 +22,10 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<Outbox>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<NotificationDelivery>();
+        services.AddSingleton<IImmediateDelivery>(sp => sp.GetRequiredService<NotificationDelivery>());
+        services.AddNotificationKinds(NotificationKinds.All);
         services.AddSingleton<NotificationMailBuilder>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<InboxQueries>();
@@ -42,6 +46,12 @@ public static class NotificationsServiceCollectionExtensions
         {
             services.AddSingleton<IMailSender, PickupFolderMailSender>();
         }
+
+        // The safety net: rows whose kick was lost (a crash between commit and enqueue), retries, lapsed leases.
+        services.AddRecurringJob<NotificationDelivery>(SweepJobId, d => d.DrainAsync(CancellationToken.None), Cron.Minutely());
+        services.AddRecurringJob<ReminderJob>(RemindersJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
+        // Every feature's recurring jobs go into storage at start-up, before the Hangfire server (added next) starts.
+        services.AddHostedService<RecurringJobsStartup>();
 
         AddJobs(services, configuration, options);
         return services;
@@ -85,11 +95,6 @@ public static class NotificationsServiceCollectionExtensions
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.SiteAdmin);
         app.MapNotificationsApi();
-
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        // The safety net: rows whose kick was lost (a crash between commit and enqueue), retries, lapsed leases.
-        recurring.AddOrUpdate<NotificationDelivery>(SweepJobId, d => d.DrainAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<ReminderJob>(RemindersJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
 
         // Whatever a previous run left pending goes out as soon as we are up.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<NotificationDispatcher>().Kick());

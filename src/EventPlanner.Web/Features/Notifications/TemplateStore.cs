@@ -11,9 +11,6 @@ public sealed record TemplatePreview(string Subject, string BodyMarkdown, string
 /// <summary>Per-event overrides of the built-in wording, checked so a typo in a placeholder never reaches anyone.</summary>
 public sealed class TemplateStore(Db db, TimeProvider clock, AppUrls urls, NotificationOptions options)
 {
-    /// <summary>The kinds an organiser may reword for their event.</summary>
-    public static IEnumerable<NotificationKind> Overridable => NotificationKinds.All.Where(k => k.EventScoped && k.Overridable);
-
     public static Wording? Validate(NotificationKind kind, string? subject, string? body, Validator v)
     {
         var s = v.Required("subject", subject, TemplateText.MaxSubject, "Subject");

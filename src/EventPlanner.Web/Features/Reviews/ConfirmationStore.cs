@@ -2,7 +2,6 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;

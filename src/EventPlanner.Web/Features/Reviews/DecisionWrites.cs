@@ -2,8 +2,8 @@ using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Reviews;
 

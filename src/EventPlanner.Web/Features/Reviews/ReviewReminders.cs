@@ -1,8 +1,8 @@
 using Dapper;
 using EventPlanner.Web.Data;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 
 namespace EventPlanner.Web.Features.Reviews;
@@ -46,7 +46,7 @@ public sealed class StaleReviewNotices(Db db) : IReminderSource
         {
             var phase = PhaseRules.Effective(Json.List<PhaseRow>(r.Phases), now);
             var title = phase.HideSpeakers ? Anonymiser.Scrub(r.RedactedTitle ?? r.Title, Json.List<SpeakerIdentity>(r.Speakers)) : r.Title;
-            return new NotificationRequest($"review-stale:{r.ReviewId}:v{r.Version}", NotificationKinds.ReviewStale.Name, r.UserId, r.EventId,
+            return new NotificationRequest($"review-stale:{r.ReviewId}:v{r.Version}", ReviewNotificationKinds.ReviewStale.Name, r.UserId, r.EventId,
                 new Dictionary<string, string> { ["title"] = title, ["review_link"] = $"/events/{r.Slug}/review/{r.ProposalId}" });
         }).ToList();
     }
@@ -79,7 +79,7 @@ public sealed class ConfirmationReminders(Db db) : IReminderSource
             WHERE p.state = 'accepted' AND p.released_state = 'accepted' AND d.response IS NULL
               AND d.confirm_by > @now AND d.confirm_by <= @soon
             """, new { now, soon = now.AddDays(2) });
-        return rows.Select(r => new NotificationRequest($"confirm-reminder:{r.ProposalId}:r{r.Round}:{r.UserId}", NotificationKinds.ConfirmReminder.Name,
+        return rows.Select(r => new NotificationRequest($"confirm-reminder:{r.ProposalId}:r{r.Round}:{r.UserId}", ReviewNotificationKinds.ConfirmReminder.Name,
             r.UserId, r.EventId, new Dictionary<string, string>
             {
                 ["title"] = r.Title,

@@ -1,6 +1,6 @@
 using System.Data;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Reviews;
 

@@ -1,6 +1,6 @@
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications.Reminders;
-using Hangfire;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Reviews;
 
@@ -9,6 +9,9 @@ public static class ReviewsEndpoints
 {
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
+        services.AddNotificationKinds(ReviewNotificationKinds.All);
+        // Deadlines are also checked lazily whenever the decisions or the confirmation are looked at.
+        services.AddRecurringJob<ConfirmationDeadlineJob>(ConfirmationDeadlineJob.JobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
         services.AddSingleton<ReviewSetupStore>();
         services.AddSingleton<ReviewAccess>();
         services.AddSingleton<ReviewStore>();
@@ -33,9 +36,6 @@ public static class ReviewsEndpoints
         app.MapReviewerApi();
         app.MapAssignmentApi();
         app.MapDecisionApi();
-        // Deadlines are also checked lazily whenever the decisions or the confirmation are looked at.
-        app.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<ConfirmationDeadlineJob>(ConfirmationDeadlineJob.JobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
         return app;
     }
 }

@@ -9,6 +9,7 @@ public static class ScheduleEndpoints
 {
     public static IServiceCollection AddSchedule(this IServiceCollection services)
     {
+        services.AddNotificationKinds(ScheduleNotificationKinds.All);
         services.AddSingleton<ScheduleQueries>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ReleaseCache>();

@@ -1,7 +1,7 @@
 using Dapper;
 using EventPlanner.Web.Data;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -40,7 +40,7 @@ public sealed class CfpClosingReminders(Db db) : IReminderSource
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(first.TimeZone, out var zone)) zone = TimeZoneInfo.Utc;
             due.Add(new NotificationRequest(
                 $"cfp-closing:{first.EventId}:{first.ClosesAt.UtcDateTime:yyyyMMdd'T'HHmm}:{first.UserId}",
-                NotificationKinds.CfpClosingReminder.Name, first.UserId, first.EventId, new Dictionary<string, string>
+                SubmissionNotificationKinds.CfpClosingReminder.Name, first.UserId, first.EventId, new Dictionary<string, string>
                 {
                     ["closes_at"] = CfpTime.Describe(first.ClosesAt, zone),
                     ["drafts"] = string.Join(", ", group.Select(d => $"“{d.Title}”")),

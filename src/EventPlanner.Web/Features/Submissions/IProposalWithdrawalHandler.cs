@@ -1,5 +1,5 @@
 using System.Data;
-using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
 

@@ -1,4 +1,3 @@
-using EventPlanner.Web.Features.Notifications;
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;

@@ -1,7 +1,7 @@
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -22,7 +22,7 @@ public sealed class SubmissionNotices(Outbox outbox)
         foreach (var userId in await SpeakersAsync(c, tx, proposalId))
         {
             await batch.AddAsync(c, tx, new NotificationRequest($"proposal-submitted:{proposalId}:{userId}",
-                NotificationKinds.ProposalSubmitted.Name, userId, e.Id, new Dictionary<string, string>
+                SubmissionNotificationKinds.ProposalSubmitted.Name, userId, e.Id, new Dictionary<string, string>
                 {
                     ["title"] = title,
                     ["proposal_link"] = $"/events/{e.Slug}/proposals/{proposalId}",
@@ -34,7 +34,7 @@ public sealed class SubmissionNotices(Outbox outbox)
     public async Task CoSpeakerInvitedAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, EventRow e, long proposalId, string inviterName, InvitationRow invitation, string token)
     {
         await batch.AddAsync(c, tx, NotificationRequest.ForAddress($"cospeaker-invited:{invitation.Id}:{invitation.Email.ToLowerInvariant()}",
-            NotificationKinds.CoSpeakerInvited.Name, invitation.Email, null, e.Id, new Dictionary<string, string>
+            SubmissionNotificationKinds.CoSpeakerInvited.Name, invitation.Email, null, e.Id, new Dictionary<string, string>
             {
                 ["inviter_name"] = inviterName,
                 ["title"] = await TitleAsync(c, tx, proposalId),
@@ -52,7 +52,7 @@ public sealed class SubmissionNotices(Outbox outbox)
         foreach (var userId in await SpeakersAsync(c, tx, proposalId))
         {
             await batch.AddAsync(c, tx, new NotificationRequest($"proposal-edited:{proposalId}:v{version}:{userId}",
-                NotificationKinds.ProposalEditedByOrganiser.Name, userId, e.Id, new Dictionary<string, string>
+                SubmissionNotificationKinds.ProposalEditedByOrganiser.Name, userId, e.Id, new Dictionary<string, string>
                 {
                     ["title"] = title,
                     ["organiser_name"] = organiser,

@@ -1,6 +1,7 @@
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -8,6 +9,7 @@ public static class SubmissionsEndpoints
 {
     public static IServiceCollection AddSubmissions(this IServiceCollection services)
     {
+        services.AddNotificationKinds(SubmissionNotificationKinds.All);
         services.AddSingleton<CfpStore>();
         services.AddSingleton<AccessCodeStore>();
         services.AddSingleton<AccessCodeGuesses>();

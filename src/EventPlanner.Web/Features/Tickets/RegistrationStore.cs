@@ -1,7 +1,6 @@
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
-using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Tickets;

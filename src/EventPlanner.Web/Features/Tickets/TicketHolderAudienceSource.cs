@@ -1,6 +1,7 @@
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Tickets;
 

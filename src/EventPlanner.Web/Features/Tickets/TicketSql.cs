@@ -1,7 +1,7 @@
-using EventPlanner.Web.Features.Notifications;
 using System.Data;
 using System.Security.Cryptography;
 using System.Text;
+using EventPlanner.Web.Infrastructure;
 using Dapper;
 
 namespace EventPlanner.Web.Features.Tickets;

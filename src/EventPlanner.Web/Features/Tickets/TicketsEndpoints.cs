@@ -2,7 +2,6 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
-using Hangfire;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +13,9 @@ public static class TicketsEndpoints
 {
     public static IServiceCollection AddTickets(this IServiceCollection services)
     {
+        services.AddNotificationKinds(TicketNotificationKinds.All);
+        // Lapsed offers pass on even when nobody opens a page (reads and writes also lapse them as they meet them).
+        services.AddRecurringJob<TicketExpiryJob>(TicketExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), TicketExpiryJob.Schedule);
         services.AddSingleton<TicketSettings>();
         services.AddSingleton<Accounts.IAccountRemovalStep, TicketAccountRemovalStep>();
         services.AddSingleton<TicketNotices>();
@@ -40,10 +42,6 @@ public static class TicketsEndpoints
         MapMine(app.MapGroup("/api/my").WithTags("Tickets").RequireAuthorization(Policies.SignedIn));
         TransfersEndpoints.Map(app);
         CheckInEndpoints.Map(app);
-
-        // Lapsed offers pass on even when nobody opens a page (reads and writes also lapse them as they meet them).
-        app.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<TicketExpiryJob>(TicketExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), TicketExpiryJob.Schedule);
 
         app.MapGet("/tickets/{secret}/qr.png", async Task<Results<FileContentHttpResult, NotFound>> (string secret, RegistrationStore store) =>
             await store.FindBySecretAsync(secret) is { Status: "valid" or "pending" } t

@@ -10,11 +10,11 @@ namespace EventPlanner.Web.Pages.EventNotifications;
 
 /// <summary>Edit one kind's wording for the event, preview it rendered with real data, or go back to the built-in.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class TemplateModel(EventStore events, TemplateStore templates) : PageModel
+public sealed class TemplateModel(EventStore events, TemplateStore templates, NotificationKindRegistry kinds) : PageModel
 {
     [BindProperty] public TemplateInput Input { get; set; } = new();
     public EventRow Event { get; private set; } = new();
-    public NotificationKind Kind { get; private set; } = NotificationKinds.TeamRoleGranted;
+    public NotificationKind Kind { get; private set; } = EventNotificationKinds.TeamRoleGranted;
     public bool IsOverridden { get; private set; }
     public TemplatePreview? Preview { get; private set; }
 
@@ -63,7 +63,7 @@ public sealed class TemplateModel(EventStore events, TemplateStore templates) : 
     private async Task<bool> LoadAsync(string slug, string kind)
     {
         if (await events.FindAsync(slug) is not { } e) return false;
-        if (TemplateStore.Overridable.FirstOrDefault(k => k.Name == kind) is not { } k) return false;
+        if (kinds.Overridable.FirstOrDefault(k => k.Name == kind) is not { } k) return false;
         Event = e;
         Kind = k;
         IsOverridden = await templates.FindAsync(e.Id, k.Name) is not null;

@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace EventPlanner.Web.Pages.Notifications;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class UnsubscribeModel(NotificationStore store) : PageModel
+public sealed class UnsubscribeModel(NotificationStore store, NotificationKindRegistry kinds) : PageModel
 {
     public bool Done { get; private set; }
     public string KindLabel { get; private set; } = "";
@@ -35,7 +36,7 @@ public sealed class UnsubscribeModel(NotificationStore store) : PageModel
 
     private void Describe(NotificationRow row)
     {
-        KindLabel = row.KindInfo?.Label ?? row.Kind;
+        KindLabel = kinds.Label(row.Kind);
         EventName = row.EventId is null ? null : row.Value("event_name");
     }
 }

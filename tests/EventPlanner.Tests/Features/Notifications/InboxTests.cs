@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
@@ -53,7 +55,7 @@ public sealed class InboxTests(EventPlannerApp app) : IClassFixture<EventPlanner
     {
         var user = await app.CreateUserAsync("inbox-reset@example.org");
         var outbox = app.Services.GetRequiredService<Outbox>();
-        await outbox.EnqueueAsync(new NotificationRequest("inbox-reset:1", NotificationKinds.PasswordReset.Name, user.Id, null,
+        await outbox.EnqueueAsync(new NotificationRequest("inbox-reset:1", AccountNotificationKinds.PasswordReset.Name, user.Id, null,
             new Dictionary<string, string> { ["link"] = "/account/reset-password?token=secret" }));
         var browser = await app.SignInAsync("inbox-reset@example.org");
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
@@ -55,7 +57,7 @@ public static class NotificationDrainBenchmark
             {
                 foreach (var id in chunk)
                 {
-                    await outbox.EnqueueAsync(c, tx, new NotificationRequest($"bench:{id}", NotificationKinds.AccountConfirm.Name, id, null,
+                    await outbox.EnqueueAsync(c, tx, new NotificationRequest($"bench:{id}", AccountNotificationKinds.AccountConfirm.Name, id, null,
                         new Dictionary<string, string> { ["link"] = $"/account/confirm?userId={id}" }));
                 }
             }, ct);

@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 using Dapper;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,9 +84,9 @@ public static class NotificationTestKit
     {
         var outbox = app.Services.GetRequiredService<Outbox>();
         var id = eventId is null
-            ? await outbox.EnqueueAsync(new NotificationRequest(key, NotificationKinds.AccountConfirm.Name, userId, null,
+            ? await outbox.EnqueueAsync(new NotificationRequest(key, AccountNotificationKinds.AccountConfirm.Name, userId, null,
                 new Dictionary<string, string> { ["link"] = "/account/confirm?x=1" }), kick: false)
-            : await outbox.EnqueueAsync(new NotificationRequest(key, NotificationKinds.TeamRoleGranted.Name, userId, eventId,
+            : await outbox.EnqueueAsync(new NotificationRequest(key, EventNotificationKinds.TeamRoleGranted.Name, userId, eventId,
                 new Dictionary<string, string> { ["role"] = "reviewer", ["granted_by"] = "Tests" }), kick: false);
         return id ?? throw new InvalidOperationException($"{key} was already queued");
     }

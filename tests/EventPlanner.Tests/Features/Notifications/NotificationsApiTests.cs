@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Notifications;
 

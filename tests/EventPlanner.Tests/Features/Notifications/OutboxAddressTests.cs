@@ -4,6 +4,8 @@ using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Tickets;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,7 @@ public sealed class OutboxAddressTests(EventPlannerApp app) : IClassFixture<Even
     private Outbox Outbox => app.Services.GetRequiredService<Outbox>();
 
     private static NotificationRequest Closed(string key, string address, long eventId) =>
-        NotificationRequest.ForAddress(key, NotificationKinds.TransferClosed.Name, address, "Friend", eventId,
+        NotificationRequest.ForAddress(key, TicketNotificationKinds.TransferClosed.Name, address, "Friend", eventId,
             new Dictionary<string, string> { ["outcome"] = "declined by the recipient" });
 
     private async Task<long> EventAsync(string slug)

@@ -4,6 +4,7 @@ using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,7 +46,7 @@ public sealed class OutboxDeliveryTests(EventPlannerApp app) : IClassFixture<Eve
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.WriteAsync(async (c, tx) =>
         {
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest("rollback:1", NotificationKinds.AccountConfirm.Name, user.Id, null,
+            await outbox.EnqueueAsync(c, tx, new NotificationRequest("rollback:1", AccountNotificationKinds.AccountConfirm.Name, user.Id, null,
                 new Dictionary<string, string> { ["link"] = "/x" }));
             throw new InvalidOperationException("the business change failed");
         }));
@@ -78,7 +79,7 @@ public sealed class OutboxDeliveryTests(EventPlannerApp app) : IClassFixture<Eve
     {
         var user = await app.CreateUserAsync("dedupe@example.org");
         var outbox = app.Services.GetRequiredService<Outbox>();
-        var request = new NotificationRequest("dedupe:1", NotificationKinds.AccountConfirm.Name, user.Id, null, new Dictionary<string, string> { ["link"] = "/x" });
+        var request = new NotificationRequest("dedupe:1", AccountNotificationKinds.AccountConfirm.Name, user.Id, null, new Dictionary<string, string> { ["link"] = "/x" });
 
         var first = await outbox.EnqueueAsync(request, kick: false);
         var second = await outbox.EnqueueAsync(request, kick: false);

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -46,11 +48,11 @@ public sealed class PickupFolderAttachmentTests(PickupFolderApp app) : IClassFix
         var outbox = app.Services.GetRequiredService<Outbox>();
         var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"u8.ToArray();
         var values = new Dictionary<string, string> { ["role"] = "reviewer", ["granted_by"] = "Tests" };
-        var attached = await outbox.EnqueueAsync(new NotificationRequest("pickup-attach:1", NotificationKinds.TeamRoleGranted.Name, withFile.Id, eventId, values)
+        var attached = await outbox.EnqueueAsync(new NotificationRequest("pickup-attach:1", EventNotificationKinds.TeamRoleGranted.Name, withFile.Id, eventId, values)
         {
             Attachments = [new MailAttachment("sessions.ics", "text/calendar; charset=utf-8", ics)],
         });
-        var plain = await outbox.EnqueueAsync(new NotificationRequest("pickup-attach:2", NotificationKinds.TeamRoleGranted.Name, without.Id, eventId, values));
+        var plain = await outbox.EnqueueAsync(new NotificationRequest("pickup-attach:2", EventNotificationKinds.TeamRoleGranted.Name, without.Id, eventId, values));
 
         foreach (var id in new[] { attached!.Value, plain!.Value })
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,7 @@ public sealed class RestartDeliveryTests
             {
                 foreach (var userId in userIds)
                 {
-                    ids.Add((await outbox.EnqueueAsync(c, tx, new NotificationRequest($"restart:{userId}", NotificationKinds.AccountConfirm.Name, userId, null,
+                    ids.Add((await outbox.EnqueueAsync(c, tx, new NotificationRequest($"restart:{userId}", AccountNotificationKinds.AccountConfirm.Name, userId, null,
                         new Dictionary<string, string> { ["link"] = "/account/confirm" })))!.Value);
                 }
             });

@@ -1,5 +1,6 @@
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

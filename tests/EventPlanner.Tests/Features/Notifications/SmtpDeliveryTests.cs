@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using EventPlanner.Web.Features.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
 using MimeKit;
 
 namespace EventPlanner.Tests.Features.Notifications;
@@ -44,7 +46,7 @@ public sealed class SmtpDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
         var outbox = app.Services.GetRequiredService<Outbox>();
         var calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"u8.ToArray();
         var pdf = new byte[] { 0x25, 0x50, 0x44, 0x46, 0x00, 0xff };
-        NotificationRequest Request() => new("smtp-attach:1", NotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
+        NotificationRequest Request() => new("smtp-attach:1", EventNotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
             new Dictionary<string, string> { ["role"] = "reviewer", ["granted_by"] = "Tests" })
         {
             Attachments = [new MailAttachment("sessions.ics", "text/calendar; charset=utf-8", calendar), new MailAttachment("map.pdf", "application/pdf", pdf)],

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
@@ -15,7 +17,7 @@ public sealed class TemplateTests(EventPlannerApp app) : IClassFixture<EventPlan
         return (api, await app.SignInAsync($"{prefix}-organiser@example.org"), slug, id);
     }
 
-    private static string Url(string slug) => $"/events/{slug}/notifications/templates/{NotificationKinds.TeamRoleGranted.Name}";
+    private static string Url(string slug) => $"/events/{slug}/notifications/templates/{EventNotificationKinds.TeamRoleGranted.Name}";
 
     [Fact]
     public async Task An_organisers_override_is_used_for_the_events_next_mails()

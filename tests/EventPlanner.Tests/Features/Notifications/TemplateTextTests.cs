@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Notifications;
 

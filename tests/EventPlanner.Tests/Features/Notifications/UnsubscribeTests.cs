@@ -1,6 +1,7 @@
 using System.Net;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;

@@ -6,6 +6,7 @@ using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using EventPlanner.Web.Features.Reviews;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Reviews;
@@ -88,7 +89,7 @@ public sealed class AnonymousReviewTests(EventPlannerApp app) : IClassFixture<Ev
         var notice = Assert.Single(notices);
         Assert.Contains("Rust packaging tricks, revised", notice.Subject);
         AssertAnonymous("stale-review notification", notice.Subject + notice.Body);
-        await NotificationTestKit.WaitUntilAsync(() => app.Mail.Sent.Any(m => m.ToAddress == "anon-reviewer@example.org" && m.Kind == NotificationKinds.ReviewStale.Name), "the notice");
+        await NotificationTestKit.WaitUntilAsync(() => app.Mail.Sent.Any(m => m.ToAddress == "anon-reviewer@example.org" && m.Kind == ReviewNotificationKinds.ReviewStale.Name), "the notice");
         var mail = app.Mail.LastTo("anon-reviewer@example.org");
         AssertAnonymous("stale-review mail", mail.Subject + mail.TextBody + mail.HtmlBody);
         AssertAnonymous("inbox", await ReadAsync(browser, "/inbox", "inbox"));

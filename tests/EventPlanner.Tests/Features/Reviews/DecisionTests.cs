@@ -7,6 +7,7 @@ using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Reviews;
@@ -27,7 +28,7 @@ public sealed class DecisionTests(EventPlannerApp app) : IClassFixture<EventPlan
 
     private string ConfirmToken(string address)
     {
-        var mail = app.Mail.Sent.Last(m => m.ToAddress == address && m.Kind == NotificationKinds.DecisionAccepted.Name);
+        var mail = app.Mail.Sent.Last(m => m.ToAddress == address && m.Kind == ReviewNotificationKinds.DecisionAccepted.Name);
         var match = Regex.Match(mail.TextBody, @"/confirm\?token=([A-Za-z0-9_\-]+)");
         Assert.True(match.Success, mail.TextBody);
         return match.Groups[1].Value;
@@ -58,8 +59,8 @@ public sealed class DecisionTests(EventPlannerApp app) : IClassFixture<EventPlan
 
         await ReleaseAsync(e);
 
-        await WaitForMailAsync("dc-held-yes@example.org", NotificationKinds.DecisionAccepted.Name);
-        await WaitForMailAsync("dc-held-no@example.org", NotificationKinds.DecisionRejected.Name);
+        await WaitForMailAsync("dc-held-yes@example.org", ReviewNotificationKinds.DecisionAccepted.Name);
+        await WaitForMailAsync("dc-held-no@example.org", ReviewNotificationKinds.DecisionRejected.Name);
         Assert.Equal(ProposalStates.Accepted, await SpeakerStateAsync(yesSpeaker, e, yes.Id));
         Assert.Equal(ProposalStates.Rejected, await SpeakerStateAsync(noSpeaker, e, no.Id));
         Assert.Contains("Try a shorter format next time.", app.Mail.LastTo("dc-held-no@example.org").TextBody);
@@ -76,10 +77,10 @@ public sealed class DecisionTests(EventPlannerApp app) : IClassFixture<EventPlan
         await DecideAsync(e, "waitlisted", false, p.Id);
         await ReleaseAsync(e);
 
-        await WaitForMailAsync("dc-change-s@example.org", NotificationKinds.DecisionWaitlisted.Name);
+        await WaitForMailAsync("dc-change-s@example.org", ReviewNotificationKinds.DecisionWaitlisted.Name);
         var rows = await app.OutboxAsync($"decision:{p.Id}:");
-        Assert.Equal(NotificationStates.Discarded, rows.Single(r => r.Kind == NotificationKinds.DecisionAccepted.Name).State);
-        Assert.DoesNotContain(app.Mail.Sent, m => m.ToAddress == "dc-change-s@example.org" && m.Kind == NotificationKinds.DecisionAccepted.Name);
+        Assert.Equal(NotificationStates.Discarded, rows.Single(r => r.Kind == ReviewNotificationKinds.DecisionAccepted.Name).State);
+        Assert.DoesNotContain(app.Mail.Sent, m => m.ToAddress == "dc-change-s@example.org" && m.Kind == ReviewNotificationKinds.DecisionAccepted.Name);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class DecisionTests(EventPlannerApp app) : IClassFixture<EventPlan
         var (_, speaker, p) = await ReviewKit.SpeakerWithProposalAsync(app, e, "dc-link-s@example.org", "Linked talk");
         await DecideAsync(e, "accepted", false, p.Id);
         await ReleaseAsync(e);
-        await WaitForMailAsync("dc-link-s@example.org", NotificationKinds.DecisionAccepted.Name);
+        await WaitForMailAsync("dc-link-s@example.org", ReviewNotificationKinds.DecisionAccepted.Name);
         var token = ConfirmToken("dc-link-s@example.org");
         var anonymous = app.CreateClient();
 
@@ -139,7 +140,7 @@ public sealed class DecisionTests(EventPlannerApp app) : IClassFixture<EventPlan
         await DecideAsync(e, "accepted", false, accepted.Id);
         await DecideAsync(e, "waitlisted", false, weak.Id, strong.Id, kernel.Id);
         await ReleaseAsync(e);
-        await WaitForMailAsync("dc-waitlist-a@example.org", NotificationKinds.DecisionAccepted.Name);
+        await WaitForMailAsync("dc-waitlist-a@example.org", ReviewNotificationKinds.DecisionAccepted.Name);
 
         var declined = await app.CreateClient().PostAsJsonAsync($"{e.Api}/proposals/{accepted.Id}/confirmation",
             new { response = "decline", token = ConfirmToken("dc-waitlist-a@example.org") });
@@ -151,7 +152,7 @@ public sealed class DecisionTests(EventPlannerApp app) : IClassFixture<EventPlan
         (await e.Organiser.PostAsJsonAsync($"{e.Api}/decisions/offers/{offer.Id}/confirm", new { })).EnsureSuccessStatusCode();
 
         Assert.Equal(ProposalStates.Accepted, await SpeakerStateAsync(strongSpeaker, e, strong.Id));
-        await WaitForMailAsync("dc-waitlist-w2@example.org", NotificationKinds.DecisionAccepted.Name);
+        await WaitForMailAsync("dc-waitlist-w2@example.org", ReviewNotificationKinds.DecisionAccepted.Name);
         Assert.Equal("confirmed", Assert.Single((await e.Organiser.GetFromJsonAsync<OverviewResponse>($"{e.Api}/decisions"))!.Offers).Resolution);
         var again = await e.Organiser.PostAsJsonAsync($"{e.Api}/decisions/offers/{offer.Id}/confirm", new { });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);

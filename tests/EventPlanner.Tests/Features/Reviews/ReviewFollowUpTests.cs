@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Tickets;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Reviews;
 

@@ -7,6 +7,7 @@ using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
@@ -187,9 +188,9 @@ public sealed class ReviewPagesTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Contains(">Release decisions<", decisions);
         var released = await organiser.PostFormAsync($"/events/{e.Slug}/decisions?handler=Release", new(), getUrl: $"/events/{e.Slug}/decisions");
         Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
-        await NotificationTestKit.WaitUntilAsync(() => app.Mail.Sent.Any(m => m.ToAddress == "pg-decide-a@example.org" && m.Kind == NotificationKinds.DecisionAccepted.Name),
+        await NotificationTestKit.WaitUntilAsync(() => app.Mail.Sent.Any(m => m.ToAddress == "pg-decide-a@example.org" && m.Kind == ReviewNotificationKinds.DecisionAccepted.Name),
             "the acceptance mail");
-        Assert.DoesNotContain(app.Mail.Sent, m => m.ToAddress == "pg-decide-b@example.org" && m.Kind == NotificationKinds.DecisionShortlisted.Name);
+        Assert.DoesNotContain(app.Mail.Sent, m => m.ToAddress == "pg-decide-b@example.org" && m.Kind == ReviewNotificationKinds.DecisionShortlisted.Name);
 
         var link = Regex.Match(app.Mail.LastTo("pg-decide-a@example.org").TextBody, @"http://localhost(/events/\S+/confirm\?token=\S+)").Groups[1].Value;
         var anonymous = app.CreateBrowser();

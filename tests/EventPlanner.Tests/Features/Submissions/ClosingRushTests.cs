@@ -4,6 +4,7 @@ using Dapper;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Submissions;

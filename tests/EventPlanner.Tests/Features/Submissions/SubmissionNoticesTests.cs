@@ -8,6 +8,7 @@ using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Submissions;
@@ -40,7 +41,7 @@ public sealed partial class SubmissionNoticesTests(EventPlannerApp app) : IClass
         Assert.Equal(HttpStatusCode.BadRequest, retried.StatusCode);
         var rows = await app.OutboxAsync($"proposal-submitted:{draft.Id}:");
         Assert.Equal([await UserIdAsync("notice-main@example.org"), await UserIdAsync("notice-co@example.org")], rows.Select(r => r.UserId!.Value).Order());
-        Assert.All(rows, r => Assert.Equal(NotificationKinds.ProposalSubmitted.Name, r.Kind));
+        Assert.All(rows, r => Assert.Equal(SubmissionNotificationKinds.ProposalSubmitted.Name, r.Kind));
         var mail = await app.Mail.WaitForAsync("notice-co@example.org", "Proposal received: Mesh networks");
         Assert.Contains($"http://localhost/events/{e.Slug}/proposals/{draft.Id}", mail.TextBody);
         Assert.Contains(await InboxAsync(main), i => i.Subject == "Proposal received: Mesh networks");
@@ -117,7 +118,7 @@ public sealed partial class SubmissionNoticesTests(EventPlannerApp app) : IClass
         // The invitee signs up with that address and the mailed link still works.
         var invitee = await app.CreateApiClientAsync("no.account@example.org");
         Assert.Equal(HttpStatusCode.OK, (await invitee.PostAsJsonAsync("/api/co-speaker-invitations/accept", new { token })).StatusCode);
-        Assert.DoesNotContain(await InboxAsync(invitee), i => i.Kind == NotificationKinds.CoSpeakerInvited.Name);
+        Assert.DoesNotContain(await InboxAsync(invitee), i => i.Kind == SubmissionNotificationKinds.CoSpeakerInvited.Name);
     }
 
     [Fact]
@@ -132,11 +133,11 @@ public sealed partial class SubmissionNoticesTests(EventPlannerApp app) : IClass
         (await e.Organiser.PutAsJsonAsync($"{e.Api}/proposals/{p.Id}/organiser", CfpKit.Proposal(e, title: "Mainline Linux on phones"))).EnsureSuccessStatusCode();
         (await e.Organiser.PutAsJsonAsync($"{e.Api}/proposals/{p.Id}/organiser", CfpKit.Proposal(e, title: "Mainline Linux on phones in 2027"))).EnsureSuccessStatusCode();
 
-        var invitation = Assert.Single(await InboxAsync(member), i => i.Kind == NotificationKinds.CoSpeakerInvited.Name);
+        var invitation = Assert.Single(await InboxAsync(member), i => i.Kind == SubmissionNotificationKinds.CoSpeakerInvited.Name);
         Assert.Equal("notice-author invites you to co-present \"Linux on phones\" at Event notice-member", invitation.Subject);
         await app.Mail.WaitForAsync("notice-author@example.org", "edited your proposal: Mainline Linux on phones in 2027");
         // Each edit is its own fact: two edits, two notices; the author's inbox has both.
-        Assert.Equal(2, (await InboxAsync(main)).Count(i => i.Kind == NotificationKinds.ProposalEditedByOrganiser.Name));
+        Assert.Equal(2, (await InboxAsync(main)).Count(i => i.Kind == SubmissionNotificationKinds.ProposalEditedByOrganiser.Name));
         Assert.Equal(2, (await app.OutboxAsync($"proposal-edited:{p.Id}:")).Count);
     }
 
@@ -167,7 +168,7 @@ public sealed partial class SubmissionNoticesTests(EventPlannerApp app) : IClass
         Assert.Contains("“Half-written talk”, “Another idea”", mail.TextBody);
         Assert.Contains(CfpKit.Describe(e.ClosesAt), mail.TextBody);
         Assert.NotNull(mail.UnsubscribeUrl); // a reminder is optional mail
-        Assert.Contains(await InboxAsync(drafter), i => i.Kind == NotificationKinds.CfpClosingReminder.Name);
+        Assert.Contains(await InboxAsync(drafter), i => i.Kind == SubmissionNotificationKinds.CfpClosingReminder.Name);
 
         app.Clock.Advance(TimeSpan.FromDays(2)); // past the deadline: nothing more
         await reminders.RunAsync(CancellationToken.None);

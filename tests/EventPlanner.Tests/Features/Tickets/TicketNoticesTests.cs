@@ -6,6 +6,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Notifications.Reminders;
 using EventPlanner.Web.Features.Tickets;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Tickets;
@@ -53,13 +54,13 @@ public sealed class TicketNoticesTests(EventPlannerApp app) : IClassFixture<Even
         Assert.Equal(2, (await app.OutboxAsync($"transfer-accepted:{transfer.Id}:")).Count); // one to each side, the retry adds none
         var secret = await app.TicketSecretInAsync(friend);
         Assert.Equal((await joined.MyTicketsAsync()).Single().Secret, secret);
-        Assert.Contains(NotificationKinds.TicketReceived.Name, await InboxKindsAsync(joined));
-        Assert.DoesNotContain(NotificationKinds.TransferOffered.Name, await InboxKindsAsync(joined));
+        Assert.Contains(TicketNotificationKinds.TicketReceived.Name, await InboxKindsAsync(joined));
+        Assert.DoesNotContain(TicketNotificationKinds.TransferOffered.Name, await InboxKindsAsync(joined));
         await app.Mail.WaitForAsync(ana.Email, "accepted your ticket");
         var anas = await InboxKindsAsync(ana);
-        Assert.Contains(NotificationKinds.TicketConfirmed.Name, anas);
-        Assert.Contains(NotificationKinds.TransferOfferSent.Name, anas);
-        Assert.Contains(NotificationKinds.TicketHandedOver.Name, anas);
+        Assert.Contains(TicketNotificationKinds.TicketConfirmed.Name, anas);
+        Assert.Contains(TicketNotificationKinds.TransferOfferSent.Name, anas);
+        Assert.Contains(TicketNotificationKinds.TicketHandedOver.Name, anas);
     }
 
     [Fact]
@@ -96,12 +97,12 @@ public sealed class TicketNoticesTests(EventPlannerApp app) : IClassFixture<Even
         await app.Mail.WaitForAsync(holder.Email, "cancelled by the holder");
 
         Assert.Equal(2, (await app.OutboxAsync($"offer-gone:{offer.Id}:")).Count);
-        Assert.Contains(NotificationKinds.RegistrationPending.Name, await InboxKindsAsync(ana));
-        Assert.Contains(NotificationKinds.TicketConfirmed.Name, await InboxKindsAsync(ana));
+        Assert.Contains(TicketNotificationKinds.RegistrationPending.Name, await InboxKindsAsync(ana));
+        Assert.Contains(TicketNotificationKinds.TicketConfirmed.Name, await InboxKindsAsync(ana));
         var bos = await InboxKindsAsync(bo);
-        Assert.Contains(NotificationKinds.WaitingListOffer.Name, bos);
-        Assert.Contains(NotificationKinds.BoardOfferGone.Name, bos);
-        Assert.Contains(NotificationKinds.TransferClosed.Name, await InboxKindsAsync(holder));
+        Assert.Contains(TicketNotificationKinds.WaitingListOffer.Name, bos);
+        Assert.Contains(TicketNotificationKinds.BoardOfferGone.Name, bos);
+        Assert.Contains(TicketNotificationKinds.TransferClosed.Name, await InboxKindsAsync(holder));
     }
 
     [Fact]
@@ -123,11 +124,11 @@ public sealed class TicketNoticesTests(EventPlannerApp app) : IClassFixture<Even
 
         Assert.Equal(AcceptOutcomes.AwaitingApproval, (await accepted.Content.ReadFromJsonAsync<AcceptResponse>())!.Outcome);
         await app.Mail.WaitForAsync(ana.Email, "waits for the organisers");
-        Assert.Contains(NotificationKinds.RegistrationRefused.Name, await InboxKindsAsync(ana));
-        Assert.Contains(NotificationKinds.TransferAwaitingApproval.Name, await InboxKindsAsync(ana));
+        Assert.Contains(TicketNotificationKinds.RegistrationRefused.Name, await InboxKindsAsync(ana));
+        Assert.Contains(TicketNotificationKinds.TransferAwaitingApproval.Name, await InboxKindsAsync(ana));
         var bos = await InboxKindsAsync(bo);
-        Assert.Contains(NotificationKinds.BoardRequestChosen.Name, bos);
-        Assert.Contains(NotificationKinds.TransferAwaitingApproval.Name, bos);
+        Assert.Contains(TicketNotificationKinds.BoardRequestChosen.Name, bos);
+        Assert.Contains(TicketNotificationKinds.TransferAwaitingApproval.Name, bos);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class TicketNoticesTests(EventPlannerApp app) : IClassFixture<Even
         var holder = await app.Mail.WaitForAsync(ana.Email, "has not accepted your ticket");
         Assert.StartsWith("Lee has not accepted", holder.Subject);
         Assert.NotNull(holder.UnsubscribeUrl);
-        Assert.Contains(NotificationKinds.TransferExpiringHolderReminder.Name, await InboxKindsAsync(ana));
+        Assert.Contains(TicketNotificationKinds.TransferExpiringHolderReminder.Name, await InboxKindsAsync(ana));
         Assert.Null(Assert.Single(await app.OutboxAsync($"transfer-expiring:{transfer.Id}:")).UserId);
         Assert.Single(await app.OutboxAsync($"transfer-expiring-holder:{transfer.Id}:"));
 
@@ -202,7 +203,7 @@ public sealed class TicketNoticesTests(EventPlannerApp app) : IClassFixture<Even
 
         Assert.Empty(await app.OutboxAsync($"transfer-expiring:{transfer.Id}:"));
         Assert.Empty(await app.OutboxAsync($"transfer-expiring-holder:{transfer.Id}:"));
-        Assert.Contains(NotificationKinds.TransferOffered.Name, await InboxKindsAsync(bo)); // a member gets the offer in the inbox too
+        Assert.Contains(TicketNotificationKinds.TransferOffered.Name, await InboxKindsAsync(bo)); // a member gets the offer in the inbox too
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Notifications.Reminders;
 

@@ -1,3 +1,5 @@
+using EventPlanner.Web.Infrastructure;
+
 namespace EventPlanner.Web.Features.Notifications.Reminders;
 
 /// <summary>

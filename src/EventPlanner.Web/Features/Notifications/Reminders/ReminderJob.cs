@@ -1,4 +1,5 @@
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 
 namespace EventPlanner.Web.Features.Notifications.Reminders;

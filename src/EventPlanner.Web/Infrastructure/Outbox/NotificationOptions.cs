@@ -1,4 +1,4 @@
-namespace EventPlanner.Web.Features.Notifications;
+namespace EventPlanner.Web.Infrastructure;
 
 /// <summary>Delivery tuning from EventPlanner:Notifications; the defaults suit one small server.</summary>
 public sealed class NotificationOptions

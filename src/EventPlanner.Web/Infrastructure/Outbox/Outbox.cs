@@ -3,9 +3,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using EventPlanner.Web.Data;
-using EventPlanner.Web.Infrastructure;
 
-namespace EventPlanner.Web.Features.Notifications;
+namespace EventPlanner.Web.Infrastructure;
 
 /// <summary>
 /// Where every feature writes what someone must be told. Call <see cref="EnqueueAsync(IDbConnection, IDbTransaction, NotificationRequest)"/>
@@ -14,18 +13,19 @@ namespace EventPlanner.Web.Features.Notifications;
 /// the row within a minute anyway). The row is rendered here, with the event's template override if
 /// it has one, so the inbox shows it at once and later template edits do not rewrite queued mail.
 /// </summary>
-public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, NotificationOptions options, NotificationDispatcher dispatcher, IConfiguration configuration)
+public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, NotificationOptions options, NotificationKindRegistry kinds, IOutboxDispatcher dispatcher,
+    IConfiguration configuration)
 {
     private readonly string _mailDomain = (configuration["EventPlanner:Mail:FromAddress"] ?? "eventplanner@localhost").Split('@').Last();
 
     /// <summary>
     /// Queues one notification in the caller's transaction. Returns its id, or null when the dedupe key
     /// was already queued. <paramref name="claimed"/>: written as already claimed by the caller, who
-    /// sends it at once (<see cref="NotificationDelivery.SendNowAsync"/>), so no background run can take it first.
+    /// sends it at once (<see cref="IImmediateDelivery.SendNowAsync"/>), so no background run can take it first.
     /// </summary>
     public async Task<long?> EnqueueAsync(IDbConnection c, IDbTransaction tx, NotificationRequest request, bool claimed = false)
     {
-        var kind = NotificationKinds.Get(request.Kind);
+        var kind = kinds.Get(request.Kind);
         var recipient = await RecipientAsync(c, tx, request, kind);
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)

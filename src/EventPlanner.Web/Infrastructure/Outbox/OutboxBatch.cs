@@ -1,6 +1,6 @@
 using System.Data;
 
-namespace EventPlanner.Web.Features.Notifications;
+namespace EventPlanner.Web.Infrastructure;
 
 /// <summary>
 /// The notifications one write transaction queues: each is added inside the transaction (so a

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace EventPlanner.Web.Features.Notifications;
+namespace EventPlanner.Web.Infrastructure;
 
 /// <summary>A subject and a Markdown body with {named} placeholders.</summary>
 public sealed record Wording(string Subject, string Body);
