@@ -39,6 +39,9 @@ public sealed class AppProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public HttpClient Http { get; }
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Whether <see cref="Kill"/> stopped it (rather than it exiting by itself).</summary>
+    public bool Killed { get; private set; }
     public TimeSpan SinceStart => _sinceStart.Elapsed;
 
     /// <summary>The repository: appsettings.json and wwwroot/ beside each other (see <see cref="ContentRoot"/>).</summary>
@@ -49,7 +52,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var app = Launch(dataDirectory, settings, args);
+            var app = Launch(dataDirectory, settings, null, args);
             try
             {
                 await app.WaitUntilHealthyAsync(StartTimeout);
@@ -67,8 +70,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the process and returns at once (to kill it during start-up).</summary>
-    public static AppProcess Launch(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, params string[] args)
+    /// <summary>
+    /// Starts the process and returns at once (to kill it during start-up). <paramref name="onLine"/> sees each line
+    /// of its output as it is read, on the reading thread, so it can kill the app the moment a line appears.
+    /// </summary>
+    public static AppProcess Launch(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<AppProcess, string>? onLine = null,
+        params string[] args)
     {
         var url = $"http://127.0.0.1:{FreeLoopbackPort()}";
         var start = new ProcessStartInfo(DotnetHost())
@@ -92,8 +99,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, new Uri(url + "/"), dataDirectory);
-        process.OutputDataReceived += (_, e) => app.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
+        process.OutputDataReceived += (_, e) => app.Keep(e.Data, onLine);
+        process.ErrorDataReceived += (_, e) => app.Keep(e.Data, onLine);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -125,6 +132,7 @@ public sealed class AppProcess : IAsyncDisposable
     public void Kill()
     {
         if (_process.HasExited) return;
+        Killed = true;
         _process.Kill(entireProcessTree: true);
         if (!_process.WaitForExit(TimeSpan.FromSeconds(15)))
         {
@@ -157,10 +165,11 @@ public sealed class AppProcess : IAsyncDisposable
         lock (_output) return string.Join('\n', _output.TakeLast(200));
     }
 
-    private void Keep(string? line)
+    private void Keep(string? line, Action<AppProcess, string>? onLine)
     {
         if (line is null) return;
         lock (_output) _output.Add(line);
+        onLine?.Invoke(this, line);
     }
 
     public ValueTask DisposeAsync()

@@ -78,7 +78,8 @@ public sealed class BackupWhileWritingHardStopTests(HardStopData data, ITestOutp
 
         output.WriteLine($"rooms written: {createdAt.Count} (answered 201); backup took {(backupEnded - backupStarted).TotalMilliseconds:F0} ms with the writer running");
         output.WriteLine($"answered before the backup began: {answeredBefore.Count}; begun after it ended: {begunAfter.Count}");
-        output.WriteLine($"in the restored app: {restored.Count} rooms of the writer; integrity_check: {integrity.Output.Trim()}");
+        output.WriteLine($"in the restored app: {restored.Count} rooms of the writer; integrity_check: {integrity.Output.Trim()}; " +
+                         $"keys copied: {(Directory.Exists(Path.Combine(restoredDir, "keys")) ? Directory.GetFiles(Path.Combine(restoredDir, "keys")).Length : 0)}");
         Assert.All(answeredBefore, name => Assert.Contains(name, restored));
         Assert.All(begunAfter, name => Assert.DoesNotContain(name, restored));
         Assert.NotEmpty(begunAfter);

@@ -24,25 +24,46 @@ public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper 
         var dir = data.EmptyDirectory("migrate");
         var total = MigrationRunner.Embedded.Count;
         int kills = 0, midMigration = 0, complete = 0;
-        var delay = 150;
         var watch = Stopwatch.StartNew();
-        // Growing delays from the launch: the early ones land in the runtime's start, later ones in the migrations.
-        // Stop after two kills that found every migration applied (past the migrations), or after 25 kills.
-        while (complete < 2 && kills < 25 && watch.Elapsed < TimeSpan.FromSeconds(60))
+        // First kills at short fixed delays from the launch, in the runtime's start and the first open of the file,
+        // until the migrations have begun; then each start is killed the moment it logs "Applied migration" (from the
+        // thread reading its output), so the kill lands in the next migrations, each start going on from where the
+        // last one stopped. Until a kill finds every migration recorded (twice), or 40 kills.
+        var fixedDelays = new[] { 100, 200, 300 };
+        var applied = -1;
+        while (complete < 2 && kills < 40 && watch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            _app = AppProcess.Launch(dir);
-            await Task.Delay(delay);
-            var exitedEarly = _app.HasExited;
-            _app.Kill();
+            string when;
+            if (kills < fixedDelays.Length && applied == -1)
+            {
+                _app = AppProcess.Launch(dir);
+                await Task.Delay(fixedDelays[kills]);
+                when = $"{fixedDelays[kills]} ms after launch";
+            }
+            else
+            {
+                var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _app = AppProcess.Launch(dir, onLine: (app, line) =>
+                {
+                    if (!line.Contains("Applied migration", StringComparison.Ordinal)) return;
+                    app.Kill();
+                    logged.TrySetResult();
+                });
+                // A start with nothing left to migrate logs no such line: kill it once it is up instead.
+                var healthy = _app.WaitUntilHealthyAsync(AppProcess.StartTimeout);
+                _ = healthy.ContinueWith(t => t.Exception, TaskScheduler.Default); // it fails once the kill lands: expected
+                await Task.WhenAny(logged.Task, healthy);
+                when = logged.Task.IsCompleted ? "at its first \"Applied migration\" line" : "once healthy (nothing left to migrate)";
+            }
+            var exitedByItself = _app.HasExited && !_app.Killed;
             await _app.DisposeAsync();
-            Assert.False(exitedEarly, "The app exited by itself during start-up (before the kill): " + _app.Output());
+            Assert.False(exitedByItself, "The app exited by itself during start-up (before the kill): " + _app.Output());
             _app = null;
             kills++;
-            var applied = AppliedCount(dir);
+            applied = AppliedCount(dir);
             if (applied == total) complete++;
             else if (applied > 0) midMigration++;
-            output.WriteLine($"kill {kills,2} at {delay,5} ms after launch: {applied switch { -1 => "no schema_migrations table yet", -2 => "unreadable without recovery", _ => $"{applied} of {total} migrations recorded" }}");
-            delay += delay < 600 ? 50 : 150;
+            output.WriteLine($"kill {kills,2} {when}: {applied switch { -1 => "no schema_migrations table yet", -2 => "unreadable without recovery", _ => $"{applied} of {total} migrations recorded" }}");
         }
 
         _app = await AppProcess.StartAsync(dir);
