@@ -25,20 +25,34 @@ public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper 
         var total = MigrationRunner.Embedded.Count;
         int kills = 0, midMigration = 0, complete = 0;
         var watch = Stopwatch.StartNew();
-        // First kills at short fixed delays from the launch, in the runtime's start and the first open of the file,
-        // until the migrations have begun; then each start is killed the moment it logs "Applied migration" (from the
-        // thread reading its output), so the kill lands in the next migrations, each start going on from where the
-        // last one stopped. Until a kill finds every migration recorded (twice), or 40 kills.
-        var fixedDelays = new[] { 100, 200, 300 };
+        // Kills at every stage of a first start: 100 ms after the launch (the runtime starting); the moment the
+        // database file appears (its first open: journal mode, the schema_migrations table); then each start killed the
+        // moment it logs "Applied migration" (from the thread reading its output), so the kill lands in the next
+        // migrations, each start going on from where the last one stopped; until a kill finds every migration
+        // recorded (twice), or 40 kills.
         var applied = -1;
         while (complete < 2 && kills < 40 && watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             string when;
-            if (kills < fixedDelays.Length && applied == -1)
+            if (kills == 0)
             {
                 _app = AppProcess.Launch(dir);
-                await Task.Delay(fixedDelays[kills]);
-                when = $"{fixedDelays[kills]} ms after launch";
+                await Task.Delay(100);
+                when = "100 ms after launch";
+            }
+            else if (kills == 1 && !File.Exists(HardStopDb.PathIn(dir)))
+            {
+                _app = AppProcess.Launch(dir);
+                var app = _app;
+                var watcher = new Thread(() =>
+                {
+                    var limit = Stopwatch.StartNew();
+                    while (!File.Exists(HardStopDb.PathIn(dir)) && !app.HasExited && limit.Elapsed < AppProcess.StartTimeout) Thread.Yield();
+                    app.Kill();
+                }) { IsBackground = true };
+                watcher.Start();
+                Assert.True(watcher.Join(AppProcess.StartTimeout + TimeSpan.FromSeconds(20)), "The database file watcher did not finish.");
+                when = "as the database file appeared";
             }
             else
             {
