@@ -103,6 +103,13 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
         output.WriteLine($"after the kill: {storedAfterKill} valid tickets stored (quota counter {takenAfterKill}); " +
                          $"{soldAnswers.Count} answered sold, {storedOfAnswered} of them stored; " +
                          $"{storedAfterKill - storedOfAnswered} stored whose answer the kill cut off");
+        // The ticket mail is written in the sale's transaction: a stored ticket whose answer the kill cut off still has it.
+        var withoutMail = HardStopDb.Scalar<long>(dir, """
+            SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = @typeId AND t.status = 'valid'
+            AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'ticket-confirmed:' || t.id || ':' || t.holder_user_id)
+            """, new { typeId });
+        output.WriteLine($"stored tickets without their ticket mail queued: {withoutMail}");
+        Assert.Equal(0, withoutMail);
         Assert.True(storedAfterKill <= Quota, $"{storedAfterKill} tickets stored for a quota of {Quota}");
         Assert.Equal(soldAnswers.Count, storedOfAnswered);
         Assert.Equal(storedAfterKill, takenAfterKill);
