@@ -1,0 +1,128 @@
+using Dapper;
+using EventPlanner.Bench.Generator;
+using Microsoft.Data.Sqlite;
+
+namespace EventPlanner.Tests.HardStops;
+
+/// <summary>
+/// The hard-stop tests start and kill real app processes: they run one at a time, after the parallel tests, so
+/// their timing (kill after so many mails, so many sales) is not at the mercy of a few hundred test hosts.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HardStopCollection : ICollectionFixture<HardStopData>
+{
+    public const string Name = "Hard stops";
+}
+
+/// <summary>
+/// A small generated event (the benchmark's `small` scale: organisers, 300 attendees, each with a personal API
+/// token, rooms, and a placed and released schedule), made once and copied into a fresh data folder per test.
+/// Accounts and their tokens come from the generator because creating 300 confirmed accounts over HTTP would
+/// be most of the run; everything a test does to the data afterwards goes through the HTTP API.
+/// </summary>
+public sealed class HardStopData : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ep-hardstops", Guid.NewGuid().ToString("N"));
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private GeneratedData? _generated;
+
+    public static Scale Scale => Scales.Small;
+
+    /// <summary>An empty folder of its own under this run's root.</summary>
+    public string EmptyDirectory(string name)
+    {
+        var dir = Path.Combine(_root, $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>A data folder holding a copy of the generated event; the generated data (tokens, slug) with it.</summary>
+    public async Task<(string Directory, GeneratedData Data)> CopyAsync(string name)
+    {
+        var data = await GeneratedAsync();
+        var dir = EmptyDirectory(name);
+        foreach (var file in System.IO.Directory.GetFiles(data.DataDirectory))
+        {
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        }
+        return (dir, data);
+    }
+
+    private async Task<GeneratedData> GeneratedAsync()
+    {
+        await _once.WaitAsync();
+        try
+        {
+            if (_generated is not null) return _generated;
+            var template = Path.Combine(_root, "template");
+            var data = await DataGenerator.GenerateAsync(template, Scale);
+            await ScheduleStep.ApplyAsync(template, Scale, DataGenerator.DefaultSeed, CancellationToken.None);
+            // One self-contained file to copy: the WAL folded in, no connection of ours left on it.
+            await using (var c = HardStopDb.Open(data.DatabasePath, readOnly: false))
+            {
+                await c.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            SqliteConnection.ClearAllPools();
+            foreach (var leftover in System.IO.Directory.GetFiles(template, "eventplanner.db-*")) File.Delete(leftover);
+            return _generated = data;
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Reads a (running or killed) app's database from the test: its own unpooled, read-only connection each time,
+/// so that closing it never checkpoints a killed app's WAL: the restarted app does its own recovery.
+/// </summary>
+public static class HardStopDb
+{
+    public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "eventplanner.db");
+
+    public static SqliteConnection Open(string databasePath, bool readOnly = true)
+    {
+        var c = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        c.Open();
+        c.Execute("PRAGMA busy_timeout = 10000;");
+        return c;
+    }
+
+    public static T Scalar<T>(string dataDirectory, string sql, object? parameters = null)
+    {
+        using var c = Open(PathIn(dataDirectory));
+        return c.ExecuteScalar<T>(sql, parameters)!;
+    }
+
+    public static List<T> Query<T>(string dataDirectory, string sql, object? parameters = null)
+    {
+        using var c = Open(PathIn(dataDirectory));
+        return c.Query<T>(sql, parameters).AsList();
+    }
+}
