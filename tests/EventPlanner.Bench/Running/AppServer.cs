@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using EventPlanner.TestSupport;
 
 namespace EventPlanner.Bench.Running;
 
@@ -46,7 +47,7 @@ public sealed class AppServer : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(dataDirectory, contentRoot, FreeLoopbackPort(), settings);
+            var server = Launch(dataDirectory, contentRoot, LocalProcesses.FreeLoopbackPort(), settings);
             try
             {
                 await server.WaitUntilHealthyAsync(ct);
@@ -68,7 +69,7 @@ public sealed class AppServer : IAsyncDisposable
     private static AppServer Launch(string dataDirectory, string contentRoot, int port, IReadOnlyDictionary<string, string>? settings)
     {
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(LocalProcesses.DotnetHost())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -186,26 +187,6 @@ public sealed class AppServer : IAsyncDisposable
         {
             _process.Dispose();
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    // `dotnet run` and `dotnet EventPlanner.Bench.dll` run under the dotnet host; the apphost does not.
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        var self = Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
-        // The runtime we run on lives at <dotnet root>/shared/Microsoft.NETCore.App/<version>/.
-        var root = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var beside = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(beside) ? beside : "dotnet";
     }
 
     private sealed class ServerExitedException(string message) : Exception(message);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using EventPlanner.TestSupport;
 using EventPlanner.Web;
 
 namespace EventPlanner.Tests.HardStops;
@@ -77,8 +78,8 @@ public sealed class AppProcess : IAsyncDisposable
     public static AppProcess Launch(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<AppProcess, string>? onLine = null,
         params string[] args)
     {
-        var url = $"http://127.0.0.1:{FreeLoopbackPort()}";
-        var start = new ProcessStartInfo(DotnetHost())
+        var url = $"http://127.0.0.1:{LocalProcesses.FreeLoopbackPort()}";
+        var start = new ProcessStartInfo(LocalProcesses.DotnetHost())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -185,24 +186,5 @@ public sealed class AppProcess : IAsyncDisposable
         Http.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    // The test host runs under the dotnet host; find it the same way the SDK does (DOTNET_HOST_PATH), else beside the runtime.
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        var self = Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
-        var root = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var beside = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(beside) ? beside : "dotnet";
     }
 }

@@ -7,6 +7,7 @@ using EventPlanner.Bench.Generator;
 using EventPlanner.TestSupport;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
