@@ -171,7 +171,7 @@ public sealed class LightningPublicTests(EventPlannerApp app) : IClassFixture<Ev
         return (l, list);
     }
 
-    [SpecsFact]
+    [Fact]
     public async Task A_locked_line_up_appears_at_once_in_the_public_session_page_exports_and_kiosk_and_leaves_when_unlocked()
     {
         var (l, people) = await FilledAsync("lt-public", 3);
