@@ -10,7 +10,7 @@ using EventPlanner.Web.Features.Submissions;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
-public sealed class ReviewPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class ReviewPagesTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<HttpClient> BrowserAsync(ReviewEvent e, string email, string role = "reviewer")
     {
