@@ -5,6 +5,9 @@ namespace EventPlanner.Tests.Data;
 
 public sealed class CountingApp : EventPlannerApp
 {
+    // ProposalListQueryCountTests waits for delivery to fall quiet before it counts, which needs the server.
+    protected override bool RunsJobs => true;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["EventPlanner:Diagnostics:CountQueries"] = "true" };
 }
 

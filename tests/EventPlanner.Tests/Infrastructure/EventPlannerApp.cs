@@ -16,6 +16,8 @@ namespace EventPlanner.Tests.Infrastructure;
 /// <summary>
 /// The real app on a fresh SQLite file in a temporary folder, one per test class (xunit's class
 /// fixture). Mail is captured in memory; the clock can be moved; data-protection keys are ephemeral.
+/// The file starts as a copy of a database migrated once per test run (<see cref="TemplateDatabase"/>), and no
+/// Hangfire server runs unless the class tests what background jobs do (<see cref="RunsJobs"/>).
 /// </summary>
 public partial class EventPlannerApp : WebApplicationFactory<Program>
 {
@@ -25,6 +27,13 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
 
     /// <summary>Extra configuration for one test class (e.g. a low rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>
+    /// Whether the host runs a Hangfire server. Off by default: jobs are still queued, but nothing delivers mail or
+    /// drains the outbox. Classes that wait on delivery (mail sent, inbox filled, outbox drained) use
+    /// <see cref="EventPlannerAppWithJobs"/> or override this.
+    /// </summary>
+    protected virtual bool RunsJobs => false;
 
     public const string Password = "correct horse battery";
 
@@ -41,9 +50,12 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
             // Hangfire keeps its jobs in memory in tests; the outbox table is what must survive, and
             // the tests that exercise db/jobs.db ask for it (Settings).
             ["EventPlanner:Jobs:Storage"] = "memory",
+            ["EventPlanner:Jobs:Server"] = RunsJobs ? "true" : "false",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        // A class that prepared its own database (or a second host on the same folder) keeps it.
+        TemplateDatabase.CopyTo(Path.Combine(settings["EventPlanner:DataDirectory"]!, "eventplanner.db"));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IMailSender>();
@@ -97,6 +109,12 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
         }
         return client;
     }
+}
+
+/// <summary>The app with its Hangfire server running, for classes that wait on what background jobs do.</summary>
+public class EventPlannerAppWithJobs : EventPlannerApp
+{
+    protected override bool RunsJobs => true;
 }
 
 public static partial class FormPosting

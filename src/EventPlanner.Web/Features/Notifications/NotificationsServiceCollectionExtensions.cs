@@ -75,12 +75,17 @@ public static class NotificationsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer((_, server) =>
+        // EventPlanner:Jobs:Server=false queues jobs without running them: for test hosts that do not test what
+        // the jobs do (the test fixture's default), so a test run does not start a hundred idle servers.
+        if (configuration.GetValue("EventPlanner:Jobs:Server", true))
         {
-            server.WorkerCount = Math.Max(4, options.SendParallelism);
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            server.ShutdownTimeout = TimeSpan.FromSeconds(10);
-        });
+            services.AddHangfireServer((_, server) =>
+            {
+                server.WorkerCount = Math.Max(4, options.SendParallelism);
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                server.ShutdownTimeout = TimeSpan.FromSeconds(10);
+            });
+        }
     }
 
     public static WebApplication MapNotifications(this WebApplication app)

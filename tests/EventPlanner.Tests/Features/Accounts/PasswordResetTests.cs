@@ -3,7 +3,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Accounts;
 
-public sealed class PasswordResetTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class PasswordResetTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private const string NewPassword = "a brand new passphrase";
 

@@ -3,7 +3,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Accounts;
 
-public sealed class RegistrationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class RegistrationTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static Dictionary<string, string> Form(string email, string password = EventPlannerApp.Password, string? confirm = null) => new()
     {

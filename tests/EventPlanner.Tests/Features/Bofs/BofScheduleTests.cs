@@ -57,7 +57,7 @@ public sealed class BofScheduleTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Contains("Rust for Linux BoF", kiosk.QuerySelector(".kiosk-now")!.TextContent);
     }
 
-    [SpecsFact]
+    [Fact]
     public async Task Exports_with_booked_bofs_stay_valid_against_the_schedule_schemas()
     {
         var e = await BofKit.CreateAsync(app, "bof-specs", threshold: 0);

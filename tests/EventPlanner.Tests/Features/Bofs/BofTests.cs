@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Bofs;
 
 /// <summary>Proposing, interest, the threshold, who may book, cancelling, and the checks a booking makes against the schedule.</summary>
-public sealed class BofTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class BofTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 

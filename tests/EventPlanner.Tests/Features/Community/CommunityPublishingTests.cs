@@ -28,7 +28,7 @@ public sealed class CommunityPublishingTests(EventPlannerApp app) : IClassFixtur
         return (c, riscV, snap);
     }
 
-    [SpecsFact]
+    [Fact]
     public async Task Group_sessions_are_in_schedule_json_and_xml_valid_against_the_schemas_with_guests_as_persons()
     {
         var (c, _, _) = await PublishedAsync("cp-exports");

@@ -8,7 +8,7 @@ using EventPlanner.Web.Features.Schedule;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>Room requests and reservations through the API: what is refused, with what answer, and who may do what.</summary>
-public sealed class CommunityRoomTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class CommunityRoomTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task Approving_a_block_that_overlaps_a_main_programme_session_is_refused_with_free_rooms_and_the_next_free_time()

@@ -15,7 +15,7 @@ using Json.Schema;
 namespace EventPlanner.Tests.Features.Lightning;
 
 /// <summary>Organisers' work on the line-up (reorder, move, lock, outcomes), slides uploads, and the public schedule once locked.</summary>
-public sealed class LightningLineupTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningLineupTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<(LightningEvent L, List<Person> People)> FilledAsync(string slug, int people, int minutes = 15)
     {
@@ -179,7 +179,7 @@ public sealed class LightningLineupTests(EventPlannerApp app) : IClassFixture<Ev
 }
 
 /// <summary>The public side; moves the clock forward (it cannot go back), so it has an app of its own.</summary>
-public sealed class LightningPublicTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningPublicTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<(LightningEvent L, List<Person> People)> FilledAsync(string slug, int people, int minutes = 15)
     {
@@ -194,7 +194,7 @@ public sealed class LightningPublicTests(EventPlannerApp app) : IClassFixture<Ev
         return (l, list);
     }
 
-    [SpecsFact]
+    [Fact]
     public async Task A_locked_line_up_appears_at_once_in_the_public_session_page_exports_and_kiosk_and_leaves_when_unlocked()
     {
         var (l, people) = await FilledAsync("lt-public", 3);

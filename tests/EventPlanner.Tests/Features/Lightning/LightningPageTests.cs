@@ -6,7 +6,7 @@ using EventPlanner.Web.Features.Lightning;
 
 namespace EventPlanner.Tests.Features.Lightning;
 
-public sealed class LightningPageTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningPageTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task An_attendee_signs_up_on_the_page_sees_their_place_and_withdraws()

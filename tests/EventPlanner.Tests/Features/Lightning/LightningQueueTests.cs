@@ -7,7 +7,7 @@ using EventPlanner.Web.Features.Lightning;
 namespace EventPlanner.Tests.Features.Lightning;
 
 /// <summary>The "Done when" rules for the queue, through the API with the fake clock.</summary>
-public sealed class LightningQueueTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningQueueTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task Slot_count_comes_from_the_sessions_length_the_slot_length_and_the_changeover()
@@ -77,7 +77,7 @@ public sealed class LightningQueueTests(EventPlannerApp app) : IClassFixture<Eve
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
-public sealed class LightningHeldBackTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningHeldBackTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task Held_back_slots_open_on_the_day_in_the_events_time_zone_for_sign_ups_made_that_day()
@@ -113,7 +113,7 @@ public sealed class LightningHeldBackTests(EventPlannerApp app) : IClassFixture<
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
-public sealed class LightningPromotionTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningPromotionTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task A_withdrawal_promotes_the_first_waiting_who_must_confirm_in_time_or_the_next_is_promoted()
@@ -159,7 +159,7 @@ public sealed class LightningPromotionTests(EventPlannerApp app) : IClassFixture
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
-public sealed class LightningExpiryJobTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningExpiryJobTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task The_recurring_job_lapses_offers_nobody_looked_at()
@@ -183,7 +183,7 @@ public sealed class LightningExpiryJobTests(EventPlannerApp app) : IClassFixture
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
-public sealed class LightningWindowTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class LightningWindowTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task Sign_up_needs_an_account_a_title_and_an_open_window()

@@ -6,7 +6,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
-public sealed class HeldMailTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class HeldMailTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task An_organiser_writes_to_the_reviewers_then_reviews_edits_discards_and_releases_the_held_mail()

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
-public sealed class InboxTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class InboxTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task A_notification_lands_in_the_inbox_with_an_unread_count_that_reading_clears()

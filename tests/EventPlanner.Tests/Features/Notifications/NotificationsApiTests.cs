@@ -6,7 +6,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
-public sealed class NotificationsApiTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class NotificationsApiTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task Organisers_read_delivery_state_and_members_read_their_inbox_through_the_api()

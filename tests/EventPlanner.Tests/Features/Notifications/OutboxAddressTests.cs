@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Notifications;
 
 /// <summary>Notifications to an email address that may have no account: a co-speaker invitation, a ticket offered to a friend.</summary>
-public sealed class OutboxAddressTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class OutboxAddressTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private Outbox Outbox => app.Services.GetRequiredService<Outbox>();
 

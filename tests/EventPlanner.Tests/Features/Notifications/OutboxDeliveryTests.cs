@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
-public sealed class OutboxDeliveryTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class OutboxDeliveryTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task Adding_someone_to_the_team_queues_one_notification_and_delivers_it_once()

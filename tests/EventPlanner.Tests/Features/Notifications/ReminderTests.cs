@@ -27,6 +27,8 @@ public sealed class TestDeadlineReminders : IReminderSource
 
 public sealed class RemindersApp : EventPlannerApp
 {
+    protected override bool RunsJobs => true;
+
     public TestDeadlineReminders Deadlines { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

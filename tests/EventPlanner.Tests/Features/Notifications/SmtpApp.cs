@@ -10,6 +10,8 @@ namespace EventPlanner.Tests.Features.Notifications;
 /// <summary>The app sending through MailKit to an in-process SMTP server, with jobs in db/jobs.db (the real default storage).</summary>
 public class SmtpApp : EventPlannerApp
 {
+    protected override bool RunsJobs => true;
+
     public TestSmtpServer Smtp { get; } = new();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -43,6 +45,8 @@ public class SmtpApp : EventPlannerApp
 /// <summary>The app with the embedded default transport: .eml files in db/mail-outbox/.</summary>
 public class PickupFolderApp : EventPlannerApp
 {
+    protected override bool RunsJobs => true;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["EventPlanner:Jobs:Storage"] = "sqlite",

@@ -7,7 +7,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
-public sealed class TemplateTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class TemplateTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<(HttpClient Api, HttpClient Browser, string Slug, long EventId)> OrganiserAsync(string prefix)
     {

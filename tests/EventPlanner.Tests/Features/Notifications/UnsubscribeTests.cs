@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
-public sealed class UnsubscribeTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class UnsubscribeTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<long> RemindAsync(long userId, long eventId, string key)
     {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
-public sealed class AnonymousReviewTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class AnonymousReviewTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     // Everything that could tell a reviewer who the speaker is: name parts, address, account name, affiliation, bio, link.
     private static readonly string[] Identity =

@@ -6,7 +6,7 @@ using EventPlanner.Web.Features.Reviews;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
-public sealed class ConflictApiTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class ConflictApiTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task AssertHiddenAsync(HttpClient reviewer, ReviewEvent e, long proposalId)
     {

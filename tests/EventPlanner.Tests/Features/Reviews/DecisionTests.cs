@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
-public sealed class DecisionTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class DecisionTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task DecideAsync(ReviewEvent e, string state, bool notes = false, params long[] ids) =>
         Assert.Equal(HttpStatusCode.OK, (await e.Organiser.PostAsJsonAsync($"{e.Api}/decisions", new { proposalIds = ids, state, includeReviewerNotes = notes })).StatusCode);

@@ -11,7 +11,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
-public sealed class ReviewPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class ReviewPagesTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<HttpClient> BrowserAsync(ReviewEvent e, string email, string role = "reviewer")
     {

@@ -32,7 +32,7 @@ public sealed class ExportTests(EventPlannerApp app) : IClassFixture<EventPlanne
         return e;
     }
 
-    [SpecsFact]
+    [Fact]
     public async Task Schedule_xml_is_valid_against_the_frab_voc_schema()
     {
         var e = await ReleasedEventAsync("exp-xml");
@@ -52,7 +52,7 @@ public sealed class ExportTests(EventPlannerApp app) : IClassFixture<EventPlanne
         Assert.Equal("2027-02-06T09:15:00+01:00", doc.Descendants("event").First().Element("date")!.Value);
     }
 
-    [SpecsFact]
+    [Fact]
     public async Task Schedule_json_is_valid_against_the_frab_voc_json_schema()
     {
         var e = await ReleasedEventAsync("exp-json");

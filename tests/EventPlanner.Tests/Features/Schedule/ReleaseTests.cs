@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Schedule;
 
-public sealed class ReleaseTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class ReleaseTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task<ReleaseResponse> ReleaseAsync(ScheduleEvent e, string notify = "none", bool? @override = null, string? reason = null)
     {

@@ -1,34 +1,12 @@
 namespace EventPlanner.Tests.Features.Schedule;
 
 /// <summary>
-/// The frab/voc schemas live beside the repository in shared/specs/schedule (never copied into the project):
-/// ../shared from the repository root, or ../../shared for a worktree under wt/.
+/// The frab/voc schedule schemas, kept in the repository under Specs/schedule (see SOURCE.md there for their
+/// origin and licence) and copied to the test output, so the export tests run in any clone.
 /// </summary>
 internal static class ScheduleSpecs
 {
-    public static readonly string? Folder = Find();
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Specs", "schedule");
 
-    private static string? Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EventPlanner.sln"))) dir = dir.Parent;
-        if (dir is null) return null;
-        foreach (var up in new[] { "..", Path.Combine("..", "..") })
-        {
-            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, up, "shared", "specs", "schedule"));
-            if (File.Exists(Path.Combine(candidate, "schedule.xml.xsd"))) return candidate;
-        }
-        return null;
-    }
-
-    public static string PathOf(string file) => Path.Combine(Folder!, file);
-}
-
-/// <summary>A fact that runs only where shared/specs/schedule is present, and says why it skipped otherwise.</summary>
-public sealed class SpecsFactAttribute : FactAttribute
-{
-    public SpecsFactAttribute()
-    {
-        if (ScheduleSpecs.Folder is null) Skip = "shared/specs/schedule (the frab/voc schemas) is not beside this checkout.";
-    }
+    public static string PathOf(string file) => Path.Combine(Folder, file);
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
-public sealed class ClosingRushTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class ClosingRushTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private const int Speakers = 200;
 

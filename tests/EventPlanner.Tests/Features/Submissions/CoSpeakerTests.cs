@@ -6,7 +6,7 @@ using EventPlanner.Web.Features.Submissions;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
-public sealed partial class CoSpeakerTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed partial class CoSpeakerTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<string> InviteAsync(CfpEvent e, HttpClient speaker, long proposalId, string email)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
-public sealed class OrganiserProposalsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class OrganiserProposalsTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<List<ProposalListItem>> ListAsync(CfpEvent e, string query = "") =>
         (await e.Organiser.GetFromJsonAsync<List<ProposalListItem>>($"{e.Api}/proposals{query}"))!;

@@ -6,7 +6,7 @@ using EventPlanner.Web.Features.Submissions;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
-public sealed class ProposalLifecycleTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class ProposalLifecycleTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task A_speaker_saves_a_draft_submits_edits_and_withdraws_it()

@@ -7,7 +7,7 @@ using EventPlanner.Web.Features.Submissions;
 namespace EventPlanner.Tests.Features.Submissions;
 
 /// <summary>The organisers' list shows a hundred proposals a page; the CSV and the API without limit still give them all.</summary>
-public sealed class ProposalListPagingTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class ProposalListPagingTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private const int Count = ProposalList.PageSize + 5;
 

@@ -5,7 +5,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
-public sealed partial class ProposalPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed partial class ProposalPagesTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static Dictionary<string, string> Form(CfpEvent e, string title, string @abstract, string action) => new()
     {

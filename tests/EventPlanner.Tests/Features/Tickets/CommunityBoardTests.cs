@@ -5,7 +5,7 @@ using EventPlanner.Web.Features.Tickets;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
-public sealed class CommunityBoardTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class CommunityBoardTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task<TransferResponse> OfferAsync(TestUser holder, long ticketId, bool autoFirst = false) =>
         (await (await holder.Api.PostAsJsonAsync($"/api/my/tickets/{ticketId}/community-offer",

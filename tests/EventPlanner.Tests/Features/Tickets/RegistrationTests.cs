@@ -5,7 +5,7 @@ using EventPlanner.Web.Features.Tickets;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
-public sealed class RegistrationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class RegistrationTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task Registering_for_a_free_type_confirms_at_once_with_a_long_secret_and_mails_each_ticket_link()

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Tickets;
 
 /// <summary>IssueSpeakerTicketAsync / RevokeSpeakerTicketAsync are for the review feature to call on accept+confirm and withdrawal.</summary>
-public sealed class SpeakerTicketTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class SpeakerTicketTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private RegistrationStore Store => app.Services.GetRequiredService<RegistrationStore>();
 

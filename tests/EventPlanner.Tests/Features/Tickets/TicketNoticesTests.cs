@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Tickets;
 
 /// <summary>Ticket notifications go through the outbox: in the transaction of the change, once per recipient, into their inbox.</summary>
-public sealed class TicketNoticesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class TicketNoticesTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task<List<string>> InboxKindsAsync(TestUser user) =>
         (await user.Api.GetFromJsonAsync<List<InboxItem>>("/api/me/inbox"))!.Select(i => i.Kind).ToList();

@@ -4,7 +4,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
-public sealed partial class TicketPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed partial class TicketPagesTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task An_attendee_registers_on_the_tickets_page_and_finds_the_ticket_with_its_qr_code()

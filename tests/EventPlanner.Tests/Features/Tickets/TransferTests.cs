@@ -5,7 +5,7 @@ using EventPlanner.Web.Features.Tickets;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
-public sealed class TransferTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class TransferTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static Task<HttpResponseMessage> OfferAsync(TestUser holder, long ticketId, TestUser to, string note = "") =>
         holder.Api.PostAsJsonAsync($"/api/my/tickets/{ticketId}/transfers", new { recipientEmail = to.Email, recipientName = "Recipient", note });

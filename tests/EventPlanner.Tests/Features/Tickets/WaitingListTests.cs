@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
-public sealed class WaitingListTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+public sealed class WaitingListTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
     public async Task A_freed_ticket_is_offered_to_the_first_waiting_who_can_claim_it_while_newcomers_cannot_jump_the_queue()

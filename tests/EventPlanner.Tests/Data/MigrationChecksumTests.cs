@@ -1,0 +1,119 @@
+using Dapper;
+using EventPlanner.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventPlanner.Tests.Data;
+
+/// <summary>Landed migrations are immutable: their checksums are pinned here and checked by the runner at start-up.</summary>
+public sealed class MigrationChecksumTests : IDisposable
+{
+    /// <summary>
+    /// The SHA-256 of every landed script (LF line endings). Editing a landed script fails this test: put the change in
+    /// a new migration instead. A new script adds its line here when it lands.
+    /// </summary>
+    private static readonly Dictionary<int, string> Pinned = new()
+    {
+        [1] = "1db4eccab18fffee6820e038f2f7057a6df4afd9c292ba87bca6b67505c18c29", // 0001_foundation.sql
+        [2] = "d537dea80d1c44c21ead9c730f0901a8786c6b36eef5455604d3e4324a3353cb", // 0002_notifications.sql
+        [3] = "2ccc652eb12aa84964f3e38e77ab338ddb2b57c363f652f26e03d57f8942fdbd", // 0003_submissions.sql
+        [4] = "37143d3d37860a39fad528cf96fd95bcefc8493f87bb7bc3ca47fdcf03adc8e8", // 0004_tickets.sql
+        [5] = "8e8de50e4683fcdc9c65247734b35ac1c33ca4172403c7e7463945dc34313d9b", // 0005_reviews.sql
+        [6] = "f5406015a918f0d0d521852f0fff799eda3a84309dba561898becce1c5c1c196", // 0006_schedule.sql
+        [7] = "5c359fd5fc8599ecec11b9b658eda633bc7358dc527abd6ec680c9d30b0b79c4", // 0007_outbox_addresses.sql
+        [8] = "b2aa8900774c1616fdb4bbcff8077359958e2161de5f22c117cf454b191aa8b0", // 0008_live_schedule.sql
+        [9] = "8e85f8e29915c0a582bf26b616711adf6f4b8e7afb785a8c410dc8ce8bb5e9d2", // 0009_lightning.sql
+        [10] = "c4f1331524b32fd7f836b2394bfbc7240f1330a56a6218a58068c49ddfbd47d4", // 0010_community.sql
+        [11] = "0871d925a9f635be1daaeb72e18093a40078c748d6c968c29816d1bca393008c", // 0011_bofs.sql
+        [12] = "2e9cba4a223083c9fb9c0aaf21f276a787c87fd3f65a0dbaddda28c9d922bae8", // 0012_notification_attachments.sql
+        [13] = "184ef53472a00d5c910897a8831524442f3d3221200a8c16f089001c5c55a5c1", // 0013_review_ranking_cache.sql
+        [14] = "b5a83fb34b7bd6514fcccbf41b45aa45a206a47c1718343f07e031b5eca5399c", // 0014_repair_edited_review_migrations.sql
+    };
+
+    private readonly MigrationDatabase _database = new();
+
+    [Fact]
+    public void Every_landed_migration_keeps_its_pinned_checksum()
+    {
+        var actual = MigrationRunner.Embedded.ToDictionary(m => m.Version, m => m.Checksum);
+
+        foreach (var (version, checksum) in Pinned)
+        {
+            Assert.True(actual.TryGetValue(version, out var now), $"Migration {version:0000} has disappeared.");
+            Assert.True(checksum == now, $"Migration {version:0000} was edited after landing (pinned {checksum}, now {now}); put the change in a new migration.");
+        }
+        var unpinned = actual.Keys.Except(Pinned.Keys).ToList();
+        Assert.True(unpinned.Count == 0, $"Pin the checksum of the new migration(s) {string.Join(", ", unpinned.Select(v => v.ToString("0000")))} in this test.");
+    }
+
+    [Fact]
+    public void Line_endings_do_not_change_a_checksum()
+    {
+        var sql = MigrationRunner.Embedded[0].Sql;
+
+        Assert.Equal(MigrationRunner.ChecksumOf(sql), MigrationRunner.ChecksumOf(sql.Replace("\n", "\r\n")));
+        Assert.NotEqual(MigrationRunner.ChecksumOf(sql), MigrationRunner.ChecksumOf(sql + " "));
+    }
+
+    [Fact]
+    public async Task A_fresh_database_records_each_scripts_checksum()
+    {
+        await _database.Runner.MigrateAsync();
+
+        await using var c = await _database.Db.OpenAsync();
+        var recorded = (await c.QueryAsync<(int Version, string Checksum)>("SELECT version, checksum FROM schema_migrations")).ToDictionary(r => r.Version, r => r.Checksum);
+        Assert.Equal(MigrationRunner.Embedded.ToDictionary(m => m.Version, m => m.Checksum), recorded);
+    }
+
+    [Fact]
+    public async Task A_database_that_ran_an_edited_script_is_refused_with_a_message_naming_it()
+    {
+        await _database.Runner.MigrateAsync();
+        await using (var c = await _database.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE schema_migrations SET checksum = 'c0ffee' WHERE version = 3");
+        }
+
+        var error = await Assert.ThrowsAsync<MigrationChecksumMismatchException>(() => _database.Runner.MigrateAsync());
+
+        Assert.Contains("0003_submissions", error.Message);
+        Assert.Contains("c0ffee", error.Message);
+        Assert.Contains("never be edited", error.Message);
+    }
+
+    [Fact]
+    public async Task Legacy_is_accepted_only_for_the_two_scripts_edited_after_landing()
+    {
+        await _database.Runner.MigrateAsync();
+        await using (var c = await _database.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE schema_migrations SET checksum = @LegacyChecksum WHERE version IN (5, 13)", new { MigrationRunner.LegacyChecksum });
+        }
+        Assert.Equal(0, await _database.Runner.MigrateAsync());
+
+        await using (var c = await _database.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE schema_migrations SET checksum = @LegacyChecksum WHERE version = 6", new { MigrationRunner.LegacyChecksum });
+        }
+        var error = await Assert.ThrowsAsync<MigrationChecksumMismatchException>(() => _database.Runner.MigrateAsync());
+        Assert.Contains("0006_schedule", error.Message);
+    }
+
+    [Fact]
+    public async Task A_database_from_before_checksums_gets_them_recorded_and_0005_and_0013_marked_legacy()
+    {
+        await _database.ApplyAsOldRunnerAsync(MigrationRunner.Embedded.Where(m => m.Version <= 13));
+
+        Assert.Equal(1, await _database.Runner.MigrateAsync());
+
+        await using var c = await _database.Db.OpenAsync();
+        var recorded = (await c.QueryAsync<(int Version, string Checksum)>("SELECT version, checksum FROM schema_migrations")).ToDictionary(r => r.Version, r => r.Checksum);
+        foreach (var m in MigrationRunner.Embedded)
+        {
+            Assert.Equal(m.Version is 5 or 13 ? MigrationRunner.LegacyChecksum : m.Checksum, recorded[m.Version]);
+        }
+        Assert.Equal(0, await _database.Runner.MigrateAsync()); // and the next start is content
+    }
+
+    public void Dispose() => _database.Dispose();
+}
