@@ -33,6 +33,9 @@ public sealed class SweepApp : EventPlannerApp
 
     public ServerErrorLog Errors { get; } = new();
 
+    // The seeded direct transfer's link arrives by mail, which background jobs deliver.
+    protected override bool RunsJobs => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
