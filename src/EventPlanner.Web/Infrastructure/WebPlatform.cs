@@ -41,10 +41,12 @@ public static class WebPlatform
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, ct) =>
+            // No body here: the status-code pages below answer it like every other 4xx (the site's error page
+            // for a form post, problem details under /api), so a refused person still sees the site's layout.
+            o.OnRejected = (ctx, _) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await ctx.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait a minute and try again.", ct);
+                return ValueTask.CompletedTask;
             };
             // Only form posts count (logging in, registering, asking for a reset), per client address.
             o.AddPolicy(AuthRateLimit, http => HttpMethods.IsPost(http.Request.Method)

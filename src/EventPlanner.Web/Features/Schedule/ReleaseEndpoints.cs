@@ -36,23 +36,24 @@ public static class ReleaseEndpoints
 
     public static void MapPublic(IEndpointRouteBuilder app)
     {
+        // Feed readers, calendar apps and link checkers ask with HEAD first; Kestrel drops the body of a HEAD answer.
         foreach (var format in new[] { "json", "xml", "ics" })
         {
-            app.MapGet($"/events/{{slug}}/schedule.{format}", (string slug, HttpContext http, PublicSchedule schedule) => StoredAsync(slug, format, http, schedule))
+            app.MapGetAndHead($"/events/{{slug}}/schedule.{format}", (string slug, HttpContext http, PublicSchedule schedule) => StoredAsync(slug, format, http, schedule))
                 .AllowAnonymous().WithTags("Schedule exports").ExcludeFromDescription();
         }
-        app.MapGet("/events/{slug}/schedule/manage/export.csv", async (string slug, HttpContext http, PublicSchedule schedule) =>
+        app.MapGetAndHead("/events/{slug}/schedule/manage/export.csv", async (string slug, HttpContext http, PublicSchedule schedule) =>
                 await StoredAsync(slug, "csv", http, schedule))
             .RequireAuthorization(Policies.EventOrganiser).ExcludeFromDescription();
 
-        app.MapGet("/events/{slug}/changes.atom", async (string slug, HttpContext http, PublicSchedule schedule, ReleaseStore releases, AppUrls urls) =>
+        app.MapGetAndHead("/events/{slug}/changes.atom", async (string slug, HttpContext http, PublicSchedule schedule, ReleaseStore releases, AppUrls urls) =>
         {
             if (await schedule.VisibleAsync(http, slug) is not { Release: { } current } visible) return Results.NotFound();
             var list = await releases.ListAsync(visible.EventId);
             return Results.Text(ChangesFeed.Atom(current.Snapshot, list, urls.Absolute("")), "application/atom+xml; charset=utf-8", Encoding.UTF8);
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/events/{slug}/speakers/{id:long}/sessions.ics", async (string slug, long id, HttpContext http, PublicSchedule schedule, AppUrls urls) =>
+        app.MapGetAndHead("/events/{slug}/speakers/{id:long}/sessions.ics", async (string slug, long id, HttpContext http, PublicSchedule schedule, AppUrls urls) =>
         {
             if (await schedule.VisibleAsync(http, slug) is not { Release: { } current }) return Results.NotFound();
             var r = current.Snapshot;
@@ -62,7 +63,7 @@ public static class ReleaseEndpoints
             return Results.File(ScheduleExports.Ics(sessions.Select(s => (r, s)), $"{r.EventName}: {name}", urls.Absolute("")), "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/agenda/{token}.ics", async (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls, CancellationToken ct) =>
+        app.MapGetAndHead("/agenda/{token}.ics", async (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls, CancellationToken ct) =>
         {
             if (await agenda.FeedOwnerAsync(token, ct) is not { } userId) return Results.NotFound();
             var items = new List<(ReleaseSnapshot, SnapSession)>();
@@ -85,4 +86,7 @@ public static class ReleaseEndpoints
         return Results.Bytes(file.Content, file.ContentType, fileDownloadName: null, enableRangeProcessing: false,
             lastModified: file.LastModified, entityTag: EntityTagHeaderValue.Parse(file.ETag));
     }
+
+    private static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 }

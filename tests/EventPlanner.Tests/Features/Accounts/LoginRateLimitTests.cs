@@ -28,6 +28,11 @@ public sealed class LoginRateLimitTests(LowRateLimitApp app) : IClassFixture<Low
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.Contains("Retry-After"));
+        // The site's own page, not bare text.
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Slow down", page);
+        Assert.Contains("<nav", page);
         // Reading the form is not an attempt.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/login")).StatusCode);
     }

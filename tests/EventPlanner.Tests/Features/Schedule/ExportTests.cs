@@ -33,6 +33,39 @@ public sealed class ExportTests(EventPlannerApp app) : IClassFixture<EventPlanne
     }
 
     [Fact]
+    public async Task Head_on_each_export_answers_like_get()
+    {
+        var e = await ReleasedEventAsync("exp-head");
+        var client = app.CreateClient();
+        var speaker = (await client.GetFromJsonAsync<JsonElement>($"/events/{e.Slug}/schedule.json"))
+            .GetProperty("schedule").GetProperty("conference").GetProperty("days")[0].GetProperty("rooms").EnumerateObject()
+            .SelectMany(r => r.Value.EnumerateArray()).SelectMany(s => s.GetProperty("persons").EnumerateArray())
+            .First().GetProperty("id").GetInt64();
+
+        foreach (var path in new[] { "schedule.json", "schedule.xml", "schedule.ics", "changes.atom", $"speakers/{speaker}/sessions.ics" })
+        {
+            var get = await client.GetAsync($"/events/{e.Slug}/{path}");
+            var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/events/{e.Slug}/{path}"));
+
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            Assert.True(head.StatusCode == HttpStatusCode.OK, $"HEAD {path}: {(int)head.StatusCode}");
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+            // (Kestrel drops a HEAD answer's body; the in-memory test server does not, so the body is not checked here.)
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/events/no-such-event/schedule.json"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_page_names_an_icon_that_is_served()
+    {
+        var client = app.CreateClient();
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\"", await client.GetStringAsync("/"));
+        var icon = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal([0, 0, 1, 0], (await icon.Content.ReadAsByteArrayAsync())[..4]); // an ICO header
+    }
+
+    [Fact]
     public async Task Schedule_xml_is_valid_against_the_frab_voc_schema()
     {
         var e = await ReleasedEventAsync("exp-xml");
