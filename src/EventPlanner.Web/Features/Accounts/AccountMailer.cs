@@ -24,6 +24,9 @@ public sealed class AccountMailer(UserManager<AppUser> users, IImmediateDelivery
         await SendAsync(user, AccountNotificationKinds.PasswordReset, link, ct);
     }
 
+    public async Task SendAccountExistsAsync(AppUser user, CancellationToken ct = default) =>
+        await SendAsync(user, AccountNotificationKinds.AccountExists, urls.Absolute("/account/forgot-password"), ct);
+
     // Each request is its own promise (asking twice means two mails), so the key carries a fresh token.
     private async Task SendAsync(AppUser user, NotificationKind kind, string link, CancellationToken ct)
     {

@@ -48,5 +48,30 @@ public static class AccountNotificationKinds
             """,
     };
 
-    public static IReadOnlyList<NotificationKind> All { get; } = [AccountConfirm, PasswordReset];
+    /// <summary>
+    /// Someone registered with an address that already has an account. The form answers exactly as for a new address
+    /// (no account-existence oracle), and the owner hears about it here instead.
+    /// </summary>
+    public static readonly NotificationKind AccountExists = new()
+    {
+        Name = "account-exists",
+        Label = "Registration with an existing address",
+        EventScoped = false,
+        InInbox = false,
+        ScrubAfterSend = true,
+        Placeholders = ["link"],
+        Subject = "You already have a {site_name} account",
+        Body = """
+            Hello {recipient_name},
+
+            Someone (hopefully you) tried to register a new account with this address, which already has one.
+            Log in as usual; if you forgot your password, choose a new one here:
+
+            {link}
+
+            If it was not you, ignore this message: nothing was changed.
+            """,
+    };
+
+    public static IReadOnlyList<NotificationKind> All { get; } = [AccountConfirm, PasswordReset, AccountExists];
 }

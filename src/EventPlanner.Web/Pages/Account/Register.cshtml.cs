@@ -29,6 +29,14 @@ public sealed class RegisterModel(UserManager<AppUser> users, AccountMailer mail
 
         var user = new AppUser { Email = email!, DisplayName = name! };
         var result = await users.CreateAsync(user, Input.Password!);
+        if (!result.Succeeded && result.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+            && await users.FindByEmailAsync(email!) is { } owner)
+        {
+            // The same answer as for a new address, so the form tells no stranger who has an account; the owner is told
+            // by mail instead (as the reset page already does).
+            await mailer.SendAccountExistsAsync(owner, ct);
+            return RedirectToPage(new { sent = true });
+        }
         if (!result.Succeeded)
         {
             ModelState.AddIdentityErrors(result.Errors, emailKey: "Input.Email", passwordKey: "Input.Password");
