@@ -52,6 +52,10 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
         var notANumber = await organiser.PostFormAsync($"{page}?handler=Save", new() { ["Input.Name"] = "Annex", ["Input.Capacity"] = "lots" }, getUrl: page);
         Assert.Equal(HttpStatusCode.OK, notANumber.StatusCode);
         Assert.Contains("whole number", (await notANumber.HtmlAsync()).QuerySelector("[data-valmsg-for='Input.Capacity']")!.TextContent);
+        // A whole number too large for the field is still a number: the message says what range is taken.
+        var tooLarge = await organiser.PostFormAsync($"{page}?handler=Save", new() { ["Input.Name"] = "Annex", ["Input.Capacity"] = "99999999999999999999" }, getUrl: page);
+        Assert.Equal(HttpStatusCode.OK, tooLarge.StatusCode);
+        Assert.Contains("between 0 and 100000", (await tooLarge.HtmlAsync()).QuerySelector("[data-valmsg-for='Input.Capacity']")!.TextContent);
 
         var editForm = await (await organiser.GetAsync($"{page}?edit={room.Id}")).HtmlAsync();
         Assert.Equal("400", editForm.QuerySelector("#Input_Capacity")!.GetAttribute("value"));
