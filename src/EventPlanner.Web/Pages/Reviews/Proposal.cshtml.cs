@@ -17,7 +17,9 @@ public sealed class ProposalModel(ReviewAccess access, ReviewerActions actions, 
     public ReviewSession Session { get; private set; } = null!;
     public ReviewerProposalView View { get; private set; } = null!;
 
-    [BindProperty] public Dictionary<long, int?> Scores { get; set; } = [];
+    // Read from the form by hand (ScoresFromForm): with no score ticked, the dictionary binder falls back to the whole
+    // form and reports every other field as a malformed key ("The input string 'Comment' was not in a correct format").
+    public Dictionary<long, int?> Scores { get; set; } = [];
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public string? NoteToSpeaker { get; set; }
     [BindProperty] public string? ConflictScope { get; set; }
@@ -40,6 +42,7 @@ public sealed class ProposalModel(ReviewAccess access, ReviewerActions actions, 
         if (await access.ForReviewerAsync(HttpContext, slug) is not { } s) return NotFound();
         var v = new Validator();
         var abstaining = abstain == "true";
+        Scores = ScoresFromForm();
         var outcome = await actions.SaveAsync(s, proposalId, new ReviewInput(abstaining ? null : Scores, Comment, NoteToSpeaker, abstaining), v);
         if (outcome == SaveOutcome.NotFound) return NotFound();
         if (outcome == SaveOutcome.Refused)
@@ -64,6 +67,19 @@ public sealed class ProposalModel(ReviewAccess access, ReviewerActions actions, 
         if (!found) return NotFound();
         TempData["Flash"] = "Conflict declared: that proposal is no longer yours to review.";
         return Redirect($"/events/{slug}/review");
+    }
+
+    /// <summary>Scores[criterionId] = n fields; a value that is not a number counts as not given, and the rules say so.</summary>
+    private Dictionary<long, int?> ScoresFromForm()
+    {
+        var scores = new Dictionary<long, int?>();
+        foreach (var (key, value) in Request.Form)
+        {
+            if (!key.StartsWith("Scores[", StringComparison.Ordinal) || !key.EndsWith(']')) continue;
+            if (!long.TryParse(key.AsSpan(7, key.Length - 8), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var criterion)) continue;
+            scores[criterion] = int.TryParse(value.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        return scores;
     }
 
     private async Task<bool> LoadAsync(string slug, long proposalId)

@@ -75,6 +75,22 @@ public sealed class ReviewPagesTests(EventPlannerAppWithJobs app) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_empty_review_form_asks_for_the_scores_in_words_not_binding_messages()
+    {
+        var e = await ReviewKit.CreateAsync(app, "pg-empty");
+        var reviewer = await BrowserAsync(e, "pg-empty-r@example.org");
+        var (_, _, p) = await ReviewKit.SpeakerWithProposalAsync(app, e, "pg-empty-s@example.org", "Talk");
+
+        var response = await reviewer.PostFormAsync($"/events/{e.Slug}/review/{p.Id}", new() { ["Comment"] = "", ["NoteToSpeaker"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Give a score for Clarity", html);
+        Assert.DoesNotContain("was not in a correct format", html);
+        Assert.DoesNotContain("is not valid", html);
+    }
+
+    [Fact]
     public async Task Own_and_conflicted_proposals_are_not_found_on_the_review_pages()
     {
         var e = await ReviewKit.CreateAsync(app, "pg-conflict");
