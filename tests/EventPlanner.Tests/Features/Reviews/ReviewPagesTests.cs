@@ -207,6 +207,9 @@ public sealed class ReviewPagesTests(EventPlannerAppWithJobs app) : IClassFixtur
         await NotificationTestKit.WaitUntilAsync(() => app.Mail.Sent.Any(m => m.ToAddress == "pg-decide-a@example.org" && m.Kind == ReviewNotificationKinds.DecisionAccepted.Name),
             "the acceptance mail");
         Assert.DoesNotContain(app.Mail.Sent, m => m.ToAddress == "pg-decide-b@example.org" && m.Kind == ReviewNotificationKinds.DecisionShortlisted.Name);
+        var afterRelease = await organiser.GetStringAsync($"/events/{e.Slug}/decisions");
+        Assert.DoesNotContain("Not released yet", afterRelease);
+        Assert.Contains("Every decision has been released.", afterRelease);
 
         var link = Regex.Match(app.Mail.LastTo("pg-decide-a@example.org").TextBody, @"http://localhost(/events/\S+/confirm\?token=\S+)").Groups[1].Value;
         var anonymous = app.CreateBrowser();
