@@ -59,6 +59,24 @@ public sealed class BofPagesTests(EventPlannerApp app) : IClassFixture<EventPlan
     }
 
     [Fact]
+    public async Task A_bof_description_renders_markdown_like_every_other_description_and_scripts_do_not_survive()
+    {
+        var e = await BofKit.CreateAsync(app, "bof-markdown", threshold: 2);
+        var page = $"/events/{e.Slug}/bofs";
+        var lina = await PersonAsync("Lina");
+
+        await lina.PostFormAsync($"{page}?handler=Propose", new()
+        {
+            ["Input.Title"] = "Rust in the kernel", ["Input.Description"] = "Bring **patches** and [notes](https://example.org/rfl).\n\n<script>alert(1)</script>",
+        });
+
+        var description = (await (await lina.GetAsync(page)).HtmlAsync()).QuerySelector("article.bof .bof-description")!;
+        Assert.Equal("patches", description.QuerySelector("strong")!.TextContent);
+        Assert.Equal("https://example.org/rfl", description.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null(description.QuerySelector("script"));
+    }
+
+    [Fact]
     public async Task The_set_up_page_is_for_this_events_organisers_and_adds_slots()
     {
         var e = await BofKit.CreateAsync(app, "bof-manage-page");
