@@ -19,6 +19,10 @@ public sealed class EventTicketsModel(TicketEvents events, TicketTypeStore types
 
     [BindProperty] public long TypeId { get; set; }
     [BindProperty] public List<AttendeeForm> Attendees { get; set; } = [];
+    /// <summary>Ticked by a speaker who already holds a speaker ticket and still wants another (for a friend, say).</summary>
+    [BindProperty] public bool AnotherTicket { get; set; }
+
+    public TicketRow? SpeakerTicket => MyTickets.FirstOrDefault(t => t.IsSpeakerTicket && t.Status == "valid");
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
 
@@ -27,6 +31,13 @@ public sealed class EventTicketsModel(TicketEvents events, TicketTypeStore types
         if (User.UserId() is not { } userId) return Challenge();
         if (!await LoadAsync(slug)) return NotFound();
         var v = new Validator();
+        if (SpeakerTicket is not null && !AnotherTicket)
+        {
+            // A speaker's own ticket already gets them in; a second one takes a place from someone else, so ask first.
+            v.Add("anotherTicket", "You already have a speaker ticket for this event, so you need no other. To register someone else, tick \"I know, register another ticket\".");
+            ModelState.AddErrors(v, "");
+            return Page();
+        }
         var filled = Attendees.Where((a, i) => i == 0 || !string.IsNullOrWhiteSpace(a.BadgeName)).Select(a => a.AsInput()).ToList();
         var attendees = TicketRules.ValidateAttendees(filled, 10, v);
         var result = attendees is null ? null : await registrations.RegisterAsync(Event.Id, userId, TypeId, attendees, joinWaitingList: true, v);

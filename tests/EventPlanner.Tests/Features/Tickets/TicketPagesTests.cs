@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Features.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
@@ -31,6 +33,29 @@ public sealed partial class TicketPagesTests(EventPlannerAppWithJobs app) : ICla
         Assert.Contains($"/tickets/{secret}/qr.png", ticketPage);
         Assert.Contains("Ana at FOSS", ticketPage);
         Assert.DoesNotContain("Offer this ticket", ticketPage); // only the signed-in holder sees the forms
+    }
+
+    [Fact]
+    public async Task A_speaker_with_a_speaker_ticket_is_told_so_and_registers_another_only_after_saying_they_mean_it()
+    {
+        var ev = await app.EventAsync();
+        await ev.TypeAsync(name: "Speaker", quota: 0, speaker: true);
+        var type = await ev.TypeAsync(name: "Community", quota: 5, price: 0);
+        var speaker = await app.UserAsync();
+        await app.Services.GetRequiredService<RegistrationStore>().IssueSpeakerTicketAsync(ev.Id, speaker.Id, proposalId: 7);
+        var browser = await app.SignInAsync(speaker.Email);
+        var page = $"/events/{ev.Slug}/tickets";
+        var form = new Dictionary<string, string> { ["TypeId"] = type.ToString(), ["Attendees[0].BadgeName"] = "A friend" };
+
+        Assert.Contains("speaker ticket</a> for this event", await browser.GetStringAsync(page));
+        var refused = await browser.PostFormAsync(page + "?handler=Register", form, getUrl: page);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("You already have a speaker ticket for this event", await refused.Content.ReadAsStringAsync());
+        Assert.Single(await speaker.MyTicketsAsync());
+
+        var meant = await browser.PostFormAsync(page + "?handler=Register", new(form) { ["AnotherTicket"] = "true" }, getUrl: page);
+        Assert.Equal(HttpStatusCode.Redirect, meant.StatusCode);
+        Assert.Equal(2, (await speaker.MyTicketsAsync()).Count);
     }
 
     [Fact]
