@@ -20,6 +20,23 @@ public static class TicketDisplay
         _ => status,
     };
 
+    /// <summary>
+    /// Where one of my board requests stands. A chosen request keeps the status 'chosen' while the transfer moves on, so
+    /// the transfer's own status says whether the ticket is mine already, waits for the organisers, or lapsed.
+    /// </summary>
+    public static string RequestStatus(TransferRow transfer, string requestStatus) => (requestStatus, transfer.Status) switch
+    {
+        ("pending", _) => "waiting for the holder",
+        ("chosen", "completed") => "the ticket is yours now (under your tickets)",
+        ("chosen", "awaiting_approval") => "you accepted; waiting for the organisers' approval",
+        ("chosen", "chosen") => "you were chosen — accept it from the link in your email",
+        ("chosen", "refused") => "the organisers did not approve the transfer",
+        ("chosen", _) => "the offer lapsed before it was accepted",
+        ("gone", _) => "gone to someone else",
+        ("withdrawn", _) => "you withdrew",
+        _ => requestStatus,
+    };
+
     public static string Transferability(string value) => value switch
     {
         TicketRules.Transferable => "Transferable",

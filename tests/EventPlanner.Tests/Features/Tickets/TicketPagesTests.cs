@@ -102,6 +102,9 @@ public sealed partial class TicketPagesTests(EventPlannerAppWithJobs app) : ICla
         await app.Mail.WaitForAsync(bo.Email, "has gone");
         await app.Mail.WaitForAsync(holder.Email, "accepted your ticket");
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync(ticketUrl)).StatusCode);
+        var anasTickets = await anaBrowser.GetStringAsync("/my/tickets");
+        Assert.Contains("the ticket is yours now", anasTickets);
+        Assert.DoesNotContain("check your email", anasTickets);
 
         var desk = await app.SignInAsync(ev.OrganiserEmail);
         var checkIn = $"/events/{ev.Slug}/check-in";
