@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using EventPlanner.Tests.Features.Events;
 using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Submissions;
@@ -51,6 +52,31 @@ public sealed partial class ProposalPagesTests(EventPlannerAppWithJobs app) : IC
         await app.Mail.WaitForAsync("page.speaker@example.org", "Proposal received: Community radio with SDR");
         var mine = await browser.GetStringAsync($"/events/{e.Slug}/proposals/mine");
         Assert.Contains("Community radio with SDR", mine);
+    }
+
+    [Fact]
+    public async Task Pasted_text_over_the_limit_is_refused_with_a_message_and_kept_not_cut_by_the_browser()
+    {
+        var e = await CfpKit.CreateAsync(app, "pages-long");
+        await app.CreateUserAsync("long.speaker@example.org", "Long Speaker");
+        var browser = await app.SignInAsync("long.speaker@example.org");
+
+        var form = await (await browser.GetAsync($"/events/{e.Slug}/proposals/new")).HtmlAsync();
+        foreach (var id in new[] { "Form_Title", "Form_Abstract", "Form_Description" })
+        {
+            var field = form.QuerySelector($"#{id}")!;
+            Assert.Null(field.GetAttribute("maxlength")); // a browser would cut pasted text there without a word
+            Assert.NotNull(field.GetAttribute("data-max-length"));
+            Assert.NotNull(form.QuerySelector($"[data-count-for={id}]"));
+        }
+
+        var longTitle = new string('t', 1_000);
+        var refused = await browser.PostFormAsync($"/events/{e.Slug}/proposals/new", Form(e, longTitle, "Short.", "submit"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.HtmlAsync();
+        Assert.Contains("at most", html.QuerySelector("[data-valmsg-for='Form.Title']")!.TextContent);
+        Assert.Equal(longTitle, html.QuerySelector("#Form_Title")!.GetAttribute("value"));
     }
 
     [Fact]
