@@ -70,6 +70,8 @@ public sealed partial class ProposalPagesTests(EventPlannerAppWithJobs app) : IC
             Assert.NotNull(form.QuerySelector($"[data-count-for={id}]"));
         }
 
+        Assert.NotNull(form.QuerySelector("script[src^='/js/char-count.js']")); // only where a counter is
+
         var longTitle = new string('t', 1_000);
         var refused = await browser.PostFormAsync($"/events/{e.Slug}/proposals/new", Form(e, longTitle, "Short.", "submit"));
 
