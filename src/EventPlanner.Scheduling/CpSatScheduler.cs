@@ -55,7 +55,9 @@ public static class CpSatScheduler
 
         var m = new Model(space);
         m.Build();
-        m.Hint(greedy.Placements);
+        // The hint avoids clashes as it goes; the plain first fit stays the baseline the score card compares with.
+        var hint = GreedyScheduler.Solve(space, avoidClashes: true);
+        m.Hint(hint.Placements.Count >= greedy.Placements.Count ? hint.Placements : greedy.Placements);
 
         var solver = new CpSolver
         {

@@ -13,7 +13,13 @@ public static class GreedyScheduler
 {
     public static GreedyResult Solve(SchedulingProblem problem) => Solve(new CandidateSpace(problem));
 
-    internal static GreedyResult Solve(CandidateSpace space)
+    /// <summary>
+    /// The same order, but each session takes the start that adds the fewest co-stars in clash with the sessions
+    /// already placed (then its track's room, then the earliest): a much better hint than plain first fit, at the same cost.
+    /// </summary>
+    public static GreedyResult SolveAvoidingClashes(SchedulingProblem problem) => Solve(new CandidateSpace(problem), avoidClashes: true);
+
+    internal static GreedyResult Solve(CandidateSpace space, bool avoidClashes = false)
     {
         var problem = space.Problem;
         var roomBusy = problem.Rooms.Select(_ => new bool[space.DayCount * CandidateSpace.DayMinutes]).ToArray();
@@ -21,6 +27,7 @@ public static class GreedyScheduler
         var trackRoom = new Dictionary<string, int>();
         var placements = new List<Placement>();
         var unplaced = new List<Unplaced>();
+        var placedAt = new Dictionary<string, (SessionToPlace Session, long Start)>();
 
         bool Free(bool[] busy, long start, int duration)
         {
@@ -36,6 +43,7 @@ public static class GreedyScheduler
             foreach (var busy in s.SpeakerIds.Distinct().Select(SpeakerBusy).Append(roomBusy[room]))
                 for (var g = start; g < start + s.Duration; g++) busy[g] = true;
             if (s.Track is not null) trackRoom.TryAdd(s.Track, room);
+            placedAt[s.Id] = (s, start);
             placements.Add(new Placement(s.Id, new Slot(problem.Rooms[room].Id, (int)(start / CandidateSpace.DayMinutes), (int)(start % CandidateSpace.DayMinutes))));
         }
         (int Room, long Start)? DraftOf(SessionCandidates c)
@@ -43,6 +51,18 @@ public static class GreedyScheduler
             if (!problem.Draft.TryGetValue(c.Session.Id, out var d) || !space.RoomIndex.TryGetValue(d.RoomId, out var r)) return null;
             long g = d.Day * CandidateSpace.DayMinutes + d.Start;
             return c.Rooms.Any(x => x.Room == r && Array.BinarySearch(x.Starts, g) >= 0) ? (r, g) : null;
+        }
+
+        var partners = problem.PopularPairs.SelectMany(p => new[] { (p.A, p.B, p.CoStars), (p.B, p.A, p.CoStars) })
+            .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => (Other: x.Item2, x.CoStars)).ToList());
+        long ClashCost(SessionCandidates c, long start)
+        {
+            if (!partners.TryGetValue(c.Session.Id, out var list)) return 0;
+            long cost = 0;
+            foreach (var (other, coStars) in list)
+                if (placedAt.TryGetValue(other, out var o) && o.Start < start + c.Session.Duration && start < o.Start + o.Session.Duration)
+                    cost += coStars;
+            return cost;
         }
 
         var order = space.Sessions.Where(c => c.Reason is null)
@@ -60,7 +80,8 @@ public static class GreedyScheduler
             var preferred = c.Session.Track is not null && trackRoom.TryGetValue(c.Session.Track, out var tr) ? tr : -1;
             var rooms = c.Rooms.OrderBy(x => x.Room == preferred ? 0 : 1).ToList();
             var done = false;
-            foreach (var start in c.Starts)
+            var starts = avoidClashes ? c.Starts.OrderBy(start => ClashCost(c, start)).ThenBy(start => start).ToArray() : c.Starts;
+            foreach (var start in starts)
             {
                 foreach (var room in rooms)
                 {
