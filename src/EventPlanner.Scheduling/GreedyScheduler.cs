@@ -28,6 +28,7 @@ public static class GreedyScheduler
         var placements = new List<Placement>();
         var unplaced = new List<Unplaced>();
         var placedAt = new Dictionary<string, (SessionToPlace Session, long Start)>();
+        var placedKeynotes = new List<(SessionToPlace Session, long Start)>();
 
         bool Free(bool[] busy, long start, int duration)
         {
@@ -44,6 +45,7 @@ public static class GreedyScheduler
                 for (var g = start; g < start + s.Duration; g++) busy[g] = true;
             if (s.Track is not null) trackRoom.TryAdd(s.Track, room);
             placedAt[s.Id] = (s, start);
+            if (s.Keynote) placedKeynotes.Add((s, start));
             placements.Add(new Placement(s.Id, new Slot(problem.Rooms[room].Id, (int)(start / CandidateSpace.DayMinutes), (int)(start % CandidateSpace.DayMinutes))));
         }
         (int Room, long Start)? DraftOf(SessionCandidates c)
@@ -55,10 +57,15 @@ public static class GreedyScheduler
 
         var partners = problem.PopularPairs.SelectMany(p => new[] { (p.A, p.B, p.CoStars), (p.B, p.A, p.CoStars) })
             .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => (Other: x.Item2, x.CoStars)).ToList());
+        bool Overlaps(SessionToPlace s, long start, (SessionToPlace Session, long Start) o) =>
+            o.Start < start + s.Duration && start < o.Start + o.Session.Duration;
         long ClashCost(SessionCandidates c, long start)
         {
-            if (!partners.TryGetValue(c.Session.Id, out var list)) return 0;
-            long cost = 0;
+            // A keynote wants its slot to itself: it counts everything beside it, and everything avoids it.
+            long cost = c.Session.Keynote
+                ? placedAt.Values.Count(o => Overlaps(c.Session, start, o)) * (long)problem.Weights.KeynoteNotAlone
+                : placedKeynotes.Count(o => Overlaps(c.Session, start, o)) * (long)problem.Weights.KeynoteNotAlone;
+            if (!partners.TryGetValue(c.Session.Id, out var list)) return cost;
             foreach (var (other, coStars) in list)
                 if (placedAt.TryGetValue(other, out var o) && o.Start < start + c.Session.Duration && start < o.Start + o.Session.Duration)
                     cost += coStars;
@@ -66,7 +73,7 @@ public static class GreedyScheduler
         }
 
         var order = space.Sessions.Where(c => c.Reason is null)
-            .OrderBy(c => c.Session.Pinned is not null ? 0 : DraftOf(c) is not null ? 1 : 2)
+            .OrderBy(c => c.Session.Pinned is not null ? 0 : DraftOf(c) is not null ? 1 : avoidClashes && c.Session.Keynote ? 2 : 3)
             .ThenByDescending(c => c.Session.Popularity)
             .ThenBy(c => c.Starts.Length * c.Rooms.Count)
             .ThenBy(c => c.Index);

@@ -92,9 +92,9 @@ public class HardConstraintTests
     {
         var rooms = new List<Room>
         {
-            new("hall", 500),
+            new("hall", 500, SessionTypes: ["talk"]),
             new("lab", 30, SessionTypes: ["workshop"]),
-            new("ground", 60, StepFree: true),
+            new("ground", 60, StepFree: true, SessionTypes: ["talk"]),
         };
         var problem = Problem(
             [
@@ -102,6 +102,7 @@ public class HardConstraintTests
                 new SessionToPlace("talk", H, "talk", "rust", ["p2"], NeedsStepFree: true),
                 new SessionToPlace("other", H, "talk", "rust", ["p3"]),
             ], rooms: rooms) with { Weights = new Weights(TrackRoom: 10_000) };
+        // The track pulls everything into as few rooms as possible; only the lab takes workshops, only ground is step-free.
         var result = SolveChecked(problem);
         Assert.Equal("lab", result.At("ws").RoomId);
         Assert.Equal("ground", result.At("talk").RoomId);
