@@ -46,7 +46,9 @@ public static class CpSatScheduler
         options ??= new SolveOptions();
         var watch = Stopwatch.StartNew();
         var space = new CandidateSpace(problem, options.MaxRoomsPerSession);
-        var findings = Diagnosis.Explain(space);
+        // Counted without the room cap: the cap is the model's shortcut, not a fact about the event.
+        var findings = Diagnosis.Explain(space.Sessions.Any(c => c.Rooms.Count < c.SuitableRooms.Count && c.Session.Pinned is null && c.Reason is null)
+            ? new CandidateSpace(problem) : space);
         var greedy = GreedyScheduler.Solve(space);
         var greedyScore = ScoreCard.Of(problem, greedy.Placements);
         if (findings.Count > 0 && options.StopOnInfeasibleInput)
