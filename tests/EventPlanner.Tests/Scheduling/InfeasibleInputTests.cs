@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventPlanner.Scheduling;
 using static EventPlanner.Tests.Scheduling.Events;
 
@@ -16,12 +15,9 @@ public class InfeasibleInputTests
         {
             Speakers = Enumerable.Range(1, 4).Select(i => new Speaker($"p{i}", Available: [new TimeWindow(1, 9 * H, 12 * H)])).ToList(),
         };
-        var watch = Stopwatch.StartNew();
-
         var result = CpSatScheduler.Solve(problem, Options());
 
         Assert.Equal(SolveStatus.InfeasibleInput, result.Status);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
         var finding = Assert.Single(result.Findings);
         Assert.Equal("room-time", finding.Constraint);
         Assert.Contains("4 sessions", finding.Message);

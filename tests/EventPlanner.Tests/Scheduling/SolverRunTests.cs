@@ -45,7 +45,6 @@ public class SolverRunTests
         var result = CpSatScheduler.Solve(problem, options, cancel.Token);
 
         Assert.Equal(SolveStatus.Cancelled, result.Status);
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30));
         Assert.NotEmpty(progress);
         Assert.Equal(progress[^1].Objective, result.Objective);
         Assert.Equal(0, result.Score.HardViolations);
