@@ -1,0 +1,295 @@
+using System.Diagnostics;
+using Google.OrTools.Sat;
+using Google.OrTools.Util;
+
+namespace EventPlanner.Scheduling;
+
+public enum SolveStatus { Optimal, Feasible, Cancelled, InfeasibleInput, NoSolutionFound, ModelInvalid }
+
+public sealed record SolveOptions
+{
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>CP-SAT runs few strategies with 2 workers; 8 or more is better even on 2 cores.</summary>
+    public int Workers { get; init; } = 8;
+    public int Seed { get; init; } = 1;
+    /// <summary>Rooms offered to one session (its draft room and the tightest fits first); bounds the model at scale.</summary>
+    public int MaxRoomsPerSession { get; init; } = 12;
+    /// <summary>Stop before solving when <see cref="Diagnosis"/> finds the input cannot be scheduled completely.</summary>
+    public bool StopOnInfeasibleInput { get; init; } = true;
+    public Action<SolveProgress>? Progress { get; init; }
+}
+
+public sealed record SolveProgress(double Objective, double BestBound, TimeSpan Elapsed, int Solutions);
+
+public sealed record SolveResult(
+    SolveStatus Status,
+    IReadOnlyList<Placement> Placements,
+    IReadOnlyList<Unplaced> Unplaced,
+    IReadOnlyList<Finding> Findings,
+    ScoreCard Score,
+    double Objective,
+    double BestBound,
+    TimeSpan Elapsed,
+    TimeSpan? FirstSolutionAfter,
+    ScoreCard GreedyScore);
+
+/// <summary>
+/// The automatic schedule on CP-SAT. Per session: a start variable whose domain holds only the starts the per-session
+/// hard constraints allow, a "placed" literal and one literal per candidate room (optional intervals); the rooms'
+/// and speakers' NoOverlap constraints do the rest. Soft terms are sparse: one clash literal per popular pair, one
+/// room-use literal per track and room, one literal per preference, keynote and draft placement.
+/// </summary>
+public static class CpSatScheduler
+{
+    public static SolveResult Solve(SchedulingProblem problem, SolveOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new SolveOptions();
+        var watch = Stopwatch.StartNew();
+        var space = new CandidateSpace(problem, options.MaxRoomsPerSession);
+        // Counted without the room cap: the cap is the model's shortcut, not a fact about the event.
+        var findings = Diagnosis.Explain(space.Sessions.Any(c => c.Rooms.Count < c.SuitableRooms.Count && c.Session.Pinned is null && c.Reason is null)
+            ? new CandidateSpace(problem) : space);
+        var greedy = GreedyScheduler.Solve(space);
+        var greedyScore = ScoreCard.Of(problem, greedy.Placements);
+        if (findings.Count > 0 && options.StopOnInfeasibleInput)
+            return new(SolveStatus.InfeasibleInput, [], space.Sessions.Where(c => c.Reason is not null).Select(c => new Unplaced(c.Session.Id, c.Constraint!, c.Reason!)).ToList(),
+                findings, ScoreCard.Of(problem, []), double.NaN, double.NaN, watch.Elapsed, null, greedyScore);
+
+        var m = new Model(space);
+        m.Build();
+        // The hint avoids clashes as it goes; the plain first fit stays the baseline the score card compares with.
+        var hint = GreedyScheduler.Solve(space, avoidClashes: true);
+        m.Hint(hint.Placements.Count >= greedy.Placements.Count ? hint.Placements : greedy.Placements);
+
+        var solver = new CpSolver
+        {
+            StringParameters = string.Join(',',
+                $"num_workers:{Math.Max(1, options.Workers)}",
+                $"max_time_in_seconds:{Math.Max(0.1, options.TimeLimit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                $"random_seed:{options.Seed}",
+                "log_search_progress:false"),
+        };
+        var callback = new ProgressCallback(options.Progress, watch);
+        CpSolverStatus status;
+        using (ct.Register(solver.StopSearch))
+        {
+            status = ct.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(m.Cp, callback);
+        }
+
+        var solved = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+        var placements = solved ? m.Read(solver) : greedy.Placements;
+        var unplaced = solved ? m.Unplaced(placements) : greedy.Unplaced;
+        var result = status switch
+        {
+            CpSolverStatus.Optimal => SolveStatus.Optimal,
+            CpSolverStatus.Feasible when ct.IsCancellationRequested => SolveStatus.Cancelled,
+            CpSolverStatus.Feasible => SolveStatus.Feasible,
+            CpSolverStatus.ModelInvalid => SolveStatus.ModelInvalid,
+            _ when ct.IsCancellationRequested => SolveStatus.Cancelled,
+            _ => SolveStatus.NoSolutionFound, // placements fall back to the greedy baseline
+        };
+        return new(result, placements, unplaced, findings, ScoreCard.Of(problem, placements),
+            solved ? solver.ObjectiveValue : double.NaN, solved ? solver.BestObjectiveBound : double.NaN,
+            watch.Elapsed, callback.First, greedyScore);
+    }
+
+    private sealed class ProgressCallback(Action<SolveProgress>? progress, Stopwatch watch) : CpSolverSolutionCallback
+    {
+        private int solutions;
+        public TimeSpan? First { get; private set; }
+
+        public override void OnSolutionCallback()
+        {
+            solutions++;
+            First ??= watch.Elapsed;
+            progress?.Invoke(new SolveProgress(ObjectiveValue(), BestObjectiveBound(), watch.Elapsed, solutions));
+        }
+    }
+
+    private sealed class Model(CandidateSpace space)
+    {
+        private const int Day = CandidateSpace.DayMinutes;
+        public CpModel Cp { get; } = new();
+        private readonly SchedulingProblem problem = space.Problem;
+        private readonly Dictionary<int, SessionVars> vars = [];
+        private readonly LinearExprBuilder objective = LinearExpr.NewBuilder();
+        private readonly List<(BoolVar Clash, BoolVar AFirst, BoolVar BFirst, int A, int B)> pairs = [];
+        private readonly Dictionary<(string Track, int Room), BoolVar> trackRooms = [];
+        private readonly List<(BoolVar Miss, long[] Preferred, int Session)> preferences = [];
+        private readonly List<(BoolVar Alone, int Session)> keynotes = [];
+        private readonly List<(BoolVar Stay, int Room, long Start, int Session)> stays = [];
+
+        private sealed record SessionVars(SessionCandidates C, BoolVar Placed, IntVar Start, IntervalVar Interval, Dictionary<int, BoolVar> Rooms);
+
+        public void Build()
+        {
+            var w = problem.Weights;
+            var roomIntervals = new Dictionary<int, List<IntervalVar>>();
+            foreach (var c in space.Sessions.Where(c => c.Reason is null))
+            {
+                var s = c.Session;
+                var placed = Cp.NewBoolVar($"placed_{c.Index}");
+                var start = Cp.NewIntVarFromDomain(Domain.FromValues(c.Starts), $"start_{c.Index}");
+                var interval = Cp.NewOptionalFixedSizeIntervalVar(start, s.Duration, placed, $"iv_{c.Index}");
+                var rooms = new Dictionary<int, BoolVar>();
+                foreach (var rs in c.Rooms)
+                {
+                    var z = c.Rooms.Count == 1 ? placed : Cp.NewBoolVar($"room_{c.Index}_{rs.Room}");
+                    rooms[rs.Room] = z;
+                    if (rs.Starts.Length < c.Starts.Length) Cp.AddLinearExpressionInDomain(start, Domain.FromValues(rs.Starts)).OnlyEnforceIf(z);
+                    var iv = c.Rooms.Count == 1 ? interval : Cp.NewOptionalFixedSizeIntervalVar(start, s.Duration, z, $"iv_{c.Index}_{rs.Room}");
+                    (roomIntervals.TryGetValue(rs.Room, out var list) ? list : roomIntervals[rs.Room] = []).Add(iv);
+                }
+                if (c.Rooms.Count > 1) Cp.Add(LinearExpr.Sum(rooms.Values) == placed);
+                if (s.Pinned is not null) Cp.Add(placed == 1);
+                objective.AddTerm(placed.Not(), w.Unplaced);
+                vars[c.Index] = new SessionVars(c, placed, start, interval, rooms);
+            }
+
+            foreach (var list in roomIntervals.Values.Where(l => l.Count > 1)) Cp.AddNoOverlap(list);
+            foreach (var group in vars.Values.SelectMany(v => v.C.Session.SpeakerIds.Distinct().Select(sp => (sp, v))).GroupBy(x => x.sp).Where(g => g.Count() > 1))
+                Cp.AddNoOverlap(group.Select(x => x.v.Interval));
+
+            // Popular pairs: clash unless one ends before the other starts (sparse: only the listed pairs).
+            var index = vars.Values.ToDictionary(v => v.C.Session.Id, v => v.C.Index);
+            foreach (var p in problem.PopularPairs.Where(p => p.CoStars > 0 && w.PopularClash > 0))
+            {
+                if (!index.TryGetValue(p.A, out var a) || !index.TryGetValue(p.B, out var b) || a == b) continue;
+                var va = vars[a]; var vb = vars[b];
+                if (va.C.Starts[^1] + va.C.Session.Duration <= vb.C.Starts[0] || vb.C.Starts[^1] + vb.C.Session.Duration <= va.C.Starts[0]) continue;
+                var clash = Cp.NewBoolVar($"clash_{a}_{b}");
+                var aFirst = Cp.NewBoolVar($"afirst_{a}_{b}");
+                var bFirst = Cp.NewBoolVar($"bfirst_{a}_{b}");
+                Cp.Add(vb.Start >= va.Start + va.C.Session.Duration).OnlyEnforceIf(aFirst);
+                Cp.Add(va.Start >= vb.Start + vb.C.Session.Duration).OnlyEnforceIf(bFirst);
+                Cp.AddBoolOr([clash, aFirst, bFirst, va.Placed.Not(), vb.Placed.Not()]);
+                objective.AddTerm(clash, (long)w.PopularClash * p.CoStars);
+                pairs.Add((clash, aFirst, bFirst, a, b));
+            }
+
+            // A track in as few rooms as possible: one literal per (track, room) it uses.
+            if (w.TrackRoom > 0)
+                foreach (var v in vars.Values.Where(v => v.C.Session.Track is not null))
+                    foreach (var (room, z) in v.Rooms)
+                    {
+                        var key = (v.C.Session.Track!, room);
+                        if (!trackRooms.TryGetValue(key, out var uses))
+                        {
+                            trackRooms[key] = uses = Cp.NewBoolVar($"track_{key.Item1}_{room}");
+                            objective.AddTerm(uses, w.TrackRoom);
+                        }
+                        Cp.AddImplication(z, uses);
+                    }
+
+            // Speakers' preferred times: a miss literal, false only inside every preference given.
+            var speakers = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+            if (w.PreferredTime > 0)
+                foreach (var v in vars.Values)
+                {
+                    var s = v.C.Session;
+                    var withPrefs = s.SpeakerIds.Distinct().Where(speakers.ContainsKey).Select(id => speakers[id]).ToList();
+                    if (withPrefs.Count == 0) continue;
+                    var ok = v.C.Starts.Where(g => withPrefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + s.Duration)))).ToArray();
+                    var miss = Cp.NewBoolVar($"miss_{v.C.Index}");
+                    objective.AddTerm(miss, w.PreferredTime);
+                    if (ok.Length == 0) Cp.Add(miss == v.Placed);
+                    else Cp.AddLinearExpressionInDomain(v.Start, Domain.FromValues(ok)).OnlyEnforceIf([miss.Not(), v.Placed]);
+                    preferences.Add((miss, ok, v.C.Index));
+                }
+
+            // Keynotes alone: a cumulative of every session (demand 1) with capacity rooms + 1, where a keynote that is
+            // alone adds an interval of demand "rooms": then nothing else may run beside it.
+            var keynoteVars = vars.Values.Where(v => v.C.Session.Keynote).ToList();
+            if (keynoteVars.Count > 0 && w.KeynoteNotAlone > 0)
+            {
+                var rooms = problem.Rooms.Count;
+                var cumulative = Cp.AddCumulative(rooms + 1);
+                foreach (var v in vars.Values) cumulative.AddDemand(v.Interval, 1);
+                foreach (var v in keynoteVars)
+                {
+                    var alone = Cp.NewBoolVar($"alone_{v.C.Index}");
+                    Cp.AddImplication(alone, v.Placed);
+                    cumulative.AddDemand(Cp.NewOptionalFixedSizeIntervalVar(v.Start, v.C.Session.Duration, alone, $"alone_iv_{v.C.Index}"), rooms);
+                    objective.AddTerm(alone, -w.KeynoteNotAlone);
+                    objective.Add(w.KeynoteNotAlone);
+                    keynotes.Add((alone, v.C.Index));
+                }
+            }
+
+            // Fewer moves from the draft: a stay literal per session the draft placed legally.
+            if (w.Move > 0)
+                foreach (var v in vars.Values)
+                {
+                    if (!problem.Draft.TryGetValue(v.C.Session.Id, out var d) || !space.RoomIndex.TryGetValue(d.RoomId, out var r) || !v.Rooms.TryGetValue(r, out var z)) continue;
+                    long g = d.Day * Day + d.Start;
+                    if (Array.BinarySearch(v.C.Rooms.First(x => x.Room == r).Starts, g) < 0) continue;
+                    var stay = Cp.NewBoolVar($"stay_{v.C.Index}");
+                    Cp.Add(v.Start == g).OnlyEnforceIf(stay);
+                    Cp.AddImplication(stay, z);
+                    objective.AddTerm(stay, -w.Move);
+                    objective.Add(w.Move);
+                    stays.Add((stay, r, g, v.C.Index));
+                }
+
+            Cp.Minimize(objective);
+        }
+
+        /// <summary>A complete hint from a legal placement (the greedy one), so the first solution comes at once.</summary>
+        public void Hint(IReadOnlyList<Placement> placements)
+        {
+            var at = new Dictionary<int, (int Room, long Start)>();
+            var index = vars.Values.ToDictionary(v => v.C.Session.Id, v => v.C.Index);
+            foreach (var p in placements)
+                if (index.TryGetValue(p.SessionId, out var i))
+                    at[i] = (space.RoomIndex[p.Slot.RoomId], p.Slot.Day * (long)Day + p.Slot.Start);
+            foreach (var v in vars.Values)
+            {
+                var has = at.TryGetValue(v.C.Index, out var x);
+                Cp.AddHint(v.Placed, has);
+                Cp.AddHint(v.Start, has ? x.Start : v.C.Starts[0]);
+                foreach (var (room, z) in v.Rooms) if (!ReferenceEquals(z, v.Placed)) Cp.AddHint(z, has && room == x.Room);
+            }
+            foreach (var (clash, aFirst, bFirst, a, b) in pairs)
+            {
+                bool hasA = at.TryGetValue(a, out var pa), hasB = at.TryGetValue(b, out var pb);
+                var af = hasA && hasB && pb.Start >= pa.Start + vars[a].C.Session.Duration;
+                var bf = hasA && hasB && pa.Start >= pb.Start + vars[b].C.Session.Duration;
+                Cp.AddHint(aFirst, af);
+                Cp.AddHint(bFirst, bf);
+                Cp.AddHint(clash, hasA && hasB && !af && !bf);
+            }
+            foreach (var ((track, room), uses) in trackRooms)
+                Cp.AddHint(uses, vars.Values.Any(v => v.C.Session.Track == track && at.TryGetValue(v.C.Index, out var x) && x.Room == room));
+            foreach (var (miss, ok, i) in preferences)
+                Cp.AddHint(miss, at.TryGetValue(i, out var x) && Array.BinarySearch(ok, x.Start) < 0);
+            foreach (var (alone, i) in keynotes)
+            {
+                var d = vars[i].C.Session.Duration;
+                Cp.AddHint(alone, at.TryGetValue(i, out var x) && !at.Any(o => o.Key != i && o.Value.Start < x.Start + d && x.Start < o.Value.Start + vars[o.Key].C.Session.Duration));
+            }
+            foreach (var (stay, room, start, i) in stays)
+                Cp.AddHint(stay, at.TryGetValue(i, out var x) && x.Room == room && x.Start == start);
+        }
+
+        public List<Placement> Read(CpSolver solver)
+        {
+            var result = new List<Placement>();
+            foreach (var v in vars.Values.Where(v => solver.BooleanValue(v.Placed)))
+            {
+                var room = v.Rooms.First(r => solver.BooleanValue(r.Value)).Key;
+                var g = solver.Value(v.Start);
+                result.Add(new Placement(v.C.Session.Id, new Slot(problem.Rooms[room].Id, (int)(g / Day), (int)(g % Day))));
+            }
+            return result;
+        }
+
+        public List<Unplaced> Unplaced(IReadOnlyList<Placement> placements)
+        {
+            var placed = placements.Select(p => p.SessionId).ToHashSet();
+            return space.Sessions.Where(c => !placed.Contains(c.Session.Id))
+                .Select(c => c.Reason is not null ? new Scheduling.Unplaced(c.Session.Id, c.Constraint!, c.Reason)
+                    : new Scheduling.Unplaced(c.Session.Id, "room-time", $"{c.Session.Id}: no free room at any time its speakers can make (the rooms it may use are full)"))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using EventPlanner.Bench.Generator;
+using EventPlanner.Bench.Reporting;
+using EventPlanner.Scheduling;
+
+namespace EventPlanner.Bench.Scenarios;
+
+/// <summary>
+/// The automatic schedule (issue 16) in process, no server: a seeded instance of the scale's size, the greedy
+/// baseline, CP-SAT for 10 s and for 60 s, then two re-solves of the 60 s schedule as a draft (one speaker's
+/// availability changes; 5 % of sessions cancelled) to count how many other sessions move.
+/// </summary>
+public sealed class SolveScenario : IScenario
+{
+    public string Name => "solve";
+    public string Description => "solver: first feasible, objective and bound after 10 s and 60 s, clashes and track room changes vs greedy, re-solve moves";
+    public IReadOnlyList<Scale> DefaultScales { get; } = [Scales.Small, Scales.Fosdem];
+
+    public Task<ScenarioResult> RunAsync(BenchRun run, Scale scale, CancellationToken ct) => Task.Run(() => Run(run, scale, ct), ct);
+
+    private ScenarioResult Run(BenchRun run, Scale scale, CancellationToken ct)
+    {
+        var result = new ScenarioResult { Scenario = Name, Scale = scale.Name };
+        var watch = Stopwatch.StartNew();
+        var problem = SolverInstance.Generate(run.Options.Seed, scale.Sessions, scale.Rooms, scale.Days, scale.Tracks, scale.Attendees,
+            Math.Max(2, scale.Stars / Math.Max(1, scale.Attendees)));
+        result.Figures.Add(new Figure("instance generated", watch.Elapsed.TotalMilliseconds, "ms"));
+        result.Notes.Add($"instance: {problem.Sessions.Count} sessions, {problem.Rooms.Count} rooms, {problem.Days.Count} days, {problem.Speakers.Count} speakers, {problem.PopularPairs.Count} popular pairs, grid {problem.GridMinutes} min, seed {run.Options.Seed}");
+
+        watch.Restart();
+        var findings = Diagnosis.Explain(problem);
+        result.Figures.Add(new Figure("diagnosis (explain infeasible input)", watch.Elapsed.TotalMilliseconds, "ms"));
+        result.Check("input explained in under 5 s", watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed.TotalSeconds:F2} s, {findings.Count} findings");
+
+        watch.Restart();
+        var greedy = GreedyScheduler.Solve(problem);
+        var greedyScore = ScoreCard.Of(problem, greedy.Placements);
+        result.Figures.Add(new Figure("greedy baseline", watch.Elapsed.TotalMilliseconds, "ms"));
+        Report(run, result, "greedy", greedyScore);
+        watch.Restart();
+        var hintScore = ScoreCard.Of(problem, GreedyScheduler.SolveAvoidingClashes(problem).Placements);
+        result.Figures.Add(new Figure("clash-avoiding greedy (the solver's hint)", watch.Elapsed.TotalMilliseconds, "ms"));
+        Report(run, result, "hint", hintScore);
+
+        SolveResult Solve(SchedulingProblem p, int seconds) => CpSatScheduler.Solve(p,
+            new SolveOptions { TimeLimit = TimeSpan.FromSeconds(seconds), StopOnInfeasibleInput = false, Seed = run.Options.Seed }, ct);
+
+        SolveResult? last = null;
+        foreach (var seconds in new[] { 10, 60 })
+        {
+            ct.ThrowIfCancellationRequested();
+            var solved = Solve(problem, seconds);
+            last = solved;
+            var label = $"{seconds} s";
+            result.Figures.Add(new Figure($"{label}: first feasible", solved.FirstSolutionAfter?.TotalSeconds ?? double.NaN, "s"));
+            result.Figures.Add(new Figure($"{label}: objective", solved.Objective, ""));
+            result.Figures.Add(new Figure($"{label}: best bound", solved.BestBound, ""));
+            result.Figures.Add(new Figure($"{label}: gap", Gap(solved) * 100, "%"));
+            result.Figures.Add(new Figure($"{label}: elapsed", solved.Elapsed.TotalSeconds, "s"));
+            Report(run, result, $"cp-sat {label} ({solved.Status})", solved.Score);
+            result.Check($"{label}: hard violations 0", solved.Score.HardViolations == 0, $"{solved.Score.HardViolations}");
+            if (seconds == 10)
+                result.Check("first feasible under 10 s", solved.FirstSolutionAfter < TimeSpan.FromSeconds(10), $"{solved.FirstSolutionAfter?.TotalSeconds:F1} s");
+        }
+        var best = last!;
+        result.Ratios.Add(new Ratio("popular-pair co-stars in clash, cp-sat 60 s / greedy", Ratio(best.Score.ClashCoStars, greedyScore.ClashCoStars), "target <= 0.5"));
+        result.Ratios.Add(new Ratio("track room changes, cp-sat 60 s / greedy", Ratio(best.Score.TrackRoomChanges, greedyScore.TrackRoomChanges), "lower is better"));
+        result.Notes.Add($"60 s gap to the proven bound: {Gap(best) * 100:F2} % (target under 1 %)");
+
+        // Re-solves from the 60 s schedule as the draft.
+        var draft = best.Placements.ToDictionary(p => p.SessionId, p => p.Slot);
+        var asDraft = problem with { Draft = draft };
+        var random = SeededRandom.For(run.Options.Seed, "solve-resolve");
+
+        // One speaker can no longer come on the day of their (first) session.
+        var victim = best.Placements[random.Next(best.Placements.Count)];
+        var speakerId = problem.Sessions.Single(s => s.Id == victim.SessionId).SpeakerIds[0];
+        var otherDays = problem.Days.Where(d => d.Day != victim.Slot.Day).Select(d => new TimeWindow(d.Day, 0, 24 * 60)).ToList();
+        var availabilityChanged = asDraft with
+        {
+            Speakers = problem.Speakers.Select(sp => sp.Id == speakerId ? sp with { Available = otherDays.Count > 0 ? otherDays : [new TimeWindow(victim.Slot.Day, victim.Slot.Start + 120, 24 * 60)] } : sp).ToList(),
+        };
+        var theirs = problem.Sessions.Where(s => s.SpeakerIds.Contains(speakerId)).Select(s => s.Id).ToHashSet();
+        var resolved = Solve(availabilityChanged, 10);
+        var othersMoved = MovedOthers(draft, resolved, theirs);
+        result.Figures.Add(new Figure("re-solve after one speaker's availability changed: other sessions moved", othersMoved, "sessions"));
+        result.Check("availability change moves at most 3 other sessions", othersMoved <= 3, $"{othersMoved} moved, hard violations {resolved.Score.HardViolations}");
+
+        // 5 % of sessions cancelled.
+        var cancelled = problem.Sessions.Where(s => s.Pinned is null).OrderBy(_ => random.Next()).Take(problem.Sessions.Count / 20).Select(s => s.Id).ToHashSet();
+        var afterCancel = asDraft with { Sessions = problem.Sessions.Where(s => !cancelled.Contains(s.Id)).ToList() };
+        var recut = Solve(afterCancel, 10);
+        var moved = MovedOthers(draft, recut, cancelled);
+        var share = (double)moved / Math.Max(1, afterCancel.Sessions.Count);
+        result.Figures.Add(new Figure("re-solve after cancelling 5 %: other sessions moved", share * 100, "%"));
+        result.Check("cancelling 5 % moves under 10 % of the others", share < 0.10, $"{moved} of {afterCancel.Sessions.Count} moved, hard violations {recut.Score.HardViolations}");
+        run.Log($"    re-solves: availability change moved {othersMoved} others; cancelling {cancelled.Count} moved {moved} ({share:P1})");
+        return result;
+    }
+
+    private static int MovedOthers(Dictionary<string, Slot> draft, SolveResult solved, HashSet<string> except)
+    {
+        var now = solved.Placements.ToDictionary(p => p.SessionId, p => p.Slot);
+        return draft.Count(d => !except.Contains(d.Key) && (!now.TryGetValue(d.Key, out var slot) || slot != d.Value));
+    }
+
+    private static double Gap(SolveResult r) => double.IsNaN(r.Objective) || r.Objective == 0 ? 0 : Math.Abs(r.Objective - r.BestBound) / Math.Abs(r.Objective);
+
+    private static double Ratio(double value, double baseline) => baseline == 0 ? (value == 0 ? 1 : double.PositiveInfinity) : value / baseline;
+
+    private static void Report(BenchRun run, ScenarioResult result, string label, ScoreCard score)
+    {
+        result.Figures.Add(new Figure($"{label}: placed", score.Placed, "sessions"));
+        result.Figures.Add(new Figure($"{label}: hard violations", score.HardViolations, ""));
+        result.Figures.Add(new Figure($"{label}: popular-pair clashes", score.PopularPairClashes, "pairs"));
+        result.Figures.Add(new Figure($"{label}: co-stars in clash", score.ClashCoStars, "attendees"));
+        result.Figures.Add(new Figure($"{label}: track room changes", score.TrackRoomChanges, ""));
+        run.Log($"    {label}: placed {score.Placed}, unplaced {score.Unplaced}, hard {score.HardViolations}, clashes {score.PopularPairClashes} ({score.ClashCoStars} co-stars), track room changes {score.TrackRoomChanges}, preference misses {score.PreferredTimeMisses}, keynotes not alone {score.KeynotesNotAlone}");
+    }
+}

@@ -1,0 +1,95 @@
+using EventPlanner.Scheduling;
+using static EventPlanner.Tests.Scheduling.Events;
+
+namespace EventPlanner.Tests.Scheduling;
+
+/// <summary>Each soft objective moves the result its way: weight 0 against a high weight, everything else equal.</summary>
+public class SoftObjectiveTests
+{
+    private static readonly TimeWindow Nine = new(0, 9 * H, 10 * H);
+    private static readonly TimeWindow Two = new(0, 14 * H, 15 * H);
+
+    private static SchedulingProblem BothPreferNine(params SessionToPlace[] sessions) => Problem(sessions) with
+    {
+        Speakers = sessions.SelectMany(s => s.SpeakerIds).Distinct().Select(id => new Speaker(id, Preferred: [Nine])).ToList(),
+    };
+
+    [Fact]
+    public void Popular_pair_clashes_without_weight_and_is_kept_apart_with_weight()
+    {
+        var problem = BothPreferNine(Talk("tridge", "p1"), Talk("other", "p2")) with { PopularPairs = [new PopularPair("tridge", "other", 40)] };
+
+        var ignored = SolveChecked(problem with { Weights = new Weights(PopularClash: 0) });
+        var weighted = SolveChecked(problem with { Weights = new Weights(PopularClash: 10) });
+
+        Assert.Equal(1, ignored.Score.PopularPairClashes);
+        Assert.Equal(0, weighted.Score.PopularPairClashes);
+        Assert.Equal(1, weighted.Score.PreferredTimeMisses);
+    }
+
+    [Fact]
+    public void Track_stays_in_one_room_with_weight()
+    {
+        var problem = BothPreferNine(
+            new SessionToPlace("r1", H, "talk", "rust", ["p1"]),
+            new SessionToPlace("r2", H, "talk", "rust", ["p2"]));
+
+        var ignored = SolveChecked(problem with { Weights = new Weights(TrackRoom: 0) });
+        var weighted = SolveChecked(problem with { Weights = new Weights(TrackRoom: 100) });
+
+        Assert.Equal(1, ignored.Score.TrackRoomChanges);
+        Assert.Equal(0, weighted.Score.TrackRoomChanges);
+    }
+
+    [Fact]
+    public void Speaker_preferred_time_wins_over_the_draft_only_when_weighted()
+    {
+        var problem = Problem([Talk("s1", "p1")], rooms: [new Room("A", 100)], opens: 9 * H, closes: 17 * H) with
+        {
+            Speakers = [new Speaker("p1", Preferred: [Two])],
+            Draft = new Dictionary<string, Slot> { ["s1"] = new("A", 0, 9 * H) },
+        };
+
+        var ignored = SolveChecked(problem with { Weights = new Weights(PreferredTime: 0, Move: 30) });
+        var weighted = SolveChecked(problem with { Weights = new Weights(PreferredTime: 100, Move: 30) });
+
+        Assert.Equal(9 * H, ignored.At("s1").Start);
+        Assert.Equal(14 * H, weighted.At("s1").Start);
+        Assert.Equal(0, weighted.Score.PreferredTimeMisses);
+        Assert.Equal(1, weighted.Score.MovesFromDraft);
+    }
+
+    [Fact]
+    public void Keynote_runs_alone_with_weight()
+    {
+        var keynote = new SessionToPlace("keynote", H, "keynote", null, ["k"], Keynote: true, Pinned: new Slot("A", 0, 9 * H));
+        var problem = BothPreferNine(keynote, Talk("t1", "p1"), Talk("t2", "p2"));
+
+        var ignored = SolveChecked(problem with { Weights = new Weights(KeynoteNotAlone: 0) });
+        var weighted = SolveChecked(problem with { Weights = new Weights(KeynoteNotAlone: 500) });
+
+        Assert.Equal(1, ignored.Score.KeynotesNotAlone);
+        Assert.Equal(0, weighted.Score.KeynotesNotAlone);
+        Assert.Equal(10 * H, weighted.At("t1").Start);
+        Assert.Equal(10 * H, weighted.At("t2").Start);
+    }
+
+    [Fact]
+    public void Re_solve_after_an_availability_change_moves_only_what_it_must()
+    {
+        // The draft had s1 at 9:00 in A; its speaker can now only come at 10:00, where s2 sits in A.
+        var draft = new Dictionary<string, Slot> { ["s1"] = new("A", 0, 9 * H), ["s2"] = new("A", 0, 10 * H), ["s3"] = new("B", 0, 9 * H) };
+        var problem = Problem([Talk("s1", "p1"), Talk("s2", "p2"), Talk("s3", "p3")]) with
+        {
+            Speakers = [new Speaker("p1", Available: [new TimeWindow(0, 10 * H, 11 * H)]), new Speaker("p2", Preferred: [Nine]), new Speaker("p3", Preferred: [new TimeWindow(0, 10 * H, 11 * H)])],
+            Draft = draft,
+        };
+
+        var sticky = SolveChecked(problem with { Weights = new Weights(Move: 100, PreferredTime: 20) });
+        var loose = SolveChecked(problem with { Weights = new Weights(Move: 0, PreferredTime: 20) });
+
+        Assert.Equal(1, sticky.Score.MovesFromDraft);
+        Assert.Equal(new Slot("B", 0, 10 * H), sticky.At("s1"));
+        Assert.True(loose.Score.MovesFromDraft > 1);
+    }
+}
