@@ -1,12 +1,19 @@
 using System.Collections.Concurrent;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Features.Schedule;
 
-/// <summary>A stored export of one release: served as these bytes with this ETag, never rebuilt per request.</summary>
-public sealed record ReleaseFile(string ContentType, byte[] Content, string ETag, DateTimeOffset LastModified);
+/// <summary>
+/// A stored export of one release: served as these bytes with this ETag, never rebuilt per request; its br and gzip
+/// forms are made once, on the first request that accepts them, and kept with it.
+/// </summary>
+public sealed record ReleaseFile(string ContentType, byte[] Content, string ETag, DateTimeOffset LastModified)
+{
+    public PrecompressedBytes Coded { get; } = new(Content);
+}
 
 /// <summary>The released schedule of one event as the public pages, exports and kiosk use it.</summary>
 public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot Snapshot, IReadOnlyDictionary<string, ReleaseFile> Files);
