@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure.Compression;
+using EventPlanner.Web.Infrastructure.PageCache;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Features.Schedule;
@@ -20,15 +21,16 @@ public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot
 
 /// <summary>
 /// Keeps each event's current release (snapshot and stored exports) in memory, so serving schedule.json or a
-/// public day costs no rebuild and, between checks, no query. A release here drops the entry at once; otherwise the
-/// event's visibility and latest release number are re-read at most every <see cref="Freshness"/>, which bounds how
-/// long a change made elsewhere (an event hidden, a release by another node) takes to show.
+/// public day costs no rebuild and, between checks, one read of <see cref="PublicDataVersion"/>. A change to events or
+/// releases (an event hidden, a release by another node) bumps that version in its own transaction and drops the
+/// entry for the next request; the event's visibility and latest release number are re-read at least every
+/// <see cref="Freshness"/> as well.
 /// </summary>
-public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache)
+public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache, PublicDataVersion versions)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
-    private sealed record Entry(long EventId, bool IsPublic, int? Number, CurrentRelease? Release, long CheckedAt);
+    private sealed record Entry(long EventId, bool IsPublic, int? Number, CurrentRelease? Release, long CheckedAt, long Version);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -36,7 +38,9 @@ public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache)
     public async Task<(long EventId, bool IsPublic, CurrentRelease? Release)?> GetAsync(string slug, CancellationToken ct = default)
     {
         var now = Environment.TickCount64;
-        if (_entries.TryGetValue(slug, out var entry) && now - entry.CheckedAt < Freshness.TotalMilliseconds)
+        // Read before the data: a write landing in between makes the entry look older than it is, never newer.
+        var version = versions.Current();
+        if (_entries.TryGetValue(slug, out var entry) && now - entry.CheckedAt < Freshness.TotalMilliseconds && entry.Version == version)
             return (entry.EventId, entry.IsPublic, entry.Release);
 
         await using var c = await db.OpenAsync(ct);
@@ -63,7 +67,7 @@ public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache)
                 .ToDictionary(f => f.Format, f => new ReleaseFile(f.ContentType, f.Content, f.ETag, at), StringComparer.Ordinal);
             release = new CurrentRelease(h.Id, h.IsPublic, ReleaseSnapshot.Parse(json), files);
         }
-        _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, release, now);
+        _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, release, now, version);
         return (h.Id, h.IsPublic, release);
     }
 

@@ -2,6 +2,8 @@ using EventPlanner.Web.Features.Schedule;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EventPlanner.Web.Infrastructure.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Pages.Schedule;
 
@@ -11,6 +13,7 @@ namespace EventPlanner.Web.Pages.Schedule;
 /// links out; it reloads itself with a meta refresh (no script, so the CSP holds).
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class KioskModel(PublicSchedule schedule, ReleaseStore releases, TimeProvider clock) : PageModel
 {
     public const int RefreshSeconds = 30;
