@@ -23,8 +23,6 @@ public sealed class PublicPageCache(PublicDataVersion versions, TimeProvider clo
     // its cookie even when there was none. For a reader without that cookie the deletion says nothing.
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
-    private const string ETagItem = "public-page-etag";
-
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -44,15 +42,24 @@ public sealed class PublicPageCache(PublicDataVersion versions, TimeProvider clo
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["minute"] = minute.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // Weak: the response compression outside sends the same page br, gzip or plain under it.
-        http.Items[ETagItem] = $"W/\"p{version}-{minute}\"";
-        http.Response.OnStarting(() =>
+        // Weak: the response compression outside sends the same page br, gzip or plain under it. Set now, before the
+        // page runs, because the output cache takes the headers it stores before the OnStarting callbacks run.
+        var response = http.Response;
+        response.Headers.ETag = $"W/\"p{version}-{minute}\"";
+        // Browsers keep the page but ask again each time; the ETag makes asking cost a 304.
+        response.Headers.CacheControl = "no-cache";
+        response.OnStarting(() =>
         {
             // Runs last of the OnStarting callbacks (registered first), after TempData has added its deletion.
-            var cookies = http.Response.Headers.SetCookie;
+            var cookies = response.Headers.SetCookie;
             if (cookies.Count > 0 && cookies.All(c => c?.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal) == true))
             {
-                http.Response.Headers.Remove(HeaderNames.SetCookie);
+                response.Headers.Remove(HeaderNames.SetCookie);
+            }
+            // Not stored (a 404 for a hidden event, a redirect, a fresh cookie): then it has no ETag to revalidate.
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+            {
+                response.Headers.Remove(HeaderNames.ETag);
             }
             return Task.CompletedTask;
         });
@@ -67,13 +74,6 @@ public sealed class PublicPageCache(PublicDataVersion versions, TimeProvider clo
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
             context.AllowCacheStorage = false;
-            return ValueTask.CompletedTask;
-        }
-        if (context.HttpContext.Items[ETagItem] is string etag)
-        {
-            response.Headers.ETag = etag;
-            // Browsers keep the page but ask again each time; the ETag makes asking cost a 304.
-            response.Headers.CacheControl = "no-cache";
         }
         return ValueTask.CompletedTask;
     }

@@ -45,7 +45,8 @@ public sealed class KioskModel(PublicSchedule schedule, ReleaseStore releases, T
             MovedFrom = latest.Changes.Where(c => c.Kind == ChangeKinds.RoomChanged && c.FromRoom is not null)
                 .GroupBy(c => c.SessionId).ToDictionary(g => g.Key, g => g.First().FromRoom!);
         }
-        Response.Headers.CacheControl = "no-store";
+        // Never shown from the screen's own cache without asking: the page cache's ETag (data version and minute) makes asking cheap.
+        Response.Headers.CacheControl = "no-cache";
         return Page();
     }
 }
