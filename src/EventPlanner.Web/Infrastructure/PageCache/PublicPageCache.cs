@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
@@ -83,7 +84,7 @@ public static class PublicPageCacheSetup
 {
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
-        services.AddSingleton<PublicDataVersion>();
+        services.TryAddSingleton<PublicDataVersion>();
         services.AddSingleton<PublicPageCache>();
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, builder => builder.AddPolicy<PublicPageCache>(), excludeDefaultPolicy: true));
         return services;
