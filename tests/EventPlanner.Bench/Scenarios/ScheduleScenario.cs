@@ -66,16 +66,23 @@ public sealed class ScheduleScenario : IScenario
         var token = data.ApiToken(data.OrganiserEmail);
         var grid = $"/events/{slug}/schedule/manage/{day}?step=15";
         var counts = new List<int>();
+        int first;
         using (var client = new HttpClient { BaseAddress = server.BaseAddress })
         {
-            for (var i = 0; i < Probes; i++)
+            async Task<int> ProbeAsync()
             {
                 using var request = BenchApi.Request(HttpMethod.Get, grid, token);
                 using var response = await client.SendAsync(request, ct);
                 if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {grid} answered {(int)response.StatusCode}.\n{server.Output()}");
-                counts.Add(int.Parse(response.Headers.GetValues("X-Query-Count").Single()));
+                return int.Parse(response.Headers.GetValues("X-Query-Count").Single());
             }
+            // The token's first call in five minutes also records its use (ApiTokenStore: one write transaction, 5
+            // statements with its connection's PRAGMAs): that is authentication, not the grid, so it is reported apart
+            // and the probes follow it (as in the proposals-list scenario).
+            first = await ProbeAsync();
+            for (var i = 0; i < Probes; i++) counts.Add(await ProbeAsync());
         }
+        result.Figures.Add(new Figure($"organiser grid of {day}: first request with a fresh API token (records the token's use)", first, "statements"));
         var distinct = counts.Distinct().ToList();
         result.Figures.Add(new Figure($"organiser grid of {day}: SQL statements per request ({Probes} requests)", distinct.Max(), "statements"));
         result.Check("organiser grid runs the same statements on every request", distinct.Count == 1, string.Join(", ", distinct));
