@@ -127,15 +127,16 @@ public sealed class PublicPageCacheTests(EventPlannerApp app) : IClassFixture<Ev
     }
 
     [Fact]
-    public async Task Session_speaker_and_kiosk_pages_show_a_new_release_on_the_next_request()
+    public async Task Session_speaker_kiosk_and_day_pages_show_a_new_release_on_the_next_request()
     {
         var (e, talk, speakerId) = await ReleasedAsync("pc-release");
         var client = app.CreateClient();
         var session = $"/events/{e.Slug}/sessions/{talk.Id}";
         var speaker = $"/events/{e.Slug}/speakers/{speakerId}";
         var kiosk = $"/events/{e.Slug}/kiosk";
+        var day = $"/events/{e.Slug}/schedule/{ScheduleKit.Day1}";
         var tags = new Dictionary<string, EntityTagHeaderValue>();
-        foreach (var path in new[] { session, speaker, kiosk }) tags[path] = await CachedAsync(client, path);
+        foreach (var path in new[] { session, speaker, kiosk, day }) tags[path] = await CachedAsync(client, path);
         Assert.Contains("K.1.105", await (await GetAsync(client, session)).Content.ReadAsStringAsync());
 
         await e.PlaceAsync(await e.GetAsync(talk.Id), e.Janson, "10:00");
@@ -147,6 +148,7 @@ public sealed class PublicPageCacheTests(EventPlannerApp app) : IClassFixture<Ev
         Assert.DoesNotContain("K.1.105", sessionPage);
         Assert.Contains("Notes on the engine", await FreshAsync(client, speaker, tags[speaker]));
         Assert.Contains("Notes on the engine", await FreshAsync(client, kiosk, tags[kiosk]));
+        Assert.Contains("Notes on the engine", await FreshAsync(client, day, tags[day]));
     }
 
     [Fact]
@@ -171,7 +173,7 @@ public sealed class PublicPageCacheTests(EventPlannerApp app) : IClassFixture<Ev
         var paths = new[]
         {
             $"/events/{e.Slug}", $"/events/{e.Slug}/cfp", $"/events/{e.Slug}/sessions/{talk.Id}", $"/events/{e.Slug}/speakers/{speakerId}",
-            $"/events/{e.Slug}/kiosk", $"/events/{e.Slug}/kiosk/{e.Small}",
+            $"/events/{e.Slug}/kiosk", $"/events/{e.Slug}/kiosk/{e.Small}", $"/events/{e.Slug}/schedule/{ScheduleKit.Day1}",
         };
         await e.Organiser.PutAsJsonAsync($"/api/events/{e.Slug}/cfp", new
         {

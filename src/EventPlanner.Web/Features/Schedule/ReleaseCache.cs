@@ -3,7 +3,6 @@ using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure.Compression;
 using EventPlanner.Web.Infrastructure.PageCache;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Features.Schedule;
 
@@ -26,7 +25,7 @@ public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot
 /// entry for the next request; the event's visibility and latest release number are re-read at least every
 /// <see cref="Freshness"/> as well.
 /// </summary>
-public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache, PublicDataVersion versions)
+public sealed class ReleaseCache(Db db, PublicDataVersion versions)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
@@ -71,10 +70,13 @@ public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache, PublicDat
         return (h.Id, h.IsPublic, release);
     }
 
-    /// <summary>Forgets the event's release and its cached public pages; the next request reads the new one.</summary>
-    public async Task InvalidateAsync(string slug, CancellationToken ct = default)
+    /// <summary>
+    /// Forgets the event's release; the next request reads the new one. (The release's own transaction already bumped
+    /// the public data version, which both this cache and the public page cache follow; this only skips a look.)
+    /// </summary>
+    public Task InvalidateAsync(string slug, CancellationToken ct = default)
     {
         _entries.TryRemove(slug, out _);
-        await outputCache.EvictByTagAsync(ScheduleOutputCache.Tag(slug), ct);
+        return Task.CompletedTask;
     }
 }

@@ -22,7 +22,6 @@ public static class ScheduleEndpoints
         services.AddSingleton<PublicSchedule>();
         services.AddSingleton<AgendaStore>();
         services.AddSingleton<AgendaQueries>();
-        services.AddOutputCache(o => o.AddPolicy(ScheduleOutputCache.PolicyName, new ScheduleOutputCache()));
         return services;
     }
 
