@@ -12,6 +12,8 @@ using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Infrastructure.Compression;
+using EventPlanner.Web.Infrastructure.PageCache;
 
 // ---- Host: the root's appsettings.json, wwwroot/ and db/ wherever we are started from ----
 // --demo is a switch, not a configuration key: left in, it would swallow the argument after it (e.g. --urls).
@@ -30,6 +32,9 @@ builder.Services.AddData(builder.Configuration, builder.Environment);
 
 // ---- Cross-cutting: problem details, security headers, rate limits, markdown ----
 builder.Services.AddWebPlatform(builder.Configuration);
+builder.Services.AddCompression();
+// Public pages rendered once per data version (migration 0015's triggers) and minute, for anonymous readers.
+builder.Services.AddPublicPageCache();
 
 // ---- Features ----
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
@@ -60,6 +65,8 @@ await app.PrintSetupLinkIfNeededAsync();
 // ---- Pipeline ----
 app.UseWebPlatform();
 app.UseQueryTally();
+// Brotli/gzip: dynamic text answers except secret-bearing ones, and wwwroot's text files precompressed once.
+app.UseCompression();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

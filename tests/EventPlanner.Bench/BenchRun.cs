@@ -112,6 +112,44 @@ public sealed class BenchRun(BenchOptions options, string repoRoot, TextWriter l
             "median latency over the static file's median latency"));
     }
 
+    /// <summary>
+    /// Loads <paramref name="path"/> asking for <paramref name="coding"/>, then the very bytes it sent (compressed) as a
+    /// plain static file, and records both, the ratio of their throughput and the bytes on the wire against the raw
+    /// size. Returns (raw bytes, wire bytes).
+    /// </summary>
+    public async Task<(long Raw, long Wire)> CompareCompressedWithStaticFileAsync(ScenarioResult result, AppServer server, string path, string extension,
+        string coding, CancellationToken ct)
+    {
+        var raw = await FetchAsync(server, path, ct);
+        var headers = new Dictionary<string, string> { ["Accept-Encoding"] = coding };
+        var (wire, encoding) = await FetchCodedAsync(server, path, coding, ct);
+        if (encoding != coding) throw new InvalidOperationException($"GET {path} with Accept-Encoding: {coding} answered Content-Encoding: {encoding ?? "(none)"}.");
+        // Served as stored bytes without any Accept-Encoding: what a static-file server does with a precompressed file.
+        var staticPath = WriteStaticFile($"{result.Scenario}-{result.Scale}-{coding}{extension}", wire);
+        var app = await LoadAsync(server, path, $"GET {path} ({coding})", baseline: false, ct, headers);
+        var baseline = await LoadAsync(server, staticPath, $"static file, same {wire.Length:N0} bytes", baseline: true, ct);
+        result.Loads.Add(app);
+        result.Loads.Add(baseline);
+        result.Ratios.Add(new Ratio($"rps app/static ({coding})", app.RequestsPerSecond / baseline.RequestsPerSecond,
+            "share of the throughput of the same precompressed bytes served as a static file"));
+        result.Ratios.Add(new Ratio($"wire/raw ({coding})", (double)wire.Length / raw.Length,
+            $"bytes on the wire with Accept-Encoding: {coding} over the raw bytes ({wire.Length:N0} of {raw.Length:N0})"));
+        return (raw.Length, wire.Length);
+    }
+
+    public static async Task<(byte[] Body, string? Encoding)> FetchCodedAsync(AppServer server, string path, string coding, CancellationToken ct)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
+        using var response = await client.SendAsync(request, ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}; expected 200.\n{server.Output()}");
+        }
+        return (await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentEncoding.SingleOrDefault());
+    }
+
     public static async Task<byte[]> FetchAsync(AppServer server, string path, CancellationToken ct)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };

@@ -28,6 +28,7 @@ public static class ScenarioRegistry
         new TicketRushScenario(),
         new NotificationsDrainScenario(),
         new ScheduleScenario(),
+        new PublicPagesScenario(),
         new SolveScenario(),
     ];
 

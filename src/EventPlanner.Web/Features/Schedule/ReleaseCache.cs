@@ -1,27 +1,35 @@
 using System.Collections.Concurrent;
 using Dapper;
 using EventPlanner.Web.Data;
-using Microsoft.AspNetCore.OutputCaching;
+using EventPlanner.Web.Infrastructure.Compression;
+using EventPlanner.Web.Infrastructure.PageCache;
 
 namespace EventPlanner.Web.Features.Schedule;
 
-/// <summary>A stored export of one release: served as these bytes with this ETag, never rebuilt per request.</summary>
-public sealed record ReleaseFile(string ContentType, byte[] Content, string ETag, DateTimeOffset LastModified);
+/// <summary>
+/// A stored export of one release: served as these bytes with this ETag, never rebuilt per request; its br and gzip
+/// forms are made once, on the first request that accepts them, and kept with it.
+/// </summary>
+public sealed record ReleaseFile(string ContentType, byte[] Content, string ETag, DateTimeOffset LastModified)
+{
+    public PrecompressedBytes Coded { get; } = new(Content);
+}
 
 /// <summary>The released schedule of one event as the public pages, exports and kiosk use it.</summary>
 public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot Snapshot, IReadOnlyDictionary<string, ReleaseFile> Files);
 
 /// <summary>
 /// Keeps each event's current release (snapshot and stored exports) in memory, so serving schedule.json or a
-/// public day costs no rebuild and, between checks, no query. A release here drops the entry at once; otherwise the
-/// event's visibility and latest release number are re-read at most every <see cref="Freshness"/>, which bounds how
-/// long a change made elsewhere (an event hidden, a release by another node) takes to show.
+/// public day costs no rebuild and, between checks, one read of <see cref="PublicDataVersion"/>. A change to events or
+/// releases (an event hidden, a release by another node) bumps that version in its own transaction and drops the
+/// entry for the next request; the event's visibility and latest release number are re-read at least every
+/// <see cref="Freshness"/> as well.
 /// </summary>
-public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache)
+public sealed class ReleaseCache(Db db, PublicDataVersion versions)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
-    private sealed record Entry(long EventId, bool IsPublic, int? Number, CurrentRelease? Release, long CheckedAt);
+    private sealed record Entry(long EventId, bool IsPublic, int? Number, CurrentRelease? Release, long CheckedAt, long Version);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -29,7 +37,9 @@ public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache)
     public async Task<(long EventId, bool IsPublic, CurrentRelease? Release)?> GetAsync(string slug, CancellationToken ct = default)
     {
         var now = Environment.TickCount64;
-        if (_entries.TryGetValue(slug, out var entry) && now - entry.CheckedAt < Freshness.TotalMilliseconds)
+        // Read before the data: a write landing in between makes the entry look older than it is, never newer.
+        var version = versions.Current();
+        if (_entries.TryGetValue(slug, out var entry) && now - entry.CheckedAt < Freshness.TotalMilliseconds && entry.Version == version)
             return (entry.EventId, entry.IsPublic, entry.Release);
 
         await using var c = await db.OpenAsync(ct);
@@ -56,14 +66,17 @@ public sealed class ReleaseCache(Db db, IOutputCacheStore outputCache)
                 .ToDictionary(f => f.Format, f => new ReleaseFile(f.ContentType, f.Content, f.ETag, at), StringComparer.Ordinal);
             release = new CurrentRelease(h.Id, h.IsPublic, ReleaseSnapshot.Parse(json), files);
         }
-        _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, release, now);
+        _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, release, now, version);
         return (h.Id, h.IsPublic, release);
     }
 
-    /// <summary>Forgets the event's release and its cached public pages; the next request reads the new one.</summary>
-    public async Task InvalidateAsync(string slug, CancellationToken ct = default)
+    /// <summary>
+    /// Forgets the event's release; the next request reads the new one. (The release's own transaction already bumped
+    /// the public data version, which both this cache and the public page cache follow; this only skips a look.)
+    /// </summary>
+    public Task InvalidateAsync(string slug, CancellationToken ct = default)
     {
         _entries.TryRemove(slug, out _);
-        await outputCache.EvictByTagAsync(ScheduleOutputCache.Tag(slug), ct);
+        return Task.CompletedTask;
     }
 }

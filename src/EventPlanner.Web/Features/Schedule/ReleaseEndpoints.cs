@@ -2,6 +2,7 @@ using System.Text;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Infrastructure.Compression;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -81,10 +82,14 @@ public static class ReleaseEndpoints
     {
         if (await schedule.VisibleAsync(http, slug) is not { Release: { } current } || !current.Files.TryGetValue(format, out var file))
             return Results.NotFound();
-        // The stored bytes with their ETag and Last-Modified; the file result answers If-None-Match / If-Modified-Since with 304.
+        // The stored bytes (br, gzip or as stored) with their ETag and Last-Modified; the file result answers
+        // If-None-Match / If-Modified-Since with 304. Each coding has its own ETag, so a cache never takes one for another.
         http.Response.Headers.CacheControl = "no-cache"; // readers revalidate, and a matching ETag costs a 304
-        return Results.Bytes(file.Content, file.ContentType, fileDownloadName: null, enableRangeProcessing: false,
-            lastModified: file.LastModified, entityTag: EntityTagHeaderValue.Parse(file.ETag));
+        http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var coding = ContentCodings.Choose(http.Request);
+        if (coding != ContentCodings.Identity) http.Response.Headers.ContentEncoding = coding;
+        return Results.Bytes(file.Coded.For(coding), file.ContentType, fileDownloadName: null, enableRangeProcessing: false,
+            lastModified: file.LastModified, entityTag: EntityTagHeaderValue.Parse(ContentCodings.ETagFor(file.ETag, coding)));
     }
 
     private static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>

@@ -1,3 +1,5 @@
+using EventPlanner.Web.Infrastructure.PageCache;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
@@ -13,12 +15,13 @@ public static class ScheduleEndpoints
         services.AddSingleton<ScheduleQueries>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ReleaseCache>();
+        // ReleaseCache follows the public data version; hosts without the page cache (the bench's generator) need it too.
+        services.TryAddSingleton<PublicDataVersion>();
         services.AddSingleton<ReleaseStore>();
         services.AddSingleton<LiveSchedule>();
         services.AddSingleton<PublicSchedule>();
         services.AddSingleton<AgendaStore>();
         services.AddSingleton<AgendaQueries>();
-        services.AddOutputCache(o => o.AddPolicy(ScheduleOutputCache.PolicyName, new ScheduleOutputCache()));
         return services;
     }
 

@@ -3,10 +3,13 @@ using EventPlanner.Web.Features.Events;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EventPlanner.Web.Infrastructure.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Pages.Events;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class DetailsModel(EventStore events, EventAccess access) : PageModel
 {
     public EventRow Event { get; private set; } = null!;

@@ -2,6 +2,8 @@ using EventPlanner.Web.Features.Schedule;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EventPlanner.Web.Infrastructure.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Pages.Schedule;
 
@@ -11,6 +13,7 @@ namespace EventPlanner.Web.Pages.Schedule;
 /// links out; it reloads itself with a meta refresh (no script, so the CSP holds).
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class KioskModel(PublicSchedule schedule, ReleaseStore releases, TimeProvider clock) : PageModel
 {
     public const int RefreshSeconds = 30;
@@ -42,7 +45,8 @@ public sealed class KioskModel(PublicSchedule schedule, ReleaseStore releases, T
             MovedFrom = latest.Changes.Where(c => c.Kind == ChangeKinds.RoomChanged && c.FromRoom is not null)
                 .GroupBy(c => c.SessionId).ToDictionary(g => g.Key, g => g.First().FromRoom!);
         }
-        Response.Headers.CacheControl = "no-store";
+        // Never shown from the screen's own cache without asking: the page cache's ETag (data version and minute) makes asking cheap.
+        Response.Headers.CacheControl = "no-cache";
         return Page();
     }
 }

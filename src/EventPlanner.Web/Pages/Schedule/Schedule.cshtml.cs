@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Schedule;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using EventPlanner.Web.Infrastructure.PageCache;
 
 namespace EventPlanner.Web.Pages.Schedule;
 
@@ -10,7 +11,7 @@ namespace EventPlanner.Web.Pages.Schedule;
 /// words. Only the released version; rendered once per release, day and filter for anonymous readers.
 /// </summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = ScheduleOutputCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class ScheduleModel(PublicSchedule schedule, AgendaStore agenda) : PublicSchedulePageModel(schedule, agenda)
 {
     public SnapDay? Day { get; private set; }

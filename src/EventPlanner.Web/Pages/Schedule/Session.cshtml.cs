@@ -2,11 +2,14 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Schedule;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using EventPlanner.Web.Infrastructure.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Pages.Schedule;
 
 /// <summary>A released session: when and where, who speaks, what it is about, and what runs against it. Signed-in readers star it here.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class SessionModel(PublicSchedule schedule, AgendaStore agenda) : PublicSchedulePageModel(schedule, agenda)
 {
     private readonly AgendaStore _agenda = agenda;

@@ -1,11 +1,14 @@
 using EventPlanner.Web.Features.Schedule;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using EventPlanner.Web.Infrastructure.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlanner.Web.Pages.Schedule;
 
 /// <summary>A speaker as the released schedule shows them: their bio and their sessions.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class SpeakerModel(PublicSchedule schedule, AgendaStore agenda) : PublicSchedulePageModel(schedule, agenda)
 {
     public SnapSpeaker Speaker { get; private set; } = null!;
