@@ -31,6 +31,8 @@ public sealed record ProposalListRow
     public string Tags { get; init; } = "[]";
     /// <summary>How many proposals match the filter in all, whatever page this row is on.</summary>
     public int TotalCount { get; init; }
+    /// <summary>This row's values of the list's sort order (a JSON array): what a cursor after it holds.</summary>
+    public string SortKey { get; init; } = "[]";
 
     public IReadOnlyList<ListSpeaker> SpeakerList => Json.List<ListSpeaker>(Speakers);
     public IReadOnlyList<string> TrackList => Json.List<string>(Tracks);
@@ -54,17 +56,40 @@ public sealed partial class ProposalList(Db db)
     /// The matching proposals, all of them or (with limit) one page; each row carries the total count, so a page
     /// and its pager still take one statement.
     /// </summary>
-    public async Task<IReadOnlyList<ProposalListRow>> QueryAsync(long eventId, ProposalFilter f, int? limit = null, int offset = 0, CancellationToken ct = default)
+    public Task<IReadOnlyList<ProposalListRow>> QueryAsync(long eventId, ProposalFilter f, int? limit = null, int offset = 0, CancellationToken ct = default) =>
+        QueryAsync(eventId, f, limit, offset, after: null, ct);
+
+    /// <summary>
+    /// As above, continuing after the row whose <see cref="ProposalListRow.SortKey"/> was <paramref name="after"/>
+    /// (a keyset: a proposal submitted or edited meanwhile does not shift later pages). Each row carries the total
+    /// count when <paramref name="after"/> is null; after a cursor the count is of the rows that follow it.
+    /// </summary>
+    public async Task<IReadOnlyList<ProposalListRow>> QueryAsync(long eventId, ProposalFilter f, int? limit, int offset, object?[]? after,
+        CancellationToken ct = default)
     {
-        var order = f.Sort switch
-        {
-            "title" => "p.title COLLATE NOCASE, p.id",
-            "type" => "t.sort_order, t.name, p.title COLLATE NOCASE",
-            "state" => "p.state, p.title COLLATE NOCASE",
-            "updated" => "p.updated_at DESC, p.id DESC",
-            _ => "p.submitted_at IS NULL, p.submitted_at DESC, p.id DESC",
-        };
+        var keys = KeysFor(f.Sort);
+        var order = string.Join(", ", keys.Select(k => k.Desc ? k.Expr + " DESC" : k.Expr));
         var match = MatchExpression(f.Q);
+        var parameters = new DynamicParameters(new
+        {
+            limit = limit ?? -1, offset = Math.Max(0, offset),
+            eventId, state = Blank(f.State), type = f.Type, track = f.Track, tag = Blank(f.Tag)?.ToLowerInvariant(), language = Blank(f.Language),
+            hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{EscapeLike(f.Q!.Trim())}%",
+        });
+        var keyset = "";
+        if (after is not null)
+        {
+            if (after.Length != keys.Length) throw new ArgumentException("A cursor of another sort order.", nameof(after));
+            // (k1, k2, …) after (v1, v2, …) in the list's order: k1 past v1, or k1 = v1 and k2 past v2, and so on.
+            var terms = new List<string>();
+            for (var i = 0; i < keys.Length; i++)
+            {
+                parameters.Add($"k{i}", after[i]);
+                var equal = Enumerable.Range(0, i).Select(j => $"{keys[j].Expr} = @k{j}");
+                terms.Add("(" + string.Join(" AND ", equal.Append($"{keys[i].Expr} {(keys[i].Desc ? "<" : ">")} @k{i}")) + ")");
+            }
+            keyset = "AND (" + string.Join(" OR ", terms) + ")";
+        }
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<ProposalListRow>($"""
             SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, t.name AS session_type, p.duration_minutes, p.language,
@@ -76,6 +101,7 @@ public sealed partial class ProposalList(Db db)
                    (SELECT json_group_array(name) FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
                      WHERE pt.proposal_id = p.id ORDER BY pt.preference)) AS tracks,
                    (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags,
+                   json_array({string.Join(", ", keys.Select(k => k.Value))}) AS sort_key,
                    COUNT(*) OVER () AS total_count
             FROM proposals p JOIN session_types t ON t.id = p.session_type_id
             WHERE p.event_id = @eventId
@@ -89,16 +115,29 @@ public sealed partial class ProposalList(Db db)
                    OR p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH @match)
                    OR EXISTS (SELECT 1 FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
                               WHERE s.proposal_id = p.id AND (u.display_name LIKE @like ESCAPE '\' OR sp.full_name LIKE @like ESCAPE '\' OR u.email LIKE @like ESCAPE '\')))
+              {keyset}
             ORDER BY {order}
             LIMIT @limit OFFSET @offset
-            """, new
-        {
-            limit = limit ?? -1, offset = Math.Max(0, offset),
-            eventId, state = Blank(f.State), type = f.Type, track = f.Track, tag = Blank(f.Tag)?.ToLowerInvariant(), language = Blank(f.Language),
-            hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{EscapeLike(f.Q!.Trim())}%",
-        });
+            """, parameters);
         return rows.AsList();
     }
+
+    /// <summary>One column of a sort order: what it orders by, the same value as the cursor stores it, and its direction.</summary>
+    private sealed record SortColumn(string Expr, string Value, bool Desc);
+
+    // Every order ends in the id, so no two rows tie and a keyset cursor is exact. "Not submitted" sorts last in
+    // the default order; as a 0/1 key (and the time as '' when null) the keyset needs no NULL comparisons.
+    private static SortColumn[] KeysFor(string? sort) => sort switch
+    {
+        "title" => [new("p.title COLLATE NOCASE", "p.title", false), new("p.id", "p.id", false)],
+        "type" => [new("t.sort_order", "t.sort_order", false), new("t.name", "t.name", false), new("p.title COLLATE NOCASE", "p.title", false), new("p.id", "p.id", false)],
+        "state" => [new("p.state", "p.state", false), new("p.title COLLATE NOCASE", "p.title", false), new("p.id", "p.id", false)],
+        "updated" => [new("p.updated_at", "p.updated_at", true), new("p.id", "p.id", true)],
+        _ => [new("(p.submitted_at IS NULL)", "(p.submitted_at IS NULL)", false), new("COALESCE(p.submitted_at, '')", "COALESCE(p.submitted_at, '')", true), new("p.id", "p.id", true)],
+    };
+
+    /// <summary>How many values a cursor of this sort order holds.</summary>
+    public static int CursorLength(string? sort) => KeysFor(sort).Length;
 
     /// <summary>Tags and languages in use, for the filter menus.</summary>
     public async Task<(IReadOnlyList<string> Tags, IReadOnlyList<string> Languages)> FacetsAsync(long eventId, CancellationToken ct = default)
