@@ -1,5 +1,4 @@
 using EventPlanner.Web.Infrastructure.Paging;
-using Microsoft.AspNetCore.WebUtilities;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
@@ -47,17 +46,7 @@ public static class OrganiserProposalEndpoints
                 : after is null && offset is not > 0 ? 0
                 : (await list.QueryAsync(e.Id, filter, 1)).FirstOrDefault()?.TotalCount ?? 0;
             http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var page = rows.Take(size).ToList();
-            if (rows.Count > size)
-            {
-                var next = ListCursor.Encode(page[^1].SortKey);
-                http.Response.Headers["X-Next-Cursor"] = next;
-                var link = QueryHelpers.AddQueryString(http.Request.Path, http.Request.Query
-                    .Where(q => q.Key is not ("cursor" or "offset"))
-                    .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                    .Append(KeyValuePair.Create("cursor", (string?)next)));
-                http.Response.Headers.Link = $"<{link}>; rel=\"next\"";
-            }
+            var page = ListPage.Apply(http, rows, size, r => r.SortKey);
             return TypedResults.Ok(page.Select(AsItem));
         })
             .WithSummary($"Submitted proposals, filtered by state, type, track, tag, language, co-speaker and full-text search; {ProposalList.PageSize} a page unless limit says otherwise (at most {ListCursor.MaxPageSize}), the next page's address in Link (rel=next) and X-Next-Cursor, the total in X-Total-Count; the CSV export has every proposal (organisers)");

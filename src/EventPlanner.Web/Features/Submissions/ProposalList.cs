@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure.Paging;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -68,7 +69,7 @@ public sealed partial class ProposalList(Db db)
         CancellationToken ct = default)
     {
         var keys = KeysFor(f.Sort);
-        var order = string.Join(", ", keys.Select(k => k.Desc ? k.Expr + " DESC" : k.Expr));
+        var order = Keyset.OrderBy(keys);
         var match = MatchExpression(f.Q);
         var parameters = new DynamicParameters(new
         {
@@ -76,20 +77,7 @@ public sealed partial class ProposalList(Db db)
             eventId, state = Blank(f.State), type = f.Type, track = f.Track, tag = Blank(f.Tag)?.ToLowerInvariant(), language = Blank(f.Language),
             hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{EscapeLike(f.Q!.Trim())}%",
         });
-        var keyset = "";
-        if (after is not null)
-        {
-            if (after.Length != keys.Length) throw new ArgumentException("A cursor of another sort order.", nameof(after));
-            // (k1, k2, …) after (v1, v2, …) in the list's order: k1 past v1, or k1 = v1 and k2 past v2, and so on.
-            var terms = new List<string>();
-            for (var i = 0; i < keys.Length; i++)
-            {
-                parameters.Add($"k{i}", after[i]);
-                var equal = Enumerable.Range(0, i).Select(j => $"{keys[j].Expr} = @k{j}");
-                terms.Add("(" + string.Join(" AND ", equal.Append($"{keys[i].Expr} {(keys[i].Desc ? "<" : ">")} @k{i}")) + ")");
-            }
-            keyset = "AND (" + string.Join(" OR ", terms) + ")";
-        }
+        var keyset = Keyset.After(keys, after, parameters);
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<ProposalListRow>($"""
             SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, t.name AS session_type, p.duration_minutes, p.language,
@@ -101,7 +89,7 @@ public sealed partial class ProposalList(Db db)
                    (SELECT json_group_array(name) FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
                      WHERE pt.proposal_id = p.id ORDER BY pt.preference)) AS tracks,
                    (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags,
-                   json_array({string.Join(", ", keys.Select(k => k.Value))}) AS sort_key,
+                   {Keyset.SortKey(keys)} AS sort_key,
                    COUNT(*) OVER () AS total_count
             FROM proposals p JOIN session_types t ON t.id = p.session_type_id
             WHERE p.event_id = @eventId
@@ -121,9 +109,6 @@ public sealed partial class ProposalList(Db db)
             """, parameters);
         return rows.AsList();
     }
-
-    /// <summary>One column of a sort order: what it orders by, the same value as the cursor stores it, and its direction.</summary>
-    private sealed record SortColumn(string Expr, string Value, bool Desc);
 
     // Every order ends in the id, so no two rows tie and a keyset cursor is exact. "Not submitted" sorts last in
     // the default order; as a 0/1 key (and the time as '' when null) the keyset needs no NULL comparisons.
