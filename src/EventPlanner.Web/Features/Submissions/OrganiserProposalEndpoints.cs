@@ -41,10 +41,9 @@ public static class OrganiserProposalEndpoints
             var filter = query.AsFilter();
             // One row more than the page says whether there is a next one.
             var rows = await list.QueryAsync(e.Id, filter, size + 1, offset ?? 0, after);
-            // The total over all pages: each row carries it, except after a cursor (it counts what follows) or past the end.
-            var total = after is null && rows.Count > 0 ? rows[0].TotalCount
-                : after is null && offset is not > 0 ? 0
-                : (await list.QueryAsync(e.Id, filter, 1)).FirstOrDefault()?.TotalCount ?? 0;
+            // The total over all pages: each row carries it; past the end it takes one more look.
+            var total = rows.Count > 0 ? rows[0].TotalCount
+                : offset is > 0 || after is not null ? (await list.QueryAsync(e.Id, filter, 1)).FirstOrDefault()?.TotalCount ?? 0 : 0;
             http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var page = ListPage.Apply(http, rows, size, r => r.SortKey);
             return TypedResults.Ok(page.Select(AsItem));

@@ -63,7 +63,7 @@ public sealed partial class ProposalList(Db db)
     /// <summary>
     /// As above, continuing after the row whose <see cref="ProposalListRow.SortKey"/> was <paramref name="after"/>
     /// (a keyset: a proposal submitted or edited meanwhile does not shift later pages). Each row carries the total
-    /// count when <paramref name="after"/> is null; after a cursor the count is of the rows that follow it.
+    /// count of the whole filter.
     /// </summary>
     public async Task<IReadOnlyList<ProposalListRow>> QueryAsync(long eventId, ProposalFilter f, int? limit, int offset, object?[]? after,
         CancellationToken ct = default)
@@ -78,21 +78,9 @@ public sealed partial class ProposalList(Db db)
             hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{EscapeLike(f.Q!.Trim())}%",
         });
         var keyset = Keyset.After(keys, after, parameters);
-        await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<ProposalListRow>($"""
-            SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, t.name AS session_type, p.duration_minutes, p.language,
-                   p.audience_level, p.submitted_late, p.updated_at, p.submitted_at,
-                   (SELECT COUNT(*) FROM proposal_speakers s WHERE s.proposal_id = p.id) AS speaker_count,
-                   (SELECT json_group_array(json_object('id', u.id, 'name', COALESCE(sp.full_name, u.display_name), 'email', u.email))
-                      FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
-                     WHERE s.proposal_id = p.id) AS speakers,
-                   (SELECT json_group_array(name) FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
-                     WHERE pt.proposal_id = p.id ORDER BY pt.preference)) AS tracks,
-                   (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags,
-                   {Keyset.SortKey(keys)} AS sort_key,
-                   COUNT(*) OVER () AS total_count
-            FROM proposals p JOIN session_types t ON t.id = p.session_type_id
-            WHERE p.event_id = @eventId
+        // The filter once, used for the page and for the total.
+        const string filters = """
+            p.event_id = @eventId
               AND (CASE WHEN @state IS NULL THEN p.state <> 'draft' ELSE p.state = @state END)
               AND (@type IS NULL OR p.session_type_id = @type)
               AND (@track IS NULL OR EXISTS (SELECT 1 FROM proposal_tracks pt WHERE pt.proposal_id = p.id AND pt.track_id = @track))
@@ -103,9 +91,30 @@ public sealed partial class ProposalList(Db db)
                    OR p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH @match)
                    OR EXISTS (SELECT 1 FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
                               WHERE s.proposal_id = p.id AND (u.display_name LIKE @like ESCAPE '\' OR sp.full_name LIKE @like ESCAPE '\' OR u.email LIKE @like ESCAPE '\')))
-              {keyset}
+            """;
+        await using var c = await db.OpenAsync(ct);
+        // The page's ids first, then speakers, tracks and tags for those rows only: computed in the sorted query
+        // (or beside a COUNT(*) OVER ()) they were built for every matching proposal, 2,000 at FOSDEM scale, to
+        // show 100. The total is an uncorrelated sub-query, evaluated once, of the whole filter (cursor or not).
+        var rows = await c.QueryAsync<ProposalListRow>($"""
+            WITH page AS (
+                SELECT p.id FROM proposals p JOIN session_types t ON t.id = p.session_type_id
+                WHERE {filters} {keyset}
+                ORDER BY {order}
+                LIMIT @limit OFFSET @offset)
+            SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, t.name AS session_type, p.duration_minutes, p.language,
+                   p.audience_level, p.submitted_late, p.updated_at, p.submitted_at,
+                   (SELECT COUNT(*) FROM proposal_speakers s WHERE s.proposal_id = p.id) AS speaker_count,
+                   (SELECT json_group_array(json_object('id', u.id, 'name', COALESCE(sp.full_name, u.display_name), 'email', u.email))
+                      FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
+                     WHERE s.proposal_id = p.id) AS speakers,
+                   (SELECT json_group_array(name) FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
+                     WHERE pt.proposal_id = p.id ORDER BY pt.preference)) AS tracks,
+                   (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags,
+                   {Keyset.SortKey(keys)} AS sort_key,
+                   (SELECT COUNT(*) FROM proposals p JOIN session_types t ON t.id = p.session_type_id WHERE {filters}) AS total_count
+            FROM page JOIN proposals p ON p.id = page.id JOIN session_types t ON t.id = p.session_type_id
             ORDER BY {order}
-            LIMIT @limit OFFSET @offset
             """, parameters);
         return rows.AsList();
     }
