@@ -29,6 +29,7 @@ public static class ScenarioRegistry
         new NotificationsDrainScenario(),
         new ScheduleScenario(),
         new PublicPagesScenario(),
+        new AttendeePagesScenario(),
         new SolveScenario(),
     ];
 

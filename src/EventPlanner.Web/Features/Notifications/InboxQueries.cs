@@ -17,11 +17,12 @@ public sealed class InboxQueries(Db db, TimeProvider clock)
         return await c.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM notifications WHERE {Visible} AND read_at IS NULL", new { userId });
     }
 
-    public async Task<IReadOnlyList<NotificationRow>> ListAsync(long userId, int limit = 100, CancellationToken ct = default)
+    /// <summary>The user's notifications, newest first: <paramref name="limit"/> of them, older than <paramref name="before"/> when given.</summary>
+    public async Task<IReadOnlyList<NotificationRow>> ListAsync(long userId, int limit = 100, long? before = null, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<NotificationRow>(
-            $"SELECT * FROM notifications WHERE {Visible} ORDER BY id DESC LIMIT @limit", new { userId, limit })).AsList();
+            $"SELECT * FROM notifications WHERE {Visible} AND (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit", new { userId, limit, before })).AsList();
     }
 
     /// <summary>One of the user's own notifications, marked read as it is opened.</summary>

@@ -1,3 +1,4 @@
+using EventPlanner.Web.Infrastructure.Paging;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
@@ -16,10 +17,20 @@ public static class NotificationsEndpoints
 {
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me/inbox", async (HttpContext http, InboxQueries inbox) =>
-                TypedResults.Ok((await inbox.ListAsync(http.User.RequiredUserId())).Select(n =>
-                    new InboxItem(n.Id, n.Kind, n.Subject, n.Body, n.CreatedAt, n.ReadAt is not null, n.EventId is null ? null : n.Value("event_name")))))
-            .RequireAuthorization(Policies.SignedIn).WithTags("Notifications").WithSummary("Your in-app notifications, newest first");
+        app.MapGet("/api/me/inbox", async Task<Results<Ok<IEnumerable<InboxItem>>, ValidationProblem>> (int? limit, string? cursor, HttpContext http, InboxQueries inbox) =>
+            {
+                // Newest first by id: the cursor is the last id shown, and older ones follow it.
+                var (size, after, error) = ListPage.Read(limit, cursor, 100, 1);
+                if (error is not null || after is not (null or [long])) return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [limit is null ? "cursor" : "limit"] = [error ?? "Not a cursor of this list."],
+                });
+                var rows = await inbox.ListAsync(http.User.RequiredUserId(), size + 1, after is [long id] ? id : null);
+                return TypedResults.Ok(ListPage.Apply(http, rows, size, n => $"[{n.Id}]").Select(n =>
+                    new InboxItem(n.Id, n.Kind, n.Subject, n.Body, n.CreatedAt, n.ReadAt is not null, n.EventId is null ? null : n.Value("event_name"))));
+            })
+            .RequireAuthorization(Policies.SignedIn).WithTags("Notifications")
+            .WithSummary($"Your in-app notifications, newest first, 100 a page unless limit says otherwise (at most {ListCursor.MaxPageSize}); older ones in Link (rel=next) and X-Next-Cursor");
 
         var one = app.MapGroup("/api/events/{slug}/notifications").WithTags("Notifications").RequireAuthorization(Policies.EventOrganiser);
 

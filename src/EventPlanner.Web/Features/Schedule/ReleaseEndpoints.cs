@@ -68,11 +68,14 @@ public static class ReleaseEndpoints
         {
             if (await agenda.FeedOwnerAsync(token, ct) is not { } userId) return Results.NotFound();
             var items = new List<(ReleaseSnapshot, SnapSession)>();
-            foreach (var star in await agenda.ListAsync(userId, ct))
+            // One look at the release cache per event, not per star (each look reads the data version): the feed
+            // costs the same statements for five stars or fifty.
+            // A feed address is a bearer secret: it shows public schedules only.
+            foreach (var byEvent in (await agenda.ListAsync(userId, ct)).Where(s => s.IsPublic).GroupBy(s => s.Slug, StringComparer.Ordinal))
             {
-                if (!star.IsPublic) continue; // a feed address is a bearer secret: it shows public schedules only
-                if (await cache.GetAsync(star.Slug, ct) is { Release: { } current } && current.Snapshot.Find(star.SessionId) is { } s)
-                    items.Add((current.Snapshot, s));
+                if (await cache.GetAsync(byEvent.Key, ct) is not { Release: { } current }) continue;
+                foreach (var star in byEvent)
+                    if (current.Snapshot.Find(star.SessionId) is { } s) items.Add((current.Snapshot, s));
             }
             return Results.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute("")), "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();

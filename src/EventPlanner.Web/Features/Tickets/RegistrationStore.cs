@@ -1,3 +1,4 @@
+using EventPlanner.Web.Infrastructure.Paging;
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
@@ -145,15 +146,23 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         return (order, tickets);
     }
 
-    public async Task<IReadOnlyList<OrderRow>> ListOrdersAsync(long eventId, CancellationToken ct = default)
+    /// <summary>The order of the organisers' order list: pending first, then newest first.</summary>
+    public static readonly SortColumn[] OrderListKeys = [new("(o.status = 'pending')", "(o.status = 'pending')", Desc: true), new("o.id", "o.id", Desc: true)];
+
+    /// <summary>The event's orders, all or (with limit) a page after a cursor of <see cref="OrderListKeys"/>.</summary>
+    public async Task<IReadOnlyList<OrderRow>> ListOrdersAsync(long eventId, int? limit = null, object?[]? after = null, CancellationToken ct = default)
     {
+        var parameters = new DynamicParameters(new { eventId, limit = limit ?? -1 });
+        var keyset = Keyset.After(OrderListKeys, after, parameters);
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<OrderRow>($"{OrderSelect} WHERE o.event_id = @eventId ORDER BY o.status = 'pending' DESC, o.id DESC", new { eventId })).AsList();
+        return (await c.QueryAsync<OrderRow>(
+            $"{OrderSelect} WHERE o.event_id = @eventId {keyset} ORDER BY {Keyset.OrderBy(OrderListKeys)} LIMIT @limit", parameters)).AsList();
     }
 
     private const string OrderSelect = """
         SELECT o.id, o.event_id, o.ticket_type_id, tt.name AS type_name, o.buyer_user_id, u.display_name AS buyer_name, u.email AS buyer_email,
-               o.quantity, o.price_cents, o.currency, o.approval, o.payment, o.status, o.created_at
+               o.quantity, o.price_cents, o.currency, o.approval, o.payment, o.status, o.created_at,
+               json_array((o.status = 'pending'), o.id) AS sort_key
         FROM ticket_orders o JOIN ticket_types tt ON tt.id = o.ticket_type_id JOIN users u ON u.id = o.buyer_user_id
         """;
 

@@ -29,6 +29,8 @@ public sealed record TicketTypeRow
 public sealed record OrderRow
 {
     public long Id { get; init; }
+    /// <summary>This row's values of the order list's sort order (JSON): what a cursor after it holds.</summary>
+    public string SortKey { get; init; } = "[]";
     public long EventId { get; init; }
     public long TicketTypeId { get; init; }
     public string TypeName { get; init; } = "";

@@ -1,3 +1,4 @@
+using EventPlanner.Web.Infrastructure.Paging;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
@@ -115,13 +116,20 @@ public static class TicketsEndpoints
         return TypedResults.Conflict(new RegistrationResponse(result.Outcome, null, null));
     }
 
+    private const int OrderPageSize = 100;
+
     private static void MapOrders(RouteGroupBuilder orders)
     {
-        orders.MapGet("", async Task<Results<Ok<IEnumerable<OrderResponse>>, NotFound>> (string slug, EventStore events, RegistrationStore store, TimeProvider clock) =>
-            await events.FindAsync(slug) is { } e
-                ? TypedResults.Ok((await store.ListOrdersAsync(e.Id)).Select(o => o.AsResponse([], clock.GetUtcNow())))
-                : TypedResults.NotFound())
-            .WithSummary("Orders of the event, pending first (organisers)");
+        orders.MapGet("", async Task<Results<Ok<IEnumerable<OrderResponse>>, NotFound, ValidationProblem>> (string slug, int? limit, string? cursor,
+            HttpContext http, EventStore events, RegistrationStore store, TimeProvider clock) =>
+        {
+            var (size, after, error) = ListPage.Read(limit, cursor, OrderPageSize, RegistrationStore.OrderListKeys.Length);
+            if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [limit is null ? "cursor" : "limit"] = [error] });
+            if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+            var page = ListPage.Apply(http, await store.ListOrdersAsync(e.Id, size + 1, after), size, o => o.SortKey);
+            return TypedResults.Ok(page.Select(o => o.AsResponse([], clock.GetUtcNow())));
+        })
+            .WithSummary($"Orders of the event, pending first, {OrderPageSize} a page unless limit says otherwise (at most {ListCursor.MaxPageSize}); the next page in Link (rel=next) and X-Next-Cursor (organisers)");
 
         orders.MapPost("/{id:long}/mark-paid", (string slug, long id, HttpContext http, EventStore events, RegistrationStore store) =>
             Decide(slug, events, e => store.MarkPaidAsync(e, id, http.User.RequiredUserId())))

@@ -53,19 +53,81 @@ public sealed class ProposalListPagingTests(EventPlannerAppWithJobs app) : IClas
     {
         var (e, _) = await SeedAsync("paged-api");
 
-        var all = await e.Organiser.GetFromJsonAsync<List<ProposalListItem>>($"{e.Api}/proposals");
-        Assert.Equal(Count, all!.Count);
+        // By default one page of a hundred, and where the rest is.
+        var first = await e.Organiser.GetAsync($"{e.Api}/proposals");
+        Assert.Equal(ProposalList.PageSize, (await first.Content.ReadFromJsonAsync<List<ProposalListItem>>())!.Count);
+        Assert.Equal(Count.ToString(), first.Headers.GetValues("X-Total-Count").Single());
+        Assert.Contains("rel=\"next\"", first.Headers.GetValues("Link").Single());
 
         var response = await e.Organiser.GetAsync($"{e.Api}/proposals?sort=title&limit=10&offset=100");
         var page = await response.Content.ReadFromJsonAsync<List<ProposalListItem>>();
         Assert.Equal(["Talk 100", "Talk 101", "Talk 102", "Talk 103", "Talk 104"], page!.Select(p => p.Title));
         Assert.Equal(Count.ToString(), response.Headers.GetValues("X-Total-Count").Single());
+        Assert.False(response.Headers.Contains("Link")); // the last page
 
         var pastTheEnd = await e.Organiser.GetAsync($"{e.Api}/proposals?limit=10&offset=500");
         Assert.Empty((await pastTheEnd.Content.ReadFromJsonAsync<List<ProposalListItem>>())!);
         Assert.Equal(Count.ToString(), pastTheEnd.Headers.GetValues("X-Total-Count").Single());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await e.Organiser.GetAsync($"{e.Api}/proposals?limit=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await e.Organiser.GetAsync($"{e.Api}/proposals?limit=1001")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await e.Organiser.GetAsync($"{e.Api}/proposals?limit=10&offset=-1")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("submitted")]
+    [InlineData("updated")]
+    [InlineData("title")]
+    [InlineData("type")]
+    [InlineData("state")]
+    public async Task Following_the_next_links_gives_every_proposal_once_in_order_even_when_one_is_submitted_meanwhile(string sort)
+    {
+        var (e, _) = await SeedAsync($"cursor-{sort}");
+        var everything = (await e.Organiser.GetFromJsonAsync<List<ProposalListItem>>($"{e.Api}/proposals?sort={sort}&limit=1000"))!.Select(p => p.Id).ToList();
+        Assert.Equal(Count, everything.Count);
+
+        var seen = new List<long>();
+        string? next = $"{e.Api}/proposals?sort={sort}&limit=40";
+        var pages = 0;
+        while (next is not null)
+        {
+            var response = await e.Organiser.GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.AddRange((await response.Content.ReadFromJsonAsync<List<ProposalListItem>>())!.Select(p => p.Id));
+            // The total is of the list as it is now: one more once the late proposal is in.
+            Assert.Equal((pages == 0 ? Count : Count + 1).ToString(), response.Headers.GetValues("X-Total-Count").Single());
+            next = response.Headers.TryGetValues("Link", out var link) ? link.Single().Split('<', '>')[1] : null;
+            if (++pages == 1)
+            {
+                // A proposal that arrives while a client pages (it sorts first by submission time) neither
+                // repeats nor hides a row on the pages that follow, as offsets would.
+                var (_, late) = await CfpKit.FastSpeakerAsync(app, $"late-{sort}@example.org");
+                (await late.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, title: "Talk 000 a late one", submit: true))).EnsureSuccessStatusCode();
+            }
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.Equal(everything, seen.Where(everything.Contains));
+    }
+
+    [Fact]
+    public async Task A_cursor_that_is_not_one_of_this_list_is_a_400_not_a_500()
+    {
+        var (e, _) = await SeedAsync("cursor-bad");
+        var first = await e.Organiser.GetAsync($"{e.Api}/proposals?sort=title&limit=5");
+        var cursor = first.Headers.GetValues("X-Next-Cursor").Single();
+        foreach (var bad in new[]
+        {
+            "not base64 !", "W10", /* [] */ "eyJhIjoxfQ", /* {"a":1} */ "WzEsMiwzLDRd", /* [1,2,3,4] */ new string('A', 5000),
+            "W3RydWUsMV0", /* [true,1] */
+        })
+        {
+            var response = await e.Organiser.GetAsync($"{e.Api}/proposals?sort=title&cursor={Uri.EscapeDataString(bad)}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        // A title-order cursor does not fit the default order (three columns), nor goes with an offset.
+        Assert.Equal(HttpStatusCode.BadRequest, (await e.Organiser.GetAsync($"{e.Api}/proposals?cursor={cursor}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await e.Organiser.GetAsync($"{e.Api}/proposals?sort=title&offset=5&cursor={cursor}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await e.Organiser.GetAsync($"{e.Api}/proposals?sort=title&cursor={cursor}")).StatusCode);
     }
 }
