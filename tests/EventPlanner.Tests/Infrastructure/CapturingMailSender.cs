@@ -28,6 +28,12 @@ public sealed class CapturingMailSender : IMailSender
         Sent.Reverse().FirstOrDefault(m => To(m, address))
         ?? throw new InvalidOperationException($"No mail was sent to {address}.");
 
+    /// <summary>The latest mail of one kind to <paramref name="address"/>: a speaker's submission receipt can
+    /// leave after the decision mail that the test is about, so "the last mail to" alone races.</summary>
+    public OutgoingMail LastTo(string address, string kind) =>
+        Sent.Reverse().FirstOrDefault(m => To(m, address) && m.Kind == kind)
+        ?? throw new InvalidOperationException($"No {kind} mail was sent to {address}.");
+
     /// <summary>The latest mail to <paramref name="to"/> whose subject contains <paramref name="subjectContains"/>, once it has arrived.</summary>
     public async Task<OutgoingMail> WaitForAsync(string to, string? subjectContains = null, TimeSpan? timeout = null)
     {

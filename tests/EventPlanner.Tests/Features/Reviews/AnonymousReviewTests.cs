@@ -90,7 +90,7 @@ public sealed class AnonymousReviewTests(EventPlannerAppWithJobs app) : IClassFi
         Assert.Contains("Rust packaging tricks, revised", notice.Subject);
         AssertAnonymous("stale-review notification", notice.Subject + notice.Body);
         await NotificationTestKit.WaitUntilAsync(() => app.Mail.Sent.Any(m => m.ToAddress == "anon-reviewer@example.org" && m.Kind == ReviewNotificationKinds.ReviewStale.Name), "the notice");
-        var mail = app.Mail.LastTo("anon-reviewer@example.org");
+        var mail = app.Mail.LastTo("anon-reviewer@example.org", ReviewNotificationKinds.ReviewStale.Name);
         AssertAnonymous("stale-review mail", mail.Subject + mail.TextBody + mail.HtmlBody);
         AssertAnonymous("inbox", await ReadAsync(browser, "/inbox", "inbox"));
 

@@ -63,8 +63,8 @@ public sealed class DecisionTests(EventPlannerAppWithJobs app) : IClassFixture<E
         await WaitForMailAsync("dc-held-no@example.org", ReviewNotificationKinds.DecisionRejected.Name);
         Assert.Equal(ProposalStates.Accepted, await SpeakerStateAsync(yesSpeaker, e, yes.Id));
         Assert.Equal(ProposalStates.Rejected, await SpeakerStateAsync(noSpeaker, e, no.Id));
-        Assert.Contains("Try a shorter format next time.", app.Mail.LastTo("dc-held-no@example.org").TextBody);
-        Assert.Contains("/confirm?token=", app.Mail.LastTo("dc-held-yes@example.org").TextBody);
+        Assert.Contains("Try a shorter format next time.", app.Mail.LastTo("dc-held-no@example.org", ReviewNotificationKinds.DecisionRejected.Name).TextBody);
+        Assert.Contains("/confirm?token=", app.Mail.LastTo("dc-held-yes@example.org", ReviewNotificationKinds.DecisionAccepted.Name).TextBody);
     }
 
     [Fact]

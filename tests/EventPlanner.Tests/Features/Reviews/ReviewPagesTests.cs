@@ -211,7 +211,7 @@ public sealed class ReviewPagesTests(EventPlannerAppWithJobs app) : IClassFixtur
         Assert.DoesNotContain("Not released yet", afterRelease);
         Assert.Contains("Every decision has been released.", afterRelease);
 
-        var link = Regex.Match(app.Mail.LastTo("pg-decide-a@example.org").TextBody, @"http://localhost(/events/\S+/confirm\?token=\S+)").Groups[1].Value;
+        var link = Regex.Match(app.Mail.LastTo("pg-decide-a@example.org", ReviewNotificationKinds.DecisionAccepted.Name).TextBody, @"http://localhost(/events/\S+/confirm\?token=\S+)").Groups[1].Value;
         var anonymous = app.CreateBrowser();
         var confirmPage = await anonymous.GetStringAsync(link);
         Assert.Contains(">Confirm my talk<", confirmPage);
