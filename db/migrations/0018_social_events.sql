@@ -50,3 +50,9 @@ CREATE TABLE social_invitations (
 );
 CREATE INDEX ix_social_invitations_state ON social_invitations(social_event_id, state, wait_seq);
 CREATE INDEX ix_social_invitations_user ON social_invitations(user_id);
+
+-- Public social events are listed on the event page, which is cached per public_data_version (0015): organisers'
+-- changes to social events bump it in the same transaction. Replies (social_invitations) show on no public page.
+CREATE TRIGGER trg_pdv_social_events_insert AFTER INSERT ON social_events BEGIN UPDATE public_data_version SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER trg_pdv_social_events_update AFTER UPDATE ON social_events BEGIN UPDATE public_data_version SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER trg_pdv_social_events_delete AFTER DELETE ON social_events BEGIN UPDATE public_data_version SET version = version + 1 WHERE id = 1; END;

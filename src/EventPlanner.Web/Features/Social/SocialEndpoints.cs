@@ -1,5 +1,6 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,7 @@ public static class SocialEndpoints
         services.AddSingleton<SocialInvitations>();
         services.AddSingleton<SocialRsvps>();
         services.AddSingleton<SocialReminderJob>();
+        services.AddSingleton<IAgendaFeedContributor, SocialAgendaFeed>();
         services.AddRecurringJob<SocialReminderJob>(SocialReminderJob.JobId, j => j.RunAsync(CancellationToken.None), SocialReminderJob.Schedule);
         return services;
     }

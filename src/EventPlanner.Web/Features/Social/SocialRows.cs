@@ -68,10 +68,13 @@ public sealed record SocialAgendaRow
 {
     public long SocialEventId { get; init; }
     public string Title { get; init; } = "";
+    public string Description { get; init; } = "";
     public string Place { get; init; } = "";
     public DateTimeOffset StartsAt { get; init; }
     public DateTimeOffset EndsAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
     public string Slug { get; init; } = "";
+    public bool EventIsPublic { get; init; }
     public string EventName { get; init; } = "";
     public string TimeZone { get; init; } = "UTC";
     public string State { get; init; } = "";

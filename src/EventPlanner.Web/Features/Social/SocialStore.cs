@@ -94,7 +94,8 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<SocialAgendaRow>("""
-            SELECT s.id AS social_event_id, s.title, s.place, s.starts_at, s.ends_at, e.slug, e.name AS event_name, e.time_zone, i.state, i.guests, i.token
+            SELECT s.id AS social_event_id, s.title, s.description, s.place, s.starts_at, s.ends_at, s.updated_at, e.slug, e.name AS event_name,
+                   e.time_zone, e.is_public AS event_is_public, i.state, i.guests, i.token
             FROM social_invitations i JOIN social_events s ON s.id = i.social_event_id JOIN events e ON e.id = i.event_id
             WHERE i.user_id = @userId AND s.ends_at > @now
             ORDER BY s.starts_at, s.id
