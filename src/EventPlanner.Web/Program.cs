@@ -10,6 +10,7 @@ using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
+using EventPlanner.Web.Features.Social;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Compression;
@@ -47,6 +48,7 @@ builder.Services.AddSchedule();
 builder.Services.AddCommunity();
 builder.Services.AddBofs();
 builder.Services.AddLightning();
+builder.Services.AddSocial();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi(ApiSchemaNames.Configure);
@@ -88,6 +90,7 @@ app.MapScheduleApi();
 app.MapCommunityApi();
 app.MapBofsApi();
 app.MapLightningApi();
+app.MapSocialApi();
 
 app.Run();
 

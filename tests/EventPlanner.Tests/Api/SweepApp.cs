@@ -103,6 +103,21 @@ public sealed class SweepApp : EventPlannerApp
         var slot = await BofKit.SlotAsync(organiser, $"/api/events/{slug}/bofs", e.Small, ScheduleKit.Day2, "12:30", "13:15");
         var bof = await new BofEvent(e, slot, slot).ProposeAsync(holder, "Rust in Debian BoF");
 
+        var dinner = await organiser.PostAsJsonAsync($"/api/events/{slug}/social", new
+        {
+            title = "Speakers' dinner", place = "Chez Léon", date = ScheduleKit.Day1, starts = "19:30", ends = "22:30", capacity = 30, maxGuests = 1,
+        });
+        dinner.EnsureSuccessStatusCode();
+        var socialId = (await dinner.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await organiser.PostAsJsonAsync($"/api/events/{slug}/social/{socialId}/invitations", new { emails = new[] { talker.Email } })).EnsureSuccessStatusCode();
+        string socialToken;
+        await using (var c = await Services.GetRequiredService<Db>().OpenAsync())
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT token FROM social_invitations WHERE social_event_id = {socialId}";
+            socialToken = (string)(await cmd.ExecuteScalarAsync())!;
+        }
+
         if (!isPublic) (await organiser.PutAsJsonAsync($"/api/events/{slug}", new { isPublic = false })).EnsureSuccessStatusCode();
         // Kits make organisers site administrators (only they create events by default); the sweep wants organisers
         // whose powers come from their event role alone.
@@ -126,6 +141,7 @@ public sealed class SweepApp : EventPlannerApp
             ["groups"] = community.GroupId.ToString(), ["groupId"] = community.GroupId.ToString(), ["blocks"] = block.Id.ToString(), ["requests"] = block.Id.ToString(),
             ["blockId"] = block.Id.ToString(), ["blockSessionId"] = blockSession.Id.ToString(), ["bofs"] = bof.Id.ToString(), ["bofId"] = bof.Id.ToString(),
             ["slots"] = slot.ToString(), ["slotId"] = slot.ToString(), ["check-in"] = ticket.Id.ToString(),
+            ["social"] = socialId.ToString(), ["socialToken"] = socialToken,
         };
         return new SweepEvent(slug, ev.Id, organiser, organiserId, ids, isPublic);
     }

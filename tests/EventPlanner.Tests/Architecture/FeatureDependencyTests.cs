@@ -19,7 +19,7 @@ public sealed class FeatureDependencyTests
         ["Tickets"],
         ["Reviews"],
         ["Schedule"],
-        ["Community", "Bofs", "Lightning"],
+        ["Community", "Bofs", "Lightning", "Social"],
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>> Graph =

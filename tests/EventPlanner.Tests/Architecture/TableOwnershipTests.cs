@@ -77,6 +77,7 @@ public sealed partial class TableOwnershipTests
     [InlineData("lightning_sessions", "Lightning")]
     [InlineData("community_block_sessions", "Community")]
     [InlineData("bofs", "Bofs")]
+    [InlineData("social_invitations", "Social")]
     public void The_owner_writes_its_table(string table, string owner)
     {
         var writers = WritersByTable(FeatureSources.Value);

@@ -64,7 +64,8 @@ public static class ReleaseEndpoints
             return Results.File(ScheduleExports.Ics(sessions.Select(s => (r, s)), $"{r.EventName}: {name}", urls.Absolute("")), "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGetAndHead("/agenda/{token}.ics", async (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls, CancellationToken ct) =>
+        app.MapGetAndHead("/agenda/{token}.ics", async (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls,
+            IEnumerable<IAgendaFeedContributor> contributors, CancellationToken ct) =>
         {
             if (await agenda.FeedOwnerAsync(token, ct) is not { } userId) return Results.NotFound();
             var items = new List<(ReleaseSnapshot, SnapSession)>();
@@ -77,7 +78,9 @@ public static class ReleaseEndpoints
                 foreach (var star in byEvent)
                     if (current.Snapshot.Find(star.SessionId) is { } s) items.Add((current.Snapshot, s));
             }
-            return Results.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute("")), "text/calendar; charset=utf-8");
+            var entries = new List<AgendaFeedEntry>();
+            foreach (var contributor in contributors) entries.AddRange(await contributor.EntriesAsync(userId, ct));
+            return Results.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute(""), entries), "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
     }
 

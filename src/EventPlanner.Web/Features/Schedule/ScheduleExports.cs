@@ -283,7 +283,8 @@ public static partial class ScheduleExports
     // ---- iCalendar ----
 
     /// <summary>Sessions (possibly of several events, each in its own zone) as one calendar with a VTIMEZONE per zone.</summary>
-    public static byte[] Ics(IEnumerable<(ReleaseSnapshot Release, SnapSession Session)> items, string calendarName, string baseUrl)
+    public static byte[] Ics(IEnumerable<(ReleaseSnapshot Release, SnapSession Session)> items, string calendarName, string baseUrl,
+        IEnumerable<AgendaFeedEntry>? entries = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//EventPlanner//Schedule//EN" };
         calendar.AddProperty("X-WR-CALNAME", TextInput.ForCalendar(calendarName));
@@ -305,6 +306,24 @@ public static partial class ScheduleExports
                 Location = TextInput.ForCalendar(s.Room),
                 Description = TextInput.ForCalendar($"{s.Abstract}{speakers}\n\n{r.EventName}: {SessionUrl(baseUrl, r, s.Id)}".Trim()),
                 Url = new Uri(SessionUrl(baseUrl, r, s.Id)),
+            });
+        }
+        foreach (var entry in entries ?? [])
+        {
+            // Entries other features contribute to an agenda (see IAgendaFeedContributor), each in its event's zone.
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(entry.TimeZone);
+            if (zones.Add(entry.TimeZone)) calendar.AddTimeZone(VTimeZone.FromDateTimeZone(entry.TimeZone, entry.StartsAt.UtcDateTime.AddYears(-1), includeHistoricalData: false));
+            var url = entry.Url.StartsWith('/') ? baseUrl.TrimEnd('/') + entry.Url : entry.Url;
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = entry.Uid,
+                DtStamp = new CalDateTime(entry.ChangedAt.UtcDateTime, "UTC"),
+                DtStart = new CalDateTime(TimeZoneInfo.ConvertTime(entry.StartsAt, zone).DateTime, entry.TimeZone),
+                DtEnd = new CalDateTime(TimeZoneInfo.ConvertTime(entry.EndsAt, zone).DateTime, entry.TimeZone),
+                Summary = TextInput.ForCalendar(entry.Title),
+                Location = TextInput.ForCalendar(entry.Location),
+                Description = TextInput.ForCalendar(entry.Description),
+                Url = new Uri(url),
             });
         }
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");

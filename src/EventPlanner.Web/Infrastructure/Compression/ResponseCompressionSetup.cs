@@ -25,7 +25,7 @@ public static class ResponseCompressionSetup
     public static readonly string[] SecretPaths =
     [
         "/account", "/setup", "/admin", "/tickets", "/my", "/transfers", "/invitations", "/unsubscribe", "/agenda", "/inbox",
-        "/api/me", "/api/my", "/api/account", "/api/tickets", "/api/transfers",
+        "/api/me", "/api/my", "/api/account", "/api/tickets", "/api/transfers", "/api/invitations",
     ];
 
     public static readonly string[] MimeTypes =

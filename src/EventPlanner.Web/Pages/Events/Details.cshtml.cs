@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using EventPlanner.Web.Infrastructure.PageCache;
 using Microsoft.AspNetCore.OutputCaching;
+using EventPlanner.Web.Features.Social;
 
 namespace EventPlanner.Web.Pages.Events;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class DetailsModel(EventStore events, EventAccess access) : PageModel
+public sealed class DetailsModel(EventStore events, EventAccess access, SocialStore social) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public EventRow? Parent { get; private set; }
@@ -19,6 +20,7 @@ public sealed class DetailsModel(EventStore events, EventAccess access) : PageMo
     public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
     public IReadOnlyList<TrackRow> Tracks { get; private set; } = [];
     public bool IsOrganiser { get; private set; }
+    public IReadOnlyList<SocialEventRow> Socials { get; private set; } = [];
     public bool IsReviewer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
@@ -35,6 +37,7 @@ public sealed class DetailsModel(EventStore events, EventAccess access) : PageMo
         if (e.ParentSlug is { } parentSlug && await events.FindAsync(parentSlug) is { IsPublic: true } parent) Parent = parent;
         CoLocated = await events.ListChildrenAsync(e.Id);
         (Days, Rooms, Tracks) = await events.ListPartsAsync(e.Id);
+        Socials = await social.ListAsync(e.Id, publicOnly: true);
         return Page();
     }
 }
