@@ -12,6 +12,7 @@ public sealed class DemoAccounts : IDemoPart
     private static readonly (string Local, string Name)[] ReviewerPeople = [("priya", "Priya Nair"), ("weiling", "Wei Ling Chong"), ("hafiz", "Hafiz Ismail")];
     private static readonly (string Local, string Name)[] SpeakerPeople = [("meilin", "Mei Lin Ong"), ("arjun", "Arjun Kumar"), ("nurul", "Nurul Huda"), ("kenji", "Kenji Sato")];
     private static readonly (string Local, string Name)[] AttendeePeople = [("farah", "Farah Aziz"), ("jason", "Jason Lim"), ("kavitha", "Kavitha Raj"), ("amir", "Amir Hamzah")];
+    private static readonly (string Local, string Name) CheckInPerson = ("rizal", "Rizal Hassan");
 
     public async Task SeedAsync(DemoData data, IServiceProvider services, CancellationToken ct)
     {
@@ -21,6 +22,8 @@ public sealed class DemoAccounts : IDemoPart
         foreach (var p in ReviewerPeople) data.Reviewers.Add(await EnsureAsync(users, data, p, "reviewer"));
         foreach (var p in SpeakerPeople) data.Speakers.Add(await EnsureAsync(users, data, p, "speaker (to be)"));
         foreach (var p in AttendeePeople) data.Attendees.Add(await EnsureAsync(users, data, p, "attendee"));
+        // Joins the event's check-in team in DemoCheckInStaff, once the event exists.
+        data.CheckInVolunteer = await EnsureAsync(users, data, CheckInPerson, "check-in volunteer");
     }
 
     private static async Task<AppUser> EnsureAsync(UserManager<AppUser> users, DemoData data, (string Local, string Name) person, string role, bool admin = false)

@@ -17,6 +17,7 @@ public sealed class DemoData(string password)
     public List<AppUser> Reviewers { get; } = [];
     public List<AppUser> Speakers { get; } = [];
     public List<AppUser> Attendees { get; } = [];
+    public AppUser? CheckInVolunteer { get; set; }
     public EventRow? Event { get; set; }
 
     /// <summary>The table printed at start-up, in the order the accounts were listed.</summary>

@@ -21,6 +21,7 @@ public static class DemoSeeder
         new DemoSubmissionsPart(),
         new DemoReviews(),
         new DemoTicketsPart(),
+        new DemoCheckInStaff(),
         new DemoCommunity(), // before the schedule's first release, which then carries the groups' sessions
         new DemoSchedule(),
         new DemoBofs(),

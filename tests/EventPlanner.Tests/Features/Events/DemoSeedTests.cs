@@ -36,7 +36,7 @@ public sealed class DemoSeedTests(EventPlannerApp app) : IClassFixture<EventPlan
         Assert.Equal(0, second.Added);
         Assert.Equal(afterFirst, await CountsAsync());
         Assert.Equal(DemoEvent.Slug, second.Event?.Slug);
-        Assert.Equal(14, second.Logins.Count);
+        Assert.Equal(15, second.Logins.Count);
     }
 
     [Fact]
@@ -85,6 +85,19 @@ public sealed class DemoSeedTests(EventPlannerApp app) : IClassFixture<EventPlan
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/events/{DemoEvent.Slug}/manage")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_check_in_volunteer_opens_the_check_in_desk_but_not_the_organisers_pages()
+    {
+        var data = await SeedAsync();
+        var volunteer = data.Logins.Single(l => l.Role == "check-in volunteer").Email;
+
+        var browser = app.CreateBrowser();
+        await browser.PostFormAsync("/account/login", new() { ["Input.Email"] = volunteer, ["Input.Password"] = data.Password });
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/events/{DemoEvent.Slug}/check-in")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync($"/events/{DemoEvent.Slug}/manage")).StatusCode);
     }
 
     [Fact]
