@@ -94,7 +94,12 @@ internal sealed class CandidateSpace
                 if (sp.Available is not null && !sp.Available.Any(w => w.Day == d && w.Start <= m && m < w.End)) speakerFree[g] = false;
                 else if (sp.Busy is not null && sp.Busy.Any(w => w.Day == d && w.Start <= m && m < w.End)) speakerFree[g] = false;
             }
-        var speakerStarts = Starts(speakerFree, s.Duration);
+        // Free minutes merge adjacent windows (10:00-11:00 and 11:00-12:00); the checker, like the app's grid, wants the
+        // whole session inside one window, so starts that straddle two are dropped here.
+        var windowed = s.SpeakerIds.Distinct().Select(id => speakers.GetValueOrDefault(id)).OfType<Speaker>().Where(sp => sp.Available is not null).ToList();
+        var speakerStarts = Starts(speakerFree, s.Duration)
+            .Where(g => windowed.All(sp => sp.Available!.Any(w => w.Contains((int)(g / DayMinutes), (int)(g % DayMinutes), (int)(g % DayMinutes) + s.Duration))))
+            .ToList();
         if (speakerStarts.Count == 0)
             return None("speaker-availability", s.SpeakerIds.Count == 0
                 ? $"{s.Id} fits in no day's opening hours ({s.Duration} min)"
@@ -104,7 +109,7 @@ internal sealed class CandidateSpace
         foreach (var r in suitable)
         {
             if (!roomStartCache.TryGetValue((r, s.Duration), out var free))
-                roomStartCache[(r, s.Duration)] = free = Starts(RoomFree[r], s.Duration).ToHashSet();
+                roomStartCache[(r, s.Duration)] = free = Starts(RoomFree[r], s.Duration).Where(g => InOneOpenWindow(rooms[r], g, s.Duration)).ToHashSet();
             var starts = speakerStarts.Where(free.Contains).ToArray();
             if (starts.Length > 0) roomStarts.Add(new RoomStarts(r, starts));
         }
@@ -122,6 +127,10 @@ internal sealed class CandidateSpace
         var union = roomStarts.SelectMany(x => x.Starts).Distinct().Order().ToArray();
         return new() { Index = index, Session = s, Rooms = roomStarts, Starts = union, SuitableRooms = suitable };
     }
+
+    // A room's windows (the app's grid slots) may touch; a session must not run from one into the next.
+    private static bool InOneOpenWindow(Room room, long g, int duration) =>
+        room.Open is null || room.Open.Any(w => w.Contains((int)(g / DayMinutes), (int)(g % DayMinutes), (int)(g % DayMinutes) + duration));
 
     /// <summary>Grid-aligned starts g where [g, g + duration) is free and within one day.</summary>
     private List<long> Starts(bool[] free, int duration)

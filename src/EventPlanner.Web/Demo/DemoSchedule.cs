@@ -81,7 +81,25 @@ public sealed class DemoSchedule : IDemoPart
         var ubuntu = board.Rooms.FirstOrDefault(r => r.Name == "Room Ubuntu")?.Id ?? packaging.RoomId!.Value;
         await PlaceAsync(store, e, packaging, packaging.RoomId == fedora ? ubuntu : fedora, board.Days[0].Date, new TimeOnly(13, 0), ct);
         await ReleaseAsync(releases, e, organiser, NotifyModes.Held, ct);
+
+        // Accepted late, not on the grid yet: what "Suggest a schedule" (fill the gaps) has to place.
+        foreach (var item in Unplaced)
+        {
+            var v = new Validator();
+            var track = board.Tracks.FirstOrDefault(t => t.Name == item.Track)?.Id;
+            var speakers = item.Speaker < data.Speakers.Count ? new[] { data.Speakers[item.Speaker].Email! } : [];
+            var values = new SessionValues(item.Kind, item.Title, item.Abstract, "", "English", track, item.Minutes, 40, speakers, false);
+            if (await store.CreateAsync(e.Id, values, v, ct) is null) throw new InvalidOperationException("Demo session: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
+            data.CountAdded();
+        }
     }
+
+    private static readonly Item[] Unplaced =
+    [
+        new("Self-hosted CI runners on a budget", SessionKinds.Talk, 40, "Cloud & Infra", 3, 0, "", "", "Spare laptops, a queue and a lot of caching."),
+        new("Incident response for volunteer projects", SessionKinds.Talk, 40, "Security", 2, 0, "", "", "Who answers the security@ mail at 3 a.m.?"),
+        new("Mentoring first-time speakers", SessionKinds.Talk, 40, "Community", 0, 1, "", "", "How our meetup found twelve new speakers in a year."),
+    ];
 
     private static async Task<SessionRow> PlaceAsync(SessionStore store, EventRow e, SessionRow s, long roomId, DateOnly date, TimeOnly start, CancellationToken ct)
     {

@@ -53,6 +53,24 @@ public class HardConstraintTests
     }
 
     [Fact]
+    public void A_session_never_runs_from_one_window_into_the_next_when_windows_touch()
+    {
+        // The app's grid slots and a speaker's stated ranges may touch (9:00-9:45, 9:45-10:30): a 60-minute talk fits
+        // in neither, although the free minutes run on, so the checker and the solver both refuse 9:15-10:15.
+        var touching = new List<TimeWindow> { new(0, 9 * H, 9 * H + 45), new(0, 9 * H + 45, 10 * H + 30) };
+        var byRoom = Problem([Talk("s1", "p1")], rooms: [new Room("A", 100, Open: touching)]);
+        var bySpeaker = Problem([Talk("s1", "p1")], rooms: [new Room("A", 100)]) with { Speakers = [new Speaker("p1", Available: touching)] };
+
+        foreach (var problem in new[] { byRoom, bySpeaker })
+        {
+            var result = SolveChecked(problem);
+            Assert.Empty(result.Placements);
+            Assert.Single(result.Unplaced, u => u.SessionId == "s1");
+            Assert.NotEmpty(ScheduleChecker.Check(problem, [new Placement("s1", new Slot("A", 0, 9 * H + 15))]));
+        }
+    }
+
+    [Fact]
     public void Expected_audience_fits_the_room_even_when_the_track_pulls_elsewhere()
     {
         var small = new Room("small", 50);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Features.Schedule.Suggestions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EventPlanner.Web.Features.Schedule;
@@ -22,6 +23,7 @@ public static class ScheduleEndpoints
         services.AddSingleton<PublicSchedule>();
         services.AddSingleton<AgendaStore>();
         services.AddSingleton<AgendaQueries>();
+        services.AddScheduleSuggestions();
         return services;
     }
 
@@ -30,6 +32,7 @@ public static class ScheduleEndpoints
         var org = app.MapGroup("/api/events/{slug}/schedule").WithTags("Schedule (organisers)").RequireAuthorization(Policies.EventOrganiser);
         MapSessions(org);
         MapGrid(org);
+        SuggestionEndpoints.MapSuggestions(org);
         ReleaseEndpoints.MapReleases(org);
         ReleaseEndpoints.MapPublic(app);
         AgendaEndpoints.MapAgenda(app);

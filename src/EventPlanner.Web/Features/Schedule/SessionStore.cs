@@ -99,10 +99,7 @@ public sealed class SessionStore(Db db, TimeProvider clock)
                 v.Add("roomId", "That room is not one of this event's rooms.");
                 return SessionWrite.Invalid;
             }
-            var changed = await c.ExecuteAsync("""
-                UPDATE schedule_sessions SET room_id = @roomId, starts_at = @startsAt, version = version + 1, updated_at = @now
-                WHERE id = @id AND event_id = @eventId AND version = @version
-                """, new { id, eventId, version, roomId = placement?.RoomId, startsAt = placement?.StartsAt, now = clock.GetUtcNow() }, tx);
+            var changed = await SessionWrites.PlaceInAsync(c, tx, eventId, id, version, placement?.RoomId, placement?.StartsAt, clock.GetUtcNow()) ? 1 : 0;
             return await OutcomeAsync(c, tx, eventId, id, changed);
         }, ct);
 

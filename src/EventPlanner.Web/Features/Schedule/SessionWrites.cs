@@ -48,6 +48,18 @@ public static class SessionWrites
               WHERE id = @sessionId
               """, new { sessionId, s.Kind, s.Title, s.Abstract, s.TrackId, s.DurationMinutes, s.ExpectedAudience, s.RoomId, s.StartsAt, now }, tx) == 1;
 
+    /// <summary>
+    /// Puts a session in a room at a time (or, with nulls, back in the unscheduled list) if it is still at
+    /// <paramref name="version"/>; false when it is not (changed meanwhile, or not this event's). The grid's moves and
+    /// an applied schedule suggestion both place through here.
+    /// </summary>
+    public static async Task<bool> PlaceInAsync(IDbConnection c, IDbTransaction tx, long eventId, long sessionId, int version, long? roomId,
+        DateTimeOffset? startsAt, DateTimeOffset now) =>
+        await c.ExecuteAsync("""
+            UPDATE schedule_sessions SET room_id = @roomId, starts_at = @startsAt, version = version + 1, updated_at = @now
+            WHERE id = @sessionId AND event_id = @eventId AND version = @version
+            """, new { sessionId, eventId, version, roomId, startsAt, now }, tx) == 1;
+
     /// <summary>Replaces the session's speakers with these accounts, in this order.</summary>
     public static async Task SetSpeakersInAsync(IDbConnection c, IDbTransaction tx, long sessionId, IReadOnlyList<long> userIds)
     {

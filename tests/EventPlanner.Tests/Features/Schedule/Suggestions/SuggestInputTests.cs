@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Features.Schedule.Suggestions;
+
+namespace EventPlanner.Tests.Features.Schedule.Suggestions;
+
+/// <summary>Bad requests are 4xx with field messages. No job server runs here, so a started run stays queued until cancelled.</summary>
+public sealed class SuggestInputTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
+{
+    [Theory]
+    [InlineData("{\"mode\":\"everything\"}", "mode")]
+    [InlineData("{\"timeLimitSeconds\":0}", "timeLimitSeconds")]
+    [InlineData("{\"timeLimitSeconds\":100000}", "timeLimitSeconds")]
+    [InlineData("{\"mode\":\"gaps\",\"moveReleased\":true}", "moveReleased")]
+    public async Task Bad_input_is_a_400_naming_the_field(string body, string field)
+    {
+        var e = await ScheduleKit.CreateAsync(app, $"suggest-bad-{field.ToLowerInvariant()}-{body.Length}");
+        var response = await e.Organiser.PostAsync($"{e.Api}/suggestions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Unknown_runs_are_404_and_a_queued_run_can_be_cancelled_but_not_applied_or_doubled()
+    {
+        var e = await ScheduleKit.CreateAsync(app, "suggest-queued");
+        await e.SessionAsync("Delta");
+        Assert.Equal(HttpStatusCode.NotFound, (await e.Organiser.GetAsync($"{e.Api}/suggestions/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await e.Organiser.PostAsync($"{e.Api}/suggestions/999999/apply", null)).StatusCode);
+
+        var run = await SuggestionKit.StartAsync(e.Organiser, e.Slug);
+        Assert.Equal(HttpStatusCode.Conflict, (await e.Organiser.PostAsJsonAsync($"{e.Api}/suggestions", new { mode = "gaps" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await e.Organiser.PostAsync($"{e.Api}/suggestions/{run.Id}/apply", null)).StatusCode);
+
+        var cancelled = await e.Organiser.PostAsync($"{e.Api}/suggestions/{run.Id}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal(SuggestionStates.Cancelled, (await cancelled.Content.ReadFromJsonAsync<SuggestionResponse>())!.State);
+        Assert.Equal(HttpStatusCode.Conflict, (await e.Organiser.PostAsync($"{e.Api}/suggestions/{run.Id}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await e.Organiser.PostAsync($"{e.Api}/suggestions/{run.Id}/apply", null)).StatusCode);
+        // Once it has stopped, a new run may start.
+        Assert.Equal(HttpStatusCode.Accepted, (await e.Organiser.PostAsJsonAsync($"{e.Api}/suggestions", new { mode = "replan" })).StatusCode);
+    }
+}
