@@ -3,6 +3,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Community;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Lightning;
@@ -47,6 +48,7 @@ builder.Services.AddSchedule();
 builder.Services.AddCommunity();
 builder.Services.AddBofs();
 builder.Services.AddLightning();
+builder.Services.AddDashboard();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi(ApiSchemaNames.Configure);
@@ -88,6 +90,7 @@ app.MapScheduleApi();
 app.MapCommunityApi();
 app.MapBofsApi();
 app.MapLightningApi();
+app.MapDashboardApi();
 
 app.Run();
 
