@@ -27,7 +27,30 @@ public static class DashboardEndpoints
             })
             .RequireAuthorization(Policies.SignedIn).WithTags("Dashboard")
             .WithSummary("The organisers' dashboard: the event's state at a glance and what waits for them, with counts and links");
+        MapRoomRemoval(app.MapGroup("/api/events/{slug}/rooms/{id:long}").RequireAuthorization(Policies.EventOrganiser).WithTags("Rooms"));
         return app;
+    }
+
+    private static void MapRoomRemoval(RouteGroupBuilder room)
+    {
+        room.MapGet("/removal", async Task<Results<Ok<RoomImpact>, NotFound>> (string slug, long id, EventStore events, RoomRemoval removal) =>
+                await events.FindAsync(slug) is { } e && await removal.ImpactAsync(e.Id, id) is { } impact ? TypedResults.Ok(impact) : TypedResults.NotFound())
+            .WithSummary("What removing a room would touch: sessions that lose their room, grid and BoF slots removed, community bookings; blocked while it holds live bookings");
+
+        room.MapDelete("", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string slug, long id, EventStore events, RoomRemoval removal) =>
+            {
+                if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
+                var (outcome, impact) = await removal.RemoveAsync(e.Id, id, RoomRemoval.Unconfirmed);
+                return outcome switch
+                {
+                    RoomRemovalOutcome.Removed => TypedResults.NoContent(),
+                    RoomRemovalOutcome.Blocked => TypedResults.Problem(
+                        $"{impact!.RoomName} holds {impact.BookedBofs} booked BoF(s) and {impact.ApprovedBlocks.Count} approved community block(s), published when they were booked: move or cancel them first.",
+                        statusCode: StatusCodes.Status409Conflict, title: "The room holds live bookings"),
+                    _ => TypedResults.NotFound(),
+                };
+            })
+            .WithSummary("Remove a room: its programme sessions lose their room (public at the next release), its grid and free BoF slots go; 409 while it holds booked BoFs or approved community blocks");
     }
 }
 

@@ -33,6 +33,9 @@ public enum RoomRemovalOutcome { Removed, NotFound, Blocked, Changed }
 
 public sealed class RoomRemoval(Db db)
 {
+    // A fresh instance compared by reference, so no posted text can pass for it.
+    public static readonly string Unconfirmed = new('-', 1);
+
     public async Task<RoomImpact?> ImpactAsync(long eventId, long roomId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
@@ -42,13 +45,14 @@ public sealed class RoomRemoval(Db db)
     /// <summary>
     /// Removes the room if it still touches what the organiser confirmed (<paramref name="stamp"/>), checked and done in one
     /// BEGIN IMMEDIATE transaction so a BoF booked or a block approved meanwhile is not swept away with it.
+    /// An API DELETE passes <see cref="Unconfirmed"/>: the request states its intent, so only live bookings refuse it.
     /// </summary>
     public Task<(RoomRemovalOutcome Outcome, RoomImpact? Impact)> RemoveAsync(long eventId, long roomId, string? stamp, CancellationToken ct = default) =>
         db.WriteAsync<(RoomRemovalOutcome, RoomImpact?)>(async (c, tx) =>
         {
             if (await ImpactAsync(c, tx, eventId, roomId) is not { } impact) return (RoomRemovalOutcome.NotFound, null);
             if (impact.Blocked) return (RoomRemovalOutcome.Blocked, impact);
-            if (stamp != impact.Stamp) return (RoomRemovalOutcome.Changed, impact);
+            if (!ReferenceEquals(stamp, Unconfirmed) && stamp != impact.Stamp) return (RoomRemovalOutcome.Changed, impact);
             return (await EventStore.RemoveRoomInAsync(c, tx, eventId, roomId) ? RoomRemovalOutcome.Removed : RoomRemovalOutcome.NotFound, impact);
         }, ct);
 
