@@ -52,8 +52,10 @@ public sealed class DashboardCountsTests(EventPlannerApp app) : IClassFixture<Ev
         }
 
         // The demo is there to show the dashboard: it implies work in each of these.
-        Assert.True(d.Mail.Held > 0 && d.Community.RequestsWaiting > 0 && d.Reviews.AwaitingConfirmation > 0 && d.Tickets.Count > 0,
-            $"held {d.Mail.Held}, requests {d.Community.RequestsWaiting}, awaiting {d.Reviews.AwaitingConfirmation}, ticket types {d.Tickets.Count}");
+        Assert.True(d.Mail.Held > 0 && d.Community.RequestsWaiting > 0 && d.Reviews.AwaitingConfirmation > 0 && d.Tickets.Count > 0
+                    && d.Schedule.UnreleasedChanges > 0 && d.Cfp.State == "open" && d.Bofs.FreeSlots > 0,
+            $"held {d.Mail.Held}, requests {d.Community.RequestsWaiting}, awaiting {d.Reviews.AwaitingConfirmation}, ticket types {d.Tickets.Count}, " +
+            $"unreleased {d.Schedule.UnreleasedChanges}, cfp {d.Cfp.State}, free BoF slots {d.Bofs.FreeSlots}");
         // Every to-do is a count above zero with a link into this event's organiser pages.
         Assert.NotEmpty(d.ToDo);
         Assert.All(d.ToDo, t => { Assert.True(t.Count > 0); Assert.StartsWith($"/events/{e.Slug}/", t.Href); });
