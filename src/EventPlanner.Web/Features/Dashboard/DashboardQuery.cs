@@ -16,7 +16,7 @@ namespace EventPlanner.Web.Features.Dashboard;
 /// Reads the dashboard: each feature counts its own tables (its <c>...Counts.ReadAsync</c>), all on one connection;
 /// what a release would change comes from Schedule's own preview, so the dashboard and the release page agree.
 /// </summary>
-public sealed class DashboardQuery(Db db, ReleaseStore releases, NotificationStore notifications, TimeProvider clock)
+public sealed class DashboardQuery(Db db, ReleaseStore releases, ScheduleQueries schedules, NotificationStore notifications, TimeProvider clock)
 {
     public async Task<DashboardView> LoadAsync(EventRow e, CancellationToken ct = default)
     {
@@ -36,7 +36,8 @@ public sealed class DashboardQuery(Db db, ReleaseStore releases, NotificationSto
         var mail = await notifications.CountsAsync(e.Id, ct);
         // Before the first release everything placed is "not yet released"; the preview counts it the same way.
         var unreleased = (await releases.PreviewAsync(e, ct)).Count;
-        return new DashboardView(e, now, submissions, reviews, tickets, schedule, unreleased, community, bofs, lightning,
+        var errors = (await schedules.LoadAsync(e, ct)).ErrorCount;
+        return new DashboardView(e, now, submissions, reviews, tickets, schedule, unreleased, errors, community, bofs, lightning,
             mail.GetValueOrDefault(NotificationStates.Held), mail.GetValueOrDefault(NotificationStates.Failed));
     }
 

@@ -19,6 +19,7 @@ public static class DashboardRules
                 ? "1 accepted talk not yet confirmed by its speakers" : $"{d.Reviews.AwaitingConfirmation} accepted talks not yet confirmed by their speakers", $"{root}/decisions"),
             new("slotOffers", d.Reviews.OpenSlotOffers, Plural(d.Reviews.OpenSlotOffers, "freed slot", "freed slots") + " to offer to the waitlist", $"{root}/decisions"),
             new("unreleased", d.UnreleasedChanges, Plural(d.UnreleasedChanges, "schedule change", "schedule changes") + " not yet released", $"{root}/schedule/manage/release"),
+            new("conflicts", d.ScheduleErrors, Plural(d.ScheduleErrors, "schedule conflict", "schedule conflicts") + " to resolve", $"{root}/schedule/manage"),
             new("unplaced", d.Schedule.Unplaced, Plural(d.Schedule.Unplaced, "session", "sessions") + " without a room or time", $"{root}/schedule/manage"),
             new("transferApprovals", d.Tickets.AwaitingApproval, Plural(d.Tickets.AwaitingApproval, "ticket transfer", "ticket transfers") + " to approve", $"{root}/tickets/manage"),
             new("lightningSetup", d.Lightning.Unconfigured, Plural(d.Lightning.Unconfigured, "lightning session", "lightning sessions") + " not set up for sign-ups", $"{root}/lightning/manage"),

@@ -18,6 +18,7 @@ public sealed record DashboardView(
     TicketCounts Tickets,
     ScheduleCounts Schedule,
     int UnreleasedChanges,
+    int ScheduleErrors,
     CommunityCounts Community,
     BofCounts Bofs,
     LightningCounts Lightning,
