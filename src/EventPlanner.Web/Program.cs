@@ -3,6 +3,7 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Community;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Lightning;
@@ -49,6 +50,7 @@ builder.Services.AddCommunity();
 builder.Services.AddBofs();
 builder.Services.AddLightning();
 builder.Services.AddSocial();
+builder.Services.AddDashboard();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi(ApiSchemaNames.Configure);
@@ -91,6 +93,7 @@ app.MapCommunityApi();
 app.MapBofsApi();
 app.MapLightningApi();
 app.MapSocialApi();
+app.MapDashboardApi();
 
 app.Run();
 

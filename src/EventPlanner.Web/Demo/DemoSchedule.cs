@@ -8,7 +8,7 @@ namespace EventPlanner.Web.Demo;
 /// A released two-day schedule for the demo event: the confirmed keynote from the call for papers, invited talks in
 /// the three rooms, breaks and lunch, lightning talks and a hallway track. Two releases, with a talk moved in
 /// between, so the public changelog shows a move; attendees starred sessions first, so the second release holds
-/// mail for them on the organisers' held-mail page. Runs once (it stops when the event has a release).
+/// mail for them on the organisers' held-mail page; then the afternoon break moves, not yet released. Runs once (it stops when the event has a release).
 /// </summary>
 public sealed class DemoSchedule : IDemoPart
 {
@@ -92,6 +92,9 @@ public sealed class DemoSchedule : IDemoPart
             if (await store.CreateAsync(e.Id, values, v, ct) is null) throw new InvalidOperationException("Demo session: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
             data.CountAdded();
         }
+        // Work in progress not released yet, so the organisers' dashboard has a schedule change to point at.
+        var afternoonBreak = sessions["0:Afternoon break"];
+        await PlaceAsync(store, e, afternoonBreak, afternoonBreak.RoomId!.Value, board.Days[0].Date, new TimeOnly(15, 15), ct);
     }
 
     private static readonly Item[] Unplaced =

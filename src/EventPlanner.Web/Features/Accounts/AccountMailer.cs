@@ -10,10 +10,12 @@ namespace EventPlanner.Web.Features.Accounts;
 /// </summary>
 public sealed class AccountMailer(UserManager<AppUser> users, IImmediateDelivery delivery, AppUrls urls)
 {
-    public async Task SendConfirmationAsync(AppUser user, CancellationToken ct = default)
+    /// <param name="returnUrl">Where the person was going when they had to register; the caller has checked it is a local path.</param>
+    public async Task SendConfirmationAsync(AppUser user, string? returnUrl = null, CancellationToken ct = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = urls.Absolute($"/account/confirm?userId={user.Id}&token={Uri.EscapeDataString(token)}");
+        var back = string.IsNullOrEmpty(returnUrl) ? "" : $"&returnUrl={Uri.EscapeDataString(returnUrl)}";
+        var link = urls.Absolute($"/account/confirm?userId={user.Id}&token={Uri.EscapeDataString(token)}{back}");
         await SendAsync(user, AccountNotificationKinds.AccountConfirm, link, ct);
     }
 

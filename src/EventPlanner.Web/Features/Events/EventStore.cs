@@ -169,7 +169,17 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
             """, new { eventId, roomId, room.Name, room.Capacity, room.Notes, room.SortOrder }, tx), ct));
 
     public Task<bool> RemoveRoomAsync(long eventId, long roomId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM rooms WHERE id = @roomId AND event_id = @eventId", new { eventId, roomId }, tx) == 1, ct);
+        db.WriteAsync((c, tx) => RemoveRoomInAsync(c, tx, eventId, roomId), ct);
+
+    public static Task<string?> RoomNameInAsync(IDbConnection c, IDbTransaction? tx, long eventId, long roomId) =>
+        c.QuerySingleOrDefaultAsync<string?>("SELECT name FROM rooms WHERE id = @roomId AND event_id = @eventId", new { eventId, roomId }, tx);
+
+    /// <summary>
+    /// Removes a room inside the caller's transaction (the organisers' room removal first checks, in that transaction,
+    /// what the room holds); false when it was already gone. Its sessions lose their room, its grid and BoF slots go.
+    /// </summary>
+    public static async Task<bool> RemoveRoomInAsync(IDbConnection c, IDbTransaction tx, long eventId, long roomId) =>
+        await c.ExecuteAsync("DELETE FROM rooms WHERE id = @roomId AND event_id = @eventId", new { eventId, roomId }, tx) == 1;
 
     public Task<TrackRow?> AddTrackAsync(long eventId, (string Name, string Colour) track, Validator v, CancellationToken ct = default) =>
         UniqueName(v, "name", $"There is already a track called '{track.Name}'.", db.WriteAsync((c, tx) => c.QuerySingleAsync<TrackRow?>("""

@@ -102,10 +102,7 @@ public static class EventsEndpoints
             if (v.HasErrors) return v.Problem();
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse());
         }).WithSummary("Change a room");
-
-        rooms.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore store) =>
-            await store.FindAsync(slug) is { } e && await store.RemoveRoomAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound())
-            .WithSummary("Remove a room");
+        // DELETE .../rooms/{id} is mapped by Dashboard (RoomRemoval): what a room holds is other features' business.
     }
 
     private static void MapTracks(RouteGroupBuilder tracks)

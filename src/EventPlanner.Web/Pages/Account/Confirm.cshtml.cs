@@ -10,9 +10,11 @@ namespace EventPlanner.Web.Pages.Account;
 public sealed class ConfirmModel(UserManager<AppUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }
+    public string? ReturnUrl { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? userId, string? token)
+    public async Task<IActionResult> OnGetAsync(string? userId, string? token, string? returnUrl)
     {
+        ReturnUrl = Url.Safe(returnUrl);
         var user = string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
         // Identity's confirmation token stays valid after use; an already confirmed address is what makes it "used".
         if (user is { EmailConfirmed: false } && (await users.ConfirmEmailAsync(user, token!)).Succeeded)

@@ -15,10 +15,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public void OnGet() { }
+    public void OnGet() => ReturnUrl = Url.Safe(ReturnUrl);
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ReturnUrl = Url.Safe(ReturnUrl); // the form shows it again on a wrong password: only the checked value
         var v = new Validator();
         var email = v.Required("email", Input.Email, 254, "Email");
         v.Required("password", Input.Password, 1000, "Password");
@@ -51,7 +52,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     public const string NoMatch = "That email and password do not match an account. After five wrong passwords an account is locked " +
                                   "for 15 minutes; you can reset your password meanwhile.";
 
-    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl() => Url.Safe(ReturnUrl) ?? "/";
 
     public sealed class LoginInput
     {

@@ -13,13 +13,19 @@ namespace EventPlanner.Web.Pages.Account;
 public sealed class RegisterModel(UserManager<AppUser> users, AccountMailer mailer) : PageModel
 {
     [BindProperty] public RegisterInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public bool Sent { get; private set; }
     public int MinPasswordLength => users.Options.Password.RequiredLength;
 
-    public void OnGet(bool sent = false) => Sent = sent;
+    public void OnGet(bool sent = false)
+    {
+        Sent = sent;
+        ReturnUrl = Url.Safe(ReturnUrl);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        ReturnUrl = Url.Safe(ReturnUrl);
         var v = new Validator();
         var email = v.Required("email", Input.Email, 254, "Email");
         var name = v.Required("displayName", Input.DisplayName, 100, "Display name");
@@ -35,15 +41,15 @@ public sealed class RegisterModel(UserManager<AppUser> users, AccountMailer mail
             // The same answer as for a new address, so the form tells no stranger who has an account; the owner is told
             // by mail instead (as the reset page already does).
             await mailer.SendAccountExistsAsync(owner, ct);
-            return RedirectToPage(new { sent = true });
+            return RedirectToPage(new { sent = true, returnUrl = ReturnUrl });
         }
         if (!result.Succeeded)
         {
             ModelState.AddIdentityErrors(result.Errors, emailKey: "Input.Email", passwordKey: "Input.Password");
             return Page();
         }
-        await mailer.SendConfirmationAsync(user, ct);
-        return RedirectToPage(new { sent = true });
+        await mailer.SendConfirmationAsync(user, ReturnUrl, ct);
+        return RedirectToPage(new { sent = true, returnUrl = ReturnUrl });
     }
 
     public sealed class RegisterInput

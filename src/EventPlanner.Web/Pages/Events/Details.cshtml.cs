@@ -1,5 +1,7 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Features.Tickets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +13,11 @@ namespace EventPlanner.Web.Pages.Events;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class DetailsModel(EventStore events, EventAccess access, SocialStore social) : PageModel
+public sealed class DetailsModel(EventStore events, EventAccess access, SocialStore social, CfpStore cfp, TicketTypeStore ticketTypes, TimeProvider clock) : PageModel
 {
+    /// <summary>Days left to submit while the call for papers is open (0 on its last day); null when it is not open.</summary>
+    public int? CfpDaysLeft { get; private set; }
+    public bool TicketsOnSale { get; private set; }
     public EventRow Event { get; private set; } = null!;
     public EventRow? Parent { get; private set; }
     public IReadOnlyList<EventRow> CoLocated { get; private set; } = [];
@@ -38,6 +43,11 @@ public sealed class DetailsModel(EventStore events, EventAccess access, SocialSt
         CoLocated = await events.ListChildrenAsync(e.Id);
         (Days, Rooms, Tracks) = await events.ListPartsAsync(e.Id);
         Socials = await social.ListAsync(e.Id, publicOnly: true);
+        // What a visitor can do now leads the page. The public page cache keys on the minute, so this is never older than that.
+        var now = clock.GetUtcNow();
+        var settings = (await cfp.LoadContextAsync(e, HttpContext.RequestAborted)).Settings;
+        if (DeadlineRules.IsOpen(now, settings)) CfpDaysLeft = CfpCountdown.DaysLeft(now, settings!.ClosesAt!.Value, e.Zone);
+        TicketsOnSale = (await ticketTypes.ListAsync(e.Id, HttpContext.RequestAborted)).Any(t => TicketRules.SaleRefusal(t, now) is null);
         return Page();
     }
 }

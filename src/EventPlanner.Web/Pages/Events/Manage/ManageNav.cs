@@ -13,6 +13,7 @@ public sealed record ManageNav(EventRow Event, string Current)
     /// <summary>The links grouped the way organisers work through an event; paths are relative to the event.</summary>
     public static readonly IReadOnlyList<(string Group, Link[] Links)> Groups =
     [
+        ("Overview", [new("dashboard", "Dashboard", "dashboard")]),
         ("Set-up", [new("details", "Details", "manage"), new("days", "Days", "manage/days"), new("rooms", "Rooms", "manage/rooms"),
             new("tracks", "Tracks", "manage/tracks"), new("team", "Team", "manage/team")]),
         ("Call for papers & review", [new("cfp", "Call for papers", "cfp/settings"), new("proposals", "Proposals", "proposals"),
@@ -20,7 +21,7 @@ public sealed record ManageNav(EventRow Event, string Current)
         ("Programme", [new("schedule", "Schedule", "schedule/manage"), new("community", "Community rooms", "community/manage"),
             new("bofs", "BoFs", "bofs/manage"), new("lightning", "Lightning talks", "lightning/manage")]),
         ("Attendees", [new("tickets", "Tickets", "tickets/manage"), new("check-in", "Check-in", "check-in")]),
-        ("Communication", [new("notifications", "Notifications", "notifications")]),
+        ("Communication", [new("notifications", "Notifications", "notifications"), new("social", "Social events", "social/manage")]),
     ];
 
     public string? CurrentLabel => Groups.SelectMany(g => g.Links).FirstOrDefault(l => l.Key == Current)?.Label;

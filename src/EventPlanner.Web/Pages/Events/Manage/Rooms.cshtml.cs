@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -7,14 +8,23 @@ using Microsoft.AspNetCore.Mvc;
 namespace EventPlanner.Web.Pages.Events.Manage;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class RoomsModel(EventStore store) : ManagePageModel(store)
+public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePageModel(store)
 {
     [BindProperty] public RoomForm Input { get; set; } = new();
     public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long? edit)
+    /// <summary>The room about to be removed and what that touches (the confirmation step); null otherwise.</summary>
+    public (long Id, RoomImpact What)? Removing { get; private set; }
+    public bool ChangedMeanwhile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long? edit, long? remove)
     {
         if (!await LoadAsync()) return NotFound();
+        if (remove is { } removeId)
+        {
+            if (await removal.ImpactAsync(Event.Id, removeId) is not { } impact) return NotFound();
+            Removing = (removeId, impact);
+        }
         if (edit is { } id)
         {
             if (Rooms.FirstOrDefault(r => r.Id == id) is not { } room) return NotFound();
@@ -46,11 +56,30 @@ public sealed class RoomsModel(EventStore store) : ManagePageModel(store)
         return RedirectToPage(new { slug = Slug });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(long id)
+    /// <summary>
+    /// Removes the room only when the post carries the stamp of the confirmation the organiser saw and the room still
+    /// touches exactly that; otherwise (no stamp, a change meanwhile, live bookings in it) the confirmation is shown again.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemoveAsync(long id, string? stamp)
     {
-        if (!await LoadEventAsync()) return NotFound();
-        TempData["Flash"] = await Store.RemoveRoomAsync(Event.Id, id) ? "Room removed." : "That room was already gone.";
-        return RedirectToPage(new { slug = Slug });
+        if (!await LoadAsync()) return NotFound();
+        var (outcome, impact) = await removal.RemoveAsync(Event.Id, id, stamp);
+        switch (outcome)
+        {
+            case RoomRemovalOutcome.Removed:
+                TempData["Flash"] = impact!.ProgrammeSessions == 0
+                    ? $"Room {impact.RoomName} removed."
+                    : $"Room {impact.RoomName} removed. {impact.ProgrammeSessions} session{(impact.ProgrammeSessions == 1 ? " is" : "s are")} unplaced on the grid; the public schedule changes at your next release.";
+                return RedirectToPage(new { slug = Slug });
+            case RoomRemovalOutcome.NotFound:
+                TempData["Flash"] = "That room was already gone.";
+                return RedirectToPage(new { slug = Slug });
+            default:
+                Removing = (id, impact!);
+                ChangedMeanwhile = stamp is not null && outcome == RoomRemovalOutcome.Changed;
+                Input = new RoomForm { SortOrder = (Rooms.Count == 0 ? 0 : Rooms.Max(r => r.SortOrder) + 1).ToString() };
+                return Page();
+        }
     }
 
     private async Task<bool> LoadAsync()
@@ -74,3 +103,6 @@ public sealed class RoomsModel(EventStore store) : ManagePageModel(store)
         };
     }
 }
+
+/// <summary>The confirmation step of removing a room (_RoomRemoval.cshtml).</summary>
+public sealed record RoomRemovalView(string Slug, long Id, RoomImpact What, bool ChangedMeanwhile);

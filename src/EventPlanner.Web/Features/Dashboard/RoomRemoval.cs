@@ -1,0 +1,67 @@
+using System.Data;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Bofs;
+using EventPlanner.Web.Features.Community;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Schedule;
+
+namespace EventPlanner.Web.Features.Dashboard;
+
+/// <summary>
+/// What removing a room touches, counted by the features that own it. Programme sessions only lose their place on the
+/// organisers' grid (the public schedule is a release and changes at the next one); BoF bookings and approved community
+/// blocks were published the moment they were made, so while the room holds any the removal is refused: the organisers
+/// move or cancel them first, on the pages that tell the people concerned.
+/// </summary>
+public sealed record RoomImpact(
+    string RoomName,
+    int ProgrammeSessions,
+    int LiveSessions,
+    int GridSlots,
+    int FreeBofSlots,
+    int BookedBofs,
+    IReadOnlyList<string> ApprovedBlocks,
+    int OpenRequests)
+{
+    public bool Blocked => BookedBofs > 0 || ApprovedBlocks.Count > 0 || LiveSessions > 0;
+
+    /// <summary>What the organiser saw, posted back with the confirmation, so a room that changed meanwhile is asked about again.</summary>
+    public string Stamp => $"{ProgrammeSessions}.{LiveSessions}.{GridSlots}.{FreeBofSlots}.{BookedBofs}.{ApprovedBlocks.Count}.{OpenRequests}";
+}
+
+public enum RoomRemovalOutcome { Removed, NotFound, Blocked, Changed }
+
+public sealed class RoomRemoval(Db db)
+{
+    // A fresh instance compared by reference, so no posted text can pass for it.
+    public static readonly string Unconfirmed = new('-', 1);
+
+    public async Task<RoomImpact?> ImpactAsync(long eventId, long roomId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await ImpactAsync(c, null, eventId, roomId);
+    }
+
+    /// <summary>
+    /// Removes the room if it still touches what the organiser confirmed (<paramref name="stamp"/>), checked and done in one
+    /// BEGIN IMMEDIATE transaction so a BoF booked or a block approved meanwhile is not swept away with it.
+    /// An API DELETE passes <see cref="Unconfirmed"/>: the request states its intent, so only live bookings refuse it.
+    /// </summary>
+    public Task<(RoomRemovalOutcome Outcome, RoomImpact? Impact)> RemoveAsync(long eventId, long roomId, string? stamp, CancellationToken ct = default) =>
+        db.WriteAsync<(RoomRemovalOutcome, RoomImpact?)>(async (c, tx) =>
+        {
+            if (await ImpactAsync(c, tx, eventId, roomId) is not { } impact) return (RoomRemovalOutcome.NotFound, null);
+            if (impact.Blocked) return (RoomRemovalOutcome.Blocked, impact);
+            if (!ReferenceEquals(stamp, Unconfirmed) && stamp != impact.Stamp) return (RoomRemovalOutcome.Changed, impact);
+            return (await EventStore.RemoveRoomInAsync(c, tx, eventId, roomId) ? RoomRemovalOutcome.Removed : RoomRemovalOutcome.NotFound, impact);
+        }, ct);
+
+    private static async Task<RoomImpact?> ImpactAsync(IDbConnection c, IDbTransaction? tx, long eventId, long roomId)
+    {
+        if (await EventStore.RoomNameInAsync(c, tx, eventId, roomId) is not { } name) return null;
+        var (programme, live, gridSlots) = await ScheduleCounts.InRoomAsync(c, tx, eventId, roomId);
+        var (freeSlots, booked) = await BofCounts.InRoomAsync(c, tx, eventId, roomId);
+        var (approved, open) = await CommunityCounts.InRoomAsync(c, tx, eventId, roomId);
+        return new RoomImpact(name, programme, live, gridSlots, freeSlots, booked, approved, open);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Data;
+using Dapper;
+
+namespace EventPlanner.Web.Features.Schedule;
+
+/// <summary>
+/// The schedule at a glance for the organisers' dashboard. Unplaced counts the programme's sessions without a room
+/// or a time (a removed room leaves its sessions here); what a release would change is <see cref="ReleaseStore.PreviewAsync"/>.
+/// </summary>
+public sealed record ScheduleCounts
+{
+    public int Placed { get; init; }
+    public int Unplaced { get; init; }
+    public int Releases { get; init; }
+
+    public static async Task<ScheduleCounts> ReadAsync(IDbConnection c, long eventId) =>
+        await c.QuerySingleAsync<ScheduleCounts>("""
+            SELECT
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = 0
+                 AND s.room_id IS NOT NULL AND s.starts_at IS NOT NULL) AS Placed,
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = 0 AND s.source = 'programme'
+                 AND (s.room_id IS NULL OR s.starts_at IS NULL)) AS Unplaced,
+              (SELECT COUNT(*) FROM schedule_releases r WHERE r.event_id = @eventId) AS Releases
+            """, new { eventId });
+
+    /// <summary>Sessions placed in a room, by whether a release publishes them (programme) or they went out at once (BoFs, community).</summary>
+    public static async Task<(int Programme, int Live, int GridSlots)> InRoomAsync(IDbConnection c, IDbTransaction? tx, long eventId, long roomId)
+    {
+        var (programme, live, slots) = await c.QuerySingleAsync<(long, long, long)>("""
+            SELECT
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.room_id = @roomId AND s.is_cancelled = 0 AND s.source = 'programme'),
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.room_id = @roomId AND s.is_cancelled = 0 AND s.source <> 'programme'),
+              (SELECT COUNT(*) FROM schedule_slots x WHERE x.event_id = @eventId AND x.room_id = @roomId)
+            """, new { eventId, roomId }, tx);
+        return ((int)programme, (int)live, (int)slots);
+    }
+}
