@@ -11,6 +11,7 @@ using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Tickets;
+using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Compression;
 using EventPlanner.Web.Infrastructure.PageCache;
@@ -47,6 +48,7 @@ builder.Services.AddSchedule();
 builder.Services.AddCommunity();
 builder.Services.AddBofs();
 builder.Services.AddLightning();
+builder.Services.AddWebhooks(builder.Configuration);
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi(ApiSchemaNames.Configure);
@@ -88,6 +90,7 @@ app.MapScheduleApi();
 app.MapCommunityApi();
 app.MapBofsApi();
 app.MapLightningApi();
+app.MapWebhooks();
 
 app.Run();
 
