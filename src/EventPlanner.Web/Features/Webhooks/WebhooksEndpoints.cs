@@ -61,12 +61,14 @@ public static class WebhooksEndpoints
             .WithSummary("One endpoint (organisers)");
 
         api.MapPatch("/{id:long}", async Task<Results<Ok<WebhookEndpointResponse>, ValidationProblem, NotFound>> (string slug, long id, WebhookInput input,
-            EventStore events, WebhookStore store, HttpContext http) =>
+            EventStore events, WebhookStore store, WebhookOutbox outbox, HttpContext http) =>
         {
             if (await events.FindAsync(slug, http.RequestAborted) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             var (row, rotated) = await store.UpdateAsync(e.Id, id, input, v, http.RequestAborted);
             if (v.HasErrors) return v.Problem();
+            // Deliveries that waited while it was disabled go now, not at the next sweep.
+            if (row is { Active: true } && input.Active == true) outbox.Kick();
             return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.AsResponse(withSecret: rotated));
         }).WithSummary("Change an endpoint; fields left out keep their values; active=false disables it; rotateSecret=true answers with a new secret");
 

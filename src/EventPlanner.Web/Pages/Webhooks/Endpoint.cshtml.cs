@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace EventPlanner.Web.Pages.Webhooks;
 
 /// <summary>One endpoint: change, disable, rotate its secret (shown once) or remove it; its own delivery log.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class EndpointModel(EventStore events, WebhookStore store) : PageModel
+public sealed class EndpointModel(EventStore events, WebhookStore store, WebhookOutbox outbox) : PageModel
 {
     [BindProperty] public WebhookForm Input { get; set; } = new();
     public EventRow Event { get; private set; } = new();
@@ -33,6 +34,7 @@ public sealed class EndpointModel(EventStore events, WebhookStore store) : PageM
         ModelState.Clear();
         ModelState.AddErrors(v);
         if (row is null) return v.HasErrors ? Page() : NotFound();
+        if (row.Active) outbox.Kick(); // deliveries that waited while it was disabled go now
         TempData["Flash"] = row.Active ? "Endpoint saved." : "Endpoint saved and disabled: nothing is sent to it until you enable it again.";
         return Redirect($"/events/{slug}/webhooks/{id}");
     }
