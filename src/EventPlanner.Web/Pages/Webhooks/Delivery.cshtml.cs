@@ -17,6 +17,9 @@ public sealed class DeliveryModel(EventStore events, WebhookStore store, Webhook
     public IReadOnlyList<WebhookAttemptRow> Attempts { get; private set; } = [];
     public string EndpointUrl { get; private set; } = "";
 
+    /// <summary>The body indented for reading; what was sent (and signed) is the compact form.</summary>
+    public string PrettyPayload => System.Text.Json.Nodes.JsonNode.Parse(Delivery.Payload)?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) ?? Delivery.Payload;
+
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Event.Zone).ToString("d MMM HH:mm:ss");
 
     public async Task<IActionResult> OnGetAsync(string slug, long id) => await LoadAsync(slug, id) ? Page() : NotFound();
