@@ -25,6 +25,7 @@ public static class DemoSeeder
         new DemoSchedule(),
         new DemoBofs(),
         new DemoLightning(),
+        new DemoWebhooks(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)
