@@ -26,15 +26,25 @@ public sealed class WebhookDelivery(Db db, WebhookSender sender, WebhookOptions 
         {
             var batch = await ClaimAsync(ct);
             if (batch.Count == 0) break;
-            var results = new (WebhookDeliveryRow Row, WebhookResult Result, DateTimeOffset Started)[batch.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
-                async (i, token) =>
-                {
-                    var started = clock.GetUtcNow();
-                    results[i] = (batch[i], await sender.SendAsync(batch[i], token), started);
-                });
-            delivered += await RecordAsync(results);
-            foreach (var (row, result, _) in results.Where(r => !r.Result.Delivered && r.Row.Attempts < options.MaxAttempts))
+            var results = new (WebhookDeliveryRow Row, WebhookResult Result, DateTimeOffset Started)?[batch.Count];
+            var begun = new bool[batch.Count];
+            try
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
+                    async (i, token) =>
+                    {
+                        begun[i] = true;
+                        var started = clock.GetUtcNow();
+                        results[i] = (batch[i], await sender.SendAsync(batch[i], token), started);
+                    });
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await StopAsync(batch, begun, results);
+                throw;
+            }
+            delivered += await RecordAsync(results.Select(r => r!.Value).ToList());
+            foreach (var (row, result, _) in results.Select(r => r!.Value).Where(r => !r.Result.Delivered && r.Row.Attempts < options.MaxAttempts))
             {
                 var wait = options.BackoffAfter(row.Attempts);
                 if (soonestRetry is null || wait < soonestRetry) soonestRetry = wait;
@@ -61,6 +71,21 @@ public sealed class WebhookDelivery(Db db, WebhookSender sender, WebhookOptions 
                 """, new { now, lease = now + options.Lease, limit = options.BatchSize }, tx);
             return rows.OrderBy(r => r.Id).ToList();
         }, ct);
+
+    /// <summary>
+    /// A graceful stop: what finished is recorded and what never began goes back to 'pending' at once, so the next run
+    /// needs no lease to lapse. Only requests in flight (the receiver may have them) keep their claim until it lapses.
+    /// </summary>
+    private async Task StopAsync(IReadOnlyList<WebhookDeliveryRow> batch, bool[] begun, (WebhookDeliveryRow Row, WebhookResult Result, DateTimeOffset Started)?[] results)
+    {
+        await RecordAsync(results.Where(r => r is not null).Select(r => r!.Value).ToList());
+        var untouched = batch.Where((_, i) => !begun[i]).Select(r => r.Id).ToList();
+        if (untouched.Count == 0) return;
+        await db.WriteAsync((c, tx) => c.ExecuteAsync("""
+            UPDATE webhook_deliveries SET state = 'pending', attempts = attempts - 1, claimed_until = NULL
+            WHERE id IN @untouched AND state = 'sending'
+            """, new { untouched }, tx), CancellationToken.None);
+    }
 
     // One transaction for the batch's outcomes and attempt lines (a group commit): fsync per delivery would bound the rate.
     private async Task<int> RecordAsync(IReadOnlyList<(WebhookDeliveryRow Row, WebhookResult Result, DateTimeOffset Started)> results)
