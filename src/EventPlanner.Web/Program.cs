@@ -13,6 +13,7 @@ using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Social;
 using EventPlanner.Web.Features.Tickets;
+using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Compression;
 using EventPlanner.Web.Infrastructure.PageCache;
@@ -51,6 +52,7 @@ builder.Services.AddBofs();
 builder.Services.AddLightning();
 builder.Services.AddSocial();
 builder.Services.AddDashboard();
+builder.Services.AddWebhooks(builder.Configuration);
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi(ApiSchemaNames.Configure);
@@ -94,6 +96,7 @@ app.MapBofsApi();
 app.MapLightningApi();
 app.MapSocialApi();
 app.MapDashboardApi();
+app.MapWebhooks();
 
 app.Run();
 

@@ -27,6 +27,7 @@ public static class DemoSeeder
         new DemoBofs(),
         new DemoLightning(),
         new DemoSocial(),
+        new DemoWebhooks(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)

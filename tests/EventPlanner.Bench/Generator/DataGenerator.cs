@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Internal;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Bench.Generator;
@@ -65,6 +66,8 @@ public static class DataGenerator
         services.AddData(configuration, environment);
         services.AddWebPlatform(configuration);
         services.AddNotifications(configuration);
+        // Stores that publish webhooks in their transactions (decisions, tickets, releases) need the webhook outbox.
+        services.AddWebhooks(configuration);
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(clock);
         foreach (var step in Steps) step.AddServices(services);

@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,8 @@ public sealed class ScheduleStep : IGeneratorStep
         services.AddData(configuration, new HostingEnvironment { ContentRootPath = dataDirectory, EnvironmentName = "Production", ApplicationName = "EventPlanner.Bench" });
         services.AddWebPlatform(configuration);
         services.AddNotifications(configuration);
+        // The release publishes webhooks in its transaction.
+        services.AddWebhooks(configuration);
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(clock);
         var step = new ScheduleStep();

@@ -27,6 +27,7 @@ public static class ScenarioRegistry
         new CfpRushScenario(),
         new TicketRushScenario(),
         new NotificationsDrainScenario(),
+        new WebhooksDrainScenario(),
         new ScheduleScenario(),
         new PublicPagesScenario(),
         new AttendeePagesScenario(),

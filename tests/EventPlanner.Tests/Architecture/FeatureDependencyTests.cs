@@ -20,7 +20,7 @@ public sealed class FeatureDependencyTests
         ["Reviews"],
         ["Schedule"],
         ["Community", "Bofs", "Lightning", "Social"],
-        ["Dashboard"],
+        ["Dashboard", "Webhooks"],
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>> Graph =

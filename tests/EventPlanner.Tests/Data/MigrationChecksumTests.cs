@@ -29,6 +29,7 @@ public sealed class MigrationChecksumTests : IDisposable
         [13] = "184ef53472a00d5c910897a8831524442f3d3221200a8c16f089001c5c55a5c1", // 0013_review_ranking_cache.sql
         [14] = "b5a83fb34b7bd6514fcccbf41b45aa45a206a47c1718343f07e031b5eca5399c", // 0014_repair_edited_review_migrations.sql
         [15] = "f6dccb29627c1c98437cfede83561924c38e02ff822368abea647fb90e1a7920", // 0015_public_data_version.sql
+        [16] = "682c45e1f7ca20dbe76ba12dd19b8528f1402ea46046da059aa5216ce5d4866a", // 0016_webhooks.sql
         [17] = "e6508decbdc0c37f48c40a49d1d8ac7ca715ae32c0c3adcb57ad67dda20a0b1a", // 0017_schedule_suggestions.sql
         [18] = "8e1fb1be7914186910065de5b745e429d561b875cb0ca76731de746ad5e25f12", // 0018_social_events.sql
     };

@@ -121,7 +121,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             var now = clock.GetUtcNow();
             await decisions.Writes.DecideInAsync(c, tx, ctx, candidate!, ProposalStates.Accepted, includeNotes: true, organiserId, now);
             var accepted = await c.QuerySingleAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.id = @Id", candidate!, tx);
-            await DecisionWrites.ReleaseInAsync(c, tx, ctx, accepted, now);
+            await decisions.ReleaseInAsync(c, tx, ctx, accepted, now);
             await c.ExecuteAsync("UPDATE review_slot_offers SET resolution = 'confirmed', resolved_by = @organiserId, resolved_at = @now WHERE id = @offerId",
                 new { offerId, organiserId, now }, tx);
             return true;
@@ -130,6 +130,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         {
             await decisions.SweepMailAsync(ctx.Event.Id, ct);
             outbox.Kick();
+            decisions.KickWebhooks();
         }
         if (done is null) v.Add("offer", "There is no such offer.");
         return done == true;

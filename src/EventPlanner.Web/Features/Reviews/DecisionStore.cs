@@ -1,8 +1,10 @@
+using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Infrastructure.Webhooks;
 
 namespace EventPlanner.Web.Features.Reviews;
 
@@ -29,7 +31,7 @@ public sealed record DecisionOverview(IReadOnlyList<DecisionLine> Lines, IReadOn
 /// same transaction; nothing reaches a speaker until an organiser releases the decisions, which copies the state
 /// into <c>released_state</c> and lets exactly the mails of the released decisions go (older ones are discarded).
 /// </summary>
-public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, NotificationStore notifications)
+public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, NotificationStore notifications, WebhookOutbox webhooks)
 {
     private readonly DecisionWrites _writes = new(outbox);
 
@@ -83,12 +85,29 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
                 WHERE p.event_id = @eventId AND p.state IN @states AND p.state <> p.released_state AND (@all OR p.id IN @ids)
                 """, new { eventId = ctx.Event.Id, states = RankingQuery.DecisionStates, all = ids is null, ids = ids ?? [] }, tx)).AsList();
             var now = clock.GetUtcNow();
-            foreach (var t in targets) await DecisionWrites.ReleaseInAsync(c, tx, ctx, t, now);
+            foreach (var t in targets) await ReleaseInAsync(c, tx, ctx, t, now);
             return targets.Count;
         }, ct);
+        if (released > 0) webhooks.Kick();
         await SweepMailAsync(ctx.Event.Id, ct);
         return released;
     }
+
+    /// <summary>
+    /// Releases one decision in the caller's transaction and tells the event's webhooks (proposal.state_changed: the
+    /// proposal's id, title and states, never reviewer data or speakers' addresses). The caller calls <see cref="KickWebhooks"/> after commit.
+    /// </summary>
+    public async Task ReleaseInAsync(IDbConnection c, IDbTransaction tx, ReviewContext ctx, DecisionTarget t, DateTimeOffset now)
+    {
+        await DecisionWrites.ReleaseInAsync(c, tx, ctx, t, now);
+        await webhooks.PublishAsync(c, tx, ctx.Event.Id, WebhookEventTypes.ProposalStateChanged, new
+        {
+            proposal = new { id = t.Id, title = t.Title, state = t.State, previousState = t.ReleasedState is { Length: > 0 } was ? was : ProposalStates.Submitted },
+            releasedAt = now,
+        });
+    }
+
+    public void KickWebhooks() => webhooks.Kick();
 
     /// <summary>
     /// Brings the held decision mails in line with the decisions: a mail for the current, released decision goes;

@@ -14,7 +14,7 @@ namespace EventPlanner.Web.Features.Schedule;
 /// speakers and agenda holders are written to the outbox. What the public sees changes only here.
 /// </summary>
 public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox outbox, TemplateStore templates, ReleaseCache cache,
-    IEnumerable<ISnapshotContributor> contributors)
+    IEnumerable<ISnapshotContributor> contributors, ReleaseWebhooks webhooks)
 {
     public static readonly (string Format, string ContentType)[] Files =
     [
@@ -62,6 +62,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             var snapshot = await SnapshotAsync(c, tx, board, number, now);
             var changes = ChangelogRules.Diff(previous, snapshot);
             await InsertAsync(c, tx, e, snapshot, changes, errors, board.WarningCount, errors > 0 ? reason : null, notify, userId, null, baseUrl);
+            await webhooks.PublishInAsync(c, tx, e, snapshot, changes, null);
             if (notify != NotifyModes.None)
             {
                 await NotifyAsync(c, tx, e, previous, snapshot, changes, notify == NotifyModes.Held, speakerWording, attendeeWording, baseUrl);
@@ -71,6 +72,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
         if (release is not null)
         {
             outbox.Kick();
+            webhooks.Kick();
             await cache.InvalidateAsync(e.Slug, ct);
         }
         return release;
@@ -102,6 +104,8 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             && previous.Rooms.Count == rooms.Count && previous.Tracks.Count == tracks.Count) return null;
         var changes = ChangelogRules.Diff(previous, next);
         await InsertAsync(c, tx, e, next, changes, 0, 0, null, NotifyModes.None, null, reason, urls.Absolute(""));
+        // Not kicked: the caller commits later; the webhook sweep sends these within a minute.
+        await webhooks.PublishInAsync(c, tx, e, next, changes, reason);
         return next.Number;
     }
 

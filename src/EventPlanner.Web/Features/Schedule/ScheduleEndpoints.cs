@@ -19,6 +19,7 @@ public static class ScheduleEndpoints
         // ReleaseCache follows the public data version; hosts without the page cache (the bench's generator) need it too.
         services.TryAddSingleton<PublicDataVersion>();
         services.AddSingleton<ReleaseStore>();
+        services.AddSingleton<ReleaseWebhooks>();
         services.AddSingleton<LiveSchedule>();
         services.AddSingleton<PublicSchedule>();
         services.AddSingleton<AgendaStore>();

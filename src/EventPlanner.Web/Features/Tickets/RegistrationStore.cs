@@ -3,6 +3,7 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Infrastructure.Webhooks;
 
 namespace EventPlanner.Web.Features.Tickets;
 
@@ -21,7 +22,7 @@ public sealed record RegistrationResult(string Outcome, long? OrderId, long? Wai
 /// organisers' payment and approval decisions. The quota is a counter on the type, moved only inside
 /// the BEGIN IMMEDIATE transaction that creates or frees the tickets (and capped by a CHECK).
 /// </summary>
-public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices)
+public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
 {
     public async Task<RegistrationResult?> RegisterAsync(long eventId, long userId, long typeId, IReadOnlyList<Attendee> attendees, bool joinWaitingList, Validator v, CancellationToken ct = default)
     {
@@ -77,6 +78,15 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             if (confirmed)
             {
                 foreach (var t in issued) await batch.AddAsync(c, tx, notices.TicketConfirmed(buyer, eventId, t.Id, type.Name, t.BadgeName, t.Secret));
+                // Counts and the type only: who registered is the organiser's to share, not the webhook's.
+                foreach (var t in issued)
+                {
+                    await webhooks.PublishAsync(c, tx, eventId, WebhookEventTypes.TicketIssued, new
+                    {
+                        ticket = new { id = t.Id, status = "valid", type = new { id = type.Id, name = type.Name } },
+                        order = new { id = orderId, quantity = attendees.Count },
+                    });
+                }
             }
             else
             {
@@ -85,6 +95,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             return new RegistrationResult(confirmed ? RegistrationOutcomes.Registered : RegistrationOutcomes.Pending, orderId, null);
         }, ct);
         batch.Kick();
+        if (result?.Outcome == RegistrationOutcomes.Registered) webhooks.Kick();
         return result;
     }
 

@@ -2,6 +2,7 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Tickets;
@@ -21,7 +22,7 @@ public static class AcceptOutcomes
 /// inside one transaction: the holder changes, the secret rotates and the change is recorded.
 /// Each step flips the transfer's status with a guarded UPDATE, so of two racing steps exactly one wins.
 /// </summary>
-public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices)
+public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
 {
     private static readonly string[] Live = ["open", "chosen", "awaiting_approval"];
 
@@ -207,6 +208,13 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
             UPDATE ticket_transfer_requests SET status = 'gone' WHERE transfer_id = @Id AND status = 'pending' RETURNING requester_user_id
             """, new { x.Id }, tx)).AsList();
         foreach (var r in others) await batch.AddAsync(c, tx, notices.OfferGone(await TicketSql.PersonAsync(c, tx, r), x));
+        // Who gave and who got it stay with the organisers; a receiver learns that a ticket moved and how.
+        await webhooks.PublishAsync(c, tx, x.EventId, WebhookEventTypes.TicketTransferred, new
+        {
+            ticket = new { id = x.TicketId },
+            transfer = new { id = x.Id, kind = x.Kind, approved = approvedBy is not null },
+            transferredAt = now,
+        });
     }
 
     // ---- Organisers' approval ----
@@ -408,6 +416,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         var batch = notices.Begin();
         var result = await work(batch);
         batch.Kick();
+        webhooks.Kick();
         return result;
     }
 

@@ -21,7 +21,8 @@ public sealed record ManageNav(EventRow Event, string Current)
         ("Programme", [new("schedule", "Schedule", "schedule/manage"), new("community", "Community rooms", "community/manage"),
             new("bofs", "BoFs", "bofs/manage"), new("lightning", "Lightning talks", "lightning/manage")]),
         ("Attendees", [new("tickets", "Tickets", "tickets/manage"), new("check-in", "Check-in", "check-in")]),
-        ("Communication", [new("notifications", "Notifications", "notifications"), new("social", "Social events", "social/manage")]),
+        ("Communication", [new("notifications", "Notifications", "notifications"), new("social", "Social events", "social/manage"),
+            new("webhooks", "Webhooks", "webhooks")]),
     ];
 
     public string? CurrentLabel => Groups.SelectMany(g => g.Links).FirstOrDefault(l => l.Key == Current)?.Label;
