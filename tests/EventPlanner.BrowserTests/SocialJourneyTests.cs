@@ -21,7 +21,7 @@ public sealed partial class SocialJourneyTests
         var aisyah = await browser.NewPersonAsync(app.BaseUrl);
         await aisyah.LogInAsync("aisyah@demo.example.org", app.DemoPassword());
         await aisyah.GotoCheckedAsync($"/events/{Slug}/manage");
-        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Link, new() { Name = "social events" }));
+        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Link, new() { Name = "social events", Exact = true }));
         await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Link, new() { Name = "Speakers' dinner" }));
         await aisyah.GetByLabel("Further email addresses (one a line)").FillAsync(Invitee);
         await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Button, new() { Name = "Send invitations" }));

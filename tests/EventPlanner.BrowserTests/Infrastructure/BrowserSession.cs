@@ -36,7 +36,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IPage> NewPersonAsync(string baseUrl)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // a 2-core CI machine under load can take over 15 s for a first page (view compilation, cold caches)
         return await context.NewPageAsync();
     }
 
