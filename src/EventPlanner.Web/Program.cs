@@ -54,7 +54,9 @@ builder.Services.AddSocial();
 builder.Services.AddDashboard();
 builder.Services.AddWebhooks(builder.Configuration);
 
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(o =>
+    // The dashboard is where /manage opens; its first address stays for bookmarks and mails that carry it.
+    o.Conventions.AddPageRoute("/Events/Manage/Dashboard", "/events/{slug}/dashboard"));
 builder.Services.AddOpenApi(ApiSchemaNames.Configure);
 
 var app = builder.Build();

@@ -20,7 +20,7 @@ public sealed partial class SocialJourneyTests
         // Aisyah invites one more person to the demo's speakers' dinner, from the event's manage page.
         var aisyah = await browser.NewPersonAsync(app.BaseUrl);
         await aisyah.LogInAsync("aisyah@demo.example.org", app.DemoPassword());
-        await aisyah.GotoCheckedAsync($"/events/{Slug}/manage");
+        await aisyah.GotoCheckedAsync($"/events/{Slug}/manage/details");
         await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Link, new() { Name = "social events", Exact = true }));
         await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Link, new() { Name = "Speakers' dinner" }));
         await aisyah.GetByLabel("Further email addresses (one a line)").FillAsync(Invitee);

@@ -19,7 +19,7 @@ public sealed class DashboardJourneyTests
         // The public page's Manage button is the way in.
         await page.GotoCheckedAsync($"/events/{Slug}");
         await page.ClickAndCheckAsync(page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Manage" }));
-        Assert.EndsWith($"/events/{Slug}/dashboard", page.Url);
+        Assert.EndsWith($"/events/{Slug}/manage", page.Url);
         await page.AssertNoSidewaysScrollAsync();
 
         // The counts are the database's, and the demo implies work in each.

@@ -28,6 +28,6 @@ public sealed class NewModel(EventStore events) : PageModel, IEventFormPage
             return Page();
         }
         TempData["Flash"] = $"{created.Name} is created. Next: its days, rooms, tracks and team.";
-        return RedirectToPage("/Events/Manage/Index", new { slug = created.Slug });
+        return Redirect($"/events/{created.Slug}/manage");
     }
 }

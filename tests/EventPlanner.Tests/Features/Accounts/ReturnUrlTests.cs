@@ -55,6 +55,29 @@ public sealed class ReturnUrlTests(EventPlannerAppWithJobs app) : IClassFixture<
         Assert.NotNull((await proposalForm.HtmlAsync()).QuerySelector("form[method='post']"));
     }
 
+    [Fact]
+    public async Task The_headers_log_in_link_brings_a_reader_back_to_the_page_they_were_reading()
+    {
+        await CfpKit.CreateAsync(app, "ret-hdr", closesIn: TimeSpan.FromDays(5));
+        await app.UserAsync("header.reader@example.org");
+        var browser = app.CreateBrowser();
+        const string here = "/events/ret-hdr?view=all";
+
+        var header = (await (await browser.GetAsync(here)).HtmlAsync()).QuerySelector("header nav")!;
+        var logIn = header.QuerySelectorAll("a").Single(a => a.TextContent == "Log in").GetAttribute("href")!;
+        Assert.Equal("/account/login?returnUrl=%2Fevents%2Fret-hdr%3Fview%3Dall", logIn);
+        Assert.Equal("/account/register?returnUrl=%2Fevents%2Fret-hdr%3Fview%3Dall",
+            header.QuerySelectorAll("a").Single(a => a.TextContent == "Register").GetAttribute("href"));
+
+        var loggedIn = await browser.PostFormAsync(logIn, new() { ["Input.Email"] = "header.reader@example.org", ["Input.Password"] = EventPlannerApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, loggedIn.StatusCode);
+        Assert.Equal(here, loggedIn.Headers.Location!.OriginalString);
+
+        // On the home page and the account pages themselves there is nowhere to come back to.
+        var home = (await (await app.CreateBrowser().GetAsync("/")).HtmlAsync()).QuerySelector("header nav")!;
+        Assert.Equal("/account/login", home.QuerySelectorAll("a").Single(a => a.TextContent == "Log in").GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]

@@ -76,9 +76,13 @@ public sealed class DashboardCountsTests(EventPlannerApp app) : IClassFixture<Ev
         var organiser = await app.SignInAsync(email);
 
         var manage = await (await organiser.GetAsync("/events/dash-nav/manage/rooms")).HtmlAsync();
-        Assert.NotNull(manage.QuerySelector("nav.manage-nav a[href='/events/dash-nav/dashboard']"));
-        var dashboard = await organiser.GetAsync("/events/dash-nav/dashboard");
+        Assert.NotNull(manage.QuerySelector("nav.manage-nav a[href='/events/dash-nav/manage']"));
+        // /manage opens on the dashboard; its first address still answers, for links already sent.
+        var dashboard = await organiser.GetAsync("/events/dash-nav/manage");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await organiser.GetAsync("/events/dash-nav/dashboard")).StatusCode);
+        var details = await (await organiser.GetAsync("/events/dash-nav/manage/details")).HtmlAsync();
+        Assert.NotNull(details.QuerySelector("form button[type=submit]"));
         // A new event has nothing to do yet, and says so.
         Assert.Contains("Nothing waits for you", (await dashboard.HtmlAsync()).QuerySelector("section.dashboard-todo")!.TextContent);
     }

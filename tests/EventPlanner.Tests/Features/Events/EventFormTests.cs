@@ -29,6 +29,7 @@ public sealed class EventFormTests(EventPlannerApp app) : IClassFixture<EventPla
         Assert.Equal("/events/form-made/manage", response.LocationPath());
         var manage = await admin.GetStringAsync("/events/form-made/manage");
         Assert.Contains("Form Made Conf is created", manage);
+        Assert.Contains("Nothing waits for you", manage); // the new event opens on its dashboard
         var created = await Store.FindAsync("form-made");
         Assert.Equal(("Form Made Conf", "Asia/Kuala_Lumpur", new DateOnly(2026, 11, 29)), (created!.Name, created.TimeZone, created.EndsOn));
     }
@@ -81,7 +82,7 @@ public sealed class EventFormTests(EventPlannerApp app) : IClassFixture<EventPla
         await app.CreateEventAsync("edit-details", email);
         var organiser = await app.SignInAsync(email);
 
-        var response = await organiser.PostFormAsync("/events/edit-details/manage",
+        var response = await organiser.PostFormAsync("/events/edit-details/manage/details",
             EventFields("ignored", "Renamed Conf", startsOn: "2026-11-29", endsOn: "2026-12-01", isPublic: false));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -89,6 +90,6 @@ public sealed class EventFormTests(EventPlannerApp app) : IClassFixture<EventPla
         Assert.Equal(("Renamed Conf", false), (e!.Name, e.IsPublic));
         Assert.Equal([new DateOnly(2026, 11, 29), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1)],
             (await Store.ListPartsAsync(e.Id)).Days.Select(d => d.Date));
-        Assert.Contains("The days now follow the new dates", await organiser.GetStringAsync("/events/edit-details/manage"));
+        Assert.Contains("The days now follow the new dates", await organiser.GetStringAsync("/events/edit-details/manage/details"));
     }
 }

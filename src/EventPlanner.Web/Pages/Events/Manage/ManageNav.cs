@@ -13,8 +13,8 @@ public sealed record ManageNav(EventRow Event, string Current)
     /// <summary>The links grouped the way organisers work through an event; paths are relative to the event.</summary>
     public static readonly IReadOnlyList<(string Group, Link[] Links)> Groups =
     [
-        ("Overview", [new("dashboard", "Dashboard", "dashboard")]),
-        ("Set-up", [new("details", "Details", "manage"), new("days", "Days", "manage/days"), new("rooms", "Rooms", "manage/rooms"),
+        ("Overview", [new("dashboard", "Dashboard", "manage")]),
+        ("Set-up", [new("details", "Details", "manage/details"), new("days", "Days", "manage/days"), new("rooms", "Rooms", "manage/rooms"),
             new("tracks", "Tracks", "manage/tracks"), new("team", "Team", "manage/team")]),
         ("Call for papers & review", [new("cfp", "Call for papers", "cfp/settings"), new("proposals", "Proposals", "proposals"),
             new("review", "Review", "review/setup"), new("ranking", "Ranking", "ranking")]),
