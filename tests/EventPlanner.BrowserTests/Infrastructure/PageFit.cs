@@ -19,6 +19,25 @@ public static class PageFit
     }
 
     /// <summary>
+    /// No sideways scroll at a phone's or a laptop's width: the whole document (header and organisers' navigation
+    /// included) lays out no wider than the viewport, checked with axe at each width too (a collapsed layout can hide
+    /// a label). Leaves the page at the laptop's width. A wide table inside its own scrolling box is allowed: the
+    /// box fits, so the document does not scroll.
+    /// </summary>
+    public static async Task AssertNoSidewaysScrollAsync(this IPage page)
+    {
+        foreach (var width in new[] { Phone, Laptop })
+        {
+            var measured = await page.WidthAtAsync(width);
+            if (measured > width)
+            {
+                throw new Xunit.Sdk.XunitException($"{page.Url}: {measured} px wide in a {width} px viewport: {await page.OverflowingAsync()}.");
+            }
+            await page.AssertAccessibleAsync();
+        }
+    }
+
+    /// <summary>
     /// The widest elements that stick out past the viewport, innermost first, as short tags: what to fix when a
     /// page is too wide.
     /// </summary>
