@@ -16,6 +16,7 @@ public sealed class ReadmeScreenshotTests
     [
         ("event-page.png", "", $"/events/{Slug}", PageFit.Laptop),
         ("schedule.png", "", $"/events/{Slug}/schedule", PageFit.Laptop),
+        ("schedule-phone.png", "", $"/events/{Slug}/schedule", PageFit.Phone),
         ("organiser-dashboard.png", "aisyah@demo.example.org", $"/events/{Slug}/manage", PageFit.Laptop),
         ("organiser-menu-phone.png", "aisyah@demo.example.org", $"/events/{Slug}/proposals", PageFit.Phone),
         ("my-tickets-phone.png", "farah@demo.example.org", "/my/tickets", PageFit.Phone),

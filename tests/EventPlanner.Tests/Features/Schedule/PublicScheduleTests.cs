@@ -11,6 +11,28 @@ public sealed class PublicScheduleTests(EventPlannerApp app) : IClassFixture<Eve
         (await e.Organiser.PostAsJsonAsync($"{e.Api}/releases", new { notify = "none" })).EnsureSuccessStatusCode();
 
     [Fact]
+    public async Task A_long_session_spans_its_rows_in_the_public_grid_and_its_times_and_length_are_written_out()
+    {
+        var e = await ScheduleKit.CreateAsync(app, "pub-span");
+        var workshop = await e.PlaceAsync(await e.SessionAsync("Long workshop", minutes: 90), e.Janson, "10:00");
+        await e.PlaceAsync(await e.SessionAsync("First short talk"), e.Small, "10:00");
+        await e.PlaceAsync(await e.SessionAsync("Second short talk"), e.Small, "10:30");
+        await ReleaseAsync(e);
+
+        var html = await (await app.CreateClient().GetAsync($"/events/{e.Slug}/schedule")).HtmlAsync();
+
+        var card = html.QuerySelector($".sched-public-grid [data-session-id='{workshop.Id}']")!;
+        // Rows start at 10:00, 10:30 and 11:00 (where the short talks start and end): the workshop's cell spans all three.
+        Assert.Equal(["10:00", "10:30", "11:00"], html.QuerySelectorAll(".sched-public-grid tbody th").Select(th => th.TextContent.Trim()));
+        Assert.Equal("3", card.ParentElement!.GetAttribute("rowspan"));
+        Assert.Contains("10:00–11:30 (90 min)", card.TextContent);
+        // Every row has one cell per room once the spanned ones are counted: no room appears free beside the workshop.
+        var rooms = html.QuerySelectorAll(".sched-public-grid thead th").Length - 1;
+        Assert.Equal([rooms + 1, rooms, rooms], html.QuerySelectorAll(".sched-public-grid tbody tr").Select(tr => tr.Children.Length));
+        Assert.NotNull(html.QuerySelector(".sched-grid-hint a[href*='view=list']"));
+    }
+
+    [Fact]
     public async Task The_public_schedule_shows_only_the_released_version()
     {
         var e = await ScheduleKit.CreateAsync(app, "pub-released");
