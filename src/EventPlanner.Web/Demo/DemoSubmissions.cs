@@ -30,6 +30,11 @@ public static class DemoSubmissions
     ];
 
     // In the order of the demo speakers' accounts (DemoAccounts), so profile and account names agree.
+    // Notes for the organisers, private: what speakers really write there. Every other talk has one, so the demo shows
+    // that they stay off the public pages.
+    private static readonly string[] Notes =
+        ["Happy to shorten it if needed.", "", "I need an HDMI adapter for my laptop.", "", "I can only present after 11:00 on the first day.", ""];
+
     private static readonly (string Name, string Affiliation, string Bio)[] People =
     [
         ("Mei Lin Ong", "FOSS.my", "Web developer and accessibility advocate."),
@@ -100,7 +105,7 @@ public static class DemoSubmissions
             var tracks = talk.Tracks.Select(n => ctx.Tracks.FirstOrDefault(t => t.Name == n)?.Id).OfType<long>().ToList();
             var minutes = type.DurationList.Contains(talk.Minutes) ? talk.Minutes : type.DurationList[0];
             var values = new ProposalValues(talk.Title, talk.Abstract, $"{talk.Abstract}\n\n## Outline\n\n1. Why it matters\n2. How we did it\n3. What you can do next",
-                type.Id, minutes, tracks, talk.Level, i == 9 ? "Bahasa Melayu" : "English", i % 4 == 0 ? "Happy to shorten it if needed." : "", [],
+                type.Id, minutes, tracks, talk.Level, i == 9 ? "Bahasa Melayu" : "English", Notes[i % Notes.Length], [],
                 Answers(ctx, type.Id, tracks, QuestionTargets.Proposal), Answers(ctx, type.Id, tracks, QuestionTargets.Speaker), seedCode);
             var v = new Validator();
             var row = await proposals.CreateAsync(ctx, speaker, values, submit: talk.State != ProposalStates.Draft, v);

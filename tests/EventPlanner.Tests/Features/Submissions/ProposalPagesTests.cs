@@ -36,7 +36,7 @@ public sealed partial class ProposalPagesTests(EventPlannerAppWithJobs app) : IC
         var browser = await app.SignInAsync("page.speaker@example.org");
 
         var form = await browser.GetStringAsync($"/events/{e.Slug}/proposals/new");
-        foreach (var label in new[] { ">Title<", ">Abstract<", ">Save draft<", ">Submit proposal<", ">Session type<", "First choice track" })
+        foreach (var label in new[] { ">Title (public)<", ">Abstract (public)<", ">Save draft<", ">Submit proposal<", ">Session type<", "First choice track" })
         {
             Assert.Contains(label, form);
         }
