@@ -108,13 +108,8 @@ public static class AttendeeRules
         || (foldedQuery.Contains('@') && Fold(r.Email).StartsWith(foldedQuery, StringComparison.Ordinal));
 
     /// <summary>
-    /// What the desk shows of an email to tell two people of one name apart: the first letter and the domain
-    /// ("n…@example.org"); the attendee confirms the rest aloud.
+    /// What the desk shows of an email to tell two people of one name apart: the masked form a transfer uses
+    /// ("n•••@example.org", <see cref="TicketRules.MaskEmail"/>); the attendee confirms the rest aloud.
     /// </summary>
-    public static string EmailHint(string email)
-    {
-        var at = email.LastIndexOf('@');
-        if (at <= 0) return "…";
-        return string.Concat(email.AsSpan(0, char.IsSurrogatePair(email, 0) ? 2 : 1), "…", email.AsSpan(at));
-    }
+    public static string EmailHint(string email) => TicketRules.MaskEmail(email);
 }

@@ -14,10 +14,9 @@ public sealed class AttendeeRulesTests
     public void Fold_drops_case_and_accents(string text, string folded) => Assert.Equal(folded.Normalize().Replace("\u0307", ""), AttendeeRules.Fold(text).Replace("\u0307", ""));
 
     [Theory]
-    [InlineData("ana@example.org", "a…@example.org")]
-    [InlineData("x@y", "x…@y")]
-    [InlineData("😀me@example.org", "😀…@example.org")]
-    [InlineData("no-at-sign", "…")]
+    [InlineData("ana@example.org", "a•••@example.org")]
+    [InlineData("x@y", "x•••@y")]
+    [InlineData("no-at-sign", "another address")]
     public void The_desk_sees_only_a_hint_of_the_email(string email, string hint) => Assert.Equal(hint, AttendeeRules.EmailHint(email));
 
     [Theory]
