@@ -1,4 +1,6 @@
+using System.Data;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Infrastructure;
@@ -31,20 +33,38 @@ public sealed class CheckInStore(Db db, TimeProvider clock)
                     : new CheckInResult(CheckInOutcomes.Unknown, null, null);
             }
             if (ticket.EventId != eventId) return new(CheckInOutcomes.OtherEvent, null, null);
-            var refused = ticket.Status switch
-            {
-                "revoked" => CheckInOutcomes.Revoked,
-                "cancelled" => CheckInOutcomes.Cancelled,
-                "pending" => CheckInOutcomes.Pending,
-                _ => ticket.CheckedInAt is not null ? CheckInOutcomes.AlreadyCheckedIn : null,
-            };
-            if (refused is not null) return new(refused, ticket, ticket.CheckedInAt);
-            await c.ExecuteAsync("UPDATE tickets SET checked_in_at = @now, checked_in_by = @staffUserId WHERE id = @Id AND checked_in_at IS NULL",
-                new { ticket.Id, now, staffUserId }, tx);
-            await c.ExecuteAsync("INSERT INTO ticket_checkins (ticket_id, event_id, checked_in_at, checked_in_by) VALUES (@Id, @eventId, @now, @staffUserId)",
-                new { ticket.Id, eventId, now, staffUserId }, tx);
-            return new(CheckInOutcomes.Accepted, ticket with { CheckedInAt = now }, now);
+            return await AdmitInAsync(c, tx, ticket, staffUserId, now);
         }, ct);
+    }
+
+    /// <summary>
+    /// The desk's name search picked this ticket (the holder's phone is dead): the same rules as a code, and null
+    /// when the event has no such ticket. A ticket that changed hands is the new holder's, found under their name.
+    /// </summary>
+    public Task<CheckInResult?> CheckInTicketAsync(long eventId, long ticketId, long staffUserId, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            var ticket = await c.QuerySingleOrDefaultAsync<TicketRow>($"SELECT {TicketSql.TicketColumns} WHERE t.id = @ticketId AND t.event_id = @eventId",
+                new { ticketId, eventId }, tx);
+            return ticket is null ? null : await AdmitInAsync(c, tx, ticket, staffUserId, clock.GetUtcNow());
+        }, ct);
+
+    // One rule for every way in: only a valid ticket, and only once (a second try says when the first was).
+    private static async Task<CheckInResult> AdmitInAsync(SqliteConnection c, IDbTransaction tx, TicketRow ticket, long staffUserId, DateTimeOffset now)
+    {
+        var refused = ticket.Status switch
+        {
+            "revoked" => CheckInOutcomes.Revoked,
+            "cancelled" => CheckInOutcomes.Cancelled,
+            "pending" => CheckInOutcomes.Pending,
+            _ => ticket.CheckedInAt is not null ? CheckInOutcomes.AlreadyCheckedIn : null,
+        };
+        if (refused is not null) return new(refused, ticket, ticket.CheckedInAt);
+        await c.ExecuteAsync("UPDATE tickets SET checked_in_at = @now, checked_in_by = @staffUserId WHERE id = @Id AND checked_in_at IS NULL",
+            new { ticket.Id, now, staffUserId }, tx);
+        await c.ExecuteAsync("INSERT INTO ticket_checkins (ticket_id, event_id, checked_in_at, checked_in_by) VALUES (@Id, @EventId, @now, @staffUserId)",
+            new { ticket.Id, ticket.EventId, now, staffUserId }, tx);
+        return new(CheckInOutcomes.Accepted, ticket with { CheckedInAt = now }, now);
     }
 
     /// <summary>Undoes a check-in made by mistake; the log keeps both.</summary>

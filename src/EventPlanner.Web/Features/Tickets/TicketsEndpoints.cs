@@ -23,6 +23,7 @@ public static class TicketsEndpoints
         services.AddSingleton<TicketTypeStore>();
         services.AddSingleton<RegistrationStore>();
         services.AddSingleton<CheckInStore>();
+        services.AddSingleton<AttendeeList>();
         services.AddSingleton<TransferStore>();
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<TicketExpiryJob>();
@@ -43,6 +44,7 @@ public static class TicketsEndpoints
         MapMine(app.MapGroup("/api/my").WithTags("Tickets").RequireAuthorization(Policies.SignedIn));
         TransfersEndpoints.Map(app);
         CheckInEndpoints.Map(app);
+        AttendeeEndpoints.Map(app);
 
         app.MapGet("/tickets/{secret}/qr.png", async Task<Results<FileContentHttpResult, NotFound>> (string secret, RegistrationStore store) =>
             await store.FindBySecretAsync(secret) is { Status: "valid" or "pending" } t
