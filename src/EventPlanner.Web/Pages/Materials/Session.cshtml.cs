@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Materials;
 using EventPlanner.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,6 +13,7 @@ namespace EventPlanner.Web.Pages.Materials;
 /// remove one. The same store and rules as the API; a refused form shows the messages next to the fields.
 /// </summary>
 // The request limit is the ceiling configuration may set; the handler holds the file to the configured limit.
+[Authorize(Policy = Policies.SignedIn)]
 [RequestSizeLimit(WebPlatform.UploadCeiling + WebPlatform.UploadFormOverhead)]
 [RequestFormLimits(MultipartBodyLengthLimit = WebPlatform.UploadCeiling + WebPlatform.UploadFormOverhead)]
 public sealed class SessionModel(MaterialAccess access, MaterialStore store, MaterialFiles files, MaterialUploads uploads) : PageModel
