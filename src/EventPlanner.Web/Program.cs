@@ -12,6 +12,7 @@ using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Social;
+using EventPlanner.Web.Features.Materials;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure;
@@ -51,6 +52,7 @@ builder.Services.AddCommunity();
 builder.Services.AddBofs();
 builder.Services.AddLightning();
 builder.Services.AddSocial();
+builder.Services.AddMaterials();
 builder.Services.AddDashboard();
 builder.Services.AddWebhooks(builder.Configuration);
 
@@ -97,6 +99,7 @@ app.MapCommunityApi();
 app.MapBofsApi();
 app.MapLightningApi();
 app.MapSocialApi();
+app.MapMaterialsApi();
 app.MapDashboardApi();
 app.MapWebhooks();
 

@@ -27,6 +27,7 @@ public static class DemoSeeder
         new DemoBofs(),
         new DemoLightning(),
         new DemoSocial(),
+        new DemoMaterials(), // after the schedule: slides and recordings of released talks
         new DemoWebhooks(),
     ];
 

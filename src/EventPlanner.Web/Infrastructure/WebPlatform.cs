@@ -109,10 +109,29 @@ public static class WebPlatform
         return next();
     }
 
+    /// <summary>
+    /// The body an API upload may send: <see cref="UploadBodyLimit"/>, except session materials (paths ending in
+    /// /materials/upload), whose limit is the site's uploads limit (<c>EventPlanner:Uploads:MaxBytes</c>, 50 MB by default)
+    /// plus room for the form around the file. That endpoint reads its form with its own limits and checks the file's size.
+    /// </summary>
+    private static long UploadLimit(HttpContext ctx)
+    {
+        if (ctx.Request.Path.Value?.EndsWith("/materials/upload", StringComparison.Ordinal) != true) return UploadBodyLimit;
+        var configured = ctx.RequestServices.GetRequiredService<IConfiguration>()["EventPlanner:Uploads:MaxBytes"];
+        return Math.Min(long.TryParse(configured, out var max) && max > 0 ? max : DefaultUploadBytes, UploadCeiling) + UploadFormOverhead;
+    }
+
+    /// <summary>Session materials' default size limit (50 MB); <see cref="UploadCeiling"/> bounds what configuration may set.</summary>
+    public const long DefaultUploadBytes = 50L * 1024 * 1024;
+    public const long UploadCeiling = 512L * 1024 * 1024;
+
+    /// <summary>The multipart headers and small fields around an uploaded file.</summary>
+    public const long UploadFormOverhead = 64 * 1024;
+
     private static Task LimitApiBodies(HttpContext ctx, Func<Task> next)
     {
         if (!IsApi(ctx)) return next();
-        var max = ctx.Request.Path.Value?.EndsWith("/upload", StringComparison.Ordinal) == true ? UploadBodyLimit : ApiBodyLimit;
+        var max = ctx.Request.Path.Value?.EndsWith("/upload", StringComparison.Ordinal) == true ? UploadLimit(ctx) : ApiBodyLimit;
         if (ctx.Request.ContentLength > max)
         {
             throw new BadHttpRequestException(

@@ -78,6 +78,7 @@ public sealed partial class TableOwnershipTests
     [InlineData("community_block_sessions", "Community")]
     [InlineData("bofs", "Bofs")]
     [InlineData("social_invitations", "Social")]
+    [InlineData("session_materials", "Materials")]
     public void The_owner_writes_its_table(string table, string owner)
     {
         var writers = WritersByTable(FeatureSources.Value);

@@ -13,6 +13,7 @@ public sealed record DashboardResponse(
     CommunityProgress Community,
     BofProgress Bofs,
     LightningProgress Lightning,
+    MaterialProgress Materials,
     MailProgress Mail,
     IReadOnlyList<ToDo> ToDo);
 
@@ -23,6 +24,7 @@ public sealed record ScheduleProgress(int Placed, int Unplaced, int UnreleasedCh
 public sealed record CommunityProgress(int GroupsPending, int RequestsWaiting, int ProposalsWithGroups, int BlocksApproved);
 public sealed record BofProgress(int Proposed, int Booked, int FreeSlots);
 public sealed record LightningProgress(int Sessions, int Unconfigured, int Confirmed, int Offered, int Waitlisted);
+public sealed record MaterialProgress(int Talks, int WithSlides, int WithRecording, int GalleryLinks);
 public sealed record MailProgress(int Held, int Failed);
 
 public static class DashboardMapping
@@ -40,6 +42,7 @@ public static class DashboardMapping
         new CommunityProgress(d.Community.GroupsPending, d.Community.RequestsWaiting, d.Community.ProposalsWithGroups, d.Community.BlocksApproved),
         new BofProgress(d.Bofs.Proposed, d.Bofs.Booked, d.Bofs.FreeSlots),
         new LightningProgress(d.Lightning.Sessions, d.Lightning.Unconfigured, d.Lightning.Confirmed, d.Lightning.Offered, d.Lightning.Waitlisted),
+        new MaterialProgress(d.Materials.Talks, d.Materials.WithSlides, d.Materials.WithRecording, d.Materials.GalleryLinks),
         new MailProgress(d.HeldMail, d.FailedMail),
         d.ToDos);
 }

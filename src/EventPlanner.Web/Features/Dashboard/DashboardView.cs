@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Community;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Lightning;
+using EventPlanner.Web.Features.Materials;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Submissions;
@@ -25,6 +26,9 @@ public sealed record DashboardView(
     int HeldMail,
     int FailedMail)
 {
+    /// <summary>Slides, recordings and gallery links (an init property, so views built without it still compile).</summary>
+    public MaterialCounts Materials { get; init; } = new();
+
     public IReadOnlyList<ToDo> ToDos => DashboardRules.ToDos(this);
     public CfpStatus Cfp => DashboardRules.Cfp(this);
     public int DaysToEvent => Event.StartsOn.DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Event.Zone).DateTime).DayNumber;

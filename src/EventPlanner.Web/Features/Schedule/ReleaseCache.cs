@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Compression;
 using EventPlanner.Web.Infrastructure.PageCache;
 
@@ -15,8 +16,16 @@ public sealed record ReleaseFile(string ContentType, byte[] Content, string ETag
     public PrecompressedBytes Coded { get; } = new(Content);
 }
 
-/// <summary>The released schedule of one event as the public pages, exports and kiosk use it.</summary>
-public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot Snapshot, IReadOnlyDictionary<string, ReleaseFile> Files);
+/// <summary>
+/// The released schedule of one event as the public pages, exports and kiosk use it. <see cref="Links"/>: what later
+/// features show with its sessions now (materials), merged into <see cref="Files"/>; <see cref="Stored"/> keeps the
+/// release's own files for when they change again.
+/// </summary>
+public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot Snapshot, IReadOnlyDictionary<string, ReleaseFile> Files)
+{
+    public SessionLinkSet Links { get; init; } = SessionLinkSet.Empty;
+    public IReadOnlyDictionary<string, ReleaseFile> Stored { get; init; } = Files;
+}
 
 /// <summary>
 /// Keeps each event's current release (snapshot and stored exports) in memory, so serving schedule.json or a
@@ -24,9 +33,19 @@ public sealed record CurrentRelease(long EventId, bool IsPublic, ReleaseSnapshot
 /// releases (an event hidden, a release by another node) bumps that version in its own transaction and drops the
 /// entry for the next request; the event's visibility and latest release number are re-read at least every
 /// <see cref="Freshness"/> as well.
+/// <para>
+/// Materials (slides, recordings) must show in the exports at once, not at the next release, yet the exports stay
+/// bytes built and compressed once. So the cache merges them: whenever the data version moved (the materials tables
+/// bump it by trigger, in the writing transaction), it asks each <see cref="ISessionLinkSource"/> (one statement) and,
+/// only when the links differ from what it holds, rebuilds schedule.json/xml/ics from the snapshot with the links,
+/// under a new ETag (so readers revalidating get the new bytes, never a stale 304). The stored release files are
+/// untouched: a release stays what was released, and the merged bytes are compressed once per change, like a release.
+/// </para>
 /// </summary>
-public sealed class ReleaseCache(Db db, PublicDataVersion versions)
+public sealed class ReleaseCache(Db db, PublicDataVersion versions, IEnumerable<ISessionLinkSource> linkSources, AppUrls urls, TimeProvider clock)
 {
+    private readonly ISessionLinkSource[] _linkSources = linkSources.ToArray();
+
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
     private sealed record Entry(long EventId, bool IsPublic, int? Number, CurrentRelease? Release, long CheckedAt, long Version);
@@ -52,7 +71,8 @@ public sealed class ReleaseCache(Db db, PublicDataVersion versions)
             return null;
         }
         CurrentRelease? release = null;
-        if (entry is not null && entry.EventId == h.Id && entry.Number == h.Number) release = entry.Release is null ? null : entry.Release with { IsPublic = h.IsPublic };
+        var reused = entry is not null && entry.EventId == h.Id && entry.Number == h.Number;
+        if (reused) release = entry!.Release is null ? null : entry.Release with { IsPublic = h.IsPublic };
         else if (h.Number is { } number)
         {
             using var grid = await c.QueryMultipleAsync("""
@@ -66,8 +86,30 @@ public sealed class ReleaseCache(Db db, PublicDataVersion versions)
                 .ToDictionary(f => f.Format, f => new ReleaseFile(f.ContentType, f.Content, f.ETag, at), StringComparer.Ordinal);
             release = new CurrentRelease(h.Id, h.IsPublic, ReleaseSnapshot.Parse(json), files);
         }
+        // Only when something public may have changed: between changes, a freshness re-check costs no extra statement.
+        if (release is not null && _linkSources.Length > 0 && !(reused && entry!.Version == version))
+            release = WithLinks(release, await SessionLinkSet.ReadAsync(_linkSources, h.Id, ct));
         _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, release, now, version);
         return (h.Id, h.IsPublic, release);
+    }
+
+    private CurrentRelease WithLinks(CurrentRelease release, SessionLinkSet links)
+    {
+        if (links.Key == release.Links.Key) return release;
+        if (links.IsEmpty) return release with { Files = release.Stored, Links = links };
+        var r = release.Snapshot;
+        var baseUrl = urls.Absolute("");
+        var at = clock.GetUtcNow();
+        at = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var files = new Dictionary<string, ReleaseFile>(release.Stored, StringComparer.Ordinal);
+        foreach (var (format, content) in new[] { ("json", ScheduleExports.Json(r, baseUrl, links)), ("xml", ScheduleExports.Xml(r, baseUrl, links)),
+                     ("ics", ScheduleExports.Ics(r, baseUrl, links)) })
+        {
+            if (!release.Stored.TryGetValue(format, out var stored)) continue;
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content))[..16].ToLowerInvariant();
+            files[format] = new ReleaseFile(stored.ContentType, content, $"\"{release.EventId}-{r.Number}-{format}-m{hash}\"", at > stored.LastModified ? at : stored.LastModified);
+        }
+        return release with { Files = files, Links = links };
     }
 
     /// <summary>

@@ -61,7 +61,8 @@ public static class ReleaseEndpoints
             var sessions = r.Sessions.Where(s => s.Speakers.Any(p => p.Id == id)).ToList();
             if (sessions.Count == 0) return Results.NotFound();
             var name = sessions[0].Speakers.First(p => p.Id == id).Name;
-            return Results.File(ScheduleExports.Ics(sessions.Select(s => (r, s)), $"{r.EventName}: {name}", urls.Absolute("")), "text/calendar; charset=utf-8");
+            return Results.File(ScheduleExports.Ics(sessions.Select(s => (r, s)), $"{r.EventName}: {name}", urls.Absolute(""), linksOf: current.Links.For),
+                "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGetAndHead("/agenda/{token}.ics", async (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls,
@@ -69,6 +70,7 @@ public static class ReleaseEndpoints
         {
             if (await agenda.FeedOwnerAsync(token, ct) is not { } userId) return Results.NotFound();
             var items = new List<(ReleaseSnapshot, SnapSession)>();
+            var links = new Dictionary<long, IReadOnlyList<SessionLink>>();
             // One look at the release cache per event, not per star (each look reads the data version): the feed
             // costs the same statements for five stars or fifty.
             // A feed address is a bearer secret: it shows public schedules only.
@@ -76,11 +78,15 @@ public static class ReleaseEndpoints
             {
                 if (await cache.GetAsync(byEvent.Key, ct) is not { Release: { } current }) continue;
                 foreach (var star in byEvent)
-                    if (current.Snapshot.Find(star.SessionId) is { } s) items.Add((current.Snapshot, s));
+                    if (current.Snapshot.Find(star.SessionId) is { } s)
+                    {
+                        items.Add((current.Snapshot, s));
+                        links[s.Id] = current.Links.For(s.Id);
+                    }
             }
             var entries = new List<AgendaFeedEntry>();
             foreach (var contributor in contributors) entries.AddRange(await contributor.EntriesAsync(userId, ct));
-            return Results.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute(""), entries), "text/calendar; charset=utf-8");
+            return Results.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute(""), entries, id => links.GetValueOrDefault(id) ?? []), "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
     }
 

@@ -88,15 +88,16 @@ public static partial class ScheduleExports
 
     // ---- schedule.json ----
 
-    public static byte[] Json(ReleaseSnapshot r, string baseUrl)
+    public static byte[] Json(ReleaseSnapshot r, string baseUrl, SessionLinkSet? links = null)
     {
+        links ??= SessionLinkSet.Empty;
         var days = new JsonArray();
         foreach (var (day, index, sessions) in Days(r))
         {
             var rooms = new JsonObject();
             foreach (var room in r.Rooms)
             {
-                rooms[room.Name] = new JsonArray(sessions.Where(s => s.RoomId == room.Id).Select(s => (JsonNode)JsonEvent(r, s, baseUrl)).ToArray());
+                rooms[room.Name] = new JsonArray(sessions.Where(s => s.RoomId == room.Id).Select(s => (JsonNode)JsonEvent(r, s, baseUrl, links.For(s.Id))).ToArray());
             }
             days.Add(new JsonObject
             {
@@ -144,7 +145,7 @@ public static partial class ScheduleExports
         return o;
     }
 
-    private static JsonObject JsonEvent(ReleaseSnapshot r, SnapSession s, string baseUrl) => new()
+    private static JsonObject JsonEvent(ReleaseSnapshot r, SnapSession s, string baseUrl, IReadOnlyList<SessionLink> extra) => new()
     {
         ["id"] = s.Id,
         ["guid"] = s.Guid,
@@ -170,14 +171,20 @@ public static partial class ScheduleExports
             // A guest has no account, so no id or speaker page: a person by name (the schema's pretalx shape).
             ["name"] = name, ["guid"] = GuestGuid(s, name).ToString(),
         })).ToArray()),
-        ["links"] = new JsonArray(PartLinks(s, baseUrl).Select(l => (JsonNode)new JsonObject { ["type"] = "slides", ["url"] = l.Url, ["title"] = l.Title }).ToArray()),
-        ["attachments"] = new JsonArray(),
+        ["links"] = new JsonArray(PartLinks(s, baseUrl).Select(l => (JsonNode)new JsonObject { ["type"] = "slides", ["url"] = l.Url, ["title"] = l.Title })
+            .Concat(extra.Where(l => !l.Attachment).Select(l => (JsonNode)JsonReference(l, baseUrl))).ToArray()),
+        ["attachments"] = new JsonArray(extra.Where(l => l.Attachment).Select(l => (JsonNode)JsonReference(l, baseUrl)).ToArray()),
     };
+
+    private static JsonObject JsonReference(SessionLink l, string baseUrl) => new() { ["type"] = l.Type, ["url"] = AbsoluteUrl(l.Url, baseUrl), ["title"] = l.Title };
+
+    private static string AbsoluteUrl(string url, string baseUrl) => url.StartsWith('/') ? baseUrl + url : url;
 
     // ---- schedule.xml ----
 
-    public static byte[] Xml(ReleaseSnapshot r, string baseUrl)
+    public static byte[] Xml(ReleaseSnapshot r, string baseUrl, SessionLinkSet? links = null)
     {
+        links ??= SessionLinkSet.Empty;
         using var stream = new MemoryStream();
         using (var w = XmlTextScrubber.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
         {
@@ -221,7 +228,7 @@ public static partial class ScheduleExports
                     w.WriteStartElement("room");
                     w.WriteAttributeString("name", room.Name);
                     w.WriteAttributeString("guid", RoomGuid(room.Id).ToString());
-                    foreach (var s in sessions.Where(s => s.RoomId == room.Id)) XmlEvent(w, r, s, baseUrl);
+                    foreach (var s in sessions.Where(s => s.RoomId == room.Id)) XmlEvent(w, r, s, baseUrl, links.For(s.Id));
                     w.WriteEndElement();
                 }
                 w.WriteEndElement();
@@ -232,7 +239,7 @@ public static partial class ScheduleExports
         return stream.ToArray();
     }
 
-    private static void XmlEvent(XmlWriter w, ReleaseSnapshot r, SnapSession s, string baseUrl)
+    private static void XmlEvent(XmlWriter w, ReleaseSnapshot r, SnapSession s, string baseUrl, IReadOnlyList<SessionLink> extra)
     {
         w.WriteStartElement("event");
         w.WriteAttributeString("guid", s.Guid);
@@ -276,7 +283,23 @@ public static partial class ScheduleExports
             w.WriteString(title);
             w.WriteEndElement();
         }
+        foreach (var l in extra.Where(l => !l.Attachment)) XmlReference(w, "link", l, baseUrl);
         w.WriteEndElement();
+        if (extra.Any(l => l.Attachment))
+        {
+            w.WriteStartElement("attachments");
+            foreach (var l in extra.Where(l => l.Attachment)) XmlReference(w, "attachment", l, baseUrl);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    private static void XmlReference(XmlWriter w, string element, SessionLink l, string baseUrl)
+    {
+        w.WriteStartElement(element);
+        w.WriteAttributeString("href", AbsoluteUrl(l.Url, baseUrl));
+        w.WriteAttributeString("type", l.Type);
+        w.WriteString(l.Title);
         w.WriteEndElement();
     }
 
@@ -284,7 +307,7 @@ public static partial class ScheduleExports
 
     /// <summary>Sessions (possibly of several events, each in its own zone) as one calendar with a VTIMEZONE per zone.</summary>
     public static byte[] Ics(IEnumerable<(ReleaseSnapshot Release, SnapSession Session)> items, string calendarName, string baseUrl,
-        IEnumerable<AgendaFeedEntry>? entries = null)
+        IEnumerable<AgendaFeedEntry>? entries = null, Func<long, IReadOnlyList<SessionLink>>? linksOf = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//EventPlanner//Schedule//EN" };
         calendar.AddProperty("X-WR-CALNAME", TextInput.ForCalendar(calendarName));
@@ -294,6 +317,8 @@ public static partial class ScheduleExports
             if (zones.Add(r.TimeZone)) calendar.AddTimeZone(VTimeZone.FromDateTimeZone(r.TimeZone, r.StartsOn.ToDateTime(TimeOnly.MinValue).AddYears(-1), includeHistoricalData: false));
             var speakers = !s.SpeakerNames.Any() ? "" : $"\n\nWith {string.Join(", ", s.SpeakerNames)}.";
             if (s.Parts is { Count: > 0 }) speakers += "\n\n" + DescriptionWithParts(r, s with { Description = "" });
+            // Calendar apps show the description and little else: materials go there as "title: url" lines.
+            if (linksOf?.Invoke(s.Id) is { Count: > 0 } extra) speakers += "\n\n" + string.Join("\n", extra.Select(l => $"{l.Title}: {AbsoluteUrl(l.Url, baseUrl)}"));
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = s.Guid,
@@ -329,7 +354,8 @@ public static partial class ScheduleExports
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
 
-    public static byte[] Ics(ReleaseSnapshot r, string baseUrl) => Ics(r.Sessions.Select(s => (r, s)), r.EventName, baseUrl);
+    public static byte[] Ics(ReleaseSnapshot r, string baseUrl, SessionLinkSet? links = null) =>
+        Ics(r.Sessions.Select(s => (r, s)), r.EventName, baseUrl, linksOf: links is null || links.IsEmpty ? null : links.For);
 
     // ---- CSV for organisers ----
 

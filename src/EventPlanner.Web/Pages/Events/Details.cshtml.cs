@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using EventPlanner.Web.Infrastructure.PageCache;
 using Microsoft.AspNetCore.OutputCaching;
 using EventPlanner.Web.Features.Social;
+using EventPlanner.Web.Features.Materials;
 
 namespace EventPlanner.Web.Pages.Events;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class DetailsModel(EventStore events, EventAccess access, SocialStore social, CfpStore cfp, TicketTypeStore ticketTypes, TimeProvider clock) : PageModel
+public sealed class DetailsModel(EventStore events, EventAccess access, SocialStore social, MaterialStore materials, CfpStore cfp, TicketTypeStore ticketTypes,
+    TimeProvider clock) : PageModel
 {
     /// <summary>Days left to submit while the call for papers is open (0 on its last day); null when it is not open.</summary>
     public int? CfpDaysLeft { get; private set; }
@@ -26,6 +28,7 @@ public sealed class DetailsModel(EventStore events, EventAccess access, SocialSt
     public IReadOnlyList<TrackRow> Tracks { get; private set; } = [];
     public bool IsOrganiser { get; private set; }
     public IReadOnlyList<SocialEventRow> Socials { get; private set; } = [];
+    public IReadOnlyList<GalleryLinkRow> Gallery { get; private set; } = [];
     public bool IsReviewer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
@@ -43,6 +46,7 @@ public sealed class DetailsModel(EventStore events, EventAccess access, SocialSt
         CoLocated = await events.ListChildrenAsync(e.Id);
         (Days, Rooms, Tracks) = await events.ListPartsAsync(e.Id);
         Socials = await social.ListAsync(e.Id, publicOnly: true);
+        Gallery = await materials.GalleryAsync(e.Id);
         // What a visitor can do now leads the page. The public page cache keys on the minute, so this is never older than that.
         var now = clock.GetUtcNow();
         var settings = (await cfp.LoadContextAsync(e, HttpContext.RequestAborted)).Settings;

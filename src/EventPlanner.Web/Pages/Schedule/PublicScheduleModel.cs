@@ -10,6 +10,8 @@ public abstract class PublicSchedulePageModel(PublicSchedule schedule, AgendaSto
     public string Slug => RouteData.Values["slug"] as string ?? "";
     public long EventId { get; private set; }
     public ReleaseSnapshot? Release { get; private set; }
+    /// <summary>Materials and other links shown with released sessions now, without a release (see <see cref="ReleaseCache"/>).</summary>
+    public SessionLinkSet Links { get; private set; } = SessionLinkSet.Empty;
     public IReadOnlySet<long> Starred { get; private set; } = new HashSet<long>();
     public bool SignedIn => User.UserId() is not null;
 
@@ -19,6 +21,7 @@ public abstract class PublicSchedulePageModel(PublicSchedule schedule, AgendaSto
         if (await schedule.VisibleAsync(HttpContext, Slug) is not { } visible) return false;
         EventId = visible.EventId;
         Release = visible.Release?.Snapshot;
+        Links = visible.Release?.Links ?? SessionLinkSet.Empty;
         if (User.UserId() is { } userId && Release is not null) Starred = await agenda.StarredInAsync(userId, EventId);
         return true;
     }

@@ -10,16 +10,21 @@ namespace EventPlanner.Web.Pages.Schedule;
 /// <summary>A released session: when and where, who speaks, what it is about, and what runs against it. Signed-in readers star it here.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class SessionModel(PublicSchedule schedule, AgendaStore agenda) : PublicSchedulePageModel(schedule, agenda)
+public sealed class SessionModel(PublicSchedule schedule, AgendaStore agenda, EventAccess access) : PublicSchedulePageModel(schedule, agenda)
 {
     private readonly AgendaStore _agenda = agenda;
 
     public SnapSession Session { get; private set; } = null!;
 
+    /// <summary>The signed-in reader is one of its speakers or an organiser: offer the materials page.</summary>
+    public bool MayAttach { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id)
     {
         if (!await LoadAsync() || Release?.Find(id) is not { } s) return NotFound();
         Session = s;
+        if (User.UserId() is { } userId)
+            MayAttach = s.Speakers.Any(p => p.Id == userId) || (await access.RolesAsync(HttpContext, userId, Slug)).Contains(EventRoles.Organiser);
         return Page();
     }
 
