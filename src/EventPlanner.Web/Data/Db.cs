@@ -1,12 +1,17 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace EventPlanner.Web.Data;
 
 /// <summary>
-/// The one way to reach the app database: a new pooled connection per call, with foreign keys on
-/// and a busy timeout, and writes as short BEGIN IMMEDIATE transactions so that two writers queue
-/// instead of failing half way with SQLITE_BUSY.
+/// The one way to reach the app database: a new pooled connection per call, and writes as short transactions.
+/// On SQLite (the default) each connection has foreign keys on and a busy timeout, and a write is BEGIN IMMEDIATE,
+/// so two writers queue instead of failing half way with SQLITE_BUSY. On PostgreSQL
+/// (<c>EventPlanner:Database:Provider = postgres</c>, <c>ConnectionStrings:EventPlanner</c>) a write is READ
+/// COMMITTED: an invariant that a read-then-write check guards must then hold by a constraint, a guarded update or
+/// <see cref="LockEventAsync"/>, because several writers really do run at once there.
 /// </summary>
 public sealed class Db
 {
@@ -15,6 +20,18 @@ public sealed class Db
     public Db(DataPaths paths, IConfiguration? configuration = null)
     {
         CountQueries = configuration?.GetValue("EventPlanner:Diagnostics:CountQueries", false) ?? false;
+        Provider = DbProviders.Parse(configuration?["EventPlanner:Database:Provider"]);
+        Dialect = SqlDialect.For(Provider);
+        if (Provider == DbProvider.Postgres)
+        {
+            _connectionString = configuration?.GetConnectionString("EventPlanner") is { Length: > 0 } cs
+                ? cs
+                : throw new InvalidOperationException(
+                    "EventPlanner:Database:Provider is postgres, but ConnectionStrings:EventPlanner is empty.");
+            var builder = new NpgsqlConnectionStringBuilder(_connectionString);
+            DatabasePath = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+            return;
+        }
         DatabasePath = paths.DatabasePath;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -25,13 +42,28 @@ public sealed class Db
         }.ToString();
     }
 
+    public DbProvider Provider { get; }
+
+    /// <summary>The few SQL spellings that differ between the engines; features build their own seams on it.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>Where the data is, for messages: the SQLite file, or the PostgreSQL host and database.</summary>
     public string DatabasePath { get; }
 
-    /// <summary>Whether statements are counted per request (see <see cref="QueryTally"/>).</summary>
+    public string ConnectionString => _connectionString;
+
+    /// <summary>Whether statements are counted per request (see <see cref="QueryTally"/>; SQLite only).</summary>
     public bool CountQueries { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
+        if (Provider == DbProvider.Postgres)
+        {
+            // Npgsql pools by connection string; READ COMMITTED is the server's default isolation.
+            var pg = new NpgsqlConnection(_connectionString);
+            await pg.OpenAsync(ct);
+            return pg;
+        }
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         // Attach before the pragmas so they count on a fresh connection as they do on a pooled one
@@ -43,18 +75,36 @@ public sealed class Db
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction and commits it.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, IDbTransaction, Task<T>> work, CancellationToken ct = default)
+    /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction: the write
-        // lock is taken up front, so checks made inside the transaction still hold at commit.
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction: the write lock is taken up
+        // front, so checks made inside the transaction still hold at commit. PostgreSQL writers run side by side
+        // under READ COMMITTED; what must be serial takes a lock (LockEventAsync) or is a constraint.
+        var isolation = Provider == DbProvider.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
+        await using var tx = await connection.BeginTransactionAsync(isolation, ct);
         var result = await work(connection, tx);
         await tx.CommitAsync(ct);
         return result;
     }
 
-    public Task WriteAsync(Func<SqliteConnection, IDbTransaction, Task> work, CancellationToken ct = default) =>
+    public Task WriteAsync(Func<DbConnection, IDbTransaction, Task> work, CancellationToken ct = default) =>
         WriteAsync<bool>(async (c, tx) => { await work(c, tx); return true; }, ct);
+
+    /// <summary>
+    /// A read-only transaction whose reads all see one snapshot: a deferred transaction on SQLite (no write lock; WAL
+    /// gives it a snapshot at its first read), REPEATABLE READ on PostgreSQL.
+    /// </summary>
+    public async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct = default) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+
+    /// <summary>
+    /// Makes the rest of the transaction the only writer of one event's guarded rows (quota, slots, queues): on
+    /// PostgreSQL a transaction-scoped advisory lock on the event id, released at commit or rollback, so different
+    /// events still write in parallel. SQLite's BEGIN IMMEDIATE already made the whole transaction serial.
+    /// </summary>
+    public Task LockEventAsync(IDbConnection c, IDbTransaction tx, long eventId) => Dialect.LockEventAsync(c, tx, eventId);
 }

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace EventPlanner.Web.Data;
 
@@ -13,7 +13,7 @@ namespace EventPlanner.Web.Data;
 /// say idempotently (SQLite has no ADD/DROP COLUMN IF [NOT] EXISTS); it runs in the script's transaction, after
 /// its SQL (see <see cref="MigrationSteps"/>).
 /// </summary>
-public sealed record Migration(int Version, string Name, string Sql, Func<SqliteConnection, IDbTransaction, Task>? Step = null)
+public sealed record Migration(int Version, string Name, string Sql, Func<DbConnection, IDbTransaction, Task>? Step = null)
 {
     /// <summary>The SHA-256 of the script's text, recorded when it is applied and checked at every start.</summary>
     public string Checksum => MigrationRunner.ChecksumOf(Sql);
@@ -28,13 +28,21 @@ public sealed class DatabaseTooNewException(string message) : Exception(message)
 public sealed class MigrationChecksumMismatchException(string message) : Exception(message);
 
 /// <summary>
-/// Applies the numbered scripts from db/migrations (embedded in the assembly) in order, each in its
+/// Applies the numbered scripts from db/migrations (SQLite) or db/migrations/postgres (their PostgreSQL twins, same
+/// numbers and names), embedded in the assembly, in order, each in its
 /// own transaction, recording each with its checksum in schema_migrations; refuses a database newer than
 /// the code, and one that ran a script whose text has since changed (landed migrations are immutable).
 /// </summary>
 public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logger)
 {
-    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+    /// <summary>The SQLite scripts (db/migrations).</summary>
+    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded("migrations.", MigrationSteps.For);
+
+    /// <summary>The PostgreSQL twins (db/migrations/postgres): same numbers and names, no C# steps.</summary>
+    public static IReadOnlyList<Migration> EmbeddedPostgres { get; } = LoadEmbedded("migrations.postgres.", _ => null);
+
+    public static IReadOnlyList<Migration> EmbeddedFor(DbProvider provider) =>
+        provider == DbProvider.Postgres ? EmbeddedPostgres : Embedded;
 
     /// <summary>
     /// The checksum recorded for 0005 and 0013 in databases that ran them before checksums were kept: both were
@@ -51,11 +59,11 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
 
     public async Task<int> MigrateAsync(IReadOnlyList<Migration>? migrations = null, CancellationToken ct = default)
     {
-        migrations ??= Embedded;
+        migrations ??= EmbeddedFor(db.Provider);
         await using (var connection = await db.OpenAsync(ct))
         {
             // WAL lets readers carry on while one writer commits; it is a property of the file.
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            if (db.Provider == DbProvider.Sqlite) await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
             await connection.ExecuteAsync("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version    INTEGER PRIMARY KEY,
@@ -82,6 +90,8 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
         {
             var done = await db.WriteAsync(async (c, tx) =>
             {
+                // Nodes starting together on PostgreSQL take turns, so each script runs once; the second finds it done.
+                if (db.Provider == DbProvider.Postgres) await c.ExecuteAsync("LOCK TABLE schema_migrations IN EXCLUSIVE MODE", transaction: tx);
                 var exists = await c.ExecuteScalarAsync<int>(
                     "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", migration, tx);
                 if (exists > 0) return false;
@@ -109,7 +119,9 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
     private Task RecordMissingChecksumsAsync(IReadOnlyList<Migration> migrations, CancellationToken ct) =>
         db.WriteAsync(async (c, tx) =>
         {
-            var columns = await c.QueryAsync<string>("SELECT name FROM pragma_table_info('schema_migrations')", transaction: tx);
+            var columns = await c.QueryAsync<string>(db.Provider == DbProvider.Postgres
+                ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+                : "SELECT name FROM pragma_table_info('schema_migrations')", transaction: tx);
             if (!columns.Contains("checksum"))
             {
                 await c.ExecuteAsync("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT", transaction: tx);
@@ -144,18 +156,19 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
         }
     }
 
-    private static IReadOnlyList<Migration> LoadEmbedded()
+    private static IReadOnlyList<Migration> LoadEmbedded(string prefix, Func<int, Func<DbConnection, IDbTransaction, Task>?> steps)
     {
         var assembly = typeof(MigrationRunner).Assembly;
         var list = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            var match = FileName().Match(resource);
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var match = FileName().Match(resource[prefix.Length..]);
             if (!match.Success) continue;
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
             var version = int.Parse(match.Groups[1].Value);
-            list.Add(new Migration(version, match.Groups[2].Value, reader.ReadToEnd(), MigrationSteps.For(version)));
+            list.Add(new Migration(version, match.Groups[2].Value, reader.ReadToEnd(), steps(version)));
         }
         var duplicate = list.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -165,6 +178,6 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
         return list.OrderBy(m => m.Version).ToList();
     }
 
-    [GeneratedRegex(@"^migrations\.(\d{4})_([A-Za-z0-9_\-]+)\.sql$")]
+    [GeneratedRegex(@"^(\d{4})_([A-Za-z0-9_\-]+)\.sql$")]
     private static partial Regex FileName();
 }

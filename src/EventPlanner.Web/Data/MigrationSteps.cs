@@ -1,6 +1,6 @@
 using System.Data;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace EventPlanner.Web.Data;
 
@@ -8,10 +8,11 @@ namespace EventPlanner.Web.Data;
 /// C# steps of migrations, for the repairs SQL cannot say idempotently (SQLite has no ADD/DROP COLUMN IF [NOT]
 /// EXISTS). A step runs in its migration's transaction, after the script's SQL, and must be safe on every database
 /// the script can meet. Only the script's text is checksummed: a step, like the script, is never changed once landed.
+/// Steps are SQLite's alone: a PostgreSQL database only ever ran the current texts of its twins.
 /// </summary>
 public static class MigrationSteps
 {
-    public static Func<SqliteConnection, IDbTransaction, Task>? For(int version) => version switch
+    public static Func<DbConnection, IDbTransaction, Task>? For(int version) => version switch
     {
         14 => RepairEditedReviewColumnsAsync,
         _ => null,
@@ -21,7 +22,7 @@ public static class MigrationSteps
     /// 0014: a database that ran the first text of 0005 (731945a) has reviews.told_version, which the current text
     /// dropped, and lacks review_decisions.released_round, which it added.
     /// </summary>
-    public static async Task RepairEditedReviewColumnsAsync(SqliteConnection c, IDbTransaction tx)
+    public static async Task RepairEditedReviewColumnsAsync(DbConnection c, IDbTransaction tx)
     {
         if (await HasColumnAsync(c, tx, "reviews", "told_version"))
         {
@@ -61,6 +62,6 @@ public static class MigrationSteps
         }
     }
 
-    private static async Task<bool> HasColumnAsync(SqliteConnection c, IDbTransaction tx, string table, string column) =>
+    private static async Task<bool> HasColumnAsync(DbConnection c, IDbTransaction tx, string table, string column) =>
         await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", new { table, column }, tx) > 0;
 }

@@ -17,6 +17,14 @@ public static class SqlTypeHandlers
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        // Dates go through the handler below as yyyy-MM-dd text on both engines: the same text Microsoft.Data.Sqlite
+        // writes for a DateOnly, and what PostgreSQL's text columns compare with (Npgsql would send a date).
+        // A TimeOnly parameter goes as the very text Microsoft.Data.Sqlite writes for one (HH:mm:ss, with a fraction
+        // only when there is one), so SQLite files keep their bytes and PostgreSQL gets text too.
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
+        SqlMapper.RemoveTypeMap(typeof(TimeOnly));
+        SqlMapper.RemoveTypeMap(typeof(TimeOnly?));
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
         SqlMapper.AddTypeHandler(new TimeOnlyHandler());
@@ -53,9 +61,12 @@ public static class SqlTypeHandlers
         public override void SetValue(IDbDataParameter parameter, TimeOnly value)
         {
             parameter.DbType = DbType.String;
-            parameter.Value = value.ToString("HH:mm", CultureInfo.InvariantCulture);
+            parameter.Value = value.Ticks % TimeSpan.TicksPerSecond == 0
+                ? value.ToString("HH:mm:ss", CultureInfo.InvariantCulture)
+                : value.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
         }
 
-        public override TimeOnly Parse(object value) => TimeOnly.ParseExact((string)value, "HH:mm", CultureInfo.InvariantCulture);
+        public override TimeOnly Parse(object value) =>
+            TimeOnly.ParseExact((string)value, ["HH:mm", "HH:mm:ss", "HH:mm:ss.fffffff"], CultureInfo.InvariantCulture);
     }
 }

@@ -15,7 +15,7 @@ public static class HealthEndpoints
                 await c.ExecuteScalarAsync<int>("SELECT 1");
                 return Results.Text("ok");
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception e) when (DbErrors.IsUnavailable(e))
             {
                 return Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
             }

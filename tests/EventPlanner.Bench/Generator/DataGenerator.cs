@@ -104,7 +104,7 @@ public static class DataGenerator
         await using (var c = await db.OpenAsync(ct))
         {
             await c.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-            SqliteConnection.ClearPool(c);
+            SqliteConnection.ClearPool((SqliteConnection)c); // the generator writes SQLite files only
         }
 
         var digest = await DatabaseDigest.ComputeAsync(db.DatabasePath, ct);

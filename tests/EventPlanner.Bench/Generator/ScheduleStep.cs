@@ -61,7 +61,7 @@ public sealed class ScheduleStep : IGeneratorStep
 
         await using var c = await provider.GetRequiredService<Db>().OpenAsync(ct);
         await c.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(c);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)c); // the generator writes SQLite files only
         return await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schedule_sessions WHERE room_id IS NOT NULL");
     }
 

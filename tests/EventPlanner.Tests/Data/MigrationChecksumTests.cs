@@ -35,7 +35,57 @@ public sealed class MigrationChecksumTests : IDisposable
         [20] = "08d7017939c42221b5de46b844bbdce097f324e05b72edccff426d762f4200cd", // 0020_session_materials.sql
     };
 
+    /// <summary>The PostgreSQL twins (db/migrations/postgres), pinned the same way once landed.</summary>
+    private static readonly Dictionary<int, string> PinnedPostgres = new()
+    {
+        [1] = "9ea7da7f2214129e664647c45a2541becaaed4dd2514517f795688e2dfc5dbd9", // postgres/0001_foundation.sql
+        [2] = "551762547dbaf61dff908f8dddfabe98cf5dc4b4bc2dfeb08e18230301199078", // postgres/0002_notifications.sql
+        [3] = "a62b64e430bc5d18a67c3c4f84ab4effe5f45d8d4dcc28e3d16efbdd7e93f502", // postgres/0003_submissions.sql
+        [4] = "e91483ad8a9d801d416347ed5cb1d877ebc0f47a224962ff59a10ae0f67f4636", // postgres/0004_tickets.sql
+        [5] = "56b1f03630df0c42c9aa1906b811458b4384c279ced62bc88697dad420ba5e0f", // postgres/0005_reviews.sql
+        [6] = "3e9d3d8eb616b8cbb7b81dfadab69f063c48a1e977dc39ae8b6974f385dbfba4", // postgres/0006_schedule.sql
+        [7] = "f2932446b2dac8be63f0d939228674862c470f29ff3024fd513e0a839c0f431a", // postgres/0007_outbox_addresses.sql
+        [8] = "192218efea488d2c606a4fed46e9820feaed263bab9089fa901e41503e0f15b9", // postgres/0008_live_schedule.sql
+        [9] = "1d6c8922aa5f64c99bded5cfdbc3969c2a3d0568e4c94eb334e0c25b0b6e257e", // postgres/0009_lightning.sql
+        [10] = "50cfa0506078524d34fedabb9e57ffcd11201604175398a8cb800f59390cdd73", // postgres/0010_community.sql
+        [11] = "b8b065b61abbfa532bc9a992d5c7faeaf55835e7516a236edb74d221ddd323ec", // postgres/0011_bofs.sql
+        [12] = "488f370f674506b62c45fef6882cf49fe24b3ae016900888bfe09dd13b9ba1e4", // postgres/0012_notification_attachments.sql
+        [13] = "1baf76f38ef5d116e54359ccbce7086d62051204dadf49cca5be58d1a262be4e", // postgres/0013_review_ranking_cache.sql
+        [14] = "0011edf3b88368537b4c2d5af6523d928cf8247875e81f1bd156615831151b01", // postgres/0014_repair_edited_review_migrations.sql
+        [15] = "13c003f91c42c9a021b5a300b642077c67234de4ad007613b9bce0a0f46b047e", // postgres/0015_public_data_version.sql
+        [16] = "2613d399769d726174b1b8f90fbdf22bea98930f32014e56621cd9a5cf53db42", // postgres/0016_webhooks.sql
+        [17] = "4107e052b36ba97f47eaf35e24a1f0d5cb58f4fc1dc3e22e3f5a633c6272d6c3", // postgres/0017_schedule_suggestions.sql
+        [18] = "5b5cddbb7b2fc76ec644e33b660d5d45f681b80ea391c2e28a28dbaec29ec2db", // postgres/0018_social_events.sql
+    };
+
     private readonly MigrationDatabase _database = new();
+
+    [Fact]
+    public void Every_landed_postgres_twin_keeps_its_pinned_checksum()
+    {
+        var actual = MigrationRunner.EmbeddedPostgres.ToDictionary(m => m.Version, m => m.Checksum);
+
+        foreach (var (version, checksum) in PinnedPostgres)
+        {
+            Assert.True(actual.TryGetValue(version, out var now), $"PostgreSQL migration {version:0000} has disappeared.");
+            Assert.True(checksum == now, $"PostgreSQL migration {version:0000} was edited after landing (pinned {checksum}, now {now}); put the change in a new migration.");
+        }
+        var unpinned = actual.Keys.Except(PinnedPostgres.Keys).ToList();
+        Assert.True(unpinned.Count == 0, $"Pin the checksum of the new PostgreSQL migration(s) {string.Join(", ", unpinned.Select(v => v.ToString("0000")))} in this test.");
+    }
+
+    [Fact]
+    public void Every_sqlite_migration_has_a_postgres_twin_of_the_same_number_and_name_and_no_twin_is_orphaned()
+    {
+        var sqlite = MigrationRunner.Embedded.Select(m => m.FileName).ToList();
+        var postgres = MigrationRunner.EmbeddedPostgres.Select(m => m.FileName).ToList();
+
+        var missing = sqlite.Except(postgres).ToList();
+        Assert.True(missing.Count == 0,
+            $"Write the PostgreSQL twin of {string.Join(", ", missing)} in db/migrations/postgres/ (same number and name): both engines must end at the same schema.");
+        Assert.Equal(sqlite, postgres);
+        Assert.All(MigrationRunner.EmbeddedPostgres, m => Assert.Null(m.Step));
+    }
 
     [Fact]
     public void Every_landed_migration_keeps_its_pinned_checksum()

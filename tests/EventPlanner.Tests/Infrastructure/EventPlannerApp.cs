@@ -37,6 +37,9 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
 
     public const string Password = "correct horse battery";
 
+    /// <summary>The class's own PostgreSQL database when the hosts run there (<see cref="TestPostgres.HostsRunOnPostgres"/>).</summary>
+    public string? PostgresDatabase { get; private set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
@@ -52,10 +55,17 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
             ["EventPlanner:Jobs:Storage"] = "memory",
             ["EventPlanner:Jobs:Server"] = RunsJobs ? "true" : "false",
         };
+        if (TestPostgres.HostsRunOnPostgres)
+        {
+            // One database per test class, copied from a migrated template; a second host of the class shares it.
+            PostgresDatabase ??= TemplateDatabase.CreatePostgresCopy();
+            settings["EventPlanner:Database:Provider"] = "postgres";
+            settings["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(PostgresDatabase);
+        }
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         // A class that prepared its own database (or a second host on the same folder) keeps it.
-        TemplateDatabase.CopyTo(Path.Combine(settings["EventPlanner:DataDirectory"]!, "eventplanner.db"));
+        if (!TestPostgres.HostsRunOnPostgres) TemplateDatabase.CopyTo(Path.Combine(settings["EventPlanner:DataDirectory"]!, "eventplanner.db"));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IMailSender>();
@@ -69,6 +79,7 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresDatabase is { } database) TestPostgres.DropDatabase(database);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 

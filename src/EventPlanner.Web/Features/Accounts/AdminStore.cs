@@ -12,7 +12,7 @@ public sealed class AdminStore(Db db, TimeProvider clock, IEnumerable<IAccountRe
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<UserSummary>(
-            "SELECT id, email, display_name FROM users WHERE is_admin = 1 ORDER BY display_name, email");
+            "SELECT id, email, display_name FROM users WHERE is_admin = TRUE ORDER BY display_name, email");
         return rows.AsList();
     }
 
@@ -27,7 +27,7 @@ public sealed class AdminStore(Db db, TimeProvider clock, IEnumerable<IAccountRe
             if (!user.EmailConfirmed) return AdminGrant.NotConfirmed;
             // A new concurrency stamp makes any Identity update still holding the old row (which would
             // write is_admin back to 0) fail instead of silently undoing this grant.
-            await c.ExecuteAsync("UPDATE users SET is_admin = 1, concurrency_stamp = @stamp WHERE id = @Id",
+            await c.ExecuteAsync("UPDATE users SET is_admin = TRUE, concurrency_stamp = @stamp WHERE id = @Id",
                 new { user.Id, stamp = Guid.NewGuid().ToString("N") }, tx);
             return AdminGrant.Granted;
         }, ct);
@@ -44,7 +44,7 @@ public sealed class AdminStore(Db db, TimeProvider clock, IEnumerable<IAccountRe
         {
             var user = await c.QuerySingleOrDefaultAsync<Candidate>("SELECT id, is_admin, email_confirmed FROM users WHERE id = @userId", new { userId }, tx);
             if (user is null) return new AccountDeletion.NotFound();
-            if (user.IsAdmin && !await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE is_admin = 1 AND id <> @userId)", new { userId }, tx))
+            if (user.IsAdmin && !await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE is_admin = TRUE AND id <> @userId)", new { userId }, tx))
                 return new AccountDeletion.LastAdministrator();
             var now = clock.GetUtcNow();
             foreach (var step in removalSteps)

@@ -17,7 +17,7 @@ public sealed class UserQueries(Db db)
     public async Task<bool> AnyAdminAsync(CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE is_admin = 1)");
+        return await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE is_admin = TRUE)");
     }
 
     public async Task<UserSummary?> FindByEmailAsync(string email, CancellationToken ct = default)

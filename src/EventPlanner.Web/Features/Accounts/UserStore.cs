@@ -29,7 +29,7 @@ public sealed class UserStore(Db db, TimeProvider clock) :
                 RETURNING id
                 """, user, tx), ct);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteExtendedErrorCode == 2067) // UNIQUE
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateEmail(user.Email));
         }

@@ -4,7 +4,6 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Bofs;
 
@@ -76,7 +75,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
                 return BookingResult.Done((await BofStore.FindAsync(c, tx, e.Id, bofId))! with { SessionId = sessionId });
             }, ct);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.Message.Contains("bofs.slot_id", StringComparison.Ordinal))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex, "bofs", "slot_id"))
         {
             // The checks above run under the write lock, so this is the constraint doing its backstop job.
             var (bof, alternatives) = await AlternativesAsync(e, bofId, ct);
@@ -98,7 +97,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
             if (bof.IsCancelled) return BookingResult.Done(bof);
             var now = clock.GetUtcNow();
             var was = bof.SlotId is { } slotId ? (await BofStore.SlotsAsync(c, tx, e.Id)).First(s => s.Id == slotId) : null;
-            await c.ExecuteAsync("UPDATE bofs SET is_cancelled = 1, slot_id = NULL, version = version + 1, updated_at = @now WHERE id = @bofId", new { now, bofId }, tx);
+            await c.ExecuteAsync("UPDATE bofs SET is_cancelled = TRUE, slot_id = NULL, version = version + 1, updated_at = @now WHERE id = @bofId", new { now, bofId }, tx);
             if (bof.SessionId is { } sessionId)
             {
                 await SessionWrites.CancelInAsync(c, tx, sessionId, now, SessionSources.Bof);

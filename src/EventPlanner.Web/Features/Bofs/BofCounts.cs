@@ -13,10 +13,10 @@ public sealed record BofCounts
     public static async Task<BofCounts> ReadAsync(IDbConnection c, long eventId) =>
         await c.QuerySingleAsync<BofCounts>("""
             SELECT
-              (SELECT COUNT(*) FROM bofs b WHERE b.event_id = @eventId AND b.is_cancelled = 0 AND b.slot_id IS NULL) AS Proposed,
-              (SELECT COUNT(*) FROM bofs b WHERE b.event_id = @eventId AND b.is_cancelled = 0 AND b.slot_id IS NOT NULL) AS Booked,
+              (SELECT COUNT(*) FROM bofs b WHERE b.event_id = @eventId AND b.is_cancelled = FALSE AND b.slot_id IS NULL) AS Proposed,
+              (SELECT COUNT(*) FROM bofs b WHERE b.event_id = @eventId AND b.is_cancelled = FALSE AND b.slot_id IS NOT NULL) AS Booked,
               (SELECT COUNT(*) FROM bof_slots s WHERE s.event_id = @eventId
-                 AND NOT EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = 0)) AS FreeSlots
+                 AND NOT EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = FALSE)) AS FreeSlots
             """, new { eventId });
 
     /// <summary>A room's BoF slots: free ones, and ones a live BoF has booked.</summary>
@@ -25,9 +25,9 @@ public sealed record BofCounts
         var (free, booked) = await c.QuerySingleAsync<(long, long)>("""
             SELECT
               (SELECT COUNT(*) FROM bof_slots s WHERE s.event_id = @eventId AND s.room_id = @roomId
-                 AND NOT EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = 0)),
+                 AND NOT EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = FALSE)),
               (SELECT COUNT(*) FROM bof_slots s WHERE s.event_id = @eventId AND s.room_id = @roomId
-                 AND EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = 0))
+                 AND EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = FALSE))
             """, new { eventId, roomId }, tx);
         return ((int)free, (int)booked);
     }

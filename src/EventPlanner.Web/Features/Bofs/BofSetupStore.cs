@@ -56,7 +56,7 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
             if (threshold > 0)
             {
                 var ready = await c.QueryAsync<BofRow>($"""
-                    {BofStore.BofSelect} WHERE b.event_id = @eventId AND b.is_cancelled = 0 AND b.slot_id IS NULL
+                    {BofStore.BofSelect} WHERE b.event_id = @eventId AND b.is_cancelled = FALSE AND b.slot_id IS NULL
                       AND (SELECT COUNT(*) FROM bof_interest i WHERE i.bof_id = b.id) >= @threshold
                     """, new { eventId = e.Id, threshold }, tx);
                 foreach (var bof in ready) await batch.AddAsync(c, tx, BofNotices.ThresholdReached(e, bof));

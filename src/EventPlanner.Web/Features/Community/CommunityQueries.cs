@@ -106,7 +106,7 @@ public sealed class CommunityQueries(Db db)
             SELECT h.room_id, h.date, h.opens_at, h.closes_at FROM schedule_room_hours h JOIN rooms r ON r.id = h.room_id WHERE r.event_id = @eventId;
             SELECT s.room_id, s.starts_at, s.duration_minutes, s.title, x.block_id
             FROM schedule_sessions s LEFT JOIN community_block_sessions x ON x.session_id = s.id
-            WHERE s.event_id = @eventId AND s.room_id IS NOT NULL AND s.starts_at IS NOT NULL AND s.is_cancelled = 0;
+            WHERE s.event_id = @eventId AND s.room_id IS NOT NULL AND s.starts_at IS NOT NULL AND s.is_cancelled = FALSE;
             SELECT b.id, b.room_id, b.starts_at, b.ends_at, g.name AS group_name
             FROM community_blocks b JOIN community_groups g ON g.id = b.group_id
             WHERE b.event_id = @eventId AND b.status = 'approved' AND b.room_id IS NOT NULL;

@@ -2,7 +2,6 @@ using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Community;
 
@@ -58,7 +57,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
                     UPDATE community_groups SET name = @Name, description = @Description, contacts = @Contacts, logo_url = @LogoUrl WHERE id = @groupId
                     """, new { groupId, values.Name, values.Description, values.Contacts, values.LogoUrl }, tx);
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            catch (Exception ex) when (DbErrors.IsConstraintViolation(ex))
             {
                 v.Add("name", $"Another group is already called {values.Name}.");
                 return Outcome<GroupRow>.Invalid;

@@ -3,7 +3,6 @@ using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Events;
 
@@ -23,7 +22,7 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<EventRow>($"""
             SELECT {EventColumns} FROM events e LEFT JOIN events p ON p.id = e.parent_event_id
-            WHERE e.is_public = 1 ORDER BY e.starts_on, e.name
+            WHERE e.is_public = TRUE ORDER BY e.starts_on, e.name
             """)).AsList();
     }
 
@@ -54,7 +53,7 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<EventRow>($"""
             SELECT {EventColumns} FROM events e LEFT JOIN events p ON p.id = e.parent_event_id
-            WHERE e.parent_event_id = @eventId AND e.is_public = 1 ORDER BY e.starts_on, e.name
+            WHERE e.parent_event_id = @eventId AND e.is_public = TRUE ORDER BY e.starts_on, e.name
             """, new { eventId })).AsList();
     }
 
@@ -85,7 +84,7 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
                     RETURNING id
                     """, new { values.Slug, values.Name, values.Description, values.Venue, values.TimeZone, values.StartsOn, values.EndsOn, values.IsPublic, parentId, creatorId, now }, tx);
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+            catch (Exception e) when (DbErrors.IsUniqueViolation(e))
             {
                 v.Add("slug", $"The slug '{values.Slug}' is taken; choose another.");
                 return null;
@@ -301,7 +300,7 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
         {
             return await write;
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             v.Add(field, message);
             return null;

@@ -16,7 +16,7 @@ public sealed record LightningCounts
         await c.QuerySingleAsync<LightningCounts>("""
             SELECT
               (SELECT COUNT(*) FROM lightning_sessions l WHERE l.event_id = @eventId) AS Sessions,
-              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.kind = 'lightning' AND s.is_cancelled = 0
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.kind = 'lightning' AND s.is_cancelled = FALSE
                  AND NOT EXISTS (SELECT 1 FROM lightning_sessions l WHERE l.session_id = s.id)) AS Unconfigured,
               (SELECT COUNT(*) FROM lightning_talks t JOIN lightning_sessions l ON l.session_id = t.session_id
                  WHERE l.event_id = @eventId AND t.status = 'confirmed') AS Confirmed,

@@ -64,7 +64,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<ScheduleSessionRef>("""
             SELECT s.id, s.kind, s.title, s.duration_minutes, s.starts_at, s.is_cancelled FROM schedule_sessions s
-            WHERE s.event_id = @eventId AND s.kind = 'lightning' AND s.is_cancelled = 0
+            WHERE s.event_id = @eventId AND s.kind = 'lightning' AND s.is_cancelled = FALSE
               AND NOT EXISTS (SELECT 1 FROM lightning_sessions l WHERE l.session_id = s.id)
             ORDER BY s.starts_at, s.id
             """, new { eventId })).AsList();

@@ -9,7 +9,7 @@ namespace EventPlanner.Web.Features.Notifications;
 /// </summary>
 public sealed class InboxQueries(Db db, TimeProvider clock)
 {
-    private const string Visible = "user_id = @userId AND in_inbox = 1 AND state NOT IN ('held', 'discarded')";
+    private const string Visible = "user_id = @userId AND in_inbox = TRUE AND state NOT IN ('held', 'discarded')";
 
     public async Task<int> UnreadCountAsync(long userId, CancellationToken ct = default)
     {

@@ -110,9 +110,9 @@ public sealed class NotificationDelivery(
             var untouched = batch.Where(r => !started.ContainsKey(r.Id)).Select(r => r.Id).ToList();
             if (untouched.Count > 0)
             {
-                await db.WriteAsync((c, tx) => c.ExecuteAsync("""
+                await db.WriteAsync((c, tx) => c.ExecuteAsync($"""
                     UPDATE notifications SET state = 'pending', attempts = attempts - 1, claimed_until = NULL
-                    WHERE id IN @untouched AND state = 'sending'
+                    WHERE {db.Dialect.InList("id", "@untouched")} AND state = 'sending'
                     """, new { untouched }, tx), CancellationToken.None);
             }
             throw;
@@ -134,9 +134,9 @@ public sealed class NotificationDelivery(
     {
         var ids = batch.Select(r => r.Id).ToList();
         await using var c = await db.OpenAsync(ct);
-        var files = (await c.QueryAsync<AttachmentRow>("""
+        var files = (await c.QueryAsync<AttachmentRow>($"""
             SELECT notification_id, file_name, content_type, content FROM notification_attachments
-            WHERE notification_id IN @ids ORDER BY id
+            WHERE {db.Dialect.InList("notification_id", "@ids")} ORDER BY id
             """, new { ids })).ToLookup(a => a.NotificationId, a => new MailAttachment(a.FileName, a.ContentType, a.Content));
         return files.Count == 0 ? batch : batch.Select(r => files.Contains(r.Id) ? r with { Attachments = files[r.Id].ToList() } : r).ToList();
     }

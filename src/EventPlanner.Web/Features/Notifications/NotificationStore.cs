@@ -47,16 +47,16 @@ public sealed class NotificationStore(Db db, TimeProvider clock, NotificationDis
     {
         var count = await db.WriteAsync((c, tx) => c.ExecuteAsync($"""
             UPDATE notifications SET state = 'pending', next_attempt_at = @now, updated_at = @now
-            WHERE event_id = @eventId AND state = 'held' {(ids is null ? "" : "AND id IN @ids")}
-            """, new { eventId, ids, now = clock.GetUtcNow() }, tx), ct);
+            WHERE event_id = @eventId AND state = 'held' {(ids is null ? "" : "AND " + db.Dialect.InList("id", "@ids"))}
+            """, new { eventId, ids = ids?.ToArray(), now = clock.GetUtcNow() }, tx), ct);
         if (count > 0) dispatcher.Kick();
         return count;
     }
 
     public Task<int> DiscardAsync(long eventId, IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync("""
-            UPDATE notifications SET state = 'discarded', updated_at = @now WHERE event_id = @eventId AND state = 'held' AND id IN @ids
-            """, new { eventId, ids, now = clock.GetUtcNow() }, tx), ct);
+        db.WriteAsync((c, tx) => c.ExecuteAsync($"""
+            UPDATE notifications SET state = 'discarded', updated_at = @now WHERE event_id = @eventId AND state = 'held' AND {db.Dialect.InList("id", "@ids")}
+            """, new { eventId, ids = ids.ToArray(), now = clock.GetUtcNow() }, tx), ct);
 
     /// <summary>Rewrites one held notification. False when it is no longer held (released or discarded meanwhile).</summary>
     public async Task<bool> EditHeldAsync(long eventId, long id, string? subject, string? body, Validator v, CancellationToken ct = default)

@@ -94,7 +94,7 @@ internal sealed class DecisionWrites(Outbox outbox)
         var speakers = (await c.QueryAsync<long>("SELECT user_id FROM proposal_speakers WHERE proposal_id = @Id ORDER BY is_owner DESC, joined_at", p, tx)).AsList();
         var notes = includeNotes
             ? (await c.QueryAsync<string>($"""
-                SELECT r.note_to_speaker FROM reviews r WHERE r.proposal_id = @Id AND r.abstained = 0 AND trim(r.note_to_speaker) <> '' AND {ReviewStore.ReviewCounts}
+                SELECT r.note_to_speaker FROM reviews r WHERE r.proposal_id = @Id AND r.abstained = FALSE AND trim(r.note_to_speaker) <> '' AND {ReviewStore.ReviewCounts}
                 ORDER BY r.id
                 """, p, tx)).AsList()
             : [];

@@ -106,7 +106,7 @@ public sealed class RankingQuery(Db db, RankingCache cache)
                 new { eventId }, tx), ct);
         }
         await using var c = await db.OpenAsync(ct);
-        await using var tx = c.BeginTransaction(deferred: true);
+        await using var tx = await db.BeginSnapshotAsync(c, ct);
         var version = await c.ExecuteScalarAsync<long>("SELECT version FROM review_data_versions WHERE event_id = @eventId", new { eventId }, tx);
         using var grid = await c.QueryMultipleAsync($"""
             SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, {ReviewerScope.FirstTrack} AS track_id,

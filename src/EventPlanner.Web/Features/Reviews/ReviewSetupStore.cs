@@ -4,7 +4,6 @@ using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Reviews;
 
@@ -145,7 +144,7 @@ public sealed class ReviewSetupStore(Db db, TimeProvider clock)
                 return (long?)teamId;
             }, ct);
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             v.Add("name", $"There is already a team called '{values.Name}'.");
             return null;
@@ -161,7 +160,7 @@ public sealed class ReviewSetupStore(Db db, TimeProvider clock)
         {
             return await write;
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             v.Add(field, message);
             return null;

@@ -102,7 +102,7 @@ public sealed class ScheduleQueries(Db db)
             FROM events me JOIN events oe ON oe.id <> me.id
                  AND me.venue <> '' AND lower(trim(oe.venue)) = lower(trim(me.venue))
                  AND (oe.parent_event_id = me.id OR oe.id = me.parent_event_id OR (me.parent_event_id IS NOT NULL AND oe.parent_event_id = me.parent_event_id))
-            JOIN schedule_sessions o ON o.event_id = oe.id AND o.room_id IS NOT NULL AND o.starts_at IS NOT NULL AND o.is_cancelled = 0
+            JOIN schedule_sessions o ON o.event_id = oe.id AND o.room_id IS NOT NULL AND o.starts_at IS NOT NULL AND o.is_cancelled = FALSE
             WHERE me.id = @eventId AND EXISTS (
                 SELECT 1 FROM schedule_session_speakers a JOIN schedule_session_speakers b ON b.user_id = a.user_id
                 JOIN schedule_sessions mine ON mine.id = b.session_id AND mine.event_id = @eventId

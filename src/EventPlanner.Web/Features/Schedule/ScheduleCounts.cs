@@ -16,9 +16,9 @@ public sealed record ScheduleCounts
     public static async Task<ScheduleCounts> ReadAsync(IDbConnection c, long eventId) =>
         await c.QuerySingleAsync<ScheduleCounts>("""
             SELECT
-              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = 0
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = FALSE
                  AND s.room_id IS NOT NULL AND s.starts_at IS NOT NULL) AS Placed,
-              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = 0 AND s.source = 'programme'
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = FALSE AND s.source = 'programme'
                  AND (s.room_id IS NULL OR s.starts_at IS NULL)) AS Unplaced,
               (SELECT COUNT(*) FROM schedule_releases r WHERE r.event_id = @eventId) AS Releases
             """, new { eventId });
@@ -28,8 +28,8 @@ public sealed record ScheduleCounts
     {
         var (programme, live, slots) = await c.QuerySingleAsync<(long, long, long)>("""
             SELECT
-              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.room_id = @roomId AND s.is_cancelled = 0 AND s.source = 'programme'),
-              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.room_id = @roomId AND s.is_cancelled = 0 AND s.source <> 'programme'),
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.room_id = @roomId AND s.is_cancelled = FALSE AND s.source = 'programme'),
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.room_id = @roomId AND s.is_cancelled = FALSE AND s.source <> 'programme'),
               (SELECT COUNT(*) FROM schedule_slots x WHERE x.event_id = @eventId AND x.room_id = @roomId)
             """, new { eventId, roomId }, tx);
         return ((int)programme, (int)live, (int)slots);

@@ -39,12 +39,12 @@ public static class SessionWrites
         await c.ExecuteAsync(withKindAndTrack
             ? """
               UPDATE schedule_sessions SET kind = @Kind, title = @Title, abstract = @Abstract, track_id = @TrackId, duration_minutes = @DurationMinutes,
-                     expected_audience = @ExpectedAudience, room_id = @RoomId, starts_at = @StartsAt, is_cancelled = 0, version = version + 1, updated_at = @now
+                     expected_audience = @ExpectedAudience, room_id = @RoomId, starts_at = @StartsAt, is_cancelled = FALSE, version = version + 1, updated_at = @now
               WHERE id = @sessionId
               """
             : """
               UPDATE schedule_sessions SET title = @Title, abstract = @Abstract, room_id = @RoomId, starts_at = @StartsAt, duration_minutes = @DurationMinutes,
-                     expected_audience = @ExpectedAudience, is_cancelled = 0, version = version + 1, updated_at = @now
+                     expected_audience = @ExpectedAudience, is_cancelled = FALSE, version = version + 1, updated_at = @now
               WHERE id = @sessionId
               """, new { sessionId, s.Kind, s.Title, s.Abstract, s.TrackId, s.DurationMinutes, s.ExpectedAudience, s.RoomId, s.StartsAt, now }, tx) == 1;
 
@@ -74,7 +74,7 @@ public static class SessionWrites
     /// <summary>Marks one session cancelled (it stays on the public schedule as such); with <paramref name="source"/>, only a session of that source.</summary>
     public static async Task<bool> CancelInAsync(IDbConnection c, IDbTransaction tx, long sessionId, DateTimeOffset now, string? source = null) =>
         await c.ExecuteAsync("""
-            UPDATE schedule_sessions SET is_cancelled = 1, version = version + 1, updated_at = @now
+            UPDATE schedule_sessions SET is_cancelled = TRUE, version = version + 1, updated_at = @now
             WHERE id = @sessionId AND (@source IS NULL OR source = @source)
             """, new { sessionId, now, source }, tx) == 1;
 
@@ -83,8 +83,8 @@ public static class SessionWrites
         sessionIds.Count == 0
             ? Task.FromResult(0)
             : c.ExecuteAsync("""
-                UPDATE schedule_sessions SET is_cancelled = 1, version = version + 1, updated_at = @now
-                WHERE is_cancelled = 0 AND id IN @sessionIds
+                UPDATE schedule_sessions SET is_cancelled = TRUE, version = version + 1, updated_at = @now
+                WHERE is_cancelled = FALSE AND id IN @sessionIds
                 """, new { sessionIds, now }, tx);
 
     /// <summary>Deletes a session (one never released: a released one is cancelled instead, see <see cref="SessionStore.ReleasedAsync"/>).</summary>

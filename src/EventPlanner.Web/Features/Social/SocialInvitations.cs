@@ -44,7 +44,7 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
             {
                 // Only a confirmed address is someone's account; otherwise the invitation goes to the address alone.
                 people.Add(await c.QuerySingleOrDefaultAsync<Person>("""
-                    SELECT id AS user_id, email, display_name AS name FROM users WHERE normalized_email = @n AND email_confirmed = 1
+                    SELECT id AS user_id, email, display_name AS name FROM users WHERE normalized_email = @n AND email_confirmed = TRUE
                     """, new { n = email.ToUpperInvariant() }, tx) ?? new Person { Email = email });
             }
             var now = clock.GetUtcNow();

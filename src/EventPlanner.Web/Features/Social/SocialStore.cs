@@ -32,7 +32,7 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
     public async Task<IReadOnlyList<SocialEventRow>> ListAsync(long eventId, bool publicOnly, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<SocialEventRow>($"{Select} WHERE s.event_id = @eventId AND (@publicOnly = 0 OR s.is_public = 1) ORDER BY s.starts_at, s.id",
+        return (await c.QueryAsync<SocialEventRow>($"{Select} WHERE s.event_id = @eventId AND (@publicOnly = FALSE OR s.is_public = TRUE) ORDER BY s.starts_at, s.id",
             new { eventId, publicOnly })).AsList();
     }
 

@@ -1,7 +1,6 @@
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -33,7 +32,7 @@ public sealed class AccessCodeStore(Db db, TimeProvider clock)
                 values.SessionTypeId, values.ExpiresAt, values.MaxUses, now = clock.GetUtcNow(),
             }, tx), ct);
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             v.Add("code", "This event already has that code (codes are compared without regard to case).");
             return null;

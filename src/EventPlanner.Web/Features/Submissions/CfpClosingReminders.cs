@@ -28,7 +28,7 @@ public sealed class CfpClosingReminders(Db db) : IReminderSource
             JOIN session_types t ON t.id = p.session_type_id
             JOIN cfp_settings f ON f.event_id = p.event_id
             JOIN events e ON e.id = p.event_id
-            WHERE p.state = 'draft' AND t.is_enabled = 1 AND f.opens_at <= @now
+            WHERE p.state = 'draft' AND t.is_enabled = TRUE AND f.opens_at <= @now
               AND COALESCE(t.closes_at, f.closes_at) > @now AND COALESCE(t.closes_at, f.closes_at) <= @until
             ORDER BY p.event_id, s.user_id, p.id
             """, new { now, until = now + Ahead });

@@ -2,7 +2,6 @@ using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Submissions;
 
@@ -106,7 +105,7 @@ public sealed class CfpStore(Db db, TimeProvider clock)
         {
             return await write;
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             v.Add("name", $"There is already a session type called '{name}'.");
             return null;

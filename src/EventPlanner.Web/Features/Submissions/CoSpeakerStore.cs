@@ -120,7 +120,7 @@ public sealed class CoSpeakerStore(Db db, TimeProvider clock, SubmissionNotices 
                 if (cap.State == ProposalStates.Withdrawn) { v.Add("token", "This proposal was withdrawn."); return null; }
                 if (cap.Speakers >= cap.MaxSpeakers) { v.Add("token", "This proposal already has as many speakers as its session type allows."); return null; }
                 await c.ExecuteAsync("""
-                    INSERT INTO proposal_speakers (proposal_id, user_id, is_owner, joined_at) VALUES (@ProposalId, @userId, 0, @now) ON CONFLICT DO NOTHING
+                    INSERT INTO proposal_speakers (proposal_id, user_id, is_owner, joined_at) VALUES (@ProposalId, @userId, FALSE, @now) ON CONFLICT DO NOTHING
                     """, new { inv.ProposalId, userId, now }, tx);
             }
             await c.ExecuteAsync("""
@@ -132,7 +132,7 @@ public sealed class CoSpeakerStore(Db db, TimeProvider clock, SubmissionNotices 
     /// <summary>Adds a confirmed co-speaker without an invitation, for demo data only.</summary>
     internal Task AddSpeakerForDemoAsync(long proposalId, long userId, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync("""
-            INSERT INTO proposal_speakers (proposal_id, user_id, is_owner, joined_at) VALUES (@proposalId, @userId, 0, @now) ON CONFLICT DO NOTHING
+            INSERT INTO proposal_speakers (proposal_id, user_id, is_owner, joined_at) VALUES (@proposalId, @userId, FALSE, @now) ON CONFLICT DO NOTHING
             """, new { proposalId, userId, now = clock.GetUtcNow() }, tx), ct);
 
     private static string ApiTokenSecret() =>

@@ -131,7 +131,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             values.AudienceLevel, values.Language, values.Notes, availability = Json.Of(values.Availability), state, codeId,
             late = submit && window.IsLate, copiedFrom, userId, now, submittedAt = submit ? now : (DateTimeOffset?)null,
         }, tx);
-        await c.ExecuteAsync("INSERT INTO proposal_speakers (proposal_id, user_id, is_owner, joined_at) VALUES (@id, @userId, 1, @now)",
+        await c.ExecuteAsync("INSERT INTO proposal_speakers (proposal_id, user_id, is_owner, joined_at) VALUES (@id, @userId, TRUE, @now)",
             new { id, userId, now }, tx);
         await WriteChildrenAsync(c, tx, ctx.Event.Id, id, userId, values, replaceSpeakerAnswers: true);
         await SnapshotAsync(c, tx, id, submit ? "submitted" : copiedFrom is null ? "created" : "copied", userId, now);

@@ -69,7 +69,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                 var secret = TicketSecrets.NewSecret();
                 var ticketId = await c.ExecuteScalarAsync<long>("""
                     INSERT INTO tickets (event_id, ticket_type_id, order_id, holder_user_id, secret, status, uses_quota, badge_name, tshirt_size, dietary, created_at, updated_at)
-                    VALUES (@eventId, @typeId, @orderId, @userId, @secret, @status, 1, @BadgeName, @TshirtSize, @Dietary, @now, @now)
+                    VALUES (@eventId, @typeId, @orderId, @userId, @secret, @status, TRUE, @BadgeName, @TshirtSize, @Dietary, @now, @now)
                     RETURNING id
                     """, new { eventId, typeId, orderId, userId, secret, status = confirmed ? "valid" : "pending", a.BadgeName, a.TshirtSize, a.Dietary, now }, tx);
                 issued.Add(new IssuedTicket { Id = ticketId, Secret = secret, BadgeName = a.BadgeName });
@@ -316,7 +316,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     public async Task<long?> IssueSpeakerTicketInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, long eventId, long userId, long proposalId)
     {
         var now = clock.GetUtcNow();
-        var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.event_id = @eventId AND tt.is_speaker_type = 1", new { eventId }, tx);
+        var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.event_id = @eventId AND tt.is_speaker_type = TRUE", new { eventId }, tx);
         if (type is null) return null;
         var ticketId = await c.ExecuteScalarAsync<long?>(
             "SELECT id FROM tickets WHERE event_id = @eventId AND speaker_user_id = @userId AND status = 'valid'", new { eventId, userId }, tx);
@@ -326,7 +326,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             var secret = TicketSecrets.NewSecret();
             ticketId = await c.ExecuteScalarAsync<long>("""
                 INSERT INTO tickets (event_id, ticket_type_id, holder_user_id, secret, status, uses_quota, speaker_user_id, badge_name, created_at, updated_at)
-                VALUES (@eventId, @Id, @userId, @secret, 'valid', 0, @userId, @Name, @now, @now) RETURNING id
+                VALUES (@eventId, @Id, @userId, @secret, 'valid', FALSE, @userId, @Name, @now, @now) RETURNING id
                 """, new { eventId, type.Id, userId, secret, speaker.Name, now }, tx);
             await batch.AddAsync(c, tx, notices.TicketConfirmed(speaker, eventId, ticketId.Value, type.Name, speaker.Name, secret));
         }

@@ -1,7 +1,6 @@
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Tickets;
 
@@ -38,7 +37,7 @@ public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings se
                 return await c.QuerySingleAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.id = @id", new { id }, tx);
             }, ct);
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             Unique(values, v);
             return null;
@@ -74,7 +73,7 @@ public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings se
                 return await c.QuerySingleAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.id = @typeId", new { typeId }, tx);
             }, ct);
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             Unique(values, v);
             return null;

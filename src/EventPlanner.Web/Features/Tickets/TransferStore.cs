@@ -3,7 +3,6 @@ using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Webhooks;
-using Microsoft.Data.Sqlite;
 
 namespace EventPlanner.Web.Features.Tickets;
 
@@ -114,7 +113,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
 
     private static async Task<bool> IsDirectRecipientAsync(IDbConnection c, IDbTransaction? tx, TransferRow x, long userId) =>
         await c.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM users WHERE id = @userId AND email_confirmed = 1 AND email = @RecipientEmail COLLATE NOCASE",
+            "SELECT COUNT(*) FROM users WHERE id = @userId AND email_confirmed = TRUE AND email = @RecipientEmail COLLATE NOCASE",
             new { userId, x.RecipientEmail }, tx) > 0;
 
     /// <summary>
@@ -276,7 +275,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
                     VALUES (@transferId, @userId, @message, 'pending', @now) RETURNING id
                     """, new { transferId, userId, message, now }, tx);
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+            catch (Exception e) when (DbErrors.IsUniqueViolation(e))
             {
                 v.Add("transfer", "You have already asked for this ticket.");
                 return null;

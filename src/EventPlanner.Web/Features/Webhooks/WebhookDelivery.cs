@@ -62,7 +62,7 @@ public sealed class WebhookDelivery(Db db, WebhookSender sender, WebhookOptions 
             var rows = await c.QueryAsync<WebhookDeliveryRow>("""
                 UPDATE webhook_deliveries SET state = 'sending', attempts = attempts + 1, claimed_until = @lease
                 WHERE id IN (
-                    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.active = 1
+                    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.active = TRUE
                     WHERE (d.state = 'pending' AND d.next_attempt_at <= @now) OR (d.state = 'sending' AND d.claimed_until <= @now)
                     ORDER BY d.id LIMIT @limit)
                 RETURNING id, endpoint_id, event_id, event_type, delivery_id, payload, state, attempts, next_attempt_at, created_at,

@@ -52,7 +52,7 @@ public static class WebhookRules
             && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && WebhookAddressRules.IsForbidden(ip);
     }
 
-    /// <summary>Known types, each once, at least one; the stored form (' a b ') lets the outbox match with one instr().</summary>
+    /// <summary>Known types, each once, at least one; the stored form (' a b ') lets the outbox match with one substring test.</summary>
     public static string? EventTypes(IReadOnlyList<string?>? values, Validator v)
     {
         var types = v.TextList("eventTypes", values, 100, "event types");

@@ -105,7 +105,7 @@ public sealed class Outbox(Db db, TimeProvider clock, AppUrls urls, Notification
         if (string.IsNullOrEmpty(address)) throw new InvalidOperationException($"Notification {request.DedupeKey} names neither a user nor an address.");
         // Only a confirmed address is someone's: an unconfirmed account could be anyone's claim to it.
         var owner = await c.QuerySingleOrDefaultAsync<Recipient>("""
-            SELECT id AS user_id, email, display_name FROM users WHERE normalized_email = @normalized AND email_confirmed = 1
+            SELECT id AS user_id, email, display_name FROM users WHERE normalized_email = @normalized AND email_confirmed = TRUE
             """, new { normalized = address.ToUpperInvariant() }, tx);
         if (owner is not null) return owner;
         if (!kind.Transactional) throw new InvalidOperationException($"Notification {request.DedupeKey}: an optional kind needs an account to unsubscribe.");

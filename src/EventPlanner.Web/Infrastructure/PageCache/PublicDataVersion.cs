@@ -1,5 +1,5 @@
 using EventPlanner.Web.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace EventPlanner.Web.Infrastructure.PageCache;
 
@@ -12,8 +12,8 @@ namespace EventPlanner.Web.Infrastructure.PageCache;
 public sealed class PublicDataVersion(Db db) : IDisposable
 {
     private readonly Lock _gate = new();
-    private SqliteConnection? _connection;
-    private SqliteCommand? _read;
+    private DbConnection? _connection;
+    private DbCommand? _read;
 
     public long Current()
     {
@@ -23,7 +23,7 @@ public sealed class PublicDataVersion(Db db) : IDisposable
             {
                 return Read();
             }
-            catch (SqliteException)
+            catch (DbException)
             {
                 // A broken connection (the file replaced by a restore, say): open a fresh one once, then let it fail.
                 Close();

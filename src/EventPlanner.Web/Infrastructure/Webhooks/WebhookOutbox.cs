@@ -1,3 +1,4 @@
+using EventPlanner.Web.Data;
 using System.Data;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -21,9 +22,9 @@ public sealed class WebhookOutbox(TimeProvider clock, IWebhookDispatcher dispatc
     {
         if (!WebhookEventTypes.IsKnown(type)) throw new ArgumentException($"Unknown webhook event type {type}.", nameof(type));
         // One indexed read when nobody listens: most events have no endpoint, and this runs in busy transactions.
-        var endpoints = (await c.QueryAsync<long>("""
+        var endpoints = (await c.QueryAsync<long>($"""
             SELECT id FROM webhook_endpoints
-            WHERE event_id = @eventId AND active = 1 AND instr(event_types, ' ' || @type || ' ') > 0
+            WHERE event_id = @eventId AND active = TRUE AND {SqlDialect.Of(c).Contains("event_types", "' ' || @type || ' '")}
             ORDER BY id
             """, new { eventId, type }, tx)).AsList();
         if (endpoints.Count == 0) return 0;

@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Accounts;
 
 namespace EventPlanner.Tests.Features.Accounts;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ApiTokenTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private HttpClient ApiClient(string secret)

@@ -11,6 +11,7 @@ public sealed class LowRateLimitApp : EventPlannerApp
     };
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LoginRateLimitTests(LowRateLimitApp app) : IClassFixture<LowRateLimitApp>
 {
     [Fact]

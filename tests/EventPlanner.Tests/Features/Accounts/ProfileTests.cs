@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Accounts;
 
 namespace EventPlanner.Tests.Features.Accounts;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ProfileTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

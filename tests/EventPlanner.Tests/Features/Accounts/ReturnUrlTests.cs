@@ -10,6 +10,7 @@ namespace EventPlanner.Tests.Features.Accounts;
 /// A newcomer keeps their place: the page that sent them to log in is where they land after registering, confirming
 /// their address and logging in. Only same-site paths survive; anything else is dropped at every step.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ReturnUrlTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static Dictionary<string, string> RegisterForm(string email) => new()

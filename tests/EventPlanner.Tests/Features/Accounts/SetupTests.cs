@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Accounts;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SetupTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static Dictionary<string, string> Form(string email, string password = EventPlannerApp.Password) => new()
@@ -70,6 +71,7 @@ public sealed class SetupTests(EventPlannerApp app) : IClassFixture<EventPlanner
     }
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SetupRaceTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using EventPlanner.Web.Features.Events;
 
 namespace EventPlanner.Tests.Features.Accounts;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SiteSettingsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static EventInput NewEvent(string slug) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Events;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class EventPageTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Store => app.Services.GetRequiredService<EventStore>();

@@ -26,7 +26,7 @@ public sealed class OutboxAddressMigrationTests : IDisposable
     public async Task Rows_written_before_the_rebuild_are_kept_and_an_address_only_row_fits_after_it()
     {
         await _runner.MigrateAsync(MigrationRunner.Embedded.Where(m => m.Version < 7).ToList());
-        string Columns(SqliteConnection c) => string.Join(",", c.Query<string>("SELECT name FROM pragma_table_info('notifications') ORDER BY cid"));
+        string Columns(System.Data.Common.DbConnection c) => string.Join(",", c.Query<string>("SELECT name FROM pragma_table_info('notifications') ORDER BY cid"));
         string before;
         await using (var c = await _db.OpenAsync())
         {

@@ -7,6 +7,7 @@ using MimeKit;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class PickupFolderTests(PickupFolderApp app) : IClassFixture<PickupFolderApp>
 {
     [Fact]
@@ -36,6 +37,7 @@ public sealed class PickupFolderTests(PickupFolderApp app) : IClassFixture<Picku
 }
 
 // Its own fixture (and so its own mail folder): the test above counts the .eml files it finds.
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class PickupFolderAttachmentTests(PickupFolderApp app) : IClassFixture<PickupFolderApp>
 {
     [Fact]

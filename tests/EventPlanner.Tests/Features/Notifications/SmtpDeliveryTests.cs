@@ -8,6 +8,7 @@ using MimeKit;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SmtpDeliveryTests(SmtpApp app) : IClassFixture<SmtpApp>
 {
     [Fact]

@@ -80,7 +80,7 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
     public Task<bool> StartAsync(long id, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
-            await c.ExecuteAsync("UPDATE schedule_suggestions SET state = 'cancelled', finished_at = @now WHERE id = @id AND state = 'queued' AND cancel_requested = 1",
+            await c.ExecuteAsync("UPDATE schedule_suggestions SET state = 'cancelled', finished_at = @now WHERE id = @id AND state = 'queued' AND cancel_requested = TRUE",
                 new { id, now = clock.GetUtcNow() }, tx);
             return await c.ExecuteAsync("""
                 UPDATE schedule_suggestions SET state = 'running', started_at = @now, solutions = 0, best_objective = NULL, best_bound = NULL
@@ -120,7 +120,7 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
         {
             var now = clock.GetUtcNow();
             return await c.ExecuteAsync("""
-                UPDATE schedule_suggestions SET cancel_requested = 1,
+                UPDATE schedule_suggestions SET cancel_requested = TRUE,
                        state = CASE state WHEN 'queued' THEN 'cancelled' ELSE state END,
                        finished_at = CASE state WHEN 'queued' THEN @now ELSE finished_at END
                 WHERE id = @id AND event_id = @eventId AND state IN ('queued', 'running')
