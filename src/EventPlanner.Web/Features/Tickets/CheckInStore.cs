@@ -1,6 +1,6 @@
 using System.Data;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Infrastructure;
@@ -50,7 +50,7 @@ public sealed class CheckInStore(Db db, TimeProvider clock)
         }, ct);
 
     // One rule for every way in: only a valid ticket, and only once (a second try says when the first was).
-    private static async Task<CheckInResult> AdmitInAsync(SqliteConnection c, IDbTransaction tx, TicketRow ticket, long staffUserId, DateTimeOffset now)
+    private static async Task<CheckInResult> AdmitInAsync(DbConnection c, IDbTransaction tx, TicketRow ticket, long staffUserId, DateTimeOffset now)
     {
         var refused = ticket.Status switch
         {
