@@ -10,6 +10,7 @@ using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Privacy;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Social;
 using EventPlanner.Web.Features.Tickets;
@@ -53,6 +54,7 @@ builder.Services.AddLightning();
 builder.Services.AddSocial();
 builder.Services.AddDashboard();
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddPrivacy();
 
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi(ApiSchemaNames.Configure);
@@ -97,6 +99,7 @@ app.MapLightningApi();
 app.MapSocialApi();
 app.MapDashboardApi();
 app.MapWebhooks();
+app.MapPrivacyApi();
 
 app.Run();
 
