@@ -40,11 +40,13 @@ public sealed class NotificationPersonalData : IPersonalDataContributor, IEventR
     }
 
     public Task<int> AnonymiseEventAsync(IDbConnection c, IDbTransaction tx, long eventId, Func<Task<long>> placeholder) =>
-        // Unsent mail is left to go (or fail) first: only what has finished is anonymised. The rows stay so the counts do.
+        // Mail still unsent (or held) this long after the event will never be wanted: discarded, then anonymised with the rest. Only a
+        // message being sent at this moment is left for the next day's run. The rows stay, so the counts do.
         c.ExecuteAsync("""
-            DELETE FROM notification_attachments WHERE notification_id IN (SELECT id FROM notifications WHERE event_id = @eventId AND state IN ('sent', 'failed', 'suppressed', 'discarded'));
+            UPDATE notifications SET state = 'discarded' WHERE event_id = @eventId AND state IN ('pending', 'held');
+            DELETE FROM notification_attachments WHERE notification_id IN (SELECT id FROM notifications WHERE event_id = @eventId AND state <> 'sending');
             UPDATE notifications SET user_id = NULL, in_inbox = 0, unsubscribe_token = NULL, to_address = 'anonymised@eventplanner.invalid',
                                      to_name = '', payload = '{}', subject = '(anonymised)', body = '', last_error = NULL
-            WHERE event_id = @eventId AND state IN ('sent', 'failed', 'suppressed', 'discarded') AND to_address <> 'anonymised@eventplanner.invalid'
+            WHERE event_id = @eventId AND state <> 'sending' AND to_address <> 'anonymised@eventplanner.invalid'
             """, new { eventId }, tx);
 }
