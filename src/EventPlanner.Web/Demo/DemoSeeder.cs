@@ -28,6 +28,7 @@ public static class DemoSeeder
         new DemoLightning(),
         new DemoSocial(),
         new DemoWebhooks(),
+        new DemoPrivacy(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)
