@@ -10,6 +10,7 @@ using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Notifications;
+using EventPlanner.Web.Features.Privacy;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Social;
 using EventPlanner.Web.Features.Materials;
@@ -55,6 +56,7 @@ builder.Services.AddSocial();
 builder.Services.AddMaterials();
 builder.Services.AddDashboard();
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddPrivacy();
 
 builder.Services.AddRazorPages(o =>
     // The dashboard is where /manage opens; its first address stays for bookmarks and mails that carry it.
@@ -102,6 +104,7 @@ app.MapSocialApi();
 app.MapMaterialsApi();
 app.MapDashboardApi();
 app.MapWebhooks();
+app.MapPrivacyApi();
 
 app.Run();
 

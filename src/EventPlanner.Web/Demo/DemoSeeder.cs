@@ -29,6 +29,7 @@ public static class DemoSeeder
         new DemoSocial(),
         new DemoMaterials(), // after the schedule: slides and recordings of released talks
         new DemoWebhooks(),
+        new DemoPrivacy(),
     ];
 
     public static async Task SeedDemoAsync(this WebApplication app)

@@ -21,6 +21,7 @@ public sealed class FeatureDependencyTests
         ["Schedule"],
         ["Community", "Bofs", "Lightning", "Social", "Materials"],
         ["Dashboard", "Webhooks"],
+        ["Privacy"],
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>> Graph =

@@ -32,6 +32,7 @@ public sealed class MigrationChecksumTests : IDisposable
         [16] = "682c45e1f7ca20dbe76ba12dd19b8528f1402ea46046da059aa5216ce5d4866a", // 0016_webhooks.sql
         [17] = "e6508decbdc0c37f48c40a49d1d8ac7ca715ae32c0c3adcb57ad67dda20a0b1a", // 0017_schedule_suggestions.sql
         [18] = "8e1fb1be7914186910065de5b745e429d561b875cb0ca76731de746ad5e25f12", // 0018_social_events.sql
+        [19] = "c3450d2cdd13c3e651181eefac192606f9531e15b4185231194e43944420cf33", // 0019_personal_data.sql
         [20] = "08d7017939c42221b5de46b844bbdce097f324e05b72edccff426d762f4200cd", // 0020_session_materials.sql
     };
 

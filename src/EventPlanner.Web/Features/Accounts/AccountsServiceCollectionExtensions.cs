@@ -14,6 +14,7 @@ public static class AccountsServiceCollectionExtensions
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddNotificationKinds(AccountNotificationKinds.All);
+        services.AddPersonalData<AccountPersonalData>();
         // Keys under db/keys so sign-ins and emailed tokens survive a restart.
         var keys = services.AddDataProtection().SetApplicationName("EventPlanner");
         if (configuration["EventPlanner:DataProtection"] != "ephemeral")

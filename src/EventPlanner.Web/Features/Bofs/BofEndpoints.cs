@@ -11,6 +11,7 @@ public static class BofEndpoints
     public static IServiceCollection AddBofs(this IServiceCollection services)
     {
         services.AddNotificationKinds(BofNotificationKinds.All);
+        services.AddPersonalData<BofPersonalData>();
         services.AddSingleton<BofAccess>();
         services.AddSingleton<BofStore>();
         services.AddSingleton<BofBookings>();

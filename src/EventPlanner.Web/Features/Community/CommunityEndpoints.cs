@@ -12,6 +12,7 @@ public static class CommunityEndpoints
     public static IServiceCollection AddCommunity(this IServiceCollection services)
     {
         services.AddNotificationKinds(CommunityNotificationKinds.All);
+        services.AddPersonalData<CommunityPersonalData>();
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<CommunityAccess>();
         services.AddSingleton<GroupStore>();

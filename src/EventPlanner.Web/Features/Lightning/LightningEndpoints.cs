@@ -11,6 +11,7 @@ public static class LightningEndpoints
     public static IServiceCollection AddLightning(this IServiceCollection services)
     {
         services.AddNotificationKinds(LightningNotificationKinds.All);
+        services.AddPersonalData<LightningPersonalData>();
         // Offers nobody confirmed pass on even when nobody opens a page.
         services.AddRecurringJob<LightningExpiryJob>(LightningExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), LightningExpiryJob.Schedule);
         services.AddSingleton<LightningStore>();

@@ -26,6 +26,9 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationDelivery>();
         services.AddSingleton<IImmediateDelivery>(sp => sp.GetRequiredService<NotificationDelivery>());
         services.AddNotificationKinds(NotificationKinds.All);
+        services.AddSingleton<NotificationPersonalData>();
+        services.AddSingleton<IPersonalDataContributor>(sp => sp.GetRequiredService<NotificationPersonalData>());
+        services.AddSingleton<IEventRetentionContributor>(sp => sp.GetRequiredService<NotificationPersonalData>());
         services.AddSingleton<NotificationMailBuilder>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<InboxQueries>();

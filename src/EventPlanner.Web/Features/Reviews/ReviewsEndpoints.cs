@@ -10,6 +10,7 @@ public static class ReviewsEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
         services.AddNotificationKinds(ReviewNotificationKinds.All);
+        services.AddPersonalData<ReviewPersonalData>();
         // Deadlines are also checked lazily whenever the decisions or the confirmation are looked at.
         services.AddRecurringJob<ConfirmationDeadlineJob>(ConfirmationDeadlineJob.JobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
         services.AddSingleton<ReviewSetupStore>();

@@ -48,7 +48,7 @@ public sealed class ReleaseCache(Db db, PublicDataVersion versions, IEnumerable<
 
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
-    private sealed record Entry(long EventId, bool IsPublic, int? Number, CurrentRelease? Release, long CheckedAt, long Version);
+    private sealed record Entry(long EventId, bool IsPublic, int? Number, string? JsonETag, CurrentRelease? Release, long CheckedAt, long Version);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -62,8 +62,12 @@ public sealed class ReleaseCache(Db db, PublicDataVersion versions, IEnumerable<
             return (entry.EventId, entry.IsPublic, entry.Release);
 
         await using var c = await db.OpenAsync(ct);
-        var head = await c.QuerySingleOrDefaultAsync<(long Id, bool IsPublic, int? Number)?>("""
-            SELECT e.id, e.is_public, (SELECT MAX(number) FROM schedule_releases r WHERE r.event_id = e.id) FROM events e WHERE e.slug = @slug
+        // The json export's ETag as well as the number: a release is rewritten in place only when a speaker's account is
+        // erased (SchedulePersonalData), which gives its files new ETags.
+        var head = await c.QuerySingleOrDefaultAsync<(long Id, bool IsPublic, int? Number, string? JsonETag)?>("""
+            SELECT e.id, e.is_public, x.number, (SELECT f.etag FROM schedule_release_files f WHERE f.release_id = x.id AND f.format = 'json')
+            FROM events e LEFT JOIN schedule_releases x ON x.event_id = e.id AND x.number = (SELECT MAX(number) FROM schedule_releases r WHERE r.event_id = e.id)
+            WHERE e.slug = @slug
             """, new { slug });
         if (head is not { } h)
         {
@@ -71,7 +75,8 @@ public sealed class ReleaseCache(Db db, PublicDataVersion versions, IEnumerable<
             return null;
         }
         CurrentRelease? release = null;
-        var reused = entry is not null && entry.EventId == h.Id && entry.Number == h.Number;
+        // The same release as held (an erasure rewrites a release's stored exports in place: its ETag says so).
+        var reused = entry is not null && entry.EventId == h.Id && entry.Number == h.Number && entry.JsonETag == h.JsonETag;
         if (reused) release = entry!.Release is null ? null : entry.Release with { IsPublic = h.IsPublic };
         else if (h.Number is { } number)
         {
@@ -89,7 +94,7 @@ public sealed class ReleaseCache(Db db, PublicDataVersion versions, IEnumerable<
         // Only when something public may have changed: between changes, a freshness re-check costs no extra statement.
         if (release is not null && _linkSources.Length > 0 && !(reused && entry!.Version == version))
             release = WithLinks(release, await SessionLinkSet.ReadAsync(_linkSources, h.Id, ct));
-        _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, release, now, version);
+        _entries[slug] = new Entry(h.Id, h.IsPublic, h.Number, h.JsonETag, release, now, version);
         return (h.Id, h.IsPublic, release);
     }
 

@@ -61,7 +61,8 @@ public sealed class ScheduleQueries(Db db)
         s.id, s.event_id, s.guid, s.proposal_id, s.kind, s.title, s.abstract, s.description, s.language, s.track_id,
         t.name AS track_name, t.colour AS track_colour, s.duration_minutes, s.expected_audience, s.room_id, s.starts_at,
         s.is_cancelled, s.source, s.version, s.created_at, s.updated_at,
-        (SELECT COUNT(*) FROM schedule_stars st WHERE st.session_id = s.id) AS stars,
+        (SELECT COUNT(*) FROM schedule_stars st WHERE st.session_id = s.id)
+          + COALESCE((SELECT tl.stars FROM schedule_star_tallies tl WHERE tl.session_id = s.id), 0) AS stars,
         (SELECT json_group_array(json_object('id', x.user_id, 'name', x.name)) FROM (
             SELECT ss.user_id, COALESCE(NULLIF(sp.full_name, ''), u.display_name) AS name
             FROM schedule_session_speakers ss JOIN users u ON u.id = ss.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = ss.user_id

@@ -13,6 +13,9 @@ public static class ScheduleEndpoints
     public static IServiceCollection AddSchedule(this IServiceCollection services)
     {
         services.AddNotificationKinds(ScheduleNotificationKinds.All);
+        services.AddSingleton<SchedulePersonalData>();
+        services.AddSingleton<IPersonalDataContributor>(sp => sp.GetRequiredService<SchedulePersonalData>());
+        services.AddSingleton<IEventRetentionContributor>(sp => sp.GetRequiredService<SchedulePersonalData>());
         services.AddSingleton<ScheduleQueries>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ReleaseCache>();

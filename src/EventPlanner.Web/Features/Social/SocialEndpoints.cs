@@ -12,6 +12,9 @@ public static class SocialEndpoints
     public static IServiceCollection AddSocial(this IServiceCollection services)
     {
         services.AddNotificationKinds(SocialNotificationKinds.All);
+        services.AddSingleton<SocialPersonalData>();
+        services.AddSingleton<IPersonalDataContributor>(sp => sp.GetRequiredService<SocialPersonalData>());
+        services.AddSingleton<IEventRetentionContributor>(sp => sp.GetRequiredService<SocialPersonalData>());
         services.AddSingleton<SocialStore>();
         services.AddSingleton<SocialAccess>();
         services.AddSingleton<SocialInvitations>();

@@ -10,6 +10,7 @@ public static class SubmissionsEndpoints
     public static IServiceCollection AddSubmissions(this IServiceCollection services)
     {
         services.AddNotificationKinds(SubmissionNotificationKinds.All);
+        services.AddPersonalData<SubmissionPersonalData>();
         services.AddSingleton<CfpStore>();
         services.AddSingleton<AccessCodeStore>();
         services.AddSingleton<AccessCodeGuesses>();

@@ -15,6 +15,9 @@ public static class TicketsEndpoints
     public static IServiceCollection AddTickets(this IServiceCollection services)
     {
         services.AddNotificationKinds(TicketNotificationKinds.All);
+        services.AddSingleton<TicketPersonalData>();
+        services.AddSingleton<IPersonalDataContributor>(sp => sp.GetRequiredService<TicketPersonalData>());
+        services.AddSingleton<IEventRetentionContributor>(sp => sp.GetRequiredService<TicketPersonalData>());
         // Lapsed offers pass on even when nobody opens a page (reads and writes also lapse them as they meet them).
         services.AddRecurringJob<TicketExpiryJob>(TicketExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), TicketExpiryJob.Schedule);
         services.AddSingleton<TicketSettings>();

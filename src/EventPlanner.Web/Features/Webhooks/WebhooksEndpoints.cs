@@ -13,6 +13,7 @@ public static class WebhooksEndpoints
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(WebhookOptions.From(configuration));
+        services.AddPersonalData<WebhookPersonalData>();
         services.AddSingleton<WebhookTargetCheck>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookSender>();

@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Privacy;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace EventPlanner.Web.Pages.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ProfileModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, ApiTokenStore tokens, AdminStore admins) : PageModel
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, ApiTokenStore tokens, AdminStore admins, DataExports exports) : PageModel
 {
     [BindProperty] public NameInput NameForm { get; set; } = new();
     [BindProperty] public PasswordInput PasswordForm { get; set; } = new();
@@ -96,6 +97,23 @@ public sealed class ProfileModel(
             return RedirectToPage();
         }
         return NotFound();
+    }
+
+    /// <summary>Everything the app holds about the person: the file at once, or (when large) a mail with a link later.</summary>
+    public async Task<IActionResult> OnPostExportAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return await GoneAsync();
+        switch (await exports.RequestAsync(user.Id, HttpContext.RequestAborted))
+        {
+            case DataExports.Outcome.Ready ready:
+                Response.Headers.CacheControl = "no-store";
+                return File(ready.Json, "application/json", ready.FileName);
+            case DataExports.Outcome.Queued queued:
+                TempData["Flash"] = $"Your data is being gathered. We will mail {user.Email} a download link, valid until {queued.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.";
+                return RedirectToPage();
+            default:
+                return await GoneAsync();
+        }
     }
 
     public async Task<IActionResult> OnPostDeleteAsync()
