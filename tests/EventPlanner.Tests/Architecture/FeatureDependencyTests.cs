@@ -19,7 +19,7 @@ public sealed class FeatureDependencyTests
         ["Tickets"],
         ["Reviews"],
         ["Schedule"],
-        ["Community", "Bofs", "Lightning", "Social"],
+        ["Community", "Bofs", "Lightning", "Social", "Feedback", "Surveys"],
         ["Dashboard", "Webhooks"],
     ];
 

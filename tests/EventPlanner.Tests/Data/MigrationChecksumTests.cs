@@ -32,6 +32,7 @@ public sealed class MigrationChecksumTests : IDisposable
         [16] = "682c45e1f7ca20dbe76ba12dd19b8528f1402ea46046da059aa5216ce5d4866a", // 0016_webhooks.sql
         [17] = "e6508decbdc0c37f48c40a49d1d8ac7ca715ae32c0c3adcb57ad67dda20a0b1a", // 0017_schedule_suggestions.sql
         [18] = "8e1fb1be7914186910065de5b745e429d561b875cb0ca76731de746ad5e25f12", // 0018_social_events.sql
+        [21] = "c8993218143e7ae08798ca0567c739bdf92b5d3a580f9d8a88de87fe7a9da77d", // 0021_feedback_and_surveys.sql
     };
 
     private readonly MigrationDatabase _database = new();
