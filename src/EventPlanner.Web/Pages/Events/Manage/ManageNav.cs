@@ -20,7 +20,8 @@ public sealed record ManageNav(EventRow Event, string Current)
             new("review", "Review", "review/setup"), new("ranking", "Ranking", "ranking")]),
         ("Programme", [new("schedule", "Schedule", "schedule/manage"), new("community", "Community rooms", "community/manage"),
             new("bofs", "BoFs", "bofs/manage"), new("lightning", "Lightning talks", "lightning/manage")]),
-        ("Attendees", [new("tickets", "Tickets", "tickets/manage"), new("check-in", "Check-in", "check-in")]),
+        ("Attendees", [new("tickets", "Tickets", "tickets/manage"), new("check-in", "Check-in", "check-in"),
+            new("feedback", "Session feedback", "feedback"), new("surveys", "Surveys", "surveys")]),
         ("Communication", [new("notifications", "Notifications", "notifications"), new("social", "Social events", "social/manage"),
             new("webhooks", "Webhooks", "webhooks")]),
     ];
