@@ -27,6 +27,7 @@ public static class DemoSeeder
         new DemoBofs(),
         new DemoLightning(),
         new DemoSocial(),
+        new DemoFeedback(), // last week's meetup: ratings and a closed survey
         new DemoWebhooks(),
     ];
 
