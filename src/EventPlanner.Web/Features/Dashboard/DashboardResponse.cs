@@ -14,7 +14,9 @@ public sealed record DashboardResponse(
     BofProgress Bofs,
     LightningProgress Lightning,
     MailProgress Mail,
-    IReadOnlyList<ToDo> ToDo);
+    IReadOnlyList<ToDo> ToDo,
+    FeedbackProgress? Feedback = null,
+    SurveyProgress? Surveys = null);
 
 public sealed record CfpResponse(string State, int? DaysLeft, DateTimeOffset? ClosesAt);
 public sealed record ReviewProgress(int WithoutReview, int AssignmentsDone, int Assignments, int AwaitingConfirmation, int Confirmed);
@@ -24,6 +26,8 @@ public sealed record CommunityProgress(int GroupsPending, int RequestsWaiting, i
 public sealed record BofProgress(int Proposed, int Booked, int FreeSlots);
 public sealed record LightningProgress(int Sessions, int Unconfigured, int Confirmed, int Offered, int Waitlisted);
 public sealed record MailProgress(int Held, int Failed);
+public sealed record FeedbackProgress(int Ratings, int SessionsRated);
+public sealed record SurveyProgress(int Open, int Invited, int Responses);
 
 public static class DashboardMapping
 {
@@ -41,5 +45,7 @@ public static class DashboardMapping
         new BofProgress(d.Bofs.Proposed, d.Bofs.Booked, d.Bofs.FreeSlots),
         new LightningProgress(d.Lightning.Sessions, d.Lightning.Unconfigured, d.Lightning.Confirmed, d.Lightning.Offered, d.Lightning.Waitlisted),
         new MailProgress(d.HeldMail, d.FailedMail),
-        d.ToDos);
+        d.ToDos,
+        d.Feedback is { } f ? new FeedbackProgress(f.Ratings, f.SessionsRated) : null,
+        d.Surveys is { } s ? new SurveyProgress(s.Open, s.Invited, s.Responses) : null);
 }

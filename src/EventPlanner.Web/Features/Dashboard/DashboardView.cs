@@ -1,10 +1,12 @@
 using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Community;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Feedback;
 using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Features.Surveys;
 using EventPlanner.Web.Features.Tickets;
 
 namespace EventPlanner.Web.Features.Dashboard;
@@ -23,7 +25,9 @@ public sealed record DashboardView(
     BofCounts Bofs,
     LightningCounts Lightning,
     int HeldMail,
-    int FailedMail)
+    int FailedMail,
+    FeedbackCounts? Feedback = null,
+    SurveyCounts? Surveys = null)
 {
     public IReadOnlyList<ToDo> ToDos => DashboardRules.ToDos(this);
     public CfpStatus Cfp => DashboardRules.Cfp(this);

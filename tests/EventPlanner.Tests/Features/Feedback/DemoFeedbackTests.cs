@@ -38,5 +38,8 @@ public sealed class DemoFeedbackTests(EventPlannerApp app) : IClassFixture<Event
         Assert.Contains("<strong>3 of 4</strong> invited answered (75 %)", results);
         Assert.Contains("Kopi was great.", results);
         Assert.Contains("Clear and practical", await organiser.GetStringAsync($"/events/{DemoFeedback.Slug}/feedback"));
+        var dashboard = await organiser.GetStringAsync($"/events/{DemoFeedback.Slug}/dashboard");
+        Assert.Contains("11 ratings of 4 sessions", dashboard);
+        Assert.Contains("3 answers from 4 invited; 0 open", dashboard);
     }
 }
