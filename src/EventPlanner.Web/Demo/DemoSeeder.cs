@@ -28,6 +28,7 @@ public static class DemoSeeder
         new DemoLightning(),
         new DemoSocial(),
         new DemoMaterials(), // after the schedule: slides and recordings of released talks
+        new DemoFeedback(), // last week's meetup: ratings and a closed survey
         new DemoWebhooks(),
         new DemoPrivacy(),
     ];

@@ -69,6 +69,7 @@ internal static partial class OpenApiOperations
                 "sessionId" when op.Path.Contains("/lightning/") => target.Ids["lightning"],
                 "sessionId" when op.Path.Contains("/blocks/") => target.Ids["blockSessionId"],
                 "token" when op.Path.Contains("/invitations/social/") => target.Ids["socialToken"],
+                "token" when op.Path.Contains("/surveys/answer/") => target.Ids["surveyToken"],
                 _ => target.Ids.GetValueOrDefault(name),
             } ?? "999999"; // an id the seed has none of: never someone's real row by accident (e.g. the caller's own API token)
             segments[i] = Uri.EscapeDataString(value);

@@ -118,6 +118,24 @@ public sealed class SweepApp : EventPlannerApp
             socialToken = (string)(await cmd.ExecuteScalarAsync())!;
         }
 
+        // A survey with a question, open, its one invitation (the talker holds a ticket): swept against real rows and a real link.
+        var survey = await organiser.PostAsJsonAsync($"/api/events/{slug}/surveys", new { title = "How was it?" });
+        survey.EnsureSuccessStatusCode();
+        var surveyId = (await survey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var withQuestion = await organiser.PostAsJsonAsync($"/api/events/{slug}/surveys/{surveyId}/questions",
+            new { kind = "single", prompt = "Again?", required = true, options = new[] { "Yes", "No" } });
+        withQuestion.EnsureSuccessStatusCode();
+        var questionId = (await withQuestion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("questions")[0].GetProperty("id").GetInt64();
+        (await organiser.PostAsync($"/api/events/{slug}/surveys/{surveyId}/open", null)).EnsureSuccessStatusCode();
+        (await organiser.PostAsync($"/api/events/{slug}/surveys/{surveyId}/invitations", null)).EnsureSuccessStatusCode();
+        string surveyToken;
+        await using (var c = await Services.GetRequiredService<Db>().OpenAsync())
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT token FROM survey_invitations WHERE survey_id = {surveyId}";
+            surveyToken = (string)(await cmd.ExecuteScalarAsync())!;
+        }
+
         if (!isPublic) (await organiser.PutAsJsonAsync($"/api/events/{slug}", new { isPublic = false })).EnsureSuccessStatusCode();
         // Kits make organisers site administrators (only they create events by default); the sweep wants organisers
         // whose powers come from their event role alone.
@@ -142,6 +160,7 @@ public sealed class SweepApp : EventPlannerApp
             ["blockId"] = block.Id.ToString(), ["blockSessionId"] = blockSession.Id.ToString(), ["bofs"] = bof.Id.ToString(), ["bofId"] = bof.Id.ToString(),
             ["slots"] = slot.ToString(), ["slotId"] = slot.ToString(), ["check-in"] = ticket.Id.ToString(),
             ["social"] = socialId.ToString(), ["socialToken"] = socialToken,
+            ["surveys"] = surveyId.ToString(), ["questionId"] = questionId.ToString(), ["surveyToken"] = surveyToken,
         };
         return new SweepEvent(slug, ev.Id, organiser, organiserId, ids, isPublic);
     }

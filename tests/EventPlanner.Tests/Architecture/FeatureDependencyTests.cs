@@ -19,7 +19,7 @@ public sealed class FeatureDependencyTests
         ["Tickets"],
         ["Reviews"],
         ["Schedule"],
-        ["Community", "Bofs", "Lightning", "Social", "Materials"],
+        ["Community", "Bofs", "Lightning", "Social", "Materials", "Feedback", "Surveys"],
         ["Dashboard", "Webhooks"],
         ["Privacy"],
     ];

@@ -34,6 +34,7 @@ public sealed class MigrationChecksumTests : IDisposable
         [18] = "8e1fb1be7914186910065de5b745e429d561b875cb0ca76731de746ad5e25f12", // 0018_social_events.sql
         [19] = "c3450d2cdd13c3e651181eefac192606f9531e15b4185231194e43944420cf33", // 0019_personal_data.sql
         [20] = "08d7017939c42221b5de46b844bbdce097f324e05b72edccff426d762f4200cd", // 0020_session_materials.sql
+        [21] = "c8993218143e7ae08798ca0567c739bdf92b5d3a580f9d8a88de87fe7a9da77d", // 0021_feedback_and_surveys.sql
     };
 
     /// <summary>The PostgreSQL twins (db/migrations/postgres), pinned the same way once landed.</summary>

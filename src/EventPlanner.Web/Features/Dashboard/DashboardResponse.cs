@@ -15,7 +15,9 @@ public sealed record DashboardResponse(
     LightningProgress Lightning,
     MaterialProgress Materials,
     MailProgress Mail,
-    IReadOnlyList<ToDo> ToDo);
+    IReadOnlyList<ToDo> ToDo,
+    FeedbackProgress? Feedback = null,
+    SurveyProgress? Surveys = null);
 
 public sealed record CfpResponse(string State, int? DaysLeft, DateTimeOffset? ClosesAt);
 public sealed record ReviewProgress(int WithoutReview, int AssignmentsDone, int Assignments, int AwaitingConfirmation, int Confirmed);
@@ -26,6 +28,8 @@ public sealed record BofProgress(int Proposed, int Booked, int FreeSlots);
 public sealed record LightningProgress(int Sessions, int Unconfigured, int Confirmed, int Offered, int Waitlisted);
 public sealed record MaterialProgress(int Talks, int WithSlides, int WithRecording, int GalleryLinks);
 public sealed record MailProgress(int Held, int Failed);
+public sealed record FeedbackProgress(int Ratings, int SessionsRated);
+public sealed record SurveyProgress(int Open, int Invited, int Responses);
 
 public static class DashboardMapping
 {
@@ -44,5 +48,7 @@ public static class DashboardMapping
         new LightningProgress(d.Lightning.Sessions, d.Lightning.Unconfigured, d.Lightning.Confirmed, d.Lightning.Offered, d.Lightning.Waitlisted),
         new MaterialProgress(d.Materials.Talks, d.Materials.WithSlides, d.Materials.WithRecording, d.Materials.GalleryLinks),
         new MailProgress(d.HeldMail, d.FailedMail),
-        d.ToDos);
+        d.ToDos,
+        d.Feedback is { } f ? new FeedbackProgress(f.Ratings, f.SessionsRated) : null,
+        d.Surveys is { } s ? new SurveyProgress(s.Open, s.Invited, s.Responses) : null);
 }

@@ -1,11 +1,13 @@
 using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Community;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Feedback;
 using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Features.Materials;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Submissions;
+using EventPlanner.Web.Features.Surveys;
 using EventPlanner.Web.Features.Tickets;
 
 namespace EventPlanner.Web.Features.Dashboard;
@@ -24,7 +26,9 @@ public sealed record DashboardView(
     BofCounts Bofs,
     LightningCounts Lightning,
     int HeldMail,
-    int FailedMail)
+    int FailedMail,
+    FeedbackCounts? Feedback = null,
+    SurveyCounts? Surveys = null)
 {
     /// <summary>Slides, recordings and gallery links (an init property, so views built without it still compile).</summary>
     public MaterialCounts Materials { get; init; } = new();

@@ -22,8 +22,9 @@ public sealed record ManageNav(EventRow Event, string Current)
             new("bofs", "BoFs", "bofs/manage"), new("lightning", "Lightning talks", "lightning/manage")]),
         ("Attendees", [new("tickets", "Tickets", "tickets/manage"), new("attendees", "Attendee list", "attendees"), new("check-in", "Check-in", "check-in"),
             new("privacy", "Privacy", "privacy/manage")]),
+        ("After the talks", [new("feedback", "Session feedback", "feedback"), new("surveys", "Surveys", "surveys"),
+            new("gallery", "Photo gallery", "gallery/manage")]),
         ("Communication", [new("notifications", "Notifications", "notifications"), new("social", "Social events", "social/manage"),
-            new("gallery", "Photo gallery", "gallery/manage"),
             new("webhooks", "Webhooks", "webhooks")]),
     ];
 
