@@ -48,4 +48,31 @@ public sealed class CommunityCancelConfirmationTests(EventPlannerApp app) : ICla
         Assert.Equal(HttpStatusCode.Redirect, (await host.PostConfirmedAsync(url, again, page)).StatusCode);
         Assert.False(await ExistsAsync(session.Id));
     }
+    [Fact]
+    public async Task Withdrawing_an_approved_block_counts_its_sessions_asks_again_after_one_was_added_and_then_withdraws_it()
+    {
+        var c = await CommunityKit.CreateAsync(app, "cc-withdraw");
+        var block = await c.ApprovedBlockAsync(c.Schedule.Medium, "14:00", "16:00");
+        var session = await c.AddSessionAsync(block.Id, "Snap packaging", "14:00", "14:45");
+        var host = await app.SignInAsync(c.HostEmail);
+        var page = $"/events/{c.Slug}/community/groups/{c.GroupId}";
+        var url = $"{page}?handler=Withdraw&blockId={block.Id}";
+
+        var first = await host.ConfirmationAsync(url, new(), page);
+        Assert.Equal((1, 1, 0), (first.Count("approved"), first.Count("sessions"), first.Count("stars")));
+        Assert.Contains("public schedule at once", first.TextContent);
+        Assert.True(await ExistsAsync(session.Id));
+
+        var late = await c.AddSessionAsync(block.Id, "Flatpak Q&A", "15:00", "15:45");
+        var stale = await host.PostConfirmedAsync(url, first, page);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var again = (await stale.HtmlAsync()).QuerySelector("section.confirm-step")!;
+        Assert.Contains("changed since you looked", again.TextContent);
+        Assert.Equal(2, again.Count("sessions"));
+        Assert.True(await ExistsAsync(late.Id));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await host.PostConfirmedAsync(url, again, page)).StatusCode);
+        Assert.False(await ExistsAsync(session.Id));
+        Assert.False(await ExistsAsync(late.Id));
+    }
 }

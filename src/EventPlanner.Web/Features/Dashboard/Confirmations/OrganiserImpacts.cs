@@ -87,7 +87,7 @@ public sealed class OrganiserImpacts(Db db)
             new("stars", (int)stars, $"{N((int)stars, "attendee starred", "attendees starred")} it for their agenda."),
             new("released", inRelease ? 1 : 0, inRelease ? "It is in a released schedule." : "It has never been in a released schedule."),
         ], inRelease
-            ? "It is on the public schedule: cancel it instead (untick nothing, tick Cancelled and save), so the next release tells attendees."
+            ? "It is on the public schedule, which changes only at your next release."
             : "The public schedule does not change: it never showed this session. It leaves the organisers' grid at once.",
             inRelease ? "A session that has been in a released schedule cannot be deleted; cancel it instead, so attendees are told at the next release." : null);
     }

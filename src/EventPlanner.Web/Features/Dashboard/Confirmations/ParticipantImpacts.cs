@@ -98,4 +98,23 @@ public sealed class ParticipantImpacts(Db db)
                 : "Your place is freed for anyone registering."),
         ], "Nothing on the public schedule changes.");
     }
+    /// <summary>A host withdrawing a request or an approved block: an approved one takes its sessions off the schedule.</summary>
+    public async Task<Impact?> BlockWithdrawalAsync(long eventId, long groupId, long blockId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var b = await c.QuerySingleOrDefaultAsync<(string? Status, long Sessions, long Stars)>("""
+            SELECT b.status,
+              (SELECT COUNT(*) FROM community_block_sessions x JOIN schedule_sessions s ON s.id = x.session_id WHERE x.block_id = b.id AND s.is_cancelled = 0),
+              (SELECT COUNT(*) FROM community_block_sessions x JOIN schedule_stars st ON st.session_id = x.session_id WHERE x.block_id = b.id)
+            FROM community_blocks b WHERE b.id = @blockId AND b.event_id = @eventId AND b.group_id = @groupId
+              AND b.status NOT IN ('withdrawn', 'declined')
+            """, new { eventId, groupId, blockId });
+        if (b.Status is null) return null;
+        var approved = b.Status == "approved";
+        return new Impact(approved ? "your approved block" : "your room request", [
+            new("approved", approved ? 1 : 0, approved ? "The block is approved: the room is given back." : "The request is not approved yet: the organisers simply stop seeing it."),
+            new("sessions", (int)b.Sessions, $"{N((int)b.Sessions, "session in it is", "sessions in it are")} cancelled."),
+            new("stars", (int)b.Stars, $"{N((int)b.Stars, "star by attendees is", "stars by attendees are")} on those sessions."),
+        ], approved ? Live : "Nothing on the public schedule changes.");
+    }
 }
