@@ -12,6 +12,8 @@ public static class DashboardEndpoints
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<DashboardQuery>();
         services.AddSingleton<RoomRemoval>();
+        services.AddSingleton<OrganiserImpacts>();
+        services.AddSingleton<ParticipantImpacts>();
         return services;
     }
 

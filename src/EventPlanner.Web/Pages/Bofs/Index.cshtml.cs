@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
@@ -10,8 +11,11 @@ namespace EventPlanner.Web.Pages.Bofs;
 
 /// <summary>The event's BoFs: propose one, mark interest, and (proposer or organiser) book, move or cancel.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(BofAccess access, BofStore store, BofBookings bookings, BofSetupStore setup, TimeProvider clock) : PageModel
+public sealed class IndexModel(BofAccess access, BofStore store, BofBookings bookings, BofSetupStore setup, TimeProvider clock,
+    ParticipantImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of cancelling a BoF; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public DateTimeOffset Now => clock.GetUtcNow();
     public EventRow Event { get; private set; } = null!;
     public BofStore.Listing Listing { get; private set; } = null!;
@@ -78,10 +82,21 @@ public sealed class IndexModel(BofAccess access, BofStore store, BofBookings boo
         return Redirect($"/events/{slug}/bofs#bof-{bofId}");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(string slug, long bofId)
+    /// <summary>
+    /// The first post shows who will be told and what is freed; only a post with the stamp of those same counts cancels.
+    /// Someone who may not cancel it gets the refusal of <see cref="BofBookings.CancelAsync"/>, not the counts.
+    /// </summary>
+    public async Task<IActionResult> OnPostCancelAsync(string slug, long bofId, string? stamp)
     {
         if (User.UserId() is not { } userId) return Challenge();
         if (!await LoadAsync(slug)) return NotFound();
+        if (Listing.Bofs.FirstOrDefault(b => b.Id == bofId) is { } mine && CanManage(mine)
+            && await impacts.BofAsync(Event.Id, bofId) is { } what && !what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Cancel the BoF \"{what.Subject}\"?", "Cancel", new Dictionary<string, string> { ["bofId"] = bofId.ToString() },
+                "Cancel this BoF", $"/events/{slug}/bofs#bof-{bofId}", "Keep the BoF", stamp is not null);
+            return Page();
+        }
         var result = await bookings.CancelAsync(Event, bofId, userId, IsOrganiser);
         if (result.Outcome == BookingOutcome.NotFound) return NotFound();
         if (result.Outcome == BookingOutcome.Forbidden) return Forbid();

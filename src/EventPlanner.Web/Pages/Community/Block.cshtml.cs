@@ -1,5 +1,6 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Community;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,11 @@ namespace EventPlanner.Web.Pages.Community;
 
 /// <summary>An approved block and the group's sessions in it; its hosts add, edit and cancel them here (published at once).</summary>
 [AllowAnonymous]
-public sealed class BlockModel(CommunityAccess access, CommunityQueries queries, BlockSessionStore store) : CommunityPageModel(access)
+public sealed class BlockModel(CommunityAccess access, CommunityQueries queries, BlockSessionStore store, ParticipantImpacts impacts)
+    : CommunityPageModel(access)
 {
+    /// <summary>The confirmation step of cancelling a session; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public BlockRow Block { get; private set; } = null!;
     public GroupRow Group { get; private set; } = null!;
     public IReadOnlyList<BlockSessionRow> Sessions { get; private set; } = [];
@@ -39,10 +43,20 @@ public sealed class BlockModel(CommunityAccess access, CommunityQueries queries,
         return Redirect($"/events/{Slug}/community/blocks/{id}");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(long id, long sessionId)
+    /// <summary>
+    /// The first post shows the speakers, stars and whether it was released; only a post with the stamp of those same
+    /// counts cancels. Someone who may not edit the block gets the store's refusal, not the counts.
+    /// </summary>
+    public async Task<IActionResult> OnPostCancelAsync(long id, long sessionId, string? stamp)
     {
         if (UserId is null) return Challenge();
         if (!await LoadAsync(id)) return NotFound();
+        if (MayEdit && await impacts.CommunitySessionAsync(Event.Id, id, sessionId) is { } what && !what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Cancel \"{what.Subject}\"?", "Cancel", new Dictionary<string, string> { ["sessionId"] = sessionId.ToString() },
+                "Cancel the session", $"/events/{Slug}/community/blocks/{id}", "Keep the session", stamp is not null);
+            return Page();
+        }
         if (!Succeeded(await store.CancelAsync(Event, id, sessionId, User.RequiredUserId()), new Validator(), "")) return Page();
         TempData["Flash"] = "Session cancelled; the public schedule says so.";
         return Redirect($"/events/{Slug}/community/blocks/{id}");

@@ -1,5 +1,6 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Community;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,11 @@ namespace EventPlanner.Web.Pages.Community;
 
 /// <summary>A group's own page for its hosts (and the organisers): ask for a room, answer proposals, withdraw, co-hosts, details.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class GroupModel(CommunityAccess access, CommunityQueries queries, GroupStore groups, BlockStore blocks) : CommunityPageModel(access)
+public sealed class GroupModel(CommunityAccess access, CommunityQueries queries, GroupStore groups, BlockStore blocks, ParticipantImpacts impacts)
+    : CommunityPageModel(access)
 {
+    /// <summary>The confirmation step of withdrawing a request or block; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public GroupRow Group { get; private set; } = null!;
     public IReadOnlyList<BlockRow> Blocks { get; private set; } = [];
     public IReadOnlyList<EventPlanner.Web.Features.Events.EventDayRow> Days { get; private set; } = [];
@@ -46,9 +50,16 @@ public sealed class GroupModel(CommunityAccess access, CommunityQueries queries,
         return Redirect(Here(id));
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(long id, long blockId)
+    /// <summary>The first post shows what withdrawing cancels; only a post with the stamp of those same counts withdraws. Hosts only see counts.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, long blockId, string? stamp)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (IsHost && await impacts.BlockWithdrawalAsync(Event.Id, id, blockId) is { } what && !what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Withdraw {what.Subject}?", "Withdraw", new Dictionary<string, string> { ["blockId"] = blockId.ToString() },
+                "Withdraw", Here(id), "Keep it", stamp is not null);
+            return Page();
+        }
         var v = new Validator();
         if (!Succeeded(await blocks.WithdrawAsync(Event, blockId, User.RequiredUserId(), v), v, "")) return await PageAgainAsync(id);
         TempData["Flash"] = "Withdrawn.";

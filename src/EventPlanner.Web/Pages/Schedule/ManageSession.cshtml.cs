@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
@@ -10,8 +11,10 @@ namespace EventPlanner.Web.Pages.Schedule;
 
 /// <summary>One session for organisers: its details (or a new one), where it is, its conflicts and what runs against it.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageSessionModel(EventStore events, ScheduleQueries queries, SessionStore store) : PageModel
+public sealed class ManageSessionModel(EventStore events, ScheduleQueries queries, SessionStore store, OrganiserImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of deleting the session; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public ScheduleBoard Board { get; private set; } = null!;
     public SessionRow? Session { get; private set; }
     public bool WasReleased { get; private set; }
@@ -60,9 +63,18 @@ public sealed class ManageSessionModel(EventStore events, ScheduleQueries querie
         return Redirect($"/events/{Slug}/schedule/manage/sessions/{Session.Id}");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string id)
+    /// <summary>The first post shows its speakers, stars and release state; only a post with the stamp of those same counts deletes.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string id, string? stamp)
     {
         if (!await LoadAsync(id) || Session is null) return NotFound();
+        if (await impacts.SessionAsync(Board.Event.Id, Session.Id) is not { } what) return NotFound();
+        if (!what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Delete \"{what.Subject}\"?", "Delete", new Dictionary<string, string>(), "Delete the session",
+                $"/events/{Slug}/schedule/manage/sessions/{Session.Id}", "Keep the session", stamp is not null);
+            await OnGetAsync(id); // the form below shows the session as it is
+            return Page();
+        }
         var v = new Validator();
         if (await store.DeleteAsync(Board.Event.Id, Session.Id, v) is not true) return Invalid(v);
         TempData["Flash"] = $"Deleted \"{Session.Title}\".";

@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
@@ -10,8 +11,10 @@ namespace EventPlanner.Web.Pages.Schedule;
 
 /// <summary>The grid's slots (planned time blocks, for one room or every room) and rooms' own opening hours per day.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class SlotsModel(EventStore events, ScheduleQueries queries, SessionStore store) : PageModel
+public sealed class SlotsModel(EventStore events, ScheduleQueries queries, SessionStore store, OrganiserImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of removing a slot; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public ScheduleBoard Board { get; private set; } = null!;
     public string Slug => RouteData.Values["slug"] as string ?? "";
 
@@ -41,9 +44,21 @@ public sealed class SlotsModel(EventStore events, ScheduleQueries queries, Sessi
         return Redirect($"/events/{Slug}/schedule/manage/slots");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(long slotId)
+    /// <summary>The first post shows the sessions inside the slot; only a post with the stamp of that same count removes it.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(long slotId, string? stamp)
     {
         if (!await LoadAsync()) return NotFound();
+        if (await impacts.SlotAsync(Board.Event, slotId) is not { } what)
+        {
+            TempData["Flash"] = "That slot was already gone.";
+            return Redirect($"/events/{Slug}/schedule/manage/slots");
+        }
+        if (!what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Remove {what.Subject}?", "Remove", new Dictionary<string, string> { ["slotId"] = slotId.ToString() },
+                "Remove the slot", $"/events/{Slug}/schedule/manage/slots", "Keep the slot", stamp is not null);
+            return Page();
+        }
         await store.RemoveSlotAsync(Board.Event.Id, slotId);
         TempData["Flash"] = "Slot removed.";
         return Redirect($"/events/{Slug}/schedule/manage/slots");

@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Infrastructure;
@@ -11,8 +12,10 @@ namespace EventPlanner.Web.Pages.Submissions;
 /// <summary>A speaker's view of their proposal: its released state, content, speakers and actions.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class DetailsModel(ProposalAccess access, EventStore events, CfpStore cfp, ProposalStore proposals, ProposalActions actions,
-    CoSpeakerActions coSpeakers, TimeProvider clock) : PageModel
+    CoSpeakerActions coSpeakers, TimeProvider clock, ParticipantImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of withdrawing; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public CfpContext Context { get; private set; } = null!;
     public ProposalDetail Detail { get; private set; } = null!;
     public SubmissionWindow Window { get; private set; } = null!;
@@ -26,8 +29,18 @@ public sealed class DetailsModel(ProposalAccess access, EventStore events, CfpSt
     public async Task<IActionResult> OnPostSubmitAsync(string slug, long id) =>
         await ActAsync(slug, id, (scope, v) => actions.SubmitAsync(Context, id, scope.UserId, null, v), "Your proposal is submitted. We sent a receipt to every speaker.");
 
-    public async Task<IActionResult> OnPostWithdrawAsync(string slug, long id) =>
-        await ActAsync(slug, id, (scope, v) => actions.WithdrawAsync(Context, id, scope.UserId, v), "Your proposal is withdrawn.");
+    /// <summary>The first post shows what withdrawing touches (co-speakers, an accepted talk); only a post with the stamp of those same counts withdraws.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string slug, long id, string? stamp)
+    {
+        if (await LoadAsync(slug, id) is not { } scope) return NotFound();
+        if (ProposalStates.MayWithdraw(Detail.Proposal.State) && await impacts.WithdrawalAsync(scope.Event.Id, id, scope.UserId) is { } what && !what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Withdraw \"{what.Subject}\"?", "Withdraw", new Dictionary<string, string>(), "Withdraw the proposal",
+                $"/events/{slug}/proposals/{id}", "Keep the proposal", stamp is not null);
+            return Page();
+        }
+        return await ActAsync(slug, id, (s, v) => actions.WithdrawAsync(Context, id, s.UserId, v), "Your proposal is withdrawn.");
+    }
 
     public async Task<IActionResult> OnPostInviteAsync(string slug, long id) =>
         await ActAsync(slug, id, (scope, v) => coSpeakers.InviteAsync(scope, User.DisplayNameOf(), InviteEmail, v), $"We sent an invitation to {InviteEmail}.");

@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -12,8 +13,10 @@ namespace EventPlanner.Web.Pages.Tickets;
 /// to be shown at the door); only the signed-in holder sees and uses the offer, choose and cancel forms.
 /// </summary>
 [AllowAnonymous]
-public sealed class TicketModel(RegistrationStore registrations, TransferStore transfers, TimeProvider clock) : PageModel
+public sealed class TicketModel(RegistrationStore registrations, TransferStore transfers, TimeProvider clock, ParticipantImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of cancelling the ticket; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public TicketRow Ticket { get; private set; } = null!;
     public bool IsHolder { get; private set; }
     public TransferRow? Live { get; private set; }
@@ -43,8 +46,17 @@ public sealed class TicketModel(RegistrationStore registrations, TransferStore t
     public Task<IActionResult> OnPostChooseAsync(string secret, long transferId, long requestId) =>
         AsHolder(secret, (userId, v) => transfers.ChooseAsync(userId, transferId, requestId, v), "Chosen. We sent them a link to accept the ticket.");
 
-    public async Task<IActionResult> OnPostCancelTicketAsync(string secret)
+    /// <summary>The first post shows what giving the ticket back touches; only a post with the stamp of those same counts cancels.</summary>
+    public async Task<IActionResult> OnPostCancelTicketAsync(string secret, string? stamp)
     {
+        if (User.UserId() is not { } holderId) return Challenge();
+        if (!await LoadAsync(secret) || !IsHolder) return NotFound();
+        if (TicketRules.CancelRefusal(Ticket, clock.GetUtcNow()) is null && await impacts.TicketAsync(Ticket.Id, holderId) is { } what && !what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Cancel {what.Subject}?", "CancelTicket", new Dictionary<string, string>(), "Cancel my ticket",
+                $"/tickets/{secret}", "Keep my ticket", stamp is not null);
+            return Page();
+        }
         var result = await AsHolder(secret, (userId, v) => registrations.CancelAsync(userId, Ticket.Id, v), "Your ticket is cancelled and its place freed.");
         return result is RedirectToPageResult ? Redirect("/my/tickets") : result;
     }

@@ -89,7 +89,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
         var track = (await Store.ListPartsAsync(e.Id)).Tracks.Single();
         Assert.Equal(("Community", "#2ca02c"), (track.Name, track.Colour));
 
-        await organiser.PostFormAsync($"{page}?handler=Remove&id={track.Id}", new(), getUrl: page);
+        await organiser.ConfirmAsync($"{page}?handler=Remove&id={track.Id}", new(), getUrl: page);
         Assert.Empty((await Store.ListPartsAsync(e.Id)).Tracks);
     }
 
@@ -109,7 +109,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("Ravi Reviewer", await organiser.GetStringAsync(page));
 
-        await organiser.PostFormAsync($"{page}?handler=Remove&userId={reviewer.Id}&role=reviewer", new(), getUrl: page);
+        await organiser.ConfirmAsync($"{page}?handler=Remove&userId={reviewer.Id}&role=reviewer", new(), getUrl: page);
         Assert.DoesNotContain(await Store.ListTeamAsync(e.Id), m => m.UserId == reviewer.Id);
     }
 

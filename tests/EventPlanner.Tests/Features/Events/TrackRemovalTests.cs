@@ -25,9 +25,15 @@ public sealed class TrackRemovalTests(EventPlannerApp app) : IClassFixture<Event
         Assert.Equal(HttpStatusCode.NoContent, (await e.Organiser.DeleteAsync($"/api/events/{e.Slug}/tracks/{web}")).StatusCode);
 
         var browser = await app.SignInAsync($"org-{e.Slug}@example.org");
-        var page = await browser.PostFormAsync($"/events/{e.Slug}/manage/tracks?handler=Remove&id={kernel}", new());
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Contains("limited to this track alone", WebUtility.HtmlDecode(await browser.GetStringAsync($"/events/{e.Slug}/manage/tracks")));
+        // The page's confirmation says why, offers no form, and a made-up stamp changes nothing.
+        var url = $"/events/{e.Slug}/manage/tracks?handler=Remove&id={kernel}";
+        var confirmation = await browser.ConfirmationAsync(url, new(), $"/events/{e.Slug}/manage/tracks");
+        Assert.Equal(1, confirmation.Count("review-teams"));
+        Assert.Contains("limited to this track alone (Kernel reviewers)", confirmation.TextContent);
+        Assert.NotNull(confirmation.QuerySelector("[data-blocked]"));
+        Assert.Null(confirmation.QuerySelector("form"));
+        var forced = await browser.PostFormAsync(url, new() { ["stamp"] = "0.0.0.1" }, $"/events/{e.Slug}/manage/tracks");
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
         Assert.Contains("Kernel", (await e.Organiser.GetStringAsync($"/api/events/{e.Slug}")));
     }
 }

@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -7,8 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace EventPlanner.Web.Pages.Events.Manage;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class TeamModel(EventStore store) : ManagePageModel(store)
+public sealed class TeamModel(EventStore store, OrganiserImpacts impacts) : ManagePageModel(store)
 {
+    /// <summary>The confirmation step of removing someone's role; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     [BindProperty] public MemberForm Input { get; set; } = new();
     public IReadOnlyList<TeamMemberRow> Team { get; private set; } = [];
 
@@ -30,11 +33,27 @@ public sealed class TeamModel(EventStore store) : ManagePageModel(store)
         return RedirectToPage(new { slug = Slug });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(long userId, string? role)
+    /// <summary>The first post shows what the person can no longer do; only a post with the stamp of those same counts removes.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(long userId, string? role, string? stamp)
     {
         if (!await LoadAsync()) return NotFound();
         var v = new Validator();
         var r = EventRules.ValidateRole(role, v);
+        if (r is not null && !v.HasErrors)
+        {
+            if (await impacts.TeamRoleAsync(Event.Id, userId, r) is not { } what)
+            {
+                TempData["Flash"] = "That role was already gone.";
+                return RedirectToPage(new { slug = Slug });
+            }
+            if (!what.ConfirmedBy(stamp))
+            {
+                Confirm = new ConfirmView(what, $"Remove {what.Subject}?", "Remove",
+                    new Dictionary<string, string> { ["userId"] = userId.ToString(), ["role"] = r }, $"Remove {what.Subject}",
+                    $"/events/{Slug}/manage/team", "Keep them", stamp is not null);
+                return Page();
+            }
+        }
         var removed = r is not null && await Store.RevokeAsync(Event.Id, userId, r, v);
         if (v.HasErrors)
         {

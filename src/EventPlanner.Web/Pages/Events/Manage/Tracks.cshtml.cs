@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -7,8 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace EventPlanner.Web.Pages.Events.Manage;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class TracksModel(EventStore store) : ManagePageModel(store)
+public sealed class TracksModel(EventStore store, OrganiserImpacts impacts) : ManagePageModel(store)
 {
+    /// <summary>The confirmation step of removing a track; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     [BindProperty] public TrackForm Input { get; set; } = new();
     public IReadOnlyList<TrackRow> Tracks { get; private set; } = [];
 
@@ -43,12 +46,24 @@ public sealed class TracksModel(EventStore store) : ManagePageModel(store)
         return RedirectToPage(new { slug = Slug });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(long id)
+    /// <summary>The first post shows what the removal touches; only a post with the stamp of those same counts removes.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(long id, string? stamp)
     {
-        if (!await LoadEventAsync()) return NotFound();
+        if (!await LoadAsync()) return NotFound();
+        if (await impacts.TrackAsync(Event.Id, id) is not { } what)
+        {
+            TempData["Flash"] = "That track was already gone.";
+            return RedirectToPage(new { slug = Slug });
+        }
+        if (!what.ConfirmedBy(stamp))
+        {
+            Confirm = new ConfirmView(what, $"Remove the track {what.Subject}?", "Remove", new Dictionary<string, string> { ["id"] = id.ToString() },
+                $"Remove {what.Subject}", $"/events/{Slug}/manage/tracks", "Keep the track", stamp is not null);
+            return Page();
+        }
         string? blocked = null;
         var found = await Store.RemoveTrackAsync(Event.Id, id, why => blocked = why);
-        TempData["Flash"] = blocked ?? (found ? "Track removed." : "That track was already gone.");
+        TempData["Flash"] = blocked ?? (found ? $"Track {what.Subject} removed. The public schedule changes at your next release." : "That track was already gone.");
         return RedirectToPage(new { slug = Slug });
     }
 
