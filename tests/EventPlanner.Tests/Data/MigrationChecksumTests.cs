@@ -58,6 +58,9 @@ public sealed class MigrationChecksumTests : IDisposable
         [16] = "2613d399769d726174b1b8f90fbdf22bea98930f32014e56621cd9a5cf53db42", // postgres/0016_webhooks.sql
         [17] = "4107e052b36ba97f47eaf35e24a1f0d5cb58f4fc1dc3e22e3f5a633c6272d6c3", // postgres/0017_schedule_suggestions.sql
         [18] = "5b5cddbb7b2fc76ec644e33b660d5d45f681b80ea391c2e28a28dbaec29ec2db", // postgres/0018_social_events.sql
+        [19] = "a7ae17033dffa215036097fa9f3dfd1520887ff6ccdfa9eb18dc47f1d8f9afda", // postgres/0019_personal_data.sql
+        [20] = "11cc92592e01525120ee11440499200d682cd5e2079e02a38d1b1e474faa817e", // postgres/0020_session_materials.sql
+        [21] = "83f6291d59e3db59256a7db36cad1378cd6cec0173f7b61e6c8e1af89cca2ea3", // postgres/0021_feedback_and_surveys.sql
     };
 
     private readonly MigrationDatabase _database = new();
