@@ -43,6 +43,17 @@ public abstract class SqlDialect
 
     public abstract Task LockEventAsync(IDbConnection c, IDbTransaction tx, long eventId);
 
+    /// <summary>
+    /// A row's physical id, to update the very rows a query read within one transaction (tables without a key of
+    /// their own): SQLite's rowid; PostgreSQL's ctid, read as text and compared as a tid.
+    /// </summary>
+    public abstract string RowIdSelect(string alias);
+
+    public abstract string RowIdEquals(string parameter);
+
+    /// <summary>A fresh random hex token made by the database, to replace many rows' tokens in one statement.</summary>
+    public abstract string RandomHexToken { get; }
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string JsonArrayAgg(string expression) => $"json_group_array({expression})";
@@ -54,6 +65,9 @@ public abstract class SqlDialect
         public override string Least(string a, string b) => $"min({a}, {b})";
         // BEGIN IMMEDIATE already holds the database's one write lock for the whole transaction.
         public override Task LockEventAsync(IDbConnection c, IDbTransaction tx, long eventId) => Task.CompletedTask;
+        public override string RowIdSelect(string alias) => $"rowid AS {alias}";
+        public override string RandomHexToken => "lower(hex(randomblob(24)))";
+        public override string RowIdEquals(string parameter) => $"rowid = {parameter}";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -65,6 +79,9 @@ public abstract class SqlDialect
         public override string Contains(string haystack, string needle) => $"strpos({haystack}, {needle}) > 0";
         public override string Greatest(string a, string b) => $"greatest({a}, {b})";
         public override string Least(string a, string b) => $"least({a}, {b})";
+        public override string RowIdSelect(string alias) => $"ctid::text AS {alias}";
+        public override string RandomHexToken => "replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')";
+        public override string RowIdEquals(string parameter) => $"ctid = CAST({parameter} AS tid)";
         // Keyed by event id alone: every event-owned invariant shares one lock per event, held until commit.
         public override Task LockEventAsync(IDbConnection c, IDbTransaction tx, long eventId) =>
             c.ExecuteAsync("SELECT pg_advisory_xact_lock(@eventId)", new { eventId }, tx);

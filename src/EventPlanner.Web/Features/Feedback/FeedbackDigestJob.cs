@@ -32,7 +32,7 @@ public sealed class FeedbackDigestJob(Db db, TimeProvider clock, Outbox outbox, 
                 SELECT e.slug FROM events e LEFT JOIN feedback_settings f ON f.event_id = e.id
                 WHERE f.digest_sent_at IS NULL AND e.ends_on <= @latest AND e.ends_on >= @earliest
                   AND EXISTS (SELECT 1 FROM schedule_sessions s JOIN schedule_session_speakers x ON x.session_id = s.id
-                              WHERE s.event_id = e.id AND s.is_cancelled = 0 AND s.starts_at IS NOT NULL)
+                              WHERE s.event_id = e.id AND s.is_cancelled = FALSE AND s.starts_at IS NOT NULL)
                 """, new { latest = Day(now.AddDays(-(FeedbackRules.DaysOpenAfterEvent))), earliest = Day(now.AddDays(-60)) })).AsList();
         }
         var batch = new OutboxBatch(outbox);
@@ -49,7 +49,7 @@ public sealed class FeedbackDigestJob(Db db, TimeProvider clock, Outbox outbox, 
                 var sessions = await FeedbackStore.SummariesAsync(c, tx, e.Id, null);
                 var speakers = await c.QueryAsync<FeedbackSpeakerRow>("""
                     SELECT x.session_id, x.user_id, '' AS name FROM schedule_session_speakers x JOIN schedule_sessions s ON s.id = x.session_id
-                    WHERE s.event_id = @Id AND s.is_cancelled = 0 AND s.starts_at IS NOT NULL
+                    WHERE s.event_id = @Id AND s.is_cancelled = FALSE AND s.starts_at IS NOT NULL
                     """, new { e.Id }, tx);
                 foreach (var speaker in speakers.GroupBy(x => x.UserId))
                 {

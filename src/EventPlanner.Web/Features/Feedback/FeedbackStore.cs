@@ -101,7 +101,7 @@ public sealed class FeedbackStore(Db db, TimeProvider clock)
     {
         var sessions = (await c.QueryAsync<FeedbackSessionRow>("""
             SELECT s.id, s.title, t.name AS track, s.starts_at FROM schedule_sessions s LEFT JOIN tracks t ON t.id = s.track_id
-            WHERE s.event_id = @eventId AND s.is_cancelled = 0 AND s.starts_at IS NOT NULL
+            WHERE s.event_id = @eventId AND s.is_cancelled = FALSE AND s.starts_at IS NOT NULL
               AND (@speakerId IS NULL OR EXISTS (SELECT 1 FROM schedule_session_speakers x WHERE x.session_id = s.id AND x.user_id = @speakerId))
             ORDER BY s.starts_at, s.id
             """, new { eventId, speakerId }, tx)).AsList();

@@ -14,7 +14,7 @@ public sealed record MaterialCounts
     public static async Task<MaterialCounts> ReadAsync(IDbConnection c, long eventId) =>
         await c.QuerySingleAsync<MaterialCounts>("""
             SELECT
-              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = 0
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.is_cancelled = FALSE
                  AND s.kind IN ('talk', 'workshop', 'keynote', 'lightning')) AS Talks,
               (SELECT COUNT(DISTINCT m.session_id) FROM session_materials m WHERE m.event_id = @eventId AND m.kind = 'slides') AS WithSlides,
               (SELECT COUNT(DISTINCT m.session_id) FROM session_materials m WHERE m.event_id = @eventId AND m.kind = 'recording') AS WithRecording,

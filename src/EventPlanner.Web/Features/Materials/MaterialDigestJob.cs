@@ -43,8 +43,8 @@ public sealed class MaterialDigestJob(Db db, TimeProvider clock, Outbox outbox)
                 JOIN schedule_stars st ON st.session_id = m.session_id
                 JOIN schedule_sessions s ON s.id = m.session_id
                 JOIN events e ON e.id = m.event_id
-                WHERE m.kind IN ('slides', 'recording') AND m.created_at >= st.created_at AND m.created_at <= @now AND s.is_cancelled = 0
-                  AND (e.is_public = 1 OR EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id AND r.user_id = st.user_id))
+                WHERE m.kind IN ('slides', 'recording') AND m.created_at >= st.created_at AND m.created_at <= @now AND s.is_cancelled = FALSE
+                  AND (e.is_public = TRUE OR EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id AND r.user_id = st.user_id))
                   AND NOT EXISTS (SELECT 1 FROM session_material_digests d WHERE d.user_id = st.user_id AND d.material_id = m.id)
                 ORDER BY st.user_id, m.event_id, m.session_id, m.id
                 """, new { now }, tx)).AsList();

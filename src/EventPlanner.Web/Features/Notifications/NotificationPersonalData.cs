@@ -45,7 +45,7 @@ public sealed class NotificationPersonalData : IPersonalDataContributor, IEventR
         c.ExecuteAsync("""
             UPDATE notifications SET state = 'discarded' WHERE event_id = @eventId AND state IN ('pending', 'held');
             DELETE FROM notification_attachments WHERE notification_id IN (SELECT id FROM notifications WHERE event_id = @eventId AND state <> 'sending');
-            UPDATE notifications SET user_id = NULL, in_inbox = 0, unsubscribe_token = NULL, to_address = 'anonymised@eventplanner.invalid',
+            UPDATE notifications SET user_id = NULL, in_inbox = FALSE, unsubscribe_token = NULL, to_address = 'anonymised@eventplanner.invalid',
                                      to_name = '', payload = '{}', subject = '(anonymised)', body = '', last_error = NULL
             WHERE event_id = @eventId AND state <> 'sending' AND to_address <> 'anonymised@eventplanner.invalid'
             """, new { eventId }, tx);

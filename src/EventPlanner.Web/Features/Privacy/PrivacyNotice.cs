@@ -35,7 +35,7 @@ public sealed class PrivacyNotices(Db db, RetentionStore retention)
                        EXISTS (SELECT 1 FROM bof_settings WHERE event_id = @Id) OR EXISTS (SELECT 1 FROM bofs WHERE event_id = @Id) AS bofs,
                        EXISTS (SELECT 1 FROM lightning_sessions WHERE event_id = @Id) AS lightning,
                        EXISTS (SELECT 1 FROM community_groups WHERE event_id = @Id) AS community,
-                       EXISTS (SELECT 1 FROM webhook_endpoints WHERE event_id = @Id AND active = 1) AS webhooks
+                       EXISTS (SELECT 1 FROM webhook_endpoints WHERE event_id = @Id AND active = TRUE) AS webhooks
                 """, new { e.Id });
         }
         var setting = await retention.GetAsync(e.Id, ct);

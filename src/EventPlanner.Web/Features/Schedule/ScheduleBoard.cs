@@ -57,13 +57,20 @@ public sealed record ScheduleBoard(
 
 public sealed class ScheduleQueries(Db db)
 {
-    internal const string SessionColumns = """
+    // JSON aggregation differs between the engines (SqlDialect), so the columns are built per connection.
+    internal static string SessionColumns(IDbConnection c)
+    {
+        var d = SqlDialect.Of(c);
+        return SessionColumnsTemplate.Replace("{speakers}", d.JsonArrayAgg($"{d.JsonObject}('id', x.user_id, 'name', x.name)"), StringComparison.Ordinal);
+    }
+
+    private const string SessionColumnsTemplate = """
         s.id, s.event_id, s.guid, s.proposal_id, s.kind, s.title, s.abstract, s.description, s.language, s.track_id,
         t.name AS track_name, t.colour AS track_colour, s.duration_minutes, s.expected_audience, s.room_id, s.starts_at,
         s.is_cancelled, s.source, s.version, s.created_at, s.updated_at,
         (SELECT COUNT(*) FROM schedule_stars st WHERE st.session_id = s.id)
           + COALESCE((SELECT tl.stars FROM schedule_star_tallies tl WHERE tl.session_id = s.id), 0) AS stars,
-        (SELECT json_group_array(json_object('id', x.user_id, 'name', x.name)) FROM (
+        (SELECT {speakers} FROM (
             SELECT ss.user_id, COALESCE(NULLIF(sp.full_name, ''), u.display_name) AS name
             FROM schedule_session_speakers ss JOIN users u ON u.id = ss.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = ss.user_id
             WHERE ss.session_id = s.id ORDER BY ss.sort_order, ss.user_id) x) AS speakers_json,
@@ -87,19 +94,20 @@ public sealed class ScheduleQueries(Db db)
     }
 
     internal static Task<SessionRow?> FindSessionAsync(IDbConnection c, IDbTransaction? tx, long eventId, long id) =>
-        c.QuerySingleOrDefaultAsync<SessionRow?>($"SELECT {SessionColumns} {SessionFrom} WHERE s.id = @id AND s.event_id = @eventId", new { id, eventId }, tx);
+        c.QuerySingleOrDefaultAsync<SessionRow?>($"SELECT {SessionColumns(c)} {SessionFrom} WHERE s.id = @id AND s.event_id = @eventId", new { id, eventId }, tx);
 
     internal static async Task<ScheduleBoard> LoadAsync(IDbConnection c, IDbTransaction? tx, EventRow e)
     {
+        var d = SqlDialect.Of(c);
         using var grid = await c.QueryMultipleAsync($"""
-            SELECT {SessionColumns} {SessionFrom} WHERE s.event_id = @eventId ORDER BY s.starts_at, s.id;
+            SELECT {SessionColumns(c)} {SessionFrom} WHERE s.event_id = @eventId ORDER BY s.starts_at, s.id;
             SELECT id, event_id, date, opens_at, closes_at FROM event_days WHERE event_id = @eventId ORDER BY date;
             SELECT id, event_id, name, capacity, accessibility_notes, sort_order FROM rooms WHERE event_id = @eventId ORDER BY sort_order, name;
             SELECT id, event_id, name, colour FROM tracks WHERE event_id = @eventId ORDER BY name;
             SELECT id, event_id, date, room_id, starts, ends FROM schedule_slots WHERE event_id = @eventId ORDER BY date, starts, room_id;
             SELECT h.room_id, h.date, h.opens_at, h.closes_at FROM schedule_room_hours h JOIN rooms r ON r.id = h.room_id WHERE r.event_id = @eventId;
             SELECT o.id, oe.name AS event_name, oe.slug AS event_slug, o.title, o.starts_at, o.duration_minutes,
-                   (SELECT json_group_array(ss.user_id) FROM schedule_session_speakers ss WHERE ss.session_id = o.id) AS speaker_ids
+                   (SELECT {d.JsonArrayAgg("ss.user_id")} FROM schedule_session_speakers ss WHERE ss.session_id = o.id) AS speaker_ids
             FROM events me JOIN events oe ON oe.id <> me.id
                  AND me.venue <> '' AND lower(trim(oe.venue)) = lower(trim(me.venue))
                  AND (oe.parent_event_id = me.id OR oe.id = me.parent_event_id OR (me.parent_event_id IS NOT NULL AND oe.parent_event_id = me.parent_event_id))
@@ -110,7 +118,7 @@ public sealed class ScheduleQueries(Db db)
                 WHERE a.session_id = o.id);
             SELECT MAX(number) FROM schedule_releases WHERE event_id = @eventId;
             SELECT b.id, b.room_id, b.starts_at, b.ends_at, g.name AS group_name,
-                   (SELECT json_group_array(x.session_id) FROM community_block_sessions x WHERE x.block_id = b.id) AS session_ids
+                   (SELECT {d.JsonArrayAgg("x.session_id")} FROM community_block_sessions x WHERE x.block_id = b.id) AS session_ids
             FROM community_blocks b JOIN community_groups g ON g.id = b.group_id
             WHERE b.event_id = @eventId AND b.status = 'approved' AND b.room_id IS NOT NULL ORDER BY b.starts_at, b.id;
             """, new { eventId = e.Id }, tx);

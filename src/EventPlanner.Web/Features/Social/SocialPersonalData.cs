@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
 using static EventPlanner.Web.Infrastructure.PersonalDataSql;
 
@@ -16,10 +17,10 @@ public sealed class SocialPersonalData : IPersonalDataContributor, IEventRetenti
 
     public string Covers => "social event replies (names, addresses, dietary and accessibility needs)";
 
-    private const string Anonymise = """
+    private static string Anonymise(IDbConnection c) => """
         UPDATE social_invitations SET email = 'erased-' || id || '@eventplanner.invalid', normalized_email = upper('erased-' || id || '@eventplanner.invalid'),
-                                      name = '', user_id = NULL, dietary = '', accessibility = '', token = lower(hex(randomblob(24)))
-        """;
+                                      name = '', user_id = NULL, dietary = '', accessibility = '', token = {token}
+        """.Replace("{token}", SqlDialect.Of(c).RandomHexToken, StringComparison.Ordinal);
 
     public async Task<object> ExportAsync(IDbConnection c, PersonalDataSubject who, CancellationToken ct) => new Dictionary<string, object>
     {
@@ -31,8 +32,8 @@ public sealed class SocialPersonalData : IPersonalDataContributor, IEventRetenti
     };
 
     public Task EraseAsync(IDbConnection c, IDbTransaction tx, PersonalDataSubject who) =>
-        c.ExecuteAsync($"{Anonymise} WHERE user_id = @UserId OR normalized_email = @NormalizedEmail", who, tx);
+        c.ExecuteAsync($"{Anonymise(c)} WHERE user_id = @UserId OR normalized_email = @NormalizedEmail", who, tx);
 
     public Task<int> AnonymiseEventAsync(IDbConnection c, IDbTransaction tx, long eventId, Func<Task<long>> placeholder) =>
-        c.ExecuteAsync($"{Anonymise} WHERE event_id = @eventId AND email NOT LIKE 'erased-%@eventplanner.invalid'", new { eventId }, tx);
+        c.ExecuteAsync($"{Anonymise(c)} WHERE event_id = @eventId AND email NOT LIKE 'erased-%@eventplanner.invalid'", new { eventId }, tx);
 }

@@ -51,7 +51,7 @@ public sealed class SurveyAnswers(Db db)
             var questions = await SurveyStore.QuestionsAsync(c, tx, f.SurveyId);
             if (SurveyRules.ValidateAnswers(input, questions, v) is not { } answers) return null;
             // The guard that makes a second submission of the same link (even at the same moment) record nothing.
-            if (await c.ExecuteAsync("UPDATE survey_invitations SET answered = 1 WHERE id = @InvitationId AND answered = 0", new { f.InvitationId }, tx) == 0)
+            if (await c.ExecuteAsync("UPDATE survey_invitations SET answered = TRUE WHERE id = @InvitationId AND answered = FALSE", new { f.InvitationId }, tx) == 0)
                 return Refusal.Conflict("Already answered", "This link has already been used to answer; each link answers once.");
             var responseId = await c.ExecuteScalarAsync<long>("INSERT INTO survey_responses (survey_id, invitation_id) VALUES (@SurveyId, @invitation) RETURNING id",
                 new { f.SurveyId, invitation = f.Linked ? f.InvitationId : (long?)null }, tx);

@@ -20,7 +20,7 @@ public sealed class SurveyResults(Db db)
         var questions = await SurveyStore.QuestionsAsync(c, null, surveyId);
         var answers = (await c.QueryAsync<SurveyAnswerRow>("""
             SELECT a.response_id, a.question_id, a.choice, a.scale, a.text,
-                   CASE WHEN sv.linked = 1 THEN u.display_name END AS respondent
+                   CASE WHEN sv.linked = TRUE THEN u.display_name END AS respondent
             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id JOIN surveys sv ON sv.id = r.survey_id
                  LEFT JOIN survey_invitations i ON i.id = r.invitation_id LEFT JOIN users u ON u.id = i.user_id
             WHERE r.survey_id = @surveyId ORDER BY a.response_id, a.question_id, a.choice

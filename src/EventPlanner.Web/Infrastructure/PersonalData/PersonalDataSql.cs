@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
+using EventPlanner.Web.Data;
 
 namespace EventPlanner.Web.Infrastructure;
 
@@ -24,10 +25,11 @@ public static class PersonalDataSql
     {
         var terms = Terms(who);
         if (terms.Count == 0) return 0;
-        var mentions = string.Join(" OR ", columns.SelectMany(col => terms.Select((_, i) => $"instr(lower(CAST({col} AS TEXT)), @t{i}) > 0")));
+        var mentions = string.Join(" OR ", columns.SelectMany(col => terms.Select((_, i) => $"{SqlDialect.Of(c).Contains($"lower(CAST({col} AS TEXT))", $"@t{i}")}")));
         var args = new DynamicParameters();
         for (var i = 0; i < terms.Count; i++) args.Add($"t{i}", terms[i].ToLowerInvariant());
-        var rows = await c.QueryAsync($"SELECT rowid AS row_id, {string.Join(", ", columns.Select(col => $"CAST({col} AS TEXT) AS {col}"))} FROM {table} WHERE ({mentions})"
+        var dialect = SqlDialect.Of(c);
+        var rows = await c.QueryAsync($"SELECT {dialect.RowIdSelect("row_id")}, {string.Join(", ", columns.Select(col => $"CAST({col} AS TEXT) AS {col}"))} FROM {table} WHERE ({mentions})"
             + (where is null ? "" : $" AND ({where})"), args, tx);
         var pattern = new Regex(string.Join("|", terms.Select(Regex.Escape)), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var changed = 0;
@@ -36,7 +38,7 @@ public static class PersonalDataSql
             var set = new DynamicParameters();
             set.Add("rowId", row["row_id"]);
             foreach (var col in columns) set.Add(col, row[col] is string s ? pattern.Replace(s, replacement) : null);
-            changed += await c.ExecuteAsync($"UPDATE {table} SET {string.Join(", ", columns.Select(col => $"{col} = COALESCE(@{col}, {col})"))} WHERE rowid = @rowId",
+            changed += await c.ExecuteAsync($"UPDATE {table} SET {string.Join(", ", columns.Select(col => $"{col} = COALESCE(@{col}, {col})"))} WHERE {dialect.RowIdEquals("@rowId")}",
                 set, tx);
         }
         return changed;

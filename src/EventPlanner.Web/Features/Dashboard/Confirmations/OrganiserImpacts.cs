@@ -21,7 +21,7 @@ public sealed class OrganiserImpacts(Db db)
         if (name is null) return null;
         var (sessions, proposals, groups) = await c.QuerySingleAsync<(long, long, long)>("""
             SELECT
-              (SELECT COUNT(*) FROM schedule_sessions WHERE event_id = @eventId AND track_id = @trackId AND is_cancelled = 0),
+              (SELECT COUNT(*) FROM schedule_sessions WHERE event_id = @eventId AND track_id = @trackId AND is_cancelled = FALSE),
               (SELECT COUNT(*) FROM proposal_tracks pt JOIN proposals p ON p.id = pt.proposal_id WHERE p.event_id = @eventId AND pt.track_id = @trackId),
               (SELECT COUNT(*) FROM community_groups WHERE event_id = @eventId AND track_id = @trackId)
             """, new { eventId, trackId });
@@ -102,7 +102,7 @@ public sealed class OrganiserImpacts(Db db)
         if (slot.Date is null) return null;
         var starts = (await c.QueryAsync<DateTimeOffset>("""
             SELECT starts_at FROM schedule_sessions
-            WHERE event_id = @eventId AND starts_at IS NOT NULL AND is_cancelled = 0 AND (@roomId IS NULL OR room_id = @roomId)
+            WHERE event_id = @eventId AND starts_at IS NOT NULL AND is_cancelled = FALSE AND (@roomId IS NULL OR room_id = @roomId)
             """, new { eventId = e.Id, roomId = slot.RoomId })).AsList();
         // Slots are in the event's own time; sessions are stored in UTC.
         var inside = starts.Count(t =>

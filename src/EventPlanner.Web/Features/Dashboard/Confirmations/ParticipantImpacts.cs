@@ -17,7 +17,7 @@ public sealed class ParticipantImpacts(Db db)
         await using var c = await db.OpenAsync(ct);
         var bof = await c.QuerySingleOrDefaultAsync<(string? Title, long Interested, long Booked, long OnSchedule)>("""
             SELECT b.title, (SELECT COUNT(*) FROM bof_interest i WHERE i.bof_id = b.id), b.slot_id IS NOT NULL, b.session_id IS NOT NULL
-            FROM bofs b WHERE b.id = @bofId AND b.event_id = @eventId AND b.is_cancelled = 0
+            FROM bofs b WHERE b.id = @bofId AND b.event_id = @eventId AND b.is_cancelled = FALSE
             """, new { eventId, bofId });
         if (bof.Title is null) return null;
         return new Impact(bof.Title, [
@@ -31,7 +31,7 @@ public sealed class ParticipantImpacts(Db db)
         await using var c = await db.OpenAsync(ct);
         var title = await c.ExecuteScalarAsync<string?>("""
             SELECT s.title FROM schedule_sessions s JOIN community_block_sessions b ON b.session_id = s.id
-            WHERE s.id = @sessionId AND s.event_id = @eventId AND b.block_id = @blockId AND s.is_cancelled = 0
+            WHERE s.id = @sessionId AND s.event_id = @eventId AND b.block_id = @blockId AND s.is_cancelled = FALSE
             """, new { eventId, blockId, sessionId });
         if (title is null) return null;
         var (speakers, stars, released) = await c.QuerySingleAsync<(long, long, long)>("""
@@ -63,7 +63,7 @@ public sealed class ParticipantImpacts(Db db)
         var accepted = p.Released is "accepted" or "confirmed";
         var (placed, tickets) = accepted ? await c.QuerySingleAsync<(long, long)>("""
             SELECT
-              (SELECT COUNT(*) FROM schedule_sessions WHERE proposal_id = @proposalId AND is_cancelled = 0),
+              (SELECT COUNT(*) FROM schedule_sessions WHERE proposal_id = @proposalId AND is_cancelled = FALSE),
               (SELECT COUNT(*) FROM speaker_ticket_grants g JOIN tickets t ON t.id = g.ticket_id WHERE g.proposal_id = @proposalId AND t.status = 'valid')
             """, new { proposalId }) : (0L, 0L);
         return new Impact(p.Title, [
@@ -104,7 +104,7 @@ public sealed class ParticipantImpacts(Db db)
         await using var c = await db.OpenAsync(ct);
         var b = await c.QuerySingleOrDefaultAsync<(string? Status, long Sessions, long Stars)>("""
             SELECT b.status,
-              (SELECT COUNT(*) FROM community_block_sessions x JOIN schedule_sessions s ON s.id = x.session_id WHERE x.block_id = b.id AND s.is_cancelled = 0),
+              (SELECT COUNT(*) FROM community_block_sessions x JOIN schedule_sessions s ON s.id = x.session_id WHERE x.block_id = b.id AND s.is_cancelled = FALSE),
               (SELECT COUNT(*) FROM community_block_sessions x JOIN schedule_stars st ON st.session_id = x.session_id WHERE x.block_id = b.id)
             FROM community_blocks b WHERE b.id = @blockId AND b.event_id = @eventId AND b.group_id = @groupId
               AND b.status NOT IN ('withdrawn', 'declined')
