@@ -38,13 +38,14 @@ public sealed class DashboardQuery(Db db, ReleaseStore releases, ScheduleQueries
         var lightning = await LightningCounts.ReadAsync(c, e.Id);
         var materials = await MaterialCounts.ReadAsync(c, e.Id);
         var feedback = await FeedbackCounts.ReadAsync(c, e.Id);
+        var social = await Social.SocialCounts.ReadAsync(c, e.Id);
         var surveys = await SurveyCounts.ReadAsync(c, e.Id);
         var mail = await notifications.CountsAsync(e.Id, ct);
         // Before the first release everything placed is "not yet released"; the preview counts it the same way.
         var unreleased = (await releases.PreviewAsync(e, ct)).Count;
         var errors = (await schedules.LoadAsync(e, ct)).ErrorCount;
         return new DashboardView(e, now, submissions, reviews, tickets, schedule, unreleased, errors, community, bofs, lightning,
-            mail.GetValueOrDefault(NotificationStates.Held), mail.GetValueOrDefault(NotificationStates.Failed), feedback, surveys) { Materials = materials };
+            mail.GetValueOrDefault(NotificationStates.Held), mail.GetValueOrDefault(NotificationStates.Failed), feedback, surveys) { Materials = materials, Social = social };
     }
 
     // A zone whose clocks jump at midnight has no local 00:00 that day: the day then starts at the first valid minute.

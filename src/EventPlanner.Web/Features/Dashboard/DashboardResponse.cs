@@ -17,7 +17,8 @@ public sealed record DashboardResponse(
     MailProgress Mail,
     IReadOnlyList<ToDo> ToDo,
     FeedbackProgress? Feedback = null,
-    SurveyProgress? Surveys = null);
+    SurveyProgress? Surveys = null,
+    SocialProgress? Social = null);
 
 public sealed record CfpResponse(string State, int? DaysLeft, DateTimeOffset? ClosesAt);
 public sealed record ReviewProgress(int WithoutReview, int AssignmentsDone, int Assignments, int AwaitingConfirmation, int Confirmed);
@@ -30,6 +31,7 @@ public sealed record MaterialProgress(int Talks, int WithSlides, int WithRecordi
 public sealed record MailProgress(int Held, int Failed);
 public sealed record FeedbackProgress(int Ratings, int SessionsRated);
 public sealed record SurveyProgress(int Open, int Invited, int Responses);
+public sealed record SocialProgress(int Events, int PeopleComing, int Waiting, int NoReply);
 
 public static class DashboardMapping
 {
@@ -50,5 +52,6 @@ public static class DashboardMapping
         new MailProgress(d.HeldMail, d.FailedMail),
         d.ToDos,
         d.Feedback is { } f ? new FeedbackProgress(f.Ratings, f.SessionsRated) : null,
-        d.Surveys is { } s ? new SurveyProgress(s.Open, s.Invited, s.Responses) : null);
+        d.Surveys is { } s ? new SurveyProgress(s.Open, s.Invited, s.Responses) : null,
+        new SocialProgress(d.Social.Events, d.Social.PeopleComing, d.Social.Waiting, d.Social.NoReply));
 }

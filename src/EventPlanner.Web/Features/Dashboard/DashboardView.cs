@@ -33,6 +33,9 @@ public sealed record DashboardView(
     /// <summary>Slides, recordings and gallery links (an init property, so views built without it still compile).</summary>
     public MaterialCounts Materials { get; init; } = new();
 
+    /// <summary>Social events: people coming, waiting, not yet answered.</summary>
+    public Social.SocialCounts Social { get; init; } = new();
+
     public IReadOnlyList<ToDo> ToDos => DashboardRules.ToDos(this);
     public CfpStatus Cfp => DashboardRules.Cfp(this);
     public int DaysToEvent => Event.StartsOn.DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Event.Zone).DateTime).DayNumber;

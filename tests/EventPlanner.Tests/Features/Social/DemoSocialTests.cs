@@ -1,3 +1,4 @@
+using EventPlanner.Tests.Features.Events;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Events;
@@ -31,5 +32,12 @@ public sealed class DemoSocialTests(EventPlannerApp app) : IClassFixture<EventPl
         var page = await organiser.GetStringAsync($"/events/{DemoEvent.Slug}/social/{dinner.Id}/manage");
         Assert.Contains("Step-free access, please (wheelchair)", page);
         Assert.Contains("On the waiting list (#1)", page);
+
+        // The dashboard's social card counts the same replies.
+        var dashboard = await (await organiser.GetAsync($"/events/{DemoEvent.Slug}/manage")).HtmlAsync();
+        var card = dashboard.QuerySelector("article[data-card='social']")!;
+        Assert.Equal((totals.People.ToString(), totals.Waiting.ToString(), totals.NoReply.ToString()),
+            (card.GetAttribute("data-coming"), card.GetAttribute("data-waiting"), card.GetAttribute("data-no-reply")));
+        Assert.Contains("1 social event:", card.TextContent);
     }
 }
