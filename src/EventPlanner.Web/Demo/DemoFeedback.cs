@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Feedback;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Surveys;
+using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Demo;
@@ -73,7 +74,7 @@ public sealed class DemoFeedback : IDemoPart
                 await c.ExecuteAsync("""
                     INSERT INTO tickets (event_id, ticket_type_id, holder_user_id, secret, status, badge_name, checked_in_at, created_at, updated_at)
                     VALUES (@Id, @type, @user, @secret, 'valid', @name, @doors, @now, @now)
-                    """, new { e.Id, type, user = a.Id, secret = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), name = a.DisplayName, doors, now }, tx);
+                    """, new { e.Id, type, user = a.Id, secret = TicketSecrets.NewSecret(), name = a.DisplayName, doors, now }, tx);
             }
         }, ct);
         data.CountAdded(data.Attendees.Count + 1);

@@ -130,7 +130,11 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     public async Task<IReadOnlyList<TicketRow>> ListHeldAsync(long userId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<TicketRow>($"SELECT {TicketSql.TicketColumns} WHERE t.holder_user_id = @userId ORDER BY e.starts_on, t.id", new { userId })).AsList();
+        // Tickets for events still to come first (soonest first), then those of events that are over (latest first):
+        // at the door the ticket wanted is at the top. "Over" by UTC date, a day's grace for far time zones.
+        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var rows = (await c.QueryAsync<TicketRow>($"SELECT {TicketSql.TicketColumns} WHERE t.holder_user_id = @userId ORDER BY e.starts_on, t.id", new { userId })).AsList();
+        return rows.Where(t => t.EventEndsOn >= yesterday).Concat(rows.Where(t => t.EventEndsOn < yesterday).Reverse()).ToList();
     }
 
     /// <summary>A ticket of this holder; another user's ticket is simply not found.</summary>

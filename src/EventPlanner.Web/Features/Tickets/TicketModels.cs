@@ -54,6 +54,7 @@ public sealed record TicketRow
     public string EventSlug { get; init; } = "";
     public string EventName { get; init; } = "";
     public DateOnly EventStartsOn { get; init; }
+    public DateOnly EventEndsOn { get; init; }
     public string EventTimeZone { get; init; } = "UTC";
     public long TicketTypeId { get; init; }
     public string TypeName { get; init; } = "";

@@ -32,7 +32,7 @@ public static class TicketSecrets
 internal static class TicketSql
 {
     public const string TicketColumns = """
-        t.id, t.event_id, e.slug AS event_slug, e.name AS event_name, e.starts_on AS event_starts_on, e.time_zone AS event_time_zone,
+        t.id, t.event_id, e.slug AS event_slug, e.name AS event_name, e.starts_on AS event_starts_on, e.ends_on AS event_ends_on, e.time_zone AS event_time_zone,
         t.ticket_type_id, tt.name AS type_name, tt.transferability, tt.transfer_deadline_days, tt.cancel_deadline_days,
         t.order_id, t.holder_user_id, u.display_name AS holder_name, u.email AS holder_email, t.secret, t.status, t.uses_quota,
         t.speaker_user_id, t.badge_name, t.tshirt_size, t.dietary, t.checked_in_at, t.created_at
