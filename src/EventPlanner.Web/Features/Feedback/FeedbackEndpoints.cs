@@ -12,6 +12,7 @@ public static class FeedbackEndpoints
     {
         services.AddNotificationKinds(FeedbackNotificationKinds.All);
         services.AddSingleton<FeedbackStore>();
+        services.AddPersonalData<FeedbackPersonalData>();
         services.AddSingleton<FeedbackAccess>();
         services.AddSingleton<FeedbackDigestJob>();
         services.AddRecurringJob<FeedbackDigestJob>(FeedbackDigestJob.JobId, j => j.RunAsync(CancellationToken.None), FeedbackDigestJob.Schedule);

@@ -14,6 +14,7 @@ public static class MaterialEndpoints
     {
         services.AddNotificationKinds(MaterialNotificationKinds.All);
         services.AddSingleton<MaterialStore>();
+        services.AddPersonalData<MaterialPersonalData>();
         services.AddSingleton<MaterialFiles>();
         services.AddSingleton<MaterialAccess>();
         services.AddSingleton<MaterialUploads>();

@@ -12,6 +12,7 @@ public static class SurveyEndpoints
     {
         services.AddNotificationKinds(SurveyNotificationKinds.All);
         services.AddSingleton<SurveyStore>();
+        services.AddPersonalData<SurveyPersonalData>();
         services.AddSingleton<SurveyInvitations>();
         services.AddSingleton<SurveyAnswers>();
         services.AddSingleton<SurveyResults>();
