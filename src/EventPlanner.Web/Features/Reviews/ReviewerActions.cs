@@ -65,13 +65,7 @@ public sealed class Csv
 {
     private readonly System.Text.StringBuilder _sb = new();
 
-    public void Row(IEnumerable<string> cells) => _sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    public void Row(IEnumerable<string> cells) => CsvText.AppendRow(_sb, cells);
 
     public override string ToString() => _sb.ToString();
-
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Social;
 
@@ -43,14 +44,8 @@ public static class SocialReport
                 r.State is SocialStates.Attending or SocialStates.Waiting ? r.People.ToString(CultureInfo.InvariantCulture) : "0",
                 r.Dietary, r.Accessibility, position?.ToString(CultureInfo.InvariantCulture) ?? "",
             ];
-            sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+            CsvText.AppendRow(sb, cells);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
-
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+        return CsvText.Utf8WithBom(sb);
     }
 }

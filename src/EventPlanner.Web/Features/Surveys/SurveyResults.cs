@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using EventPlanner.Web.Data;
-using EventPlanner.Web.Features.Reviews;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Surveys;
 
@@ -40,12 +40,12 @@ public sealed class SurveyResults(Db db)
 
     /// <summary>
     /// One row per response, one column per question (choices by their label, several joined with "; "), UTF-8 with a
-    /// byte-order mark so spreadsheets keep non-ASCII text intact; formula-like cells defused by Reviews' <see cref="Csv"/>.
+    /// byte-order mark so spreadsheets keep non-ASCII text intact; formula-like cells defused by <see cref="CsvText"/>.
     /// </summary>
     public static byte[] Csv(SurveyRow s, IReadOnlyList<SurveyQuestionRow> questions, IReadOnlyList<SurveyAnswerRow> answers)
     {
-        var csv = new Csv();
-        csv.Row([.. s.Linked ? new[] { "response", "name" } : ["response"], .. questions.Select(q => q.Prompt)]);
+        var csv = new StringBuilder();
+        CsvText.AppendRow(csv, [.. s.Linked ? new[] { "response", "name" } : ["response"], .. questions.Select(q => q.Prompt)]);
         var number = 0;
         foreach (var response in answers.GroupBy(a => a.ResponseId))
         {
@@ -63,9 +63,9 @@ public sealed class SurveyResults(Db db)
                     _ => mine.FirstOrDefault()?.Text ?? "",
                 });
             }
-            csv.Row(cells);
+            CsvText.AppendRow(csv, cells);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return CsvText.Utf8WithBom(csv);
     }
 }
 
