@@ -23,7 +23,7 @@ public sealed class IndexModel(EventStore events, IAuthorizationService authz, T
         var now = clock.GetUtcNow();
         // "Over" in the event's own zone: an event in Kuala Lumpur has ended there hours before it has in Lisbon.
         var all = await events.ListPublicAsync();
-        bool Over(EventRow e) => e.EndsOn < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, e.Zone).DateTime);
+        bool Over(EventRow e) => e.IsOverAt(now);
         PublicEvents = all.Where(e => !Over(e)).ToList();
         PastEvents = all.Where(Over).OrderByDescending(e => e.EndsOn).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
         if (User.UserId() is { } id)

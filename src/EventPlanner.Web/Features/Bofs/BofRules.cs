@@ -68,8 +68,7 @@ public static class BofRules
     private static DateTimeOffset Utc(DateTime local, TimeZoneInfo zone) => new(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
 
     /// <summary>Whether the event is over in its own zone (its last day has ended): no more proposals.</summary>
-    public static bool IsOver(EventRow e, DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, e.Zone).DateTime) > e.EndsOn;
+    public static bool IsOver(EventRow e, DateTimeOffset now) => e.IsOverAt(now);
 
     /// <summary>
     /// What would be wrong with placing a session in this room at this time: the schedule's errors for it, worded

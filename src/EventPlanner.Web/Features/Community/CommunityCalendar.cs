@@ -18,7 +18,7 @@ public sealed record CommunityCalendar(EventRow Event, DateOnly Date, ScheduleBo
         return new CommunityCalendar(e, date, board, blocks, sessions);
     }
 
-    private static DateOnly LocalDate(EventRow e, DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, e.Zone).DateTime);
+    private static DateOnly LocalDate(EventRow e, DateTimeOffset t) => e.LocalDate(t);
 
     /// <summary>The programme (every source but community: those show inside their blocks) placed on this day.</summary>
     public IEnumerable<SessionRow> Programme => Board.Sessions

@@ -24,7 +24,7 @@ public sealed class DashboardQuery(Db db, ReleaseStore releases, ScheduleQueries
     public async Task<DashboardView> LoadAsync(EventRow e, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, e.Zone).DateTime);
+        var today = e.LocalDate(now);
         var dayStart = Midnight(today, e.Zone);
         var dayEnd = Midnight(today.AddDays(1), e.Zone);
 

@@ -38,7 +38,7 @@ public sealed record DashboardView(
 
     public IReadOnlyList<ToDo> ToDos => DashboardRules.ToDos(this);
     public CfpStatus Cfp => DashboardRules.Cfp(this);
-    public int DaysToEvent => Event.StartsOn.DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Event.Zone).DateTime).DayNumber;
+    public int DaysToEvent => Event.StartsOn.DayNumber - Event.LocalDate(Now).DayNumber;
 }
 
 /// <summary>One thing that waits for an organiser: how many, in words, and the page where it is done.</summary>

@@ -19,6 +19,11 @@ public sealed record EventRow
     public DateTimeOffset UpdatedAt { get; init; }
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The date it is at this instant where the event takes place.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => EventCalendar.LocalDate(instant, Zone);
+
+    public bool IsOverAt(DateTimeOffset now) => EventCalendar.IsOver(EndsOn, Zone, now);
 }
 
 public sealed record EventDayRow

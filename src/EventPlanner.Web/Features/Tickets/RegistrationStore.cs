@@ -2,6 +2,7 @@ using EventPlanner.Web.Infrastructure.Paging;
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Webhooks;
 
@@ -131,10 +132,11 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     {
         await using var c = await db.OpenAsync(ct);
         // Tickets for events still to come first (soonest first), then those of events that are over (latest first):
-        // at the door the ticket wanted is at the top. "Over" by UTC date, a day's grace for far time zones.
-        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        // at the door the ticket wanted is at the top. "Over" in the event's own zone, as the home page judges it.
+        var now = clock.GetUtcNow();
         var rows = (await c.QueryAsync<TicketRow>($"SELECT {TicketSql.TicketColumns} WHERE t.holder_user_id = @userId ORDER BY e.starts_on, t.id", new { userId })).AsList();
-        return rows.Where(t => t.EventEndsOn >= yesterday).Concat(rows.Where(t => t.EventEndsOn < yesterday).Reverse()).ToList();
+        bool Over(TicketRow t) => EventCalendar.IsOver(t.EventEndsOn, t.EventTimeZone, now);
+        return rows.Where(t => !Over(t)).Concat(rows.Where(Over).Reverse()).ToList();
     }
 
     /// <summary>A ticket of this holder; another user's ticket is simply not found.</summary>
