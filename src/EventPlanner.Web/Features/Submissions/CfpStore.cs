@@ -52,7 +52,7 @@ public sealed class CfpStore(Db db, TimeProvider clock, CfpWebhooks webhooks)
                         """, new { eventId, name, d = string.Join(",", durations), max, order = order++ }, tx);
                 }
             }
-            announced = await webhooks.AnnounceInAsync(c, tx, eventId, now);
+            announced = await webhooks.AnnounceInAsync(c, tx, eventId);
             return row;
         }, ct);
         if (announced) webhooks.Kick();

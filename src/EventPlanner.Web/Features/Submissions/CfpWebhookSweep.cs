@@ -7,7 +7,7 @@ namespace EventPlanner.Web.Features.Submissions;
 /// <summary>
 /// The recurring Hangfire job that announces calls for papers opening and closing by their configured times
 /// (<see cref="CfpWebhooks"/>). Idempotent: it finds only calls whose state differs from the one last announced, and each
-/// announcement is claimed by a guarded write in its own transaction.
+/// is judged again, and claimed by a guarded write, in its own transaction.
 /// </summary>
 public sealed class CfpWebhookSweep(Db db, TimeProvider clock, CfpWebhooks webhooks)
 {
@@ -34,7 +34,7 @@ public sealed class CfpWebhookSweep(Db db, TimeProvider clock, CfpWebhooks webho
         var published = 0;
         foreach (var eventId in due)
         {
-            if (await db.WriteAsync((c, tx) => webhooks.AnnounceInAsync(c, tx, eventId, now), ct)) published++;
+            if (await db.WriteAsync((c, tx) => webhooks.AnnounceInAsync(c, tx, eventId), ct)) published++;
         }
         if (published > 0) webhooks.Kick();
         return published;

@@ -13,16 +13,19 @@ namespace EventPlanner.Web.Features.Submissions;
 /// <c>cfp_webhook_states</c> remembers the state last announced and changes only by a guarded write in the
 /// transaction that publishes, so a second sweep, a restart or two sweeps at once publish nothing more.
 /// </summary>
-public sealed class CfpWebhooks(WebhookOutbox webhooks, AppUrls urls)
+public sealed class CfpWebhooks(WebhookOutbox webhooks, AppUrls urls, TimeProvider clock)
 {
     /// <summary>Announces the call's current state if it is not the one last announced; true when something was published.</summary>
-    public async Task<bool> AnnounceInAsync(IDbConnection c, IDbTransaction tx, long eventId, DateTimeOffset now)
+    public async Task<bool> AnnounceInAsync(IDbConnection c, IDbTransaction tx, long eventId)
     {
         var call = await c.QuerySingleOrDefaultAsync<CallRow>("""
             SELECT e.slug, f.opens_at, f.closes_at, s.state AS announced
             FROM cfp_settings f JOIN events e ON e.id = f.event_id LEFT JOIN cfp_webhook_states s ON s.event_id = f.event_id
             WHERE f.event_id = @eventId
             """, new { eventId }, tx);
+        // The clock is read after the state: a run that looked earlier (a sweep that found this call due a moment ago)
+        // must not judge by an older time than the announcement it now reads, or it would announce a state gone by.
+        var now = clock.GetUtcNow();
         if (call is null || CfpWebhookRules.StateAt(call.OpensAt, call.ClosesAt, now) is not { } current || current == call.Announced) return false;
 
         var claimed = call.Announced is null

@@ -73,7 +73,7 @@ public sealed class CfpWebhookRollbackTests(WebhookAppWithoutJobs app) : IClassF
         var hooks = app.Services.GetRequiredService<CfpWebhooks>();
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.WriteAsync(async (c, tx) =>
         {
-            Assert.True(await hooks.AnnounceInAsync(c, tx, eventId, app.Clock.GetUtcNow()));
+            Assert.True(await hooks.AnnounceInAsync(c, tx, eventId));
             throw new InvalidOperationException("the transaction failed after announcing");
         }));
         Assert.Empty(await app.DeliveriesAsync(eventId));
