@@ -62,7 +62,7 @@ public sealed class CfpWebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
 public sealed class CfpWebhookRollbackTests(WebhookAppWithoutJobs app) : IClassFixture<WebhookAppWithoutJobs>
 {
     [Fact]
-    public async Task A_rolled_back_announcement_sends_nothing_and_the_next_sweep_announces_it_once()
+    public async Task A_rolled_back_announcement_sends_nothing_and_the_next_sweep_announces_it_once_even_across_a_restart()
     {
         var e = await CfpKit.CreateAsync(app, "cfp-hooks-rollback", closesIn: TimeSpan.FromHours(1));
         await e.Organiser.AddEndpointAsync(e.Slug, "http://127.0.0.1:9/hooks", WebhookEventTypes.CfpClosed);
@@ -86,5 +86,11 @@ public sealed class CfpWebhookRollbackTests(WebhookAppWithoutJobs app) : IClassF
         Assert.Equal(1, await sweep.RunAsync(CancellationToken.None));
         Assert.Equal(0, await sweep.RunAsync(CancellationToken.None));
         Assert.Equal(WebhookEventTypes.CfpClosed, Assert.Single(await app.DeliveriesAsync(eventId)).EventType);
+
+        // A restarted app on the same database remembers what was announced.
+        await using var restarted = app.WithWebHostBuilder(_ => { });
+        Assert.Single(await restarted.DeliveriesAsync(eventId)); // the same database, with the announcement in it
+        Assert.Equal(0, await restarted.Services.GetRequiredService<CfpWebhookSweep>().RunAsync(CancellationToken.None));
+        Assert.Single(await restarted.DeliveriesAsync(eventId));
     }
 }
