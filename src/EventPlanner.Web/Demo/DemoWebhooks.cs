@@ -7,8 +7,8 @@ using EventPlanner.Web.Infrastructure.Webhooks;
 namespace EventPlanner.Web.Demo;
 
 /// <summary>
-/// A webhook endpoint with a short delivery log to click through: one delivered, one that failed every attempt, one
-/// waiting. The endpoint points at a name under .invalid (never resolves, RFC 2606) and is disabled, so a demo never
+/// A webhook endpoint subscribed to every type, with a short delivery log to click through: two delivered (a release, and
+/// the BoF booking the BoFs part made, as bof.booked), one that failed every attempt, one waiting. The endpoint points at a name under .invalid (never resolves, RFC 2606) and is disabled, so a demo never
 /// sends anything anywhere. Runs once (it stops when the event has any endpoint).
 /// </summary>
 public sealed class DemoWebhooks : IDemoPart
@@ -29,7 +29,7 @@ public sealed class DemoWebhooks : IDemoPart
                 """, new
             {
                 eventId = e.Id, secret = WebhookRules.NewSecret(), organiser = data.Organisers.FirstOrDefault()?.Id,
-                types = $" {WebhookEventTypes.ScheduleReleased} {WebhookEventTypes.SessionChanged} {WebhookEventTypes.SessionCancelled} ",
+                types = " " + string.Join(" ", WebhookEventTypes.All.Select(t => t.Name)) + " ", // the site rebuilds on anything
                 at = now.AddDays(-3),
             }, tx);
             data.CountAdded();
@@ -67,8 +67,38 @@ public sealed class DemoWebhooks : IDemoPart
                 WebhookDeliveryStates.Delivered, now.AddDays(-2), 200, null);
             await DeliveryAsync(WebhookEventTypes.SessionChanged, new { version, change = "moved", session = new { title = "Keynote: twenty years of FOSS in Malaysia" } },
                 WebhookDeliveryStates.Failed, now.AddDays(-2).AddMinutes(1), 502, "HTTP 502");
+            var bof = await c.QuerySingleOrDefaultAsync<DemoBof>("""
+                SELECT b.id, b.title, b.session_id, s.id AS slot_id, s.room_id, r.name AS room_name, s.starts_at, s.ends_at,
+                       (SELECT COUNT(*) FROM bof_interest i WHERE i.bof_id = b.id) AS interested
+                FROM bofs b JOIN bof_slots s ON s.id = b.slot_id JOIN rooms r ON r.id = s.room_id
+                WHERE b.event_id = @Id ORDER BY b.id LIMIT 1
+                """, e, tx);
+            if (bof is not null)
+            {
+                await DeliveryAsync(WebhookEventTypes.BofBooked, new
+                {
+                    change = "booked",
+                    bof = new { id = bof.Id, title = bof.Title, interested = bof.Interested, sessionId = bof.SessionId },
+                    slot = new { id = bof.SlotId, room = new { id = bof.RoomId, name = bof.RoomName }, startsAt = bof.StartsAt, endsAt = bof.EndsAt },
+                    previousSlot = (object?)null,
+                    link = $"/events/{e.Slug}/sessions/{bof.SessionId}",
+                }, WebhookDeliveryStates.Delivered, now.AddHours(-1).AddSeconds(-1), 200, null);
+            }
             await DeliveryAsync(WebhookEventTypes.ScheduleReleased, new { version, releasedAt = now.AddHours(-1), automaticReason = "A BoF was booked", links },
                 WebhookDeliveryStates.Pending, now.AddHours(-1), null, null);
         }, ct);
+    }
+
+    private sealed record DemoBof
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public long? SessionId { get; init; }
+        public long SlotId { get; init; }
+        public long RoomId { get; init; }
+        public string RoomName { get; init; } = "";
+        public DateTimeOffset StartsAt { get; init; }
+        public DateTimeOffset EndsAt { get; init; }
+        public int Interested { get; init; }
     }
 }

@@ -59,9 +59,9 @@ public sealed class WebhookJourneyTests
     /// <summary>
     /// Nothing in the page's main content sticks out sideways on a phone (390 px) or a laptop (1280 px); wide tables scroll
     /// inside their own box. The site header is left out: its signed-in navigation is wider than a phone already on every
-    /// page (a layout matter outside this feature).
+    /// page (a layout matter outside this feature). Shared with <see cref="WebhookCheckInJourneyTests"/>.
     /// </summary>
-    private static async Task FitsAsync(IPage page)
+    internal static async Task FitsAsync(IPage page)
     {
         foreach (var width in new[] { 390, 1280 })
         {

@@ -27,7 +27,7 @@ public sealed record BookingResult(BookingOutcome Outcome, BofRow? Bof, IReadOnl
 /// speaker), and UNIQUE(bofs.slot_id) backs it up. The schedule row (source 'bof') is written and published in the
 /// same transaction, and the interested people are told through the outbox.
 /// </summary>
-public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, AgendaStore agenda)
+public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, AgendaStore agenda, BofWebhooks webhooks)
 {
     /// <summary>Books a BoF into a slot, or moves it there when it is booked already. Organisers may book below the threshold.</summary>
     public async Task<BookingResult> BookAsync(EventRow e, long bofId, long slotId, long actorId, bool organiser, Validator v, CancellationToken ct = default)
@@ -66,6 +66,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
                 var sessionId = await PlaceSessionAsync(c, tx, e, bof, slot, now);
                 var was = bof.SlotId is { } previous ? slots.First(s => s.Id == previous) : null;
                 await live.PublishAsync(c, tx, e, $"BoF {(was is null ? "booked" : "moved")}: {bof.Title}");
+                await webhooks.PublishBookedInAsync(c, tx, e, bof, sessionId, slot, was);
 
                 star = (await c.QueryAsync<long>("SELECT user_id FROM bof_interest WHERE bof_id = @bofId", new { bofId }, tx)).AsList();
                 foreach (var to in Recipients(star, bof, actorId))
@@ -102,6 +103,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
             {
                 await SessionWrites.CancelInAsync(c, tx, sessionId, now, SessionSources.Bof);
                 await live.PublishAsync(c, tx, e, $"BoF cancelled: {bof.Title}");
+                await webhooks.PublishCancelledInAsync(c, tx, e, bof, was);
             }
             var interested = (await c.QueryAsync<long>("SELECT user_id FROM bof_interest WHERE bof_id = @bofId", new { bofId }, tx)).AsList();
             foreach (var to in Recipients(interested, bof, actorId)) await batch.AddAsync(c, tx, BofNotices.Cancelled(e, bof, was, to));
@@ -154,6 +156,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
     {
         await live.AfterCommitAsync(e.Slug, ct);
         batch.Kick();
+        webhooks.Kick();
         // Interest means "I want to be there": the booked BoF joins each interested person's agenda.
         if (sessionId is { } id) foreach (var userId in star) await agenda.StarAsync(userId, e.Id, id, ct);
     }

@@ -15,6 +15,7 @@ public static class BofEndpoints
         services.AddSingleton<BofAccess>();
         services.AddSingleton<BofStore>();
         services.AddSingleton<BofBookings>();
+        services.AddSingleton<BofWebhooks>();
         services.AddSingleton<BofSetupStore>();
         return services;
     }

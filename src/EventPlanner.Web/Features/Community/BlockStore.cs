@@ -13,7 +13,7 @@ namespace EventPlanner.Web.Features.Community;
 /// transaction, so two approvals for the same room and time cannot both pass: the second sees the first and is
 /// refused with alternatives. Notices go to the outbox in the same transaction.
 /// </summary>
-public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live)
+public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, CommunityWebhooks webhooks)
 {
     public async Task<Outcome<BlockRow>> RequestAsync(EventRow e, long groupId, long userId, RequestValues values, Validator v, CancellationToken ct = default)
     {
@@ -84,6 +84,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                        organiser_note = @text, decline_reason = NULL, decided_by = @organiserId, version = version + 1, updated_at = @now
                 WHERE id = @blockId
                 """, new { blockId, target, text, organiserId, now = clock.GetUtcNow() }, tx);
+            await webhooks.PublishApprovedInAsync(c, tx, e, blockId, CommunityWebhooks.ByOrganiser);
             var room = facts.Rooms.First(r => r.Id == target).Name;
             var moved = target != b.RoomId ? $"(You asked for {facts.Rooms.FirstOrDefault(r => r.Id == b.RoomId)?.Name ?? "another room"}; this room is free and fits.)" : "";
             await TellHostsAsync(c, tx, e, b, CommunityNotificationKinds.BlockApproved, "approved", new()
@@ -176,6 +177,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                            proposed_room_id = NULL, proposed_starts_at = NULL, proposed_ends_at = NULL, version = version + 1, updated_at = @now
                     WHERE id = @blockId
                     """, new { blockId, now }, tx);
+                await webhooks.PublishApprovedInAsync(c, tx, e, blockId, CommunityWebhooks.ByGroupAcceptingProposal);
             }
             else
             {
@@ -217,13 +219,14 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
 
-    // One write transaction; after commit, delivery is kicked and the public schedule's cache dropped (a cancelled block may have changed it).
+    // One write transaction; after commit, mail and webhook delivery are kicked and the public schedule's cache dropped (a cancelled block may have changed it).
     private async Task<Outcome<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, Task<Outcome<BlockRow>>> work, CancellationToken ct)
     {
         var outcome = await db.WriteAsync((c, tx) => work(c, tx), ct);
         if (outcome.Kind == OutcomeKind.Done)
         {
             outbox.Kick();
+            webhooks.Kick();
             await live.AfterCommitAsync(e.Slug, ct);
         }
         return outcome;

@@ -17,6 +17,7 @@ public static class CommunityEndpoints
         services.AddSingleton<CommunityAccess>();
         services.AddSingleton<GroupStore>();
         services.AddSingleton<BlockStore>();
+        services.AddSingleton<CommunityWebhooks>();
         services.AddSingleton<BlockSessionStore>();
         services.AddSingleton<ISnapshotContributor, CommunitySnapshotContributor>();
         return services;

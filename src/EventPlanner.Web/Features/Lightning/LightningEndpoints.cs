@@ -15,6 +15,7 @@ public static class LightningEndpoints
         // Offers nobody confirmed pass on even when nobody opens a page.
         services.AddRecurringJob<LightningExpiryJob>(LightningExpiryJob.JobId, j => j.RunAsync(CancellationToken.None), LightningExpiryJob.Schedule);
         services.AddSingleton<LightningStore>();
+        services.AddSingleton<LightningWebhooks>();
         services.AddSingleton<LightningSlides>();
         services.AddSingleton<LightningAccess>();
         services.AddSingleton<LightningExpiryJob>();

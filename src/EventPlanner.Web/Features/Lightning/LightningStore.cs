@@ -26,7 +26,7 @@ public sealed record LightningWrite(LightningOutcome Outcome, long? TalkId = nul
 /// slot count holds under any number of simultaneous sign-ups and arrival order is the order the server serialised
 /// them in. Changes to a locked line-up publish at once through <see cref="LiveSchedule"/>.
 /// </summary>
-public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live)
+public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, LightningWebhooks webhooks)
 {
     internal const string SessionSelect = """
         SELECT l.session_id, l.event_id, s.title, s.abstract, s.duration_minutes, s.starts_at, s.room_id, r.name AS room_name, s.is_cancelled,
@@ -351,6 +351,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     public async Task<LightningWrite> LockAsync(EventRow e, long sessionId, bool locked, Validator v, CancellationToken ct = default)
     {
         var published = false;
+        var lockedNow = false;
         var result = await db.WriteAsync(async (c, tx) =>
         {
             var now = clock.GetUtcNow();
@@ -365,14 +366,22 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
                     : lineup.Confirmed.Count == 0 ? "Nobody is in the line-up yet." : null;
                 if (refusal is not null) { v.Add("lock", refusal); return LightningWrite.Conflict; }
             }
-            await c.ExecuteAsync("UPDATE lightning_sessions SET locked_at = @at, updated_at = @now WHERE session_id = @sessionId",
-                new { at = locked ? now : (DateTimeOffset?)null, now, sessionId }, tx);
+            // Guarded, so two lock requests racing on an engine with more than one writer lock (and publish) once.
+            var guard = locked ? "locked_at IS NULL" : "locked_at IS NOT NULL";
+            if (await c.ExecuteAsync($"UPDATE lightning_sessions SET locked_at = @at, updated_at = @now WHERE session_id = @sessionId AND {guard}",
+                    new { at = locked ? now : (DateTimeOffset?)null, now, sessionId }, tx) == 0) return LightningWrite.Done();
             await BumpAsync(c, tx, sessionId, now);
             if (!locked) await FillInAsync(c, tx, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
             published = await PublishAsync(c, tx, e, $"Lightning line-up {(locked ? "locked" : "unlocked")}: {s.Title}");
+            if (locked)
+            {
+                await webhooks.PublishLockedInAsync(c, tx, e, sessionId);
+                lockedNow = true;
+            }
             return LightningWrite.Done();
         }, ct);
         await AfterAsync(e, published, ct);
+        if (lockedNow) webhooks.Kick();
         return result;
     }
 

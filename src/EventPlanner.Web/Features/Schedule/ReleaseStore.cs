@@ -104,7 +104,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             && previous.Rooms.Count == rooms.Count && previous.Tracks.Count == tracks.Count) return null;
         var changes = ChangelogRules.Diff(previous, next);
         await InsertAsync(c, tx, e, next, changes, 0, 0, null, NotifyModes.None, null, reason, urls.Absolute(""));
-        // Not kicked: the caller commits later; the webhook sweep sends these within a minute.
+        // Not kicked here: the caller commits later, then kicks through LiveSchedule.AfterCommitAsync.
         await webhooks.PublishInAsync(c, tx, e, next, changes, reason);
         return next.Number;
     }

@@ -6,7 +6,7 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Web.Features.Submissions;
 
 /// <summary>How organisers shape an event's call: dates and text, session types, questions.</summary>
-public sealed class CfpStore(Db db, TimeProvider clock)
+public sealed class CfpStore(Db db, TimeProvider clock, CfpWebhooks webhooks)
 {
     private const string TypeColumns = "id, event_id, name, durations, closes_at, accepts_late, is_hidden, is_enabled, max_speakers, sort_order";
     private const string QuestionColumns = "id, event_id, target, kind, prompt, help, options, is_required, track_ids, session_type_ids, sort_order, is_active";
@@ -26,9 +26,14 @@ public sealed class CfpStore(Db db, TimeProvider clock)
             (await grid.ReadAsync<TrackRow>()).AsList(), (await grid.ReadAsync<QuestionRow>()).AsList());
     }
 
-    /// <summary>Saves the dates and text; the first save also offers the usual session types.</summary>
-    public Task<CfpSettingsRow> SaveSettingsAsync(long eventId, CfpSettingsValues values, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+    /// <summary>
+    /// Saves the dates and text; the first save also offers the usual session types. Dates that open or close the call
+    /// now are announced to webhooks in the same transaction (the sweep does it for times that pass later).
+    /// </summary>
+    public async Task<CfpSettingsRow> SaveSettingsAsync(long eventId, CfpSettingsValues values, CancellationToken ct = default)
+    {
+        var announced = false;
+        var saved = await db.WriteAsync(async (c, tx) =>
         {
             var now = clock.GetUtcNow();
             var row = await c.QuerySingleAsync<CfpSettingsRow>("""
@@ -47,8 +52,12 @@ public sealed class CfpStore(Db db, TimeProvider clock)
                         """, new { eventId, name, d = string.Join(",", durations), max, order = order++ }, tx);
                 }
             }
+            announced = await webhooks.AnnounceInAsync(c, tx, eventId);
             return row;
         }, ct);
+        if (announced) webhooks.Kick();
+        return saved;
+    }
 
     public Task<SessionTypeRow?> AddTypeAsync(long eventId, SessionTypeValues t, Validator v, CancellationToken ct = default) =>
         UniqueName(v, t.Name, db.WriteAsync((c, tx) => c.QuerySingleAsync<SessionTypeRow?>($"""

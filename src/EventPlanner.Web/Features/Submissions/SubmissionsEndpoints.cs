@@ -12,6 +12,9 @@ public static class SubmissionsEndpoints
         services.AddNotificationKinds(SubmissionNotificationKinds.All);
         services.AddPersonalData<SubmissionPersonalData>();
         services.AddSingleton<CfpStore>();
+        services.AddSingleton<CfpWebhooks>();
+        services.AddSingleton<CfpWebhookSweep>();
+        services.AddRecurringJob<CfpWebhookSweep>(CfpWebhookSweep.JobId, j => j.RunAsync(CancellationToken.None), CfpWebhookSweep.Schedule);
         services.AddSingleton<AccessCodeStore>();
         services.AddSingleton<AccessCodeGuesses>();
         services.AddSingleton<ProposalStore>();

@@ -4,13 +4,14 @@ using System.Data.Common;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Infrastructure;
+using EventPlanner.Web.Infrastructure.Webhooks;
 
 namespace EventPlanner.Web.Features.Tickets;
 
 public sealed record CheckInResult(string Outcome, TicketRow? Ticket, DateTimeOffset? When);
 
 /// <summary>The door: checking tickets in by their current secret, undoing mistakes, counts, and the check-in team.</summary>
-public sealed class CheckInStore(Db db, TimeProvider clock)
+public sealed class CheckInStore(Db db, TimeProvider clock, WebhookOutbox webhooks)
 {
     public async Task<CheckInResult> CheckInAsync(long eventId, string? secret, long staffUserId, CancellationToken ct = default)
     {
@@ -19,7 +20,7 @@ public sealed class CheckInStore(Db db, TimeProvider clock)
         if (secret.LastIndexOf("/tickets/", StringComparison.Ordinal) is var i and >= 0) secret = secret[(i + "/tickets/".Length)..].Split('/', '?')[0];
         if (!TicketSecrets.LooksLikeSecret(secret)) return new(CheckInOutcomes.Unknown, null, null);
         var code = secret;
-        return await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteAsync(async (c, tx) =>
         {
             var now = clock.GetUtcNow();
             var ticket = await c.QuerySingleOrDefaultAsync<TicketRow>($"SELECT {TicketSql.TicketColumns} WHERE t.secret = @code", new { code }, tx);
@@ -35,22 +36,29 @@ public sealed class CheckInStore(Db db, TimeProvider clock)
             if (ticket.EventId != eventId) return new(CheckInOutcomes.OtherEvent, null, null);
             return await AdmitInAsync(c, tx, ticket, staffUserId, now);
         }, ct);
+        if (result.Outcome == CheckInOutcomes.Accepted) webhooks.Kick();
+        return result;
     }
 
     /// <summary>
     /// The desk's name search picked this ticket (the holder's phone is dead): the same rules as a code, and null
     /// when the event has no such ticket. A ticket that changed hands is the new holder's, found under their name.
     /// </summary>
-    public Task<CheckInResult?> CheckInTicketAsync(long eventId, long ticketId, long staffUserId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+    public async Task<CheckInResult?> CheckInTicketAsync(long eventId, long ticketId, long staffUserId, CancellationToken ct = default)
+    {
+        var result = await db.WriteAsync(async (c, tx) =>
         {
             var ticket = await c.QuerySingleOrDefaultAsync<TicketRow>($"SELECT {TicketSql.TicketColumns} WHERE t.id = @ticketId AND t.event_id = @eventId",
                 new { ticketId, eventId }, tx);
             return ticket is null ? null : await AdmitInAsync(c, tx, ticket, staffUserId, clock.GetUtcNow());
         }, ct);
+        if (result?.Outcome == CheckInOutcomes.Accepted) webhooks.Kick();
+        return result;
+    }
 
-    // One rule for every way in: only a valid ticket, and only once (a second try says when the first was).
-    private static async Task<CheckInResult> AdmitInAsync(DbConnection c, IDbTransaction tx, TicketRow ticket, long staffUserId, DateTimeOffset now)
+    // One rule for every way in: only a valid ticket, and only once (a second try says when the first was). The
+    // webhook is written here, in the admission's transaction, so both ways in publish it and a refusal publishes nothing.
+    private async Task<CheckInResult> AdmitInAsync(DbConnection c, IDbTransaction tx, TicketRow ticket, long staffUserId, DateTimeOffset now)
     {
         var refused = ticket.Status switch
         {
@@ -64,6 +72,12 @@ public sealed class CheckInStore(Db db, TimeProvider clock)
             new { ticket.Id, now, staffUserId }, tx);
         await c.ExecuteAsync("INSERT INTO ticket_checkins (ticket_id, event_id, checked_in_at, checked_in_by) VALUES (@Id, @EventId, @now, @staffUserId)",
             new { ticket.Id, ticket.EventId, now, staffUserId }, tx);
+        // The ticket and its type only: the holder, badge name and who scanned it stay with the organisers.
+        await webhooks.PublishAsync(c, tx, ticket.EventId, WebhookEventTypes.TicketCheckedIn, new
+        {
+            ticket = new { id = ticket.Id, type = new { id = ticket.TicketTypeId, name = ticket.TypeName } },
+            checkedInAt = now,
+        });
         return new(CheckInOutcomes.Accepted, ticket with { CheckedInAt = now }, now);
     }
 

@@ -80,14 +80,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             {
                 foreach (var t in issued) await batch.AddAsync(c, tx, notices.TicketConfirmed(buyer, eventId, t.Id, type.Name, t.BadgeName, t.Secret));
                 // Counts and the type only: who registered is the organiser's to share, not the webhook's.
-                foreach (var t in issued)
-                {
-                    await webhooks.PublishAsync(c, tx, eventId, WebhookEventTypes.TicketIssued, new
-                    {
-                        ticket = new { id = t.Id, status = "valid", type = new { id = type.Id, name = type.Name } },
-                        order = new { id = orderId, quantity = attendees.Count },
-                    });
-                }
+                foreach (var t in issued) await PublishIssuedAsync(c, tx, eventId, t.Id, type.Id, type.Name, orderId, attendees.Count, "registration");
             }
             else
             {
@@ -242,14 +235,15 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     // ---- Organisers' decisions ----
 
     public Task<bool> MarkPaidAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default) =>
-        DecideAsync(eventId, orderId, "UPDATE ticket_orders SET payment = 'paid', paid_marked_by = @organiserId, paid_at = @now WHERE id = @orderId AND payment = 'unpaid'", organiserId, ct);
+        DecideAsync(eventId, orderId, "UPDATE ticket_orders SET payment = 'paid', paid_marked_by = @organiserId, paid_at = @now WHERE id = @orderId AND payment = 'unpaid'", organiserId, "payment", ct);
 
     public Task<bool> ApproveAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default) =>
-        DecideAsync(eventId, orderId, "UPDATE ticket_orders SET approval = 'approved', decided_by = @organiserId, decided_at = @now WHERE id = @orderId AND approval = 'pending'", organiserId, ct);
+        DecideAsync(eventId, orderId, "UPDATE ticket_orders SET approval = 'approved', decided_by = @organiserId, decided_at = @now WHERE id = @orderId AND approval = 'pending'", organiserId, "approval", ct);
 
-    private async Task<bool> DecideAsync(long eventId, long orderId, string sql, long organiserId, CancellationToken ct)
+    private async Task<bool> DecideAsync(long eventId, long orderId, string sql, long organiserId, string confirmation, CancellationToken ct)
     {
         var batch = notices.Begin();
+        var published = false;
         var done = await db.WriteAsync(async (c, tx) =>
         {
             var now = clock.GetUtcNow();
@@ -268,13 +262,27 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                 foreach (var t in confirmed.OrderBy(t => t.Id))
                 {
                     await batch.AddAsync(c, tx, notices.TicketConfirmed(buyer, eventId, t.Id, order.TypeName, t.BadgeName, t.Secret));
+                    await PublishIssuedAsync(c, tx, eventId, t.Id, order.TicketTypeId, order.TypeName, orderId, order.Quantity, confirmation);
                 }
+                published = confirmed.Count > 0;
             }
             return true;
         }, ct);
         batch.Kick();
+        if (published) webhooks.Kick();
         return done;
     }
+
+    // Counts and the type only: who registered is the organiser's to share, not the webhook's. A ticket becomes valid
+    // once, at registration or at the decision that confirms its order, so each is published once.
+    private Task<int> PublishIssuedAsync(IDbConnection c, IDbTransaction tx, long eventId, long ticketId, long typeId, string typeName,
+        long orderId, int quantity, string confirmation) =>
+        webhooks.PublishAsync(c, tx, eventId, WebhookEventTypes.TicketIssued, new
+        {
+            ticket = new { id = ticketId, status = "valid", type = new { id = typeId, name = typeName } },
+            order = new { id = orderId, quantity },
+            confirmation,
+        });
 
     /// <summary>The organisers turn a pending order down: its tickets are cancelled and the places freed.</summary>
     public async Task<bool> RefuseAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default)

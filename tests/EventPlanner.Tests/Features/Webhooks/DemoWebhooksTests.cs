@@ -10,7 +10,7 @@ namespace EventPlanner.Tests.Features.Webhooks;
 public sealed class DemoWebhooksTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
-    public async Task The_demo_has_a_disabled_endpoint_with_a_delivery_log_and_sends_nothing()
+    public async Task The_demo_has_a_disabled_endpoint_with_a_delivery_log_of_old_and_new_types_and_sends_nothing()
     {
         app.CreateClient();
         await DemoSeeder.SeedAsync(app.Services);
@@ -22,7 +22,11 @@ public sealed class DemoWebhooksTests(EventPlannerAppWithJobs app) : IClassFixtu
         Assert.False(endpoint.Active);
         Assert.EndsWith(".invalid", new Uri(endpoint.Url).Host);
         var log = (await organiser.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"{api}/deliveries"))!;
-        Assert.Equal(["delivered", "failed", "pending"], log.Select(d => d.State).Order());
+        Assert.Equal(["delivered", "delivered", "failed", "pending"], log.Select(d => d.State).Order());
+        // It listens to every type, the later ones too, and its log shows the demo's BoF booking as bof.booked.
+        Assert.Equal(WebhookEventTypes.All.Select(t => t.Name), endpoint.EventTypes);
+        var booked = await organiser.GetFromJsonAsync<WebhookDeliveryResponse>($"{api}/deliveries/{log.Single(d => d.EventType == WebhookEventTypes.BofBooked).Id}");
+        Assert.Equal(("delivered", 200), (booked!.State, booked.AttemptLog!.Single().Status ?? 0));
         var failed = await organiser.GetFromJsonAsync<WebhookDeliveryResponse>($"{api}/deliveries/{log.Single(d => d.State == "failed").Id}");
         Assert.Equal([502, 502, 502], failed!.AttemptLog!.Select(a => a.Status ?? 0));
 

@@ -61,6 +61,13 @@ public sealed class WebhookAccessTests(EventPlannerApp app) : IClassFixture<Even
         var nul = await ev.Organiser.PostAsJsonAsync(api, new { url = "https://hooks.example.org/\u0000", eventTypes = new[] { "schedule.released" } });
 
         Assert.Contains("everything", Errors(await unknown.Content.ReadAsStringAsync())["eventTypes"]);
+        // Near misses of the later types are unknown too, and the message names the real ones.
+        var near = await ev.Organiser.PostAsJsonAsync(api, new { url = "https://hooks.example.org/x", eventTypes = new[] { "bof.booking", "ticket.checkedin" } });
+        Assert.Equal(HttpStatusCode.BadRequest, near.StatusCode);
+        var message = Errors(await near.Content.ReadAsStringAsync())["eventTypes"];
+        Assert.Contains("bof.booking, ticket.checkedin", message);
+        Assert.Contains("ticket.checked_in", message);
+        Assert.Contains("lightning.lineup_locked", message);
         Assert.Contains("at least one", Errors(await none.Content.ReadAsStringAsync())["eventTypes"]);
         Assert.Contains("U+0000", Errors(await nul.Content.ReadAsStringAsync())["url"]);
     }

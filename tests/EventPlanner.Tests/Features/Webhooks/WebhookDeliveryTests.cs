@@ -61,7 +61,19 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
             [WebhookEventTypes.TicketIssued] = 1,
             [WebhookEventTypes.TicketTransferred] = 1,
         };
-        Assert.Equal(WebhookEventTypes.All.Select(x => x.Name).Order(), expected.Keys.Order()); // every published type is covered
+
+        // The later types: check-in, approval, CfP by hand, community, BoFs, lightning (WebhookTypeScenarios).
+        foreach (var scenario in new Func<WebhookApp, WebhookReceiver, Task<WebhookTypeScenarios.Expected>>[]
+        {
+            WebhookTypeScenarios.TicketsAsync, WebhookTypeScenarios.CfpAsync, WebhookTypeScenarios.CommunityAsync,
+            WebhookTypeScenarios.BofsAsync, WebhookTypeScenarios.LightningAsync,
+        })
+        {
+            var (secret, counts) = await scenario(app, receiver);
+            secrets.Add(secret);
+            foreach (var (kind, n) in counts) expected[kind] = expected.GetValueOrDefault(kind) + n;
+        }
+        Assert.Equal(WebhookEventTypes.All.Select(x => x.Name).Order(), expected.Keys.Order()); // every type is published by a real action
         await receiver.WaitUntilAsync(all => all.Count >= expected.Values.Sum(), "every change reached the receiver");
         await Task.Delay(500); // time for a duplicate to show up, if there were one
 
@@ -77,6 +89,23 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
             Assert.True(body.RootElement.TryGetProperty("data", out _));
             Assert.DoesNotContain("@example.org", x.Body); // no addresses in any payload
         }
+        // The door publishes the ticket and its type, not who holds it or their badge.
+        foreach (var x in got.Where(x => x.EventType == WebhookEventTypes.TicketCheckedIn))
+        {
+            Assert.DoesNotContain("Attendee 1", x.Body);
+            Assert.DoesNotContain("\"holder", x.Body);
+            using var body = JsonDocument.Parse(x.Body);
+            Assert.True(body.RootElement.GetProperty("data").GetProperty("ticket").GetProperty("id").GetInt64() > 0);
+        }
+        Assert.Contains(got, x => x.EventType == WebhookEventTypes.TicketIssued && x.Body.Contains("\"confirmation\":\"approval\""));
+        Assert.Contains("\"reopened\":true", got.Single(x => x.EventType == WebhookEventTypes.CfpOpened).Body);
+        Assert.Contains("\"approvedBy\":\"organiser\"", got.Single(x => x.EventType == WebhookEventTypes.CommunityBlockApproved).Body);
+        Assert.Equal(["booked", "moved"], got.Where(x => x.EventType == WebhookEventTypes.BofBooked)
+            .Select(x => JsonDocument.Parse(x.Body).RootElement.GetProperty("data").GetProperty("change").GetString()).Order());
+        var locked = got.Where(x => x.EventType == WebhookEventTypes.LightningLineupLocked).ToList();
+        Assert.All(locked, x => Assert.Contains("Five minutes of Guix", x.Body));
+        Assert.All(locked, x => Assert.DoesNotContain("Lina Lightning", x.Body));
+
         var cancelled = got.Single(x => x.EventType == WebhookEventTypes.SessionCancelled);
         Assert.Contains("Webhooks for everyone", cancelled.Body);
         Assert.Contains("\"state\":\"accepted\"", got.Single(x => x.EventType == WebhookEventTypes.ProposalStateChanged).Body);

@@ -20,6 +20,9 @@ public sealed class WebhookPagesTests(WebhookApp app) : IClassFixture<WebhookApp
         var refused = await browser.PostFormAsync($"{page}?handler=Add", new() { ["Input.Url"] = "not a url", ["Input.EventTypes"] = "schedule.released" }, page);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("absolute https://", await refused.Content.ReadAsStringAsync());
+        // The form offers every type, the later ones (check-in, CfP, community, BoFs, lightning) too.
+        var form = await browser.GetStringAsync(page);
+        Assert.All(EventPlanner.Web.Infrastructure.Webhooks.WebhookEventTypes.All, t => Assert.Contains($"name=\"Input.EventTypes\" value=\"{t.Name}\"", form));
 
         var added = await browser.PostFormAsync($"{page}?handler=Add", new() { ["Input.Url"] = receiver.Url(), ["Input.EventTypes"] = "schedule.released" }, page);
         var html = await added.Content.ReadAsStringAsync();
