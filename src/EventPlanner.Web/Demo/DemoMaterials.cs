@@ -2,24 +2,26 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Materials;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Demo;
 
 /// <summary>
-/// Materials on the demo's first day as it will look once it is over: the opening talk with its slides uploaded (a
-/// real one-page PDF), a recording and the code; the CI talk with slides as a link and a recording; the observability
-/// talk with its recording only; and the event's photo gallery. One talk of the day ("Packaging for three
-/// distributions") has none yet, for a speaker to add. Runs once (it stops when the event has any material).
+/// Materials of last week's meetup (<see cref="DemoFeedback"/>), so its after-the-talks story is whole: ratings, a
+/// closed survey, and the Forgejo talk with its slides uploaded (a real one-page PDF), a recording and the code; the
+/// Weblate talk with slides as a link and a recording; the Debian packaging talk with its recording and the packaging
+/// guide it used; the meetup's photo gallery. The lightning talks have none yet, for a speaker to add. The big event
+/// (<see cref="DemoEvent"/>) is weeks ahead, so it has none. Runs once (it stops when the meetup has any material).
 /// </summary>
 public sealed class DemoMaterials : IDemoPart
 {
-    private const string Media = "https://media.fossmy.example/2026";
+    private const string Media = "https://media.fossmy.example/meetup-12";
 
     public async Task SeedAsync(DemoData data, IServiceProvider services, CancellationToken ct)
     {
-        var e = data.RequireEvent();
+        if (await services.GetRequiredService<EventStore>().FindAsync(DemoFeedback.Slug, ct) is not { } e) return; // no past meetup in this demo
         var store = services.GetRequiredService<MaterialStore>();
         if ((await store.ListForEventAsync(e.Id, ct)).Count > 0) return;
         Dictionary<string, (long Id, long Speaker)> sessions;
@@ -30,27 +32,32 @@ public sealed class DemoMaterials : IDemoPart
                 WHERE s.event_id = @Id
                 """, new { e.Id })).GroupBy(r => r.Title).ToDictionary(g => g.Key, g => (g.First().Id, g.First().Speaker));
         }
-        if (!sessions.TryGetValue("Kubernetes on a shoestring", out var k8s)) return; // no schedule in this demo
+        if (!sessions.TryGetValue("Running Forgejo for a university", out var forgejo)) return;
 
         var v = new Validator();
         var files = services.GetRequiredService<MaterialFiles>();
-        await using (var pdf = new MemoryStream(OnePagePdf("Kubernetes on a shoestring", "Mei Lin Ong - FOSS.my 2026")))
+        await using (var pdf = new MemoryStream(OnePagePdf("Running Forgejo for a university", "FOSS.my Meetup #12")))
         {
-            var stored = await files.SaveAsync(pdf, "kubernetes-on-a-shoestring.pdf", v, ct) ?? throw Failed(v);
-            await Check(store.AddFileAsync(e.Id, k8s.Id, k8s.Speaker, "Slides (PDF)", stored, v, ct), v);
+            var stored = await files.SaveAsync(pdf, "running-forgejo-for-a-university.pdf", v, ct) ?? throw Failed(v);
+            await Check(store.AddFileAsync(e.Id, forgejo.Id, forgejo.Speaker, "Slides (PDF)", stored, v, ct), v);
         }
-        await AddAsync(store, e.Id, k8s, MaterialRules.Recording, "Recording (42 min)", $"{Media}/kubernetes-on-a-shoestring", v, ct);
-        await AddAsync(store, e.Id, k8s, MaterialRules.Code, "Cluster configuration on Codeberg", "https://codeberg.org/fossmy/shoestring-cluster", v, ct);
-        if (sessions.TryGetValue("Securing your CI pipeline", out var ci))
+        await AddAsync(store, e.Id, forgejo, MaterialRules.Recording, "Recording (34 min)", $"{Media}/running-forgejo-for-a-university", v, ct);
+        await AddAsync(store, e.Id, forgejo, MaterialRules.Code, "Ansible roles on Codeberg", "https://codeberg.org/fossmy/forgejo-campus", v, ct);
+        var added = 3;
+        if (sessions.TryGetValue("Bahasa Melayu translations with Weblate", out var weblate))
         {
-            await AddAsync(store, e.Id, ci, MaterialRules.Slides, "Slides", "https://slides.fossmy.example/2026/securing-your-ci-pipeline", v, ct);
-            await AddAsync(store, e.Id, ci, MaterialRules.Recording, "Recording (39 min)", $"{Media}/securing-your-ci-pipeline", v, ct);
+            await AddAsync(store, e.Id, weblate, MaterialRules.Slides, "Slides", "https://slides.fossmy.example/meetup-12/weblate", v, ct);
+            await AddAsync(store, e.Id, weblate, MaterialRules.Recording, "Recording (31 min)", $"{Media}/bahasa-melayu-translations-with-weblate", v, ct);
+            added += 2;
         }
-        if (sessions.TryGetValue("Observability for small teams", out var obs))
-            await AddAsync(store, e.Id, obs, MaterialRules.Recording, "Recording (40 min)", $"{Media}/observability-for-small-teams", v, ct);
-        await store.ReplaceGalleryAsync(e.Id, [new GalleryLinkValues("Day 1: talks and the hallway", "https://photos.fossmy.example/2026/day-1"),
-            new GalleryLinkValues("Day 2: workshops and the group photo", "https://photos.fossmy.example/2026/day-2")], ct);
-        data.CountAdded(8);
+        if (sessions.TryGetValue("Your first Debian package", out var debian))
+        {
+            await AddAsync(store, e.Id, debian, MaterialRules.Recording, "Recording (36 min)", $"{Media}/your-first-debian-package", v, ct);
+            await AddAsync(store, e.Id, debian, MaterialRules.Paper, "Debian New Maintainers' Guide", "https://www.debian.org/doc/manuals/maint-guide/", v, ct);
+            added += 2;
+        }
+        await store.ReplaceGalleryAsync(e.Id, [new GalleryLinkValues("Meetup #12: talks and the group photo", "https://photos.fossmy.example/meetup-12")], ct);
+        data.CountAdded(added + 1);
     }
 
     private static Task AddAsync(MaterialStore store, long eventId, (long Id, long Speaker) session, string kind, string title, string url, Validator v,

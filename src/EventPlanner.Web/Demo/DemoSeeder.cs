@@ -27,8 +27,8 @@ public static class DemoSeeder
         new DemoBofs(),
         new DemoLightning(),
         new DemoSocial(),
-        new DemoMaterials(), // after the schedule: slides and recordings of released talks
         new DemoFeedback(), // last week's meetup: ratings and a closed survey
+        new DemoMaterials(), // after the meetup exists: its talks' slides, recordings and links
         new DemoWebhooks(),
         new DemoPrivacy(),
     ];

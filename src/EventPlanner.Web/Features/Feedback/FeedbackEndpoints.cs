@@ -77,7 +77,7 @@ public static class FeedbackEndpoints
             if (refused is not null) return TypedResults.Problem(refused.Detail, statusCode: refused.Status, title: refused.Title);
             return saved is null ? TypedResults.NotFound() : TypedResults.Ok(saved);
         }).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-          .WithSummary("Rate a session (1–5) with an optional comment, once it has started; change it for a week (checked-in ticket holders; speakers never see your name)");
+          .WithSummary("Rate a session of the published schedule (1–5) with an optional comment, once it has started; change it for a week (checked-in ticket holders; speakers never see your name)");
     }
 }
 

@@ -11,11 +11,6 @@ namespace EventPlanner.Web.Features.Feedback;
 /// </summary>
 public sealed class FeedbackStore(Db db, TimeProvider clock)
 {
-    internal static Task<RateableSession?> SessionAsync(IDbConnection c, IDbTransaction? tx, long eventId, long sessionId) =>
-        c.QuerySingleOrDefaultAsync<RateableSession?>("""
-            SELECT id, event_id, title, starts_at, is_cancelled FROM schedule_sessions WHERE id = @sessionId AND event_id = @eventId
-            """, new { sessionId, eventId }, tx);
-
     /// <summary>A checked-in valid ticket, or any valid ticket when the event is online.</summary>
     internal static Task<bool> HasTicketAsync(IDbConnection c, IDbTransaction? tx, long eventId, long userId) =>
         c.ExecuteScalarAsync<bool>("""
@@ -45,19 +40,20 @@ public sealed class FeedbackStore(Db db, TimeProvider clock)
     public async Task<MyFeedbackResponse?> MineAsync(EventRow e, long sessionId, long userId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        if (await SessionAsync(c, null, e.Id, sessionId) is not { IsCancelled: false } s) return null;
+        if (await RateableSessions.FindAsync(c, null, e.Id, sessionId) is not { } s) return null;
         var own = await OwnAsync(c, null, sessionId, userId);
         var why = await WhyNotAsync(c, null, e, s, userId, own);
         return new MyFeedbackResponse(s.Id, s.Title, own?.Rating, own?.Comment ?? "", why is null, why?.Detail, FeedbackRules.ClosesAt(e));
     }
 
-    /// <summary>Gives or changes your rating. Null: no such session; a refusal: nothing was saved.</summary>
+    /// <summary>Gives or changes your rating. A refusal (404 <see cref="RateableSessions.NotPublished"/> for a session that is not on the
+    /// published schedule): nothing was saved.</summary>
     public async Task<(MyFeedbackResponse? Saved, Refusal? Refused)> RateAsync(EventRow e, long sessionId, long userId, FeedbackValues values,
         CancellationToken ct = default)
     {
         var refused = await db.WriteAsync<Refusal?>(async (c, tx) =>
         {
-            if (await SessionAsync(c, tx, e.Id, sessionId) is not { IsCancelled: false } s) return new Refusal(StatusCodes.Status404NotFound, "", "");
+            if (await RateableSessions.FindAsync(c, tx, e.Id, sessionId) is not { } s) return RateableSessions.NotPublished;
             var own = await OwnAsync(c, tx, sessionId, userId);
             if (await WhyNotAsync(c, tx, e, s, userId, own) is { } why) return why;
             var now = clock.GetUtcNow();
@@ -68,7 +64,6 @@ public sealed class FeedbackStore(Db db, TimeProvider clock)
                 """, new { eventId = e.Id, sessionId, userId, values.Rating, values.Comment, now }, tx);
             return null;
         }, ct);
-        if (refused is { Status: StatusCodes.Status404NotFound }) return (null, null);
         if (refused is not null) return (null, refused);
         return (await MineAsync(e, sessionId, userId, ct), null);
     }

@@ -105,6 +105,22 @@ public static class MaterialEndpoints
         .Produces<MaterialResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
         .WithSummary("Upload slides (multipart/form-data: field \"file\" with a PDF, ODP or PPTX, checked by content; optional \"title\"); the size limit is EventPlanner:Uploads:MaxBytes, 50 MB by default (the session's speakers and the event's organisers)");
 
+        write.MapPatch("/{materialId:long}", async Task<Results<Ok<MaterialResponse>, ValidationProblem, NotFound, ForbidHttpResult>> (string slug, long sessionId,
+            long materialId, MaterialTitleInput input, HttpContext http, MaterialAccess access, MaterialStore store) =>
+        {
+            var (verdict, e) = await access.MayAttachAsync(http, slug, sessionId);
+            if (verdict == MaterialAccess.Verdict.NotFound) return TypedResults.NotFound();
+            if (verdict == MaterialAccess.Verdict.Forbidden) return TypedResults.Forbid();
+            var v = new Validator();
+            var (outcome, row) = await store.RenameAsync(e!.Id, sessionId, materialId, input.Title, v, http.RequestAborted);
+            return outcome switch
+            {
+                MaterialOutcome.Done => TypedResults.Ok(row!.AsResponse(slug)),
+                MaterialOutcome.NotFound => TypedResults.NotFound(),
+                _ => v.Problem(),
+            };
+        }).WithSummary($"Change one material's title (one line, at most {MaterialRules.MaxTitle} characters; empty gives its kind's name) (the session's speakers and the event's organisers)");
+
         write.MapDelete("/{materialId:long}", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (string slug, long sessionId, long materialId, HttpContext http,
             MaterialAccess access, MaterialStore store, MaterialFiles files) =>
         {

@@ -5,6 +5,9 @@ public sealed record MaterialLinkInput(string? Kind, string? Title, string? Url)
 /// <summary>The session's links, all of them: those not listed are removed, files are kept.</summary>
 public sealed record MaterialLinksInput(IReadOnlyList<MaterialLinkInput?>? Links);
 
+/// <summary>A new title for one material (a link or an uploaded file); empty gives it its kind's name, as when it was added.</summary>
+public sealed record MaterialTitleInput(string? Title);
+
 public sealed record GalleryLinkInput(string? Title, string? Url);
 
 public sealed record GalleryInput(IReadOnlyList<GalleryLinkInput?>? Links);

@@ -124,6 +124,22 @@ public sealed class MaterialStore(Db db, TimeProvider clock)
             return (MaterialOutcome.Done, await FindAsync(c, tx, id));
         }, ct);
 
+    /// <summary>
+    /// Gives one material of the session a new title, checked as when it was added (an empty one is its kind's name, which
+    /// is why the check needs the row). Invalid: the messages are in <paramref name="v"/> and nothing changed.
+    /// </summary>
+    public async Task<(MaterialOutcome Outcome, MaterialRow? Row)> RenameAsync(long eventId, long sessionId, long materialId, string? title, Validator v,
+        CancellationToken ct = default) =>
+        await db.WriteAsync(async (c, tx) =>
+        {
+            var row = await c.QuerySingleOrDefaultAsync<MaterialRow>($"{Select} WHERE id = @materialId AND session_id = @sessionId AND event_id = @eventId",
+                new { materialId, sessionId, eventId }, tx);
+            if (row is null) return (MaterialOutcome.NotFound, (MaterialRow?)null);
+            if (MaterialRules.Title("title", title, row.Kind, v) is not { } checkedTitle) return (MaterialOutcome.Invalid, null);
+            await c.ExecuteAsync("UPDATE session_materials SET title = @checkedTitle WHERE id = @materialId", new { checkedTitle, materialId }, tx);
+            return (MaterialOutcome.Done, await FindAsync(c, tx, materialId));
+        }, ct);
+
     /// <summary>Removes one material of the session; returns its stored file name (to delete after the commit), if any.</summary>
     public async Task<(bool Removed, string? FileName)> DeleteAsync(long eventId, long sessionId, long materialId, CancellationToken ct = default) =>
         await db.WriteAsync(async (c, tx) =>

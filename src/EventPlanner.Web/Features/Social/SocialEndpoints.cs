@@ -70,11 +70,11 @@ public static class SocialEndpoints
             if (SocialRules.ValidateEvent(input, e, v) is not { } values) return v.Problem();
             var row = await store.UpdateAsync(e, id, values, v);
             return row is null ? TypedResults.NotFound() : v.HasErrors ? v.Problem() : TypedResults.Ok(row.AsResponse(e.Zone));
-        }).WithSummary("Change a social event; more capacity seats the waiting list in order (organisers)");
+        }).WithSummary("Change a social event; more capacity seats the waiting list in order; a new place or time is mailed to those coming or waiting (organisers)");
 
         org.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore events, SocialStore store) =>
-            await events.FindAsync(slug) is { } e && await store.DeleteAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound())
-            .WithSummary("Delete a social event with its invitations and replies (organisers)");
+            await events.FindAsync(slug) is { } e && await store.DeleteAsync(e, id) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Cancel and delete a social event with its invitations and replies; those coming or waiting are told by mail (organisers)");
 
         org.MapPost("/{id:long}/invitations", async Task<Results<Ok<SocialInviteResponse>, ValidationProblem, NotFound>> (string slug, long id,
             SocialInviteInput input, EventStore events, SocialInvitations invitations) =>

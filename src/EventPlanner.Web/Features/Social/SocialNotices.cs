@@ -42,6 +42,19 @@ public static class SocialNotices
     public static NotificationRequest Promoted(SocialEventRow s, SocialInvitationRow i, TimeZoneInfo zone) =>
         To(i, $"social-promoted:{i.Id}:{i.Version}", SocialNotificationKinds.Promoted.Name, s.EventId, Values(s, i, zone));
 
+    /// <summary>Keyed by the invitation's token (ids may be reused after a delete) and the moment of the change: one per change.</summary>
+    public static NotificationRequest Changed(SocialEventRow s, SocialInvitationRow i, TimeZoneInfo zone) =>
+        To(i, $"social-changed:{i.Token}:{s.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}", SocialNotificationKinds.Changed.Name,
+            s.EventId, Values(s, i, zone));
+
+    /// <summary>No link: the invitation goes with the social event.</summary>
+    public static NotificationRequest Cancelled(SocialEventRow s, SocialInvitationRow i, TimeZoneInfo zone)
+    {
+        var values = Values(s, i, zone);
+        values.Remove("rsvp_link");
+        return To(i, $"social-cancelled:{i.Token}", SocialNotificationKinds.Cancelled.Name, s.EventId, values);
+    }
+
     public static NotificationRequest Reminder(SocialEventRow s, SocialInvitationRow i, TimeZoneInfo zone) =>
         To(i, $"social-reminder:{i.Id}:{s.StartsAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}", SocialNotificationKinds.Reminder.Name,
             s.EventId, Values(s, i, zone));

@@ -81,5 +81,41 @@ public static class SocialNotificationKinds
             """,
     };
 
-    public static IReadOnlyList<NotificationKind> All { get; } = [Invitation, Promoted, Reminder];
+    public static readonly NotificationKind Changed = new()
+    {
+        Name = "social-changed",
+        Label = "Social event: its place or time changed (to those coming or waiting)",
+        Placeholders = ["social_title", "when", "place", "rsvp_link"],
+        SampleValues = Sample,
+        Subject = "Changed: {social_title}",
+        Body = """
+            Hello {recipient_name},
+
+            "{social_title}" at {event_name} has moved. It is now:
+
+            {when}
+            {place}
+
+            If you can no longer come, please say so, so someone else can have your place:
+
+            {rsvp_link}
+            """,
+    };
+
+    public static readonly NotificationKind Cancelled = new()
+    {
+        Name = "social-cancelled",
+        Label = "Social event: cancelled (to those coming or waiting)",
+        Placeholders = ["social_title", "when", "place"],
+        SampleValues = Sample,
+        Subject = "Cancelled: {social_title}",
+        Body = """
+            Hello {recipient_name},
+
+            We are sorry: "{social_title}" at {event_name}, planned for {when} at {place}, is cancelled.
+            Your answer and your link are no longer needed.
+            """,
+    };
+
+    public static IReadOnlyList<NotificationKind> All { get; } = [Invitation, Promoted, Reminder, Changed, Cancelled];
 }

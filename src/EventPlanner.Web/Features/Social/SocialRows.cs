@@ -83,3 +83,12 @@ public sealed record SocialAgendaRow
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }
+
+/// <summary>Who a cancellation tells (coming, waiting) and whose answers simply go (no reply, not coming).</summary>
+public sealed record SocialCancellationCounts
+{
+    public string Title { get; init; } = "";
+    public int Coming { get; init; }
+    public int Waiting { get; init; }
+    public int Others { get; init; }
+}

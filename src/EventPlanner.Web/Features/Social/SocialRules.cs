@@ -84,6 +84,10 @@ public static class SocialRules
         return new SocialRsvpValues(input.Attending!.Value, input.Attending == true ? guests : 0, dietary, accessibility);
     }
 
+    /// <summary>Whether a change moves the social event for those coming: another place, start or end (a new title does not).</summary>
+    public static bool MovedFor(SocialEventRow before, SocialEventRow after) =>
+        before.Place != after.Place || before.StartsAt != after.StartsAt || before.EndsAt != after.EndsAt;
+
     /// <summary>"Vegetarian", " vegetarian " and "VEGETARIAN." count as one need on the venue's list.</summary>
     public static string NeedKey(string need) => need.Trim().TrimEnd('.', '!', ' ').ToLowerInvariant();
 

@@ -75,9 +75,17 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
                 """, new { values.Title, values.Description, values.Place, values.StartsAt, values.EndsAt, values.Capacity, values.MaxGuests, values.IsOpen,
                     values.IsPublic, now = clock.GetUtcNow(), id }, tx);
             var after = (await FindAsync(c, tx, e.Id, id))!;
+            var promotedIds = new HashSet<long>();
             foreach (var promoted in await SocialSeating.PromoteAsync(c, tx, after, null, clock.GetUtcNow()))
             {
+                promotedIds.Add(promoted.Id);
                 await batch.AddAsync(c, tx, SocialNotices.Promoted(after, promoted, e.Zone));
+            }
+            if (SocialRules.MovedFor(before, after))
+            {
+                // Those just seated already read the new place and time in their promotion mail: one mail each.
+                foreach (var told in (await ComingOrWaitingAsync(c, tx, id)).Where(i => !promotedIds.Contains(i.Id)))
+                    await batch.AddAsync(c, tx, SocialNotices.Changed(after, told, e.Zone));
             }
             return (await FindAsync(c, tx, e.Id, id))!;
         }, ct);
@@ -85,9 +93,36 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
         return row;
     }
 
-    public Task<bool> DeleteAsync(long eventId, long id, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
-            await c.ExecuteAsync("DELETE FROM social_events WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) > 0, ct);
+    /// <summary>Deletes the social event with its replies, telling those coming or waiting in the same transaction.</summary>
+    public async Task<bool> DeleteAsync(EventRow e, long id, CancellationToken ct = default)
+    {
+        var batch = new OutboxBatch(outbox);
+        var deleted = await db.WriteAsync(async (c, tx) =>
+        {
+            if (await FindAsync(c, tx, e.Id, id) is not { } s) return false;
+            foreach (var told in await ComingOrWaitingAsync(c, tx, id)) await batch.AddAsync(c, tx, SocialNotices.Cancelled(s, told, e.Zone));
+            return await c.ExecuteAsync("DELETE FROM social_events WHERE id = @id AND event_id = @eventId", new { id, eventId = e.Id }, tx) > 0;
+        }, ct);
+        batch.Kick();
+        return deleted;
+    }
+
+    /// <summary>What deleting a social event touches, for the pages' confirmation step; null when there is no such social event.</summary>
+    public async Task<SocialCancellationCounts?> CancellationCountsAsync(long eventId, long id, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<SocialCancellationCounts?>("""
+            SELECT s.title,
+              (SELECT COUNT(*) FROM social_invitations i WHERE i.social_event_id = s.id AND i.state = 'attending') AS coming,
+              (SELECT COUNT(*) FROM social_invitations i WHERE i.social_event_id = s.id AND i.state = 'waiting') AS waiting,
+              (SELECT COUNT(*) FROM social_invitations i WHERE i.social_event_id = s.id AND i.state IN ('invited', 'declined')) AS others
+            FROM social_events s WHERE s.id = @id AND s.event_id = @eventId
+            """, new { id, eventId });
+    }
+
+    internal static async Task<IReadOnlyList<SocialInvitationRow>> ComingOrWaitingAsync(IDbConnection c, IDbTransaction tx, long socialEventId) =>
+        (await c.QueryAsync<SocialInvitationRow>($"{SocialSeating.InvitationSelect} WHERE social_event_id = @socialEventId AND state IN ('attending', 'waiting') ORDER BY id",
+            new { socialEventId }, tx)).AsList();
 
     /// <summary>The social events a user is invited to by account, with their answer, soonest first (for their agenda).</summary>
     public async Task<IReadOnlyList<SocialAgendaRow>> ForUserAsync(long userId, CancellationToken ct = default)

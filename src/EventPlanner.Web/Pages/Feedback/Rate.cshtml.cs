@@ -34,7 +34,7 @@ public sealed class RateModel(FeedbackAccess access, FeedbackStore store) : Page
             return Page();
         }
         var (saved, refused) = await store.RateAsync(e, sessionId, User.RequiredUserId(), values, HttpContext.RequestAborted);
-        if (saved is null && refused is null) return NotFound();
+        if ((saved is null && refused is null) || refused?.Status == StatusCodes.Status404NotFound) return NotFound();
         TempData["Flash"] = refused?.Detail ?? "Thank you: your rating is saved. The speaker will see it without your name.";
         return Redirect($"/events/{Slug}/sessions/{sessionId}/rate");
     }

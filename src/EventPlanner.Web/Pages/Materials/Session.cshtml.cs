@@ -27,6 +27,10 @@ public sealed class SessionModel(MaterialAccess access, MaterialStore store, Mat
 
     [BindProperty] public LinkForm Link { get; set; } = new();
 
+    /// <summary>The material whose title form was refused, so its messages and what was typed show at that item.</summary>
+    public long? RenamingId { get; private set; }
+    public string? RenamingTitle { get; private set; }
+
     public sealed class LinkForm
     {
         public string? Kind { get; set; } = MaterialRules.Recording;
@@ -62,6 +66,21 @@ public sealed class SessionModel(MaterialAccess access, MaterialStore store, Mat
         }
         if (v.HasErrors) return await InvalidAsync(v, sessionId, "Link");
         TempData["Flash"] = "The link is on the session page now.";
+        return Redirect(Self(sessionId));
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(long sessionId, long materialId, string? title)
+    {
+        if (await LoadAsync(sessionId) is { } refused) return refused;
+        var v = new Validator();
+        var (outcome, _) = await store.RenameAsync(Event.Id, sessionId, materialId, title, v, HttpContext.RequestAborted);
+        if (outcome == MaterialOutcome.NotFound) return NotFound();
+        if (v.HasErrors)
+        {
+            (RenamingId, RenamingTitle) = (materialId, title);
+            return await InvalidAsync(v, sessionId, "Rename");
+        }
+        TempData["Flash"] = "Title changed.";
         return Redirect(Self(sessionId));
     }
 

@@ -9,7 +9,7 @@ namespace EventPlanner.Tests.Features.Feedback;
 
 /// <summary>
 /// An event in Brussels (6–7 February 2027) with two placed talks on day 1 (10:00 and 11:00 local, 09:00 and 10:00
-/// UTC), each with its own speaker, and a ticket type. Feedback closes at 2027-02-15 00:00 Brussels (2027-02-14T23:00Z).
+/// UTC), each with its own speaker, released, and a ticket type. Feedback closes at 2027-02-15 00:00 Brussels (2027-02-14T23:00Z).
 /// </summary>
 public sealed record FeedbackSetup(ScheduleEvent Event, long EventId, long Talk, long OtherTalk, string SpeakerEmail, string OtherSpeakerEmail, long TypeId)
 {
@@ -32,6 +32,8 @@ internal static class FeedbackKit
         await app.CreateUserAsync(other, "Linus Other");
         var talk = await e.PlaceAsync(await e.SessionAsync("Packaging Rust for Debian", trackId: e.Kernel, speakers: [speaker]), e.Janson, "10:00");
         var second = await e.PlaceAsync(await e.SessionAsync("Web components without a framework", trackId: e.Web, speakers: [other]), e.Janson, "11:00");
+        // Only the published schedule can be rated.
+        (await e.Organiser.PostAsJsonAsync($"{e.Api}/releases", new { notify = "none" })).EnsureSuccessStatusCode();
         var eventId = (await app.Services.GetRequiredService<EventStore>().FindAsync(slug))!.Id;
         var typeId = await new TestEvent(slug, eventId, e.Organiser, $"org-{slug}@example.org").TypeAsync("Community");
         return new FeedbackSetup(e, eventId, talk.Id, second.Id, speaker, other, typeId);
