@@ -7,7 +7,7 @@ namespace EventPlanner.Web.Features.Submissions;
 
 /// <summary>
 /// Proposals through their life: draft, submit, edit, withdraw. Every write is one BEGIN IMMEDIATE
-/// transaction that reads the clock, the deadline and the access code inside it, and keeps a version row.
+/// transaction (on PostgreSQL, a state change also holds the event's lock) that reads the clock, the deadline and the access code inside it, and keeps a version row.
 /// A refused write throws <see cref="Refused"/> inside the transaction so nothing of it is kept, nor
 /// any notification: those are written by <see cref="SubmissionNotices"/> in the same transaction.
 /// </summary>

@@ -20,7 +20,8 @@ public sealed record RegistrationResult(string Outcome, long? OrderId, long? Wai
 /// <summary>
 /// Orders and tickets: registration against the quota, the waiting list, cancellation, and the
 /// organisers' payment and approval decisions. The quota is a counter on the type, moved only inside
-/// the BEGIN IMMEDIATE transaction that creates or frees the tickets (and capped by a CHECK).
+/// the BEGIN IMMEDIATE transaction that creates or frees the tickets (and capped by a CHECK); on PostgreSQL
+/// each of these transactions first takes the event's lock (<see cref="TicketSql.LockEventAsync"/>).
 /// </summary>
 public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
 {
