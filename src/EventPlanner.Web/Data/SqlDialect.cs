@@ -54,6 +54,12 @@ public abstract class SqlDialect
     /// <summary>A fresh random hex token made by the database, to replace many rows' tokens in one statement.</summary>
     public abstract string RandomHexToken { get; }
 
+    /// <summary>A JSON array of the given SQL values, in order (json_array / json_build_array).</summary>
+    public abstract string JsonArray { get; }
+
+    /// <summary>A boolean SQL expression as a JSON true/false inside a JSON object (SQLite's flags are 0/1 integers).</summary>
+    public abstract string JsonBool(string expression);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string JsonArrayAgg(string expression) => $"json_group_array({expression})";
@@ -68,6 +74,8 @@ public abstract class SqlDialect
         public override string RowIdSelect(string alias) => $"rowid AS {alias}";
         public override string RandomHexToken => "lower(hex(randomblob(24)))";
         public override string RowIdEquals(string parameter) => $"rowid = {parameter}";
+        public override string JsonArray => "json_array";
+        public override string JsonBool(string expression) => $"json(CASE WHEN {expression} THEN 'true' ELSE 'false' END)";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -85,5 +93,7 @@ public abstract class SqlDialect
         // Keyed by event id alone: every event-owned invariant shares one lock per event, held until commit.
         public override Task LockEventAsync(IDbConnection c, IDbTransaction tx, long eventId) =>
             c.ExecuteAsync("SELECT pg_advisory_xact_lock(@eventId)", new { eventId }, tx);
+        public override string JsonArray => "json_build_array";
+        public override string JsonBool(string expression) => $"({expression})";
     }
 }

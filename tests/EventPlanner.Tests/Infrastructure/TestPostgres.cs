@@ -24,9 +24,13 @@ public static class TestPostgres
 
     public static string AdminConnectionString => Admin.Value;
 
-    /// <summary>The connection string of database <paramref name="name"/> on the test server.</summary>
+    /// <summary>
+    /// The connection string of database <paramref name="name"/> on the test server. A request waits up to two minutes for one of the pool's connections (Npgsql's default is 15 seconds): the
+    /// rush tests send 200 requests at once to a host whose pool holds 100, and on a loaded machine the queue takes
+    /// longer than 15 seconds to drain (SQLite's pool has no such cap, so there they simply queue).
+    /// </summary>
     public static string ConnectionStringFor(string name) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Timeout = 120 }.ToString();
 
     /// <summary>Creates an empty database, or a copy of <paramref name="template"/> (a file-level copy: fast).</summary>
     public static string CreateDatabase(string prefix, string? template = null)

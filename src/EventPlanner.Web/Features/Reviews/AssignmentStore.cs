@@ -62,8 +62,8 @@ public sealed class AssignmentStore(Db db, TimeProvider clock)
     public Task<bool> AssignAsync(long eventId, long proposalId, long reviewerId, long organiserId, Validator v, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
-            var found = await c.QuerySingleOrDefaultAsync<(long Id, int Eligible)?>($"""
-                SELECT p.id, ({Eligible}) FROM proposals p JOIN (SELECT @reviewerId AS user_id) rv
+            var found = await c.QuerySingleOrDefaultAsync<(long Id, bool Eligible)?>($"""
+                SELECT p.id, ({Eligible}) FROM proposals p CROSS JOIN (SELECT @reviewerId AS user_id) rv
                 WHERE p.id = @proposalId AND p.event_id = @eventId AND p.state NOT IN ('draft', 'withdrawn')
                 """, new { eventId, proposalId, reviewerId }, tx);
             if (found is null)
@@ -74,10 +74,10 @@ public sealed class AssignmentStore(Db db, TimeProvider clock)
             var role = await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM event_roles WHERE event_id = @eventId AND user_id = @reviewerId)",
                 new { eventId, reviewerId }, tx);
             if (!role) v.Add("reviewerId", "That person is not a reviewer or organiser of this event.");
-            else if (found.Value.Eligible == 0) v.Add("reviewerId", "That reviewer may not review this proposal: they speak on it, declared a conflict, or their team covers other tracks or session types.");
+            else if (!found.Value.Eligible) v.Add("reviewerId", "That reviewer may not review this proposal: they speak on it, declared a conflict, or their team covers other tracks or session types.");
             if (v.HasErrors) return false;
             await c.ExecuteAsync("""
-                INSERT INTO review_assignments (proposal_id, user_id, is_automatic, assigned_by, assigned_at) VALUES (@proposalId, @reviewerId, 0, @organiserId, @now)
+                INSERT INTO review_assignments (proposal_id, user_id, is_automatic, assigned_by, assigned_at) VALUES (@proposalId, @reviewerId, FALSE, @organiserId, @now)
                 ON CONFLICT DO NOTHING
                 """, new { proposalId, reviewerId, organiserId, now = clock.GetUtcNow() }, tx);
             return true;
@@ -104,21 +104,22 @@ public sealed class AssignmentStore(Db db, TimeProvider clock)
                 ORDER BY r.user_id
                 """, new { eventId, teamId }, tx)).AsList();
             var args = new { eventId, states, reviewers };
-            var proposals = (await c.QueryAsync<long>("SELECT id FROM proposals WHERE event_id = @eventId AND state IN @states ORDER BY id", args, tx)).AsList();
+            var d = SqlDialect.Of(c);
+            var proposals = (await c.QueryAsync<long>($"SELECT id FROM proposals WHERE event_id = @eventId AND {d.InList("state", "@states")} ORDER BY id", args, tx)).AsList();
             var eligible = (await c.QueryAsync<(long ProposalId, long UserId)>($"""
-                SELECT p.id, rv.user_id FROM proposals p JOIN (SELECT id AS user_id FROM users WHERE id IN @reviewers) rv
-                WHERE p.event_id = @eventId AND p.state IN @states AND {Eligible}
+                SELECT p.id, rv.user_id FROM proposals p CROSS JOIN (SELECT id AS user_id FROM users WHERE {d.InList("id", "@reviewers")}) rv
+                WHERE p.event_id = @eventId AND {d.InList("p.state", "@states")} AND {Eligible}
                 """, args, tx)).ToLookup(x => x.ProposalId, x => x.UserId);
-            var assigned = (await c.QueryAsync<(long ProposalId, long UserId)>("""
+            var assigned = (await c.QueryAsync<(long ProposalId, long UserId)>($"""
                 SELECT a.proposal_id, a.user_id FROM review_assignments a JOIN proposals p ON p.id = a.proposal_id
-                WHERE p.event_id = @eventId AND p.state IN @states
+                WHERE p.event_id = @eventId AND {d.InList("p.state", "@states")}
                 """, args, tx)).ToLookup(x => x.ProposalId, x => x.UserId);
 
             var needs = proposals.Select(id => new AssignmentNeed(id, eligible[id].ToList(), assigned[id].ToList())).ToList();
             var plan = AssignmentRules.Plan(needs, reviewers, perProposal, seed);
             var now = clock.GetUtcNow();
             await c.ExecuteAsync("""
-                INSERT INTO review_assignments (proposal_id, user_id, is_automatic, assigned_by, assigned_at) VALUES (@ProposalId, @UserId, 1, @organiserId, @now)
+                INSERT INTO review_assignments (proposal_id, user_id, is_automatic, assigned_by, assigned_at) VALUES (@ProposalId, @UserId, TRUE, @organiserId, @now)
                 ON CONFLICT DO NOTHING
                 """, plan.Added.Select(a => new { a.ProposalId, a.UserId, organiserId, now }), tx);
             var loads = plan.Loads.Values.DefaultIfEmpty(0).ToList();

@@ -38,6 +38,8 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         var batch = new OutboxBatch(outbox);
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
+            // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
+            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var p = await AuthorisedAsync(c, tx, ctx.Event.Id, proposalId, token, speakerId);
             if (p is null) return ConfirmOutcome.NotFound;
             if (confirm && p.State == ProposalStates.Confirmed) return ConfirmOutcome.Confirmed;
@@ -67,6 +69,8 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
     public Task<int> ExpireOverdueAsync(ReviewContext ctx, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
+            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var now = clock.GetUtcNow();
             var lapsed = (await c.QueryAsync<DecisionTarget>($"""
                 {DecisionWrites.TargetSql}
@@ -106,6 +110,8 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
     {
         var done = await db.WriteAsync(async (c, tx) =>
         {
+            // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
+            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var offer = await c.QuerySingleOrDefaultAsync<SlotOfferRow>("""
                 SELECT id, event_id, vacated_proposal_id, candidate_proposal_id, reason, created_at, resolution
                 FROM review_slot_offers WHERE id = @offerId AND event_id = @eventId
@@ -179,7 +185,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
     {
         var candidates = (await c.QueryAsync<long>($"""
             SELECT p.id FROM proposals p
-            WHERE p.event_id = @eventId AND p.state = 'waitlisted' AND p.session_type_id = @SessionTypeId AND {ReviewerScope.FirstTrack} IS @TrackId
+            WHERE p.event_id = @eventId AND p.state = 'waitlisted' AND p.session_type_id = @SessionTypeId AND {ReviewerScope.FirstTrack} IS NOT DISTINCT FROM @TrackId
               AND p.id NOT IN (SELECT candidate_proposal_id FROM review_slot_offers WHERE resolution IS NULL AND candidate_proposal_id IS NOT NULL)
             """, new { eventId = ctx.Event.Id, vacated.SessionTypeId, vacated.TrackId }, tx)).AsList();
         var totals = await RankingQuery.TotalsAsync(c, tx, candidates, ctx);

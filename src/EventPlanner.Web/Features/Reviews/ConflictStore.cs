@@ -140,7 +140,7 @@ public sealed class ConflictStore(Db db, TimeProvider clock)
                                      WHERE s.proposal_id = p.id AND s.user_id <> rv.user_id)
                         THEN 'A speaker has co-presented with this reviewer.'
                         ELSE 'A speaker shares this reviewer''s affiliation.' END AS reason,
-                   {ReviewStore.Identities} AS speakers
+                   {ReviewStore.Identities(db.Dialect)} AS speakers
             FROM staff rv JOIN users u ON u.id = rv.user_id
             JOIN proposals p ON p.event_id = @eventId AND p.state NOT IN ('draft', 'withdrawn')
             WHERE NOT {conflicted}

@@ -51,7 +51,9 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
         if (v.HasErrors) return null;
         var changed = await db.WriteAsync(async (c, tx) =>
         {
-            var targets = (await c.QueryAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.event_id = @eventId AND p.id IN @chosen",
+            // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
+            await db.LockEventAsync(c, tx, ctx.Event.Id);
+            var targets = (await c.QueryAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.event_id = @eventId AND {db.Dialect.InList("p.id", "@chosen")}",
                 new { eventId = ctx.Event.Id, chosen }, tx)).AsList();
             var missing = chosen.Except(targets.Select(t => t.Id)).ToList();
             if (missing.Count > 0) v.Add("proposalIds", $"Not proposals of this event: {string.Join(", ", missing)}.");
@@ -80,9 +82,11 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
     {
         var released = await db.WriteAsync(async (c, tx) =>
         {
+            // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
+            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var targets = (await c.QueryAsync<DecisionTarget>($"""
                 {DecisionWrites.TargetSql}
-                WHERE p.event_id = @eventId AND p.state IN @states AND p.state <> p.released_state AND (@all OR p.id IN @ids)
+                WHERE p.event_id = @eventId AND {db.Dialect.InList("p.state", "@states")} AND p.state <> p.released_state AND (@all OR {db.Dialect.InList("p.id", "@ids")})
                 """, new { eventId = ctx.Event.Id, states = RankingQuery.DecisionStates, all = ids is null, ids = ids ?? [] }, tx)).AsList();
             var now = clock.GetUtcNow();
             foreach (var t in targets) await ReleaseInAsync(c, tx, ctx, t, now);
@@ -148,7 +152,7 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
             SELECT p.id, p.title, p.state, p.released_state, d.response, d.confirm_by, d.released_at
             FROM proposals p LEFT JOIN review_decisions d ON d.proposal_id = p.id
             WHERE p.event_id = @eventId AND (p.state IN ('shortlisted', 'accepted', 'waitlisted', 'rejected', 'confirmed') OR d.proposal_id IS NOT NULL)
-            ORDER BY p.state, p.title COLLATE NOCASE;
+            ORDER BY p.state, lower(p.title);
             SELECT o.id, o.event_id, o.vacated_proposal_id, v.title AS vacated_title, o.candidate_proposal_id, k.title AS candidate_title,
                    k.state AS candidate_state, o.reason, o.created_at, o.resolution, o.resolved_at
             FROM review_slot_offers o JOIN proposals v ON v.id = o.vacated_proposal_id LEFT JOIN proposals k ON k.id = o.candidate_proposal_id

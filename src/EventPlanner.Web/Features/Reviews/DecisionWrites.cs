@@ -79,7 +79,7 @@ internal sealed class DecisionWrites(Outbox outbox)
         await c.ExecuteAsync("""
             INSERT INTO review_decisions (proposal_id, event_id, decided_at, round, released_round, released_at, confirm_by)
             VALUES (@Id, @eventId, @now, 1, 1, @now, @confirmBy)
-            ON CONFLICT (proposal_id) DO UPDATE SET released_round = round, released_at = excluded.released_at,
+            ON CONFLICT (proposal_id) DO UPDATE SET released_round = review_decisions.round, released_at = excluded.released_at,
                 confirm_by = excluded.confirm_by, response = NULL, responded_at = NULL
             """, new
         {

@@ -57,9 +57,10 @@ public sealed class RankingQuery(Db db, RankingCache cache)
 
     // One row per proposal with its reviews packed into a string: reading 30,000 score rows one value at a time costs
     // far more than SQLite's group_concat and a split here.
-    private static readonly string PackedSql = $"""
-        SELECT r.proposal_id, group_concat(r.abstained || ':' || COALESCE(
-                   (SELECT group_concat(s.criterion_id || '=' || s.score, ',') FROM review_scores s WHERE s.review_id = r.id), ''), ';') AS packed
+    // The flag is spelt 1/0 (PostgreSQL would write a boolean as "true"), and the ids and scores are cast to text for
+    // PostgreSQL's string_agg.
+    private static string PackedSql(SqlDialect d) => $"""
+        SELECT r.proposal_id, {d.StringAgg($"(CASE WHEN r.abstained THEN '1' ELSE '0' END) || ':' || COALESCE((SELECT {d.StringAgg("CAST(s.criterion_id AS TEXT) || '=' || CAST(s.score AS TEXT)", "','")} FROM review_scores s WHERE s.review_id = r.id), '')", "';'")} AS packed
         FROM reviews r JOIN proposals p ON p.id = r.proposal_id
         WHERE [where] AND {ReviewStore.ReviewCounts}
         GROUP BY r.proposal_id
@@ -110,13 +111,13 @@ public sealed class RankingQuery(Db db, RankingCache cache)
         var version = await c.ExecuteScalarAsync<long>("SELECT version FROM review_data_versions WHERE event_id = @eventId", new { eventId }, tx);
         using var grid = await c.QueryMultipleAsync($"""
             SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, {ReviewerScope.FirstTrack} AS track_id,
-                   (SELECT json_group_array(COALESCE(NULLIF(sp.full_name, ''), u.display_name)) FROM proposal_speakers s JOIN users u ON u.id = s.user_id
+                   (SELECT {db.Dialect.JsonArrayAgg("COALESCE(NULLIF(sp.full_name, ''), u.display_name)")} FROM proposal_speakers s JOIN users u ON u.id = s.user_id
                       LEFT JOIN speaker_profiles sp ON sp.user_id = u.id WHERE s.proposal_id = p.id) AS speakers,
                    (SELECT COUNT(*) FROM review_assignments a WHERE a.proposal_id = p.id) AS assigned,
                    d.response, d.confirm_by
             FROM proposals p LEFT JOIN review_decisions d ON d.proposal_id = p.id
             WHERE p.event_id = @eventId;
-            {PackedSql.Replace("[where]", "p.event_id = @eventId")};
+            {PackedSql(db.Dialect).Replace("[where]", "p.event_id = @eventId")};
             """, new { eventId }, tx);
         var proposals = (await grid.ReadAsync<RankingProposalRow>()).AsList();
         var scores = (await grid.ReadAsync<PackedReviews>()).ToDictionary(s => s.ProposalId, s => s.Packed);
@@ -134,7 +135,7 @@ public sealed class RankingQuery(Db db, RankingCache cache)
     internal static async Task<IReadOnlyDictionary<long, double?>> TotalsAsync(IDbConnection c, IDbTransaction tx, IReadOnlyCollection<long> ids,
         ReviewContext ctx)
     {
-        var packed = (await c.QueryAsync<PackedReviews>(PackedSql.Replace("[where]", "r.proposal_id IN @ids"), new { ids }, tx))
+        var packed = (await c.QueryAsync<PackedReviews>(PackedSql(SqlDialect.Of(c)).Replace("[where]", SqlDialect.Of(c).InList("r.proposal_id", "@ids")), new { ids }, tx))
             .ToDictionary(s => s.ProposalId, s => s.Packed);
         return ids.ToDictionary(id => id, id => Summarise(packed.GetValueOrDefault(id), ctx).Summary.Total);
     }

@@ -35,8 +35,8 @@ public sealed class StaleReviewNotices(Db db) : IReminderSource
         // A window, not an instant: changes of the last two days; older ones were told about on earlier runs.
         var rows = await c.QueryAsync<StaleRow>($"""
             SELECT r.id AS review_id, r.user_id, p.event_id, e.slug, p.id AS proposal_id, p.version, p.title, rr.title AS redacted_title,
-                   {ReviewStore.Identities} AS speakers,
-                   (SELECT json_group_array(json_object('opensAt', ph.opens_at, 'closesAt', ph.closes_at, 'hideSpeakers', json(CASE WHEN ph.hide_speakers THEN 'true' ELSE 'false' END)))
+                   {ReviewStore.Identities(db.Dialect)} AS speakers,
+                   (SELECT {db.Dialect.JsonArrayAgg($"{db.Dialect.JsonObject}('opensAt', ph.opens_at, 'closesAt', ph.closes_at, 'hideSpeakers', {db.Dialect.JsonBool("ph.hide_speakers")})")}
                       FROM review_phases ph WHERE ph.event_id = p.event_id) AS phases
             FROM reviews r JOIN proposals p ON p.id = r.proposal_id JOIN events e ON e.id = p.event_id
             LEFT JOIN review_redactions rr ON rr.proposal_id = p.id

@@ -15,16 +15,15 @@ public enum SaveOutcome { NotFound, Refused, Saved }
 public sealed class ReviewStore(Db db, TimeProvider clock)
 {
     /// <summary>The speakers of p as JSON, for anonymising on the server; never sent to a reviewer as it is.</summary>
-    internal const string Identities = """
-        (SELECT json_group_array(json_object('userId', u.id, 'name', COALESCE(NULLIF(sp.full_name, ''), u.display_name), 'displayName', u.display_name,
-                'email', u.email, 'affiliation', COALESCE(sp.affiliation, ''), 'links', COALESCE(sp.links, '[]')))
+    internal static string Identities(SqlDialect d) => $"""
+        (SELECT {d.JsonArrayAgg($"{d.JsonObject}('userId', u.id, 'name', COALESCE(NULLIF(sp.full_name, ''), u.display_name), 'displayName', u.display_name, 'email', u.email, 'affiliation', COALESCE(sp.affiliation, ''), 'links', COALESCE(sp.links, '[]'))")}
            FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id WHERE s.proposal_id = p.id)
         """;
 
-    internal const string ReviewColumns = """
+    internal static string ReviewColumns(SqlDialect d) => $"""
         r.id, r.proposal_id, r.user_id, u.display_name AS reviewer_name, r.phase_id, r.abstained, r.comment, r.note_to_speaker,
         r.proposal_version, r.created_at, r.updated_at,
-        (SELECT json_group_array(json_object('criterionId', s.criterion_id, 'score', s.score)) FROM review_scores s WHERE s.review_id = r.id) AS scores
+        (SELECT {d.JsonArrayAgg($"{d.JsonObject}('criterionId', s.criterion_id, 'score', s.score)")} FROM review_scores s WHERE s.review_id = r.id) AS scores
         """;
 
     /// <summary>Reviews that count: not by a speaker of the proposal, nor by a reviewer who declared a conflict with it.</summary>
@@ -49,7 +48,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
                    (SELECT COUNT(*) FROM reviews r WHERE r.proposal_id = p.id) AS review_count,
                    EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id AND a.user_id = @userId) AS is_assigned,
                    mine.id AS my_review_id, mine.abstained AS my_abstained, mine.proposal_version AS my_version,
-                   {Identities} AS speakers
+                   {Identities(db.Dialect)} AS speakers
             FROM proposals p
             LEFT JOIN review_redactions rr ON rr.proposal_id = p.id
             LEFT JOIN reviews mine ON mine.proposal_id = p.id AND mine.user_id = @userId
@@ -64,7 +63,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteScalarAsync<long?>($"""
             SELECT p.id FROM proposals p
-            WHERE {ReviewerScope.Visible} AND p.state IN @states AND (@skip IS NULL OR p.id <> @skip)
+            WHERE {ReviewerScope.Visible} AND {db.Dialect.InList("p.state", "@states")} AND (@skip IS NULL OR p.id <> @skip)
               AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.proposal_id = p.id AND r.user_id = @userId)
             ORDER BY EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id AND a.user_id = @userId) DESC,
                      (SELECT COUNT(*) FROM reviews r WHERE r.proposal_id = p.id), p.id
@@ -93,7 +92,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
              WHERE s.proposal_id = @id ORDER BY s.is_owner DESC, s.joined_at, u.id;
             SELECT q.id AS question_id, q.prompt, q.kind, a.value FROM proposal_answers a JOIN cfp_questions q ON q.id = a.question_id
              WHERE a.proposal_id = @id AND q.target = 'proposal' ORDER BY q.sort_order, q.id;
-            SELECT {ReviewColumns} FROM reviews r JOIN users u ON u.id = r.user_id
+            SELECT {ReviewColumns(db.Dialect)} FROM reviews r JOIN users u ON u.id = r.user_id
              WHERE r.proposal_id = @id AND (r.user_id = @userId OR ({ReviewCounts})) ORDER BY r.created_at, r.id;
             """, new { id, userId = reviewer.UserId });
         return new ReviewerProposalData(proposal, (await grid.ReadAsync<SpeakerIdentity>()).AsList(),
@@ -108,6 +107,8 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
         CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            // The scope and state read below must still hold when the review lands (a withdrawal or a conflict may race it).
+            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var p = await c.QuerySingleOrDefaultAsync<(long Id, string State, int Version, long? TrackId)?>($"""
                 SELECT p.id, p.state, p.version, {ReviewerScope.FirstTrack} AS track_id FROM proposals p WHERE p.id = @id AND {ReviewerScope.Visible}
                 """, new { id, eventId = ctx.Event.Id, userId = reviewer.UserId, assignedOnly = ReviewerScope.AssignedOnly(reviewer, phase) }, tx);
@@ -142,8 +143,8 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<QueueRow, ReviewRow, (QueueRow, ReviewRow)>($"""
             SELECT p.id, p.title, p.abstract, p.state, p.version, p.session_type_id, {ReviewerScope.FirstTrack} AS track_id,
-                   rr.title AS redacted_title, rr.abstract AS redacted_abstract, {Identities} AS speakers,
-                   {ReviewColumns}
+                   rr.title AS redacted_title, rr.abstract AS redacted_abstract, {Identities(db.Dialect)} AS speakers,
+                   {ReviewColumns(db.Dialect)}
             FROM reviews r JOIN users u ON u.id = r.user_id JOIN proposals p ON p.id = r.proposal_id
             LEFT JOIN review_redactions rr ON rr.proposal_id = p.id
             WHERE r.user_id = @userId AND {ReviewerScope.Visible}

@@ -44,7 +44,7 @@ public static class ReviewerScope
         p.event_id = @eventId AND p.state NOT IN ('draft', 'withdrawn')
         AND NOT {Conflicted}
         AND {InTeamScope}
-        AND (@assignedOnly = 0
+        AND (@assignedOnly = FALSE
              OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.proposal_id = p.id AND a.user_id = @userId)
              OR EXISTS (SELECT 1 FROM reviews r WHERE r.proposal_id = p.id AND r.user_id = @userId))
         """;

@@ -70,27 +70,30 @@ public sealed partial class ProposalList(Db db)
     {
         var keys = KeysFor(f.Sort);
         var order = Keyset.OrderBy(keys);
-        var match = MatchExpression(f.Q);
+        var match = ProposalSearchSql.Query(db.Dialect, Words(f.Q));
+        var d = db.Dialect;
         var parameters = new DynamicParameters(new
         {
-            limit = limit ?? -1, offset = Math.Max(0, offset),
+            // No LIMIT -1 on PostgreSQL: "all of them" is a limit nobody reaches.
+            limit = limit ?? int.MaxValue, offset = Math.Max(0, offset),
             eventId, state = Blank(f.State), type = f.Type, track = f.Track, tag = Blank(f.Tag)?.ToLowerInvariant(), language = Blank(f.Language),
-            hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{EscapeLike(f.Q!.Trim())}%",
+            hasCo = f.HasCoSpeaker, match, like = match is null ? null : $"%{EscapeLike(f.Q!.Trim().ToLowerInvariant())}%",
         });
         var keyset = Keyset.After(keys, after, parameters);
         // The filter once, used for the page and for the total.
-        const string filters = """
+        // LIKE is case-blind on SQLite only: lower() on both sides makes it so on PostgreSQL too.
+        var filters = $$"""
             p.event_id = @eventId
               AND (CASE WHEN @state IS NULL THEN p.state <> 'draft' ELSE p.state = @state END)
               AND (@type IS NULL OR p.session_type_id = @type)
               AND (@track IS NULL OR EXISTS (SELECT 1 FROM proposal_tracks pt WHERE pt.proposal_id = p.id AND pt.track_id = @track))
               AND (@tag IS NULL OR EXISTS (SELECT 1 FROM proposal_tags g WHERE g.proposal_id = p.id AND g.tag = @tag))
-              AND (@language IS NULL OR p.language = @language COLLATE NOCASE)
+              AND (@language IS NULL OR lower(p.language) = lower(@language))
               AND (@hasCo IS NULL OR ((SELECT COUNT(*) FROM proposal_speakers s WHERE s.proposal_id = p.id) > 1) = @hasCo)
               AND (@match IS NULL
-                   OR p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH @match)
+                   OR {{ProposalSearchSql.Matches(d)}}
                    OR EXISTS (SELECT 1 FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
-                              WHERE s.proposal_id = p.id AND (u.display_name LIKE @like ESCAPE '\' OR sp.full_name LIKE @like ESCAPE '\' OR u.email LIKE @like ESCAPE '\')))
+                              WHERE s.proposal_id = p.id AND (lower(u.display_name) LIKE @like ESCAPE '\' OR lower(sp.full_name) LIKE @like ESCAPE '\' OR lower(u.email) LIKE @like ESCAPE '\')))
             """;
         await using var c = await db.OpenAsync(ct);
         // The page's ids first, then speakers, tracks and tags for those rows only: computed in the sorted query
@@ -105,13 +108,13 @@ public sealed partial class ProposalList(Db db)
             SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, t.name AS session_type, p.duration_minutes, p.language,
                    p.audience_level, p.submitted_late, p.updated_at, p.submitted_at,
                    (SELECT COUNT(*) FROM proposal_speakers s WHERE s.proposal_id = p.id) AS speaker_count,
-                   (SELECT json_group_array(json_object('id', u.id, 'name', COALESCE(sp.full_name, u.display_name), 'email', u.email))
+                   (SELECT {d.JsonArrayAgg($"{d.JsonObject}('id', u.id, 'name', COALESCE(sp.full_name, u.display_name), 'email', u.email)")}
                       FROM proposal_speakers s JOIN users u ON u.id = s.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
                      WHERE s.proposal_id = p.id) AS speakers,
-                   (SELECT json_group_array(name) FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
-                     WHERE pt.proposal_id = p.id ORDER BY pt.preference)) AS tracks,
-                   (SELECT json_group_array(tag) FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag)) AS tags,
-                   {Keyset.SortKey(keys)} AS sort_key,
+                   (SELECT {d.JsonArrayAgg("name")} FROM (SELECT k.name FROM proposal_tracks pt JOIN tracks k ON k.id = pt.track_id
+                     WHERE pt.proposal_id = p.id ORDER BY pt.preference) x) AS tracks,
+                   (SELECT {d.JsonArrayAgg("tag")} FROM (SELECT tag FROM proposal_tags WHERE proposal_id = p.id ORDER BY tag) x) AS tags,
+                   {Keyset.SortKey(keys, d)} AS sort_key,
                    (SELECT COUNT(*) FROM proposals p JOIN session_types t ON t.id = p.session_type_id WHERE {filters}) AS total_count
             FROM page JOIN proposals p ON p.id = page.id JOIN session_types t ON t.id = p.session_type_id
             ORDER BY {order}
@@ -120,15 +123,19 @@ public sealed partial class ProposalList(Db db)
     }
 
     // Every order ends in the id, so no two rows tie and a keyset cursor is exact. "Not submitted" sorts last in
-    // the default order; as a 0/1 key (and the time as '' when null) the keyset needs no NULL comparisons.
+    // the default order; as a 0/1 key (and the time as '' when null) the keyset needs no NULL comparisons. Titles
+    // order by lower() (SQLite's NOCASE, which PostgreSQL lacks), and the cursor holds that same lower() value.
     private static SortColumn[] KeysFor(string? sort) => sort switch
     {
-        "title" => [new("p.title COLLATE NOCASE", "p.title", false), new("p.id", "p.id", false)],
-        "type" => [new("t.sort_order", "t.sort_order", false), new("t.name", "t.name", false), new("p.title COLLATE NOCASE", "p.title", false), new("p.id", "p.id", false)],
-        "state" => [new("p.state", "p.state", false), new("p.title COLLATE NOCASE", "p.title", false), new("p.id", "p.id", false)],
+        "title" => [new("lower(p.title)", "lower(p.title)", false), new("p.id", "p.id", false)],
+        "type" => [new("t.sort_order", "t.sort_order", false), new("t.name", "t.name", false), new("lower(p.title)", "lower(p.title)", false), new("p.id", "p.id", false)],
+        "state" => [new("p.state", "p.state", false), new("lower(p.title)", "lower(p.title)", false), new("p.id", "p.id", false)],
         "updated" => [new("p.updated_at", "p.updated_at", true), new("p.id", "p.id", true)],
-        _ => [new("(p.submitted_at IS NULL)", "(p.submitted_at IS NULL)", false), new("COALESCE(p.submitted_at, '')", "COALESCE(p.submitted_at, '')", true), new("p.id", "p.id", true)],
+        _ => [new(NotSubmitted, NotSubmitted, false), new("COALESCE(p.submitted_at, '')", "COALESCE(p.submitted_at, '')", true), new("p.id", "p.id", true)],
     };
+
+    // An integer, not a boolean: a cursor carries numbers and text only, on either engine.
+    private const string NotSubmitted = "(CASE WHEN p.submitted_at IS NULL THEN 1 ELSE 0 END)";
 
     /// <summary>How many values a cursor of this sort order holds.</summary>
     public static int CursorLength(string? sort) => KeysFor(sort).Length;
@@ -145,13 +152,9 @@ public sealed partial class ProposalList(Db db)
         return (rows.Where(r => r.Kind == "tag").Select(r => r.Value).ToList(), rows.Where(r => r.Kind == "language").Select(r => r.Value).ToList());
     }
 
-    /// <summary>User words as an FTS5 query: each word quoted (so no syntax gets through) and prefix-matched, all required.</summary>
-    public static string? MatchExpression(string? q)
-    {
-        if (string.IsNullOrWhiteSpace(q)) return null;
-        var words = Word().Matches(q).Select(m => m.Value).Take(10).ToList();
-        return words.Count == 0 ? null : string.Join(" ", words.Select(w => $"\"{w}\"*"));
-    }
+    /// <summary>The words of a search (letters and digits only, at most ten), for <see cref="ProposalSearchSql.Query"/>.</summary>
+    public static IReadOnlyList<string> Words(string? q) =>
+        string.IsNullOrWhiteSpace(q) ? [] : Word().Matches(q).Select(m => m.Value).Take(10).ToList();
 
     public static string Csv(IEnumerable<ProposalListRow> rows, TimeZoneInfo zone)
     {

@@ -7,7 +7,7 @@ namespace EventPlanner.Web.Features.Submissions;
 
 /// <summary>
 /// Proposals through their life: draft, submit, edit, withdraw. Every write is one BEGIN IMMEDIATE
-/// transaction that reads the clock, the deadline and the access code inside it, and keeps a version row.
+/// transaction (on PostgreSQL, a state change also holds the event's lock) that reads the clock, the deadline and the access code inside it, and keeps a version row.
 /// A refused write throws <see cref="Refused"/> inside the transaction so nothing of it is kept, nor
 /// any notification: those are written by <see cref="SubmissionNotices"/> in the same transaction.
 /// </summary>
@@ -313,6 +313,9 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
 
     private static async Task<ProposalRow> LoadForWriteAsync(IDbConnection c, IDbTransaction tx, long eventId, long id, long? speakerId, Validator v)
     {
+        // Every speaker-side state change (edit, submit, withdraw) reads the state and then writes it: on PostgreSQL the
+        // event's lock keeps a withdrawal, a decision and an edit of one proposal from interleaving.
+        await SqlDialect.Of(c).LockEventAsync(c, tx, eventId);
         var row = await c.QuerySingleOrDefaultAsync<ProposalRow>($"""
             SELECT {Columns} FROM proposals p WHERE p.id = @id AND p.event_id = @eventId
             AND (@speakerId IS NULL OR EXISTS (SELECT 1 FROM proposal_speakers s WHERE s.proposal_id = p.id AND s.user_id = @speakerId))
@@ -401,12 +404,12 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
     }
 
     internal static Task SnapshotAsync(IDbConnection c, IDbTransaction tx, long id, string change, long userId, DateTimeOffset now) =>
-        c.ExecuteAsync("""
+        c.ExecuteAsync($"""
             INSERT INTO proposal_versions (proposal_id, version, change, state, title, abstract, description, session_type_id, duration_minutes,
                                            audience_level, language, notes, track_ids, edited_by, edited_at)
             SELECT p.id, p.version, @change, p.state, p.title, p.abstract, p.description, p.session_type_id, p.duration_minutes,
                    p.audience_level, p.language, p.notes,
-                   COALESCE((SELECT json_group_array(track_id) FROM (SELECT track_id FROM proposal_tracks WHERE proposal_id = p.id ORDER BY preference)), '[]'),
+                   COALESCE((SELECT {SqlDialect.Of(c).JsonArrayAgg("track_id")} FROM (SELECT track_id FROM proposal_tracks WHERE proposal_id = p.id ORDER BY preference) x), '[]'),
                    @userId, @now
             FROM proposals p WHERE p.id = @id
             """, new { id, change, userId, now }, tx);

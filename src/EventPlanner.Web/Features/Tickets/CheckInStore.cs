@@ -68,8 +68,13 @@ public sealed class CheckInStore(Db db, TimeProvider clock, WebhookOutbox webhoo
             _ => ticket.CheckedInAt is not null ? CheckInOutcomes.AlreadyCheckedIn : null,
         };
         if (refused is not null) return new(refused, ticket, ticket.CheckedInAt);
-        await c.ExecuteAsync("UPDATE tickets SET checked_in_at = @now, checked_in_by = @staffUserId WHERE id = @Id AND checked_in_at IS NULL",
-            new { ticket.Id, now, staffUserId }, tx);
+        // Guarded: of two desks scanning one ticket at once (READ COMMITTED on PostgreSQL), only one admits it.
+        if (await c.ExecuteAsync("UPDATE tickets SET checked_in_at = @now, checked_in_by = @staffUserId WHERE id = @Id AND checked_in_at IS NULL",
+                new { ticket.Id, now, staffUserId }, tx) == 0)
+        {
+            var fresh = await TicketSql.TicketAsync(c, tx, ticket.Id) ?? ticket;
+            return new(CheckInOutcomes.AlreadyCheckedIn, fresh, fresh.CheckedInAt);
+        }
         await c.ExecuteAsync("INSERT INTO ticket_checkins (ticket_id, event_id, checked_in_at, checked_in_by) VALUES (@Id, @EventId, @now, @staffUserId)",
             new { ticket.Id, ticket.EventId, now, staffUserId }, tx);
         // The ticket and its type only: the holder, badge name and who scanned it stay with the organisers.

@@ -21,7 +21,8 @@ public sealed record RegistrationResult(string Outcome, long? OrderId, long? Wai
 /// <summary>
 /// Orders and tickets: registration against the quota, the waiting list, cancellation, and the
 /// organisers' payment and approval decisions. The quota is a counter on the type, moved only inside
-/// the BEGIN IMMEDIATE transaction that creates or frees the tickets (and capped by a CHECK).
+/// the BEGIN IMMEDIATE transaction that creates or frees the tickets (and capped by a CHECK); on PostgreSQL
+/// each of these transactions first takes the event's lock (<see cref="TicketSql.LockEventAsync"/>).
 /// </summary>
 public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
 {
@@ -30,6 +31,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         var batch = notices.Begin();
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.id = @typeId AND tt.event_id = @eventId",
                 new { typeId, eventId }, tx);
@@ -157,22 +159,25 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     }
 
     /// <summary>The order of the organisers' order list: pending first, then newest first.</summary>
-    public static readonly SortColumn[] OrderListKeys = [new("(o.status = 'pending')", "(o.status = 'pending')", Desc: true), new("o.id", "o.id", Desc: true)];
+    /// (An integer, not a boolean, for "pending": a cursor carries numbers and text only, on either engine.)
+    public static readonly SortColumn[] OrderListKeys = [new(Pending, Pending, Desc: true), new("o.id", "o.id", Desc: true)];
+
+    private const string Pending = "(CASE WHEN o.status = 'pending' THEN 1 ELSE 0 END)";
 
     /// <summary>The event's orders, all or (with limit) a page after a cursor of <see cref="OrderListKeys"/>.</summary>
     public async Task<IReadOnlyList<OrderRow>> ListOrdersAsync(long eventId, int? limit = null, object?[]? after = null, CancellationToken ct = default)
     {
-        var parameters = new DynamicParameters(new { eventId, limit = limit ?? -1 });
+        var parameters = new DynamicParameters(new { eventId, limit = limit ?? int.MaxValue }); // PostgreSQL has no LIMIT -1
         var keyset = Keyset.After(OrderListKeys, after, parameters);
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<OrderRow>(
             $"{OrderSelect} WHERE o.event_id = @eventId {keyset} ORDER BY {Keyset.OrderBy(OrderListKeys)} LIMIT @limit", parameters)).AsList();
     }
 
-    private const string OrderSelect = """
+    private string OrderSelect => $"""
         SELECT o.id, o.event_id, o.ticket_type_id, tt.name AS type_name, o.buyer_user_id, u.display_name AS buyer_name, u.email AS buyer_email,
                o.quantity, o.price_cents, o.currency, o.approval, o.payment, o.status, o.created_at,
-               json_array((o.status = 'pending'), o.id) AS sort_key
+               {Keyset.SortKey(OrderListKeys, db.Dialect)} AS sort_key
         FROM ticket_orders o JOIN ticket_types tt ON tt.id = o.ticket_type_id JOIN users u ON u.id = o.buyer_user_id
         """;
 
@@ -196,6 +201,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         var batch = notices.Begin();
         var done = await db.WriteAsync(async (c, tx) =>
         {
+            if (!await TicketSql.LockEventOfAsync(c, tx, "tickets", ticketId)) return false;
             var now = clock.GetUtcNow();
             var t = await TicketSql.TicketAsync(c, tx, ticketId);
             if (t is null || t.HolderUserId != userId) return false;
@@ -219,6 +225,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         var batch = notices.Begin();
         var done = await db.WriteAsync(async (c, tx) =>
         {
+            if (!await TicketSql.LockEventOfAsync(c, tx, "waiting_list", waitingId)) return false;
             var now = clock.GetUtcNow();
             var left = await c.QuerySingleOrDefaultAsync<WaitingRow>("""
                 UPDATE waiting_list SET status = 'left', closed_at = @now WHERE id = @waitingId AND user_id = @userId AND status IN ('waiting', 'offered')
@@ -246,6 +253,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         var published = false;
         var done = await db.WriteAsync(async (c, tx) =>
         {
+            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSelect} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
             if (order is null) return false;
@@ -290,6 +298,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         var batch = notices.Begin();
         var done = await db.WriteAsync(async (c, tx) =>
         {
+            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSelect} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
             if (order is null) return false;
@@ -329,6 +338,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     /// </summary>
     public async Task<long?> IssueSpeakerTicketInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, long eventId, long userId, long proposalId)
     {
+        await TicketSql.LockEventAsync(c, tx, eventId); // one speaker ticket per speaker, even when two acceptances race
         var now = clock.GetUtcNow();
         var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.event_id = @eventId AND tt.is_speaker_type = TRUE", new { eventId }, tx);
         if (type is null) return null;
@@ -356,6 +366,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     /// <summary><see cref="RevokeSpeakerTicketAsync"/> inside the caller's transaction.</summary>
     public async Task<bool> RevokeSpeakerTicketInAsync(IDbConnection c, IDbTransaction tx, long eventId, long userId, long proposalId)
     {
+        await TicketSql.LockEventAsync(c, tx, eventId);
         var ticketId = await c.ExecuteScalarAsync<long?>(
             "SELECT id FROM tickets WHERE event_id = @eventId AND speaker_user_id = @userId AND status = 'valid'", new { eventId, userId }, tx);
         if (ticketId is null) return false;
@@ -375,11 +386,26 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     public async Task<int> ExpireDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         var batch = notices.Begin();
-        await db.WriteAsync(async (c, tx) =>
+        // One transaction per event with something due, each under that event's lock, so a lapse never races a
+        // registration or a transfer of the same event on PostgreSQL.
+        IReadOnlyList<long> due;
+        await using (var c = await db.OpenAsync(ct))
         {
-            await TicketSql.ExpireWaitingOffersAsync(c, tx, now, null, settings, notices, batch);
-            await TicketSql.ExpireTransfersAsync(c, tx, now, null, notices, batch);
-        }, ct);
+            due = (await c.QueryAsync<long>("""
+                SELECT event_id FROM waiting_list WHERE status = 'offered' AND offer_expires_at <= @now
+                UNION SELECT event_id FROM ticket_transfers WHERE status IN ('open', 'chosen') AND expires_at <= @now
+                ORDER BY 1
+                """, new { now })).AsList();
+        }
+        foreach (var eventId in due)
+        {
+            await db.WriteAsync(async (c, tx) =>
+            {
+                await TicketSql.LockEventAsync(c, tx, eventId);
+                await TicketSql.ExpireWaitingOffersAsync(c, tx, now, null, settings, notices, batch, eventId);
+                await TicketSql.ExpireTransfersAsync(c, tx, now, null, notices, batch, eventId);
+            }, ct);
+        }
         batch.Kick();
         return batch.Queued;
     }

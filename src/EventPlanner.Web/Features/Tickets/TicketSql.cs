@@ -1,6 +1,7 @@
 using System.Data;
 using System.Security.Cryptography;
 using System.Text;
+using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
 using Dapper;
 
@@ -55,6 +56,21 @@ internal static class TicketSql
         FROM ticket_transfers x JOIN events e ON e.id = x.event_id JOIN tickets t ON t.id = x.ticket_id
         JOIN ticket_types tt ON tt.id = t.ticket_type_id JOIN users f ON f.id = x.from_user_id
         """;
+
+    /// <summary>
+    /// Makes the rest of the transaction the only ticket writer of the event: quota, waiting-list order, one live
+    /// offer and one holder per ticket are all read-then-write checks, safe under SQLite's BEGIN IMMEDIATE and, on
+    /// PostgreSQL's READ COMMITTED, only behind this per-event lock (taken before the first read it protects).
+    /// </summary>
+    public static Task LockEventAsync(IDbConnection c, IDbTransaction tx, long eventId) => SqlDialect.Of(c).LockEventAsync(c, tx, eventId);
+
+    /// <summary>Locks the event of a row of <paramref name="table"/> (an event never changes); false when there is no such row.</summary>
+    public static async Task<bool> LockEventOfAsync(IDbConnection c, IDbTransaction tx, string table, long id)
+    {
+        var eventId = await c.ExecuteScalarAsync<long?>($"SELECT event_id FROM {table} WHERE id = @id", new { id }, tx);
+        if (eventId is { } e) await LockEventAsync(c, tx, e);
+        return eventId is not null;
+    }
 
     public static Task<Person> PersonAsync(IDbConnection c, IDbTransaction tx, long userId) =>
         c.QuerySingleAsync<Person>("SELECT id, email, display_name AS name FROM users WHERE id = @userId", new { userId }, tx);
@@ -119,24 +135,28 @@ internal static class TicketSql
     }
 
     /// <summary>Waiting-list offers past their time lapse, and their places pass to the next in line.</summary>
-    public static async Task ExpireWaitingOffersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? typeId, TicketSettings settings, TicketNotices notices, OutboxBatch batch)
+    public static async Task ExpireWaitingOffersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? typeId, TicketSettings settings, TicketNotices notices, OutboxBatch batch,
+        long? eventId = null)
     {
         var lapsed = (await c.QueryAsync<long>("""
             UPDATE waiting_list SET status = 'expired', closed_at = @now
             WHERE status = 'offered' AND offer_expires_at <= @now AND (@typeId IS NULL OR ticket_type_id = @typeId)
+              AND (@eventId IS NULL OR event_id = @eventId)
             RETURNING ticket_type_id
-            """, new { now, typeId }, tx)).AsList();
+            """, new { now, typeId, eventId }, tx)).AsList();
         foreach (var type in lapsed) await FreePlaceAsync(c, tx, type, now, settings, notices, batch);
     }
 
     /// <summary>Transfer offers past their time lapse; both sides are told. The ticket never moved, so nothing else changes.</summary>
-    public static async Task ExpireTransfersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? ticketId, TicketNotices notices, OutboxBatch batch)
+    public static async Task ExpireTransfersAsync(IDbConnection c, IDbTransaction tx, DateTimeOffset now, long? ticketId, TicketNotices notices, OutboxBatch batch,
+        long? eventId = null)
     {
         var lapsed = (await c.QueryAsync<long>("""
             UPDATE ticket_transfers SET status = 'expired', closed_at = @now
             WHERE status IN ('open', 'chosen') AND expires_at <= @now AND (@ticketId IS NULL OR ticket_id = @ticketId)
+              AND (@eventId IS NULL OR event_id = @eventId)
             RETURNING id
-            """, new { now, ticketId }, tx)).AsList();
+            """, new { now, ticketId, eventId }, tx)).AsList();
         foreach (var id in lapsed) await TellClosedAsync(c, tx, id, "not accepted in time", notices, batch);
     }
 

@@ -53,6 +53,7 @@ public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings se
         {
             row = await db.WriteAsync(async (c, tx) =>
             {
+                await TicketSql.LockEventAsync(c, tx, eventId); // the quota check below reads what registrations move
                 var taken = await c.ExecuteScalarAsync<int?>("SELECT taken FROM ticket_types WHERE id = @typeId AND event_id = @eventId", new { typeId, eventId }, tx);
                 if (taken is null) return null;
                 if (values.Quota < taken)

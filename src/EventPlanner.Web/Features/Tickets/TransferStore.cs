@@ -64,6 +64,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     // The ticket must be the caller's (another user's is not found) and transferable now, with no live offer.
     private async Task<TicketRow?> HeldTicketAsync(IDbConnection c, IDbTransaction tx, long userId, long ticketId, DateTimeOffset now, Validator v, OutboxBatch batch)
     {
+        if (!await TicketSql.LockEventOfAsync(c, tx, "tickets", ticketId)) return null;
         var ticket = await TicketSql.TicketAsync(c, tx, ticketId);
         if (ticket is null || ticket.HolderUserId != userId) return null;
         if (TicketRules.TransferRefusal(ticket, now) is { } refusal) { v.Add("ticket", refusal); return null; }
@@ -81,6 +82,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     public Task<bool> CancelAsync(long userId, long transferId, Validator v, CancellationToken ct = default) =>
         WithNotices(batch => db.WriteAsync(async (c, tx) =>
         {
+            if (!await TicketSql.LockEventOfAsync(c, tx, "ticket_transfers", transferId)) return false;
             var x = await TicketSql.TransferAsync(c, tx, transferId);
             if (x is null || x.FromUserId != userId) return false;
             var cancelled = await c.ExecuteAsync("""
@@ -113,7 +115,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
 
     private static async Task<bool> IsDirectRecipientAsync(IDbConnection c, IDbTransaction? tx, TransferRow x, long userId) =>
         await c.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM users WHERE id = @userId AND email_confirmed = TRUE AND email = @RecipientEmail COLLATE NOCASE",
+            "SELECT COUNT(*) FROM users WHERE id = @userId AND email_confirmed = TRUE AND lower(email) = lower(@RecipientEmail)",
             new { userId, x.RecipientEmail }, tx) > 0;
 
     /// <summary>
@@ -127,7 +129,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         {
             var now = clock.GetUtcNow();
             var transferId = await c.ExecuteScalarAsync<long?>("SELECT id FROM ticket_transfers WHERE token = @token", new { token }, tx);
-            if (transferId is null) return null;
+            if (transferId is null || !await TicketSql.LockEventOfAsync(c, tx, "ticket_transfers", transferId.Value)) return null;
             var x = (await TicketSql.TransferAsync(c, tx, transferId.Value))!;
             if (x.Kind == "community" && x.RecipientUserId != userId) return null;
             if (x.FromUserId == userId) { v.Add("transfer", "This is your own offer; send the link to the person you are giving the ticket to."); return null; }
@@ -161,7 +163,9 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     public Task<bool> DeclineAsync(string token, long userId, CancellationToken ct = default) =>
         WithNotices(batch => db.WriteAsync(async (c, tx) =>
         {
-            var x = await c.QuerySingleOrDefaultAsync<TransferRow>($"SELECT {TicketSql.TransferColumns} WHERE x.token = @token", new { token }, tx);
+            var found = await c.ExecuteScalarAsync<long?>("SELECT id FROM ticket_transfers WHERE token = @token", new { token }, tx);
+            if (found is null || !await TicketSql.LockEventOfAsync(c, tx, "ticket_transfers", found.Value)) return false;
+            var x = await c.QuerySingleOrDefaultAsync<TransferRow>($"SELECT {TicketSql.TransferColumns} WHERE x.id = @found", new { found }, tx);
             if (x is null || x.FromUserId == userId || (x.Kind == "community" && x.RecipientUserId != userId)) return false;
             if (x.Kind == "direct" && !await IsDirectRecipientAsync(c, tx, x, userId)) return false;
             if (x.Kind == "direct")
@@ -221,6 +225,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     public Task<bool> ApproveAsync(long eventId, long transferId, long organiserId, Validator v, CancellationToken ct = default) =>
         WithNotices(batch => db.WriteAsync(async (c, tx) =>
         {
+            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var x = await TicketSql.TransferAsync(c, tx, transferId);
             if (x is null || x.EventId != eventId) return false;
@@ -257,6 +262,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     public Task<TransferRequestRow?> RequestAsync(long eventId, long transferId, long userId, string message, Validator v, CancellationToken ct = default) =>
         WithNotices(batch => db.WriteAsync(async (c, tx) =>
         {
+            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var x = await TicketSql.TransferAsync(c, tx, transferId);
             if (x is null || x.EventId != eventId || x.Kind != "community") return null;
@@ -288,6 +294,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     public Task<bool> ChooseAsync(long userId, long transferId, long requestId, Validator v, CancellationToken ct = default) =>
         WithNotices(batch => db.WriteAsync(async (c, tx) =>
         {
+            if (!await TicketSql.LockEventOfAsync(c, tx, "ticket_transfers", transferId)) return false;
             var now = clock.GetUtcNow();
             var x = await TicketSql.TransferAsync(c, tx, transferId);
             if (x is null || x.FromUserId != userId || x.Kind != "community") return false;
@@ -356,7 +363,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<TransferRow>($"""
             SELECT {TicketSql.TransferColumns}
-            WHERE ((x.kind = 'direct' AND x.status = 'open' AND x.recipient_email = (SELECT email FROM users WHERE id = @userId) COLLATE NOCASE)
+            WHERE ((x.kind = 'direct' AND x.status = 'open' AND lower(x.recipient_email) = (SELECT lower(email) FROM users WHERE id = @userId))
                 OR (x.kind = 'community' AND x.status = 'chosen' AND x.recipient_user_id = @userId))
               AND x.expires_at > @now
             ORDER BY x.id

@@ -16,7 +16,8 @@ public static class Keyset
     public static string OrderBy(IReadOnlyList<SortColumn> keys) => string.Join(", ", keys.Select(k => k.Desc ? k.Expr + " DESC" : k.Expr));
 
     /// <summary>The cursor's columns as one JSON array per row (select it AS sort_key).</summary>
-    public static string SortKey(IReadOnlyList<SortColumn> keys) => $"json_array({string.Join(", ", keys.Select(k => k.Value))})";
+    public static string SortKey(IReadOnlyList<SortColumn> keys, EventPlanner.Web.Data.SqlDialect dialect) =>
+        $"{dialect.JsonArray}({string.Join(", ", keys.Select(k => k.Value))})";
 
     /// <summary>
     /// "AND (…)" for the rows after <paramref name="after"/> (k1 past v1, or k1 = v1 and k2 past v2, …), adding its

@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Reviews;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ConflictApiTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task AssertHiddenAsync(HttpClient reviewer, ReviewEvent e, long proposalId)

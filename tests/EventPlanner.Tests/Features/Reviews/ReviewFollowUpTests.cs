@@ -12,6 +12,7 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Tests.Features.Reviews;
 
 /// <summary>What follows a decision beyond the review pages: speaker tickets, withdrawals, the in-review state, the event page, the ranking cache.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ReviewFollowUpTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static async Task DecideAndReleaseAsync(ReviewEvent e, string state, params long[] ids)

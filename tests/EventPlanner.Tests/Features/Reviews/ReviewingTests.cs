@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Reviews;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ReviewingTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -3,6 +3,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ReviewsOpenApiTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

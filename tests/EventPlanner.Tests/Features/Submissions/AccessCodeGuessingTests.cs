@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Submissions;
 namespace EventPlanner.Tests.Features.Submissions;
 
 /// <summary>Short access codes open a closed call, so an account that keeps guessing is slowed down.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class AccessCodeGuessingTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

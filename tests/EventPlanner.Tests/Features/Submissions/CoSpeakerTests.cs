@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Submissions;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed partial class CoSpeakerTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<string> InviteAsync(CfpEvent e, HttpClient speaker, long proposalId, string email)

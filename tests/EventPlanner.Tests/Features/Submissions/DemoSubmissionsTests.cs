@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Submissions;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DemoSubmissionsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

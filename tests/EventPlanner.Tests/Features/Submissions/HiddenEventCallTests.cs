@@ -5,6 +5,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Submissions;
 
 /// <summary>A hidden event's call for papers takes no proposals, whoever knows its slug, by page or API.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class HiddenEventCallTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

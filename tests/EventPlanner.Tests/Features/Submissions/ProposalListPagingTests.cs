@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Submissions;
 namespace EventPlanner.Tests.Features.Submissions;
 
 /// <summary>The organisers' list shows a hundred proposals a page; the CSV and the API without limit still give them all.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ProposalListPagingTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private const int Count = ProposalList.PageSize + 5;

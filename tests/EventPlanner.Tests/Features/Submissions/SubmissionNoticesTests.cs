@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Submissions;
 
 /// <summary>The call for papers tells people through the outbox: in the transaction of the change, once per recipient, into their inbox.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed partial class SubmissionNoticesTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<long> UserIdAsync(string email) => (await app.Services.GetRequiredService<UserQueries>().FindByEmailAsync(email))!.Id;

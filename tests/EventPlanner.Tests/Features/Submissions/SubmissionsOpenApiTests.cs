@@ -3,6 +3,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SubmissionsOpenApiTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

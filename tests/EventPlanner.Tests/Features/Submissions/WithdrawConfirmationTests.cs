@@ -11,6 +11,7 @@ namespace EventPlanner.Tests.Features.Submissions;
 /// Withdrawing a proposal asks first, saying what happens to an accepted talk; it tells the speaker only what the
 /// organisers have released, so an acceptance not yet released is not given away by the counts.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WithdrawConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private ProposalStore Proposals => app.Services.GetRequiredService<ProposalStore>();

@@ -4,6 +4,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class AttendeeAccessTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Tickets;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class AttendeeListTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private sealed record Cast(TestEvent Ev, long Community, long Supporter, long Nur, long Zoe, long Ahmad, long Ali, long Mei, string MeiEmail);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Tickets;
 
 /// <summary>IssueSpeakerTicketAsync / RevokeSpeakerTicketAsync are for the review feature to call on accept+confirm and withdrawal.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SpeakerTicketTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private RegistrationStore Store => app.Services.GetRequiredService<RegistrationStore>();

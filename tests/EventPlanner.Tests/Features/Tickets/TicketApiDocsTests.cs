@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TicketApiDocsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

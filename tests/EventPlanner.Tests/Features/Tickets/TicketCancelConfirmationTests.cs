@@ -6,6 +6,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Tickets;
 
 /// <summary>Giving a ticket back on its page asks first: open transfer offers withdrawn, the place going to the waiting list.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TicketCancelConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

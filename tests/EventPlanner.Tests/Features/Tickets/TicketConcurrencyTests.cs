@@ -13,6 +13,7 @@ namespace EventPlanner.Tests.Features.Tickets;
 /// The rules that must hold whatever the concurrency, each raced for several rounds. People are inserted
 /// directly (with API tokens) because hashing hundreds of passwords would dominate the run.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TicketConcurrencyTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private Db Db => app.Services.GetRequiredService<Db>();

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Tickets;
 
 /// <summary>Ticket notifications go through the outbox: in the transaction of the change, once per recipient, into their inbox.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TicketNoticesTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task<List<string>> InboxKindsAsync(TestUser user) =>

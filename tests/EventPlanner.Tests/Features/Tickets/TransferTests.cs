@@ -1,10 +1,14 @@
 using System.Net;
+using Dapper;
+using EventPlanner.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Tickets;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TransferTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static Task<HttpResponseMessage> OfferAsync(TestUser holder, long ticketId, TestUser to, string note = "") =>
@@ -259,13 +263,8 @@ public sealed class TransferTests(EventPlannerAppWithJobs app) : IClassFixture<E
         var ticket = await ana.TicketAsync(ev.Slug, type);
         await OfferAsync(ana, ticket.Id, bo);
         var token = await app.TransferTokenInAsync(bo.Email);
-        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "eventplanner.db")}"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = $"UPDATE users SET email_confirmed = 0 WHERE id = {bo.Id}";
-            cmd.ExecuteNonQuery();
-        }
+        await app.Services.GetRequiredService<Db>().WriteAsync((c, tx) =>
+            c.ExecuteAsync("UPDATE users SET email_confirmed = FALSE WHERE id = @Id", new { bo.Id }, tx));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await AcceptAsync(bo, token)).StatusCode);
     }

@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Tickets;
 namespace EventPlanner.Tests.Features.Tickets;
 
 /// <summary>With jobs running: the transfer's acceptance link arrives by mail.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TransferredAttendeeTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static Task<DeskSearchResponse?> SearchAsync(HttpClient staff, TestEvent ev, string q) =>
