@@ -15,7 +15,7 @@ public sealed class CommunityCancelConfirmationTests(EventPlannerApp app) : ICla
     private async Task<bool> ExistsAsync(long sessionId)
     {
         await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();
-        return await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_sessions WHERE id = @sessionId AND is_cancelled = 0)", new { sessionId });
+        return await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_sessions WHERE id = @sessionId AND is_cancelled = FALSE)", new { sessionId });
     }
 
     [Fact]

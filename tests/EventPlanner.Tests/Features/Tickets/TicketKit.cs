@@ -63,7 +63,7 @@ public static partial class TicketKit
                 var email = $"{prefix}-{i}@example.org";
                 list.Add(await c.ExecuteScalarAsync<long>("""
                     INSERT INTO users (email, normalized_email, display_name, security_stamp, concurrency_stamp, email_confirmed, created_at)
-                    VALUES (@email, @normalized, @name, @stamp, @stamp, 1, @now) RETURNING id
+                    VALUES (@email, @normalized, @name, @stamp, @stamp, TRUE, @now) RETURNING id
                     """, new { email, normalized = email.ToUpperInvariant(), name = $"{prefix}-{i}", stamp = Guid.NewGuid().ToString("N"), now }, tx));
             }
             return list;
