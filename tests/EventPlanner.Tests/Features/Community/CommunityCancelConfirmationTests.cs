@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>Cancelling a community block's session asks first: its speakers, stars, and whether a release showed it.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CommunityCancelConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<bool> ExistsAsync(long sessionId)
