@@ -25,12 +25,13 @@ public static class TestPostgres
     public static string AdminConnectionString => Admin.Value;
 
     /// <summary>
-    /// The connection string of database <paramref name="name"/> on the test server. A request waits up to two minutes for one of the pool's connections (Npgsql's default is 15 seconds): the
-    /// rush tests send 200 requests at once to a host whose pool holds 100, and on a loaded machine the queue takes
-    /// longer than 15 seconds to drain (SQLite's pool has no such cap, so there they simply queue).
+    /// The connection string of database <paramref name="name"/> on the test server. The concurrency tests race
+    /// 100-200 writers of one event: each holds a pooled connection while it waits for the event's advisory lock, so
+    /// the ones beyond the pool (100) wait for a connection, and the last in line wait longer than Npgsql's defaults
+    /// (15 s for a connection, 30 s for a command) on a loaded machine. SQLite's pool has no such cap.
     /// </summary>
     public static string ConnectionStringFor(string name) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Timeout = 120 }.ToString();
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Timeout = 120, CommandTimeout = 180 }.ToString();
 
     /// <summary>Creates an empty database, or a copy of <paramref name="template"/> (a file-level copy: fast).</summary>
     public static string CreateDatabase(string prefix, string? template = null)

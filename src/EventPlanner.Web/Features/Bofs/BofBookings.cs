@@ -39,6 +39,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
         {
             result = await db.WriteAsync(async (c, tx) =>
             {
+                await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
                 if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
                 if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
                 if (bof.IsCancelled) { v.Add("bof", "This BoF is cancelled."); return BookingResult.Invalid; }
@@ -93,6 +94,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
         var batch = new OutboxBatch(outbox);
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
             if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
             if (bof.IsCancelled) return BookingResult.Done(bof);
@@ -148,7 +150,8 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
         if (bof.SessionId is { } existing && await SessionWrites.ReviseInAsync(c, tx, existing, session, now, withKindAndTrack: false)) return existing;
         var id = await SessionWrites.CreateInAsync(c, tx, session, now);
         await SessionWrites.SetSpeakersInAsync(c, tx, id, [bof.ProposerUserId]);
-        await c.ExecuteAsync("UPDATE bofs SET session_id = @id WHERE id = @Id", new { id, bof.Id }, tx);
+        // Distinct parameter names: Npgsql matches @id and @Id without regard to case, SQLite does not.
+        await c.ExecuteAsync("UPDATE bofs SET session_id = @sessionId WHERE id = @bofId", new { sessionId = id, bofId = bof.Id }, tx);
         return id;
     }
 

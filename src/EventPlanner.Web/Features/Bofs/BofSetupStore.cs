@@ -37,6 +37,7 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
         var batch = new OutboxBatch(outbox);
         var saved = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var eventRooms = (await c.QueryAsync<(long Id, string Name)>("SELECT id, name FROM rooms WHERE event_id = @Id", e, tx)).ToDictionary(r => r.Id, r => r.Name);
             foreach (var id in roomIds.Where(id => !eventRooms.ContainsKey(id))) v.Add("roomIds", $"Room {id} is not one of this event's rooms.");
             var held = (await c.QueryAsync<long>("""
@@ -48,7 +49,8 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
                 INSERT INTO bof_settings (event_id, interest_threshold) VALUES (@eventId, @threshold)
                 ON CONFLICT (event_id) DO UPDATE SET interest_threshold = excluded.interest_threshold
                 """, new { eventId = e.Id, threshold }, tx);
-            await c.ExecuteAsync("DELETE FROM bof_rooms WHERE event_id = @eventId AND room_id NOT IN @roomIds", new { eventId = e.Id, roomIds }, tx);
+            await c.ExecuteAsync($"DELETE FROM bof_rooms WHERE event_id = @eventId AND NOT ({SqlDialect.Of(c).InList("room_id", "@roomIds")})",
+                new { eventId = e.Id, roomIds }, tx);
             foreach (var roomId in roomIds.Distinct())
             {
                 await c.ExecuteAsync("INSERT INTO bof_rooms (room_id, event_id) VALUES (@roomId, @eventId) ON CONFLICT DO NOTHING", new { roomId, eventId = e.Id }, tx);
@@ -71,6 +73,7 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
     public Task<BofSlotRow?> AddSlotAsync(EventRow e, BofSlotValues slot, Validator v, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM bof_rooms WHERE room_id = @RoomId AND event_id = @eventId)",
                     new { slot.RoomId, eventId = e.Id }, tx))
             {
@@ -97,6 +100,7 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
     public Task<bool?> RemoveSlotAsync(long eventId, long slotId, Validator v, CancellationToken ct = default) =>
         db.WriteAsync<bool?>(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var slot = (await BofStore.SlotsAsync(c, tx, eventId)).FirstOrDefault(s => s.Id == slotId);
             if (slot is null) return null;
             if (slot.BofId is not null)

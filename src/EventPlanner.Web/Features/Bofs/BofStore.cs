@@ -85,6 +85,7 @@ public sealed class BofStore(Db db, TimeProvider clock, Outbox outbox, AgendaSto
         var batch = new OutboxBatch(outbox);
         var bof = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await FindAsync(c, tx, e.Id, bofId) is not { } before) return null;
             if (!interested)
             {

@@ -20,6 +20,7 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
     {
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockSessionRow>.NotFound;
             if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
                 return Outcome<BlockSessionRow>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can put sessions in its block.");
@@ -98,6 +99,7 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
     {
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<bool>.NotFound;
             if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
                 return Outcome<bool>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can cancel its sessions.");

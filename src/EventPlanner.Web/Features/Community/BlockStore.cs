@@ -19,6 +19,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     {
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<BlockRow>.NotFound;
             if (!g.IsHost(userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can ask for a room.");
             if (g.Status != GroupStatuses.Approved)
@@ -222,7 +223,11 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     // One write transaction; after commit, mail and webhook delivery are kicked and the public schedule's cache dropped (a cancelled block may have changed it).
     private async Task<Outcome<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, Task<Outcome<BlockRow>>> work, CancellationToken ct)
     {
-        var outcome = await db.WriteAsync((c, tx) => work(c, tx), ct);
+        var outcome = await db.WriteAsync(async (c, tx) =>
+        {
+            await db.LockEventAsync(c, tx, e.Id); // room checks read then write: one writer per event on PostgreSQL, as on SQLite
+            return await work(c, tx);
+        }, ct);
         if (outcome.Kind == OutcomeKind.Done)
         {
             outbox.Kick();

@@ -9,9 +9,22 @@ namespace EventPlanner.Web.Features.Community;
 /// <summary>Reads of groups, blocks and community sessions; the SQL is shared with the stores' transactions.</summary>
 public sealed class CommunityQueries(Db db)
 {
-    internal const string GroupSelect = """
+    // JSON aggregation differs between the engines (SqlDialect), so the hosts' and speakers' columns are built per connection.
+    internal static string GroupSelect(IDbConnection c)
+    {
+        var d = SqlDialect.Of(c);
+        return GroupSelectTemplate.Replace("{hosts}", d.JsonArrayAgg($"{d.JsonObject}('id', y.id, 'name', y.display_name)"), StringComparison.Ordinal);
+    }
+
+    internal static string SessionSelect(IDbConnection c)
+    {
+        var d = SqlDialect.Of(c);
+        return SessionSelectTemplate.Replace("{speakers}", d.JsonArrayAgg($"{d.JsonObject}('id', y.id, 'name', y.name, 'email', y.email)"), StringComparison.Ordinal);
+    }
+
+    private const string GroupSelectTemplate = """
         SELECT g.id, g.event_id, g.name, g.description, g.contacts, g.logo_url, g.status, g.decline_reason, g.track_id, g.created_by, g.created_at,
-               (SELECT json_group_array(json_object('id', y.id, 'name', y.display_name)) FROM (
+               (SELECT {hosts} FROM (
                     SELECT u.id, u.display_name FROM community_hosts h JOIN users u ON u.id = h.user_id
                     WHERE h.group_id = g.id ORDER BY h.added_at, u.id) y) AS hosts_json
         FROM community_groups g
@@ -24,9 +37,9 @@ public sealed class CommunityQueries(Db db)
         FROM community_blocks b JOIN community_groups g ON g.id = b.group_id
         """;
 
-    internal const string SessionSelect = """
+    private const string SessionSelectTemplate = """
         SELECT s.id, x.block_id, s.kind, s.title, s.abstract, s.starts_at, s.duration_minutes, s.is_cancelled, s.version, x.guest_speakers,
-               (SELECT json_group_array(json_object('id', y.id, 'name', y.name, 'email', y.email)) FROM (
+               (SELECT {speakers} FROM (
                     SELECT u.id, COALESCE(NULLIF(sp.full_name, ''), u.display_name) AS name, u.email
                     FROM schedule_session_speakers ss JOIN users u ON u.id = ss.user_id LEFT JOIN speaker_profiles sp ON sp.user_id = u.id
                     WHERE ss.session_id = s.id ORDER BY ss.sort_order, u.id) y) AS speakers_json
@@ -36,7 +49,7 @@ public sealed class CommunityQueries(Db db)
     public async Task<IReadOnlyList<GroupRow>> GroupsAsync(long eventId, bool all, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<GroupRow>($"{GroupSelect} WHERE g.event_id = @eventId AND (@all OR g.status = 'approved') ORDER BY g.name",
+        return (await c.QueryAsync<GroupRow>($"{GroupSelect(c)} WHERE g.event_id = @eventId AND (@all OR g.status = 'approved') ORDER BY g.name",
             new { eventId, all })).AsList();
     }
 
@@ -44,7 +57,7 @@ public sealed class CommunityQueries(Db db)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<GroupRow>($"""
-            {GroupSelect} WHERE g.event_id = @eventId AND EXISTS (SELECT 1 FROM community_hosts h WHERE h.group_id = g.id AND h.user_id = @userId)
+            {GroupSelect(c)} WHERE g.event_id = @eventId AND EXISTS (SELECT 1 FROM community_hosts h WHERE h.group_id = g.id AND h.user_id = @userId)
             ORDER BY g.name
             """, new { eventId, userId })).AsList();
     }
@@ -56,7 +69,7 @@ public sealed class CommunityQueries(Db db)
     }
 
     internal static Task<GroupRow?> GroupAsync(IDbConnection c, IDbTransaction? tx, long eventId, long id) =>
-        c.QuerySingleOrDefaultAsync<GroupRow?>($"{GroupSelect} WHERE g.id = @id AND g.event_id = @eventId", new { id, eventId }, tx);
+        c.QuerySingleOrDefaultAsync<GroupRow?>($"{GroupSelect(c)} WHERE g.id = @id AND g.event_id = @eventId", new { id, eventId }, tx);
 
     public async Task<IReadOnlyList<BlockRow>> BlocksAsync(long eventId, long? groupId = null, CancellationToken ct = default)
     {
@@ -82,13 +95,13 @@ public sealed class CommunityQueries(Db db)
     }
 
     internal static async Task<IReadOnlyList<BlockSessionRow>> SessionsAsync(IDbConnection c, IDbTransaction? tx, long blockId) =>
-        (await c.QueryAsync<BlockSessionRow>($"{SessionSelect} WHERE x.block_id = @blockId ORDER BY s.starts_at, s.id", new { blockId }, tx)).AsList();
+        (await c.QueryAsync<BlockSessionRow>($"{SessionSelect(c)} WHERE x.block_id = @blockId ORDER BY s.starts_at, s.id", new { blockId }, tx)).AsList();
 
     /// <summary>Every community session of the event by block, for the organisers' calendar.</summary>
     public async Task<IReadOnlyList<BlockSessionRow>> EventSessionsAsync(long eventId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<BlockSessionRow>($"{SessionSelect} WHERE s.event_id = @eventId ORDER BY s.starts_at, s.id", new { eventId })).AsList();
+        return (await c.QueryAsync<BlockSessionRow>($"{SessionSelect(c)} WHERE s.event_id = @eventId ORDER BY s.starts_at, s.id", new { eventId })).AsList();
     }
 
     public async Task<RoomFacts> RoomFactsAsync(EventRow e, CancellationToken ct = default)

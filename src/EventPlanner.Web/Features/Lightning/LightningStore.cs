@@ -105,6 +105,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         var published = false;
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             var s = await c.QuerySingleOrDefaultAsync<ScheduleSessionRef>(
                 "SELECT id, kind, title, duration_minutes, starts_at, is_cancelled FROM schedule_sessions WHERE id = @sessionId AND event_id = @Id", new { sessionId, e.Id }, tx);
@@ -134,7 +135,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
                 ON CONFLICT (session_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, changeover_minutes = excluded.changeover_minutes,
                     opens_at = excluded.opens_at, closes_at = excluded.closes_at, held_back = excluded.held_back,
                     first_timer_priority = excluded.first_timer_priority, confirm_minutes = excluded.confirm_minutes,
-                    lineup_version = lineup_version + 1, updated_at = excluded.updated_at
+                    lineup_version = lightning_sessions.lineup_version + 1, updated_at = excluded.updated_at
                 """, new
             {
                 sessionId, eventId = e.Id, settings.SlotMinutes, settings.ChangeoverMinutes, settings.OpensAt, settings.ClosesAt, settings.HeldBack,
@@ -155,6 +156,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     {
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             var s = lineup.Session;
@@ -197,6 +199,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     {
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             if (lineup.ActiveOf(userId) is not { } talk)
@@ -226,6 +229,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         var published = false;
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             var talk = talkId is { } id ? lineup.Find(id) : userId is { } u ? lineup.ActiveOf(u) : null;
@@ -258,6 +262,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         var published = false;
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await LoadInAsync(c, tx, e.Id, sessionId) is not { } lineup || lineup.ActiveOf(userId) is not { } talk) return (LightningWrite.NotFound, null);
             await c.ExecuteAsync("UPDATE lightning_talks SET slides_file = @file, updated_at = @now WHERE id = @Id", new { talk.Id, file, now }, tx);
@@ -276,6 +281,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         var published = false;
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             if (lineup.Session.LineupVersion != version)
@@ -305,6 +311,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     {
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } from || from.Find(talkId) is not { IsActive: true } talk) return LightningWrite.NotFound;
             if (await RefreshInAsync(c, tx, e, toSessionId, now) is not { } to)
@@ -354,6 +361,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         var lockedNow = false;
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             var s = lineup.Session;
@@ -433,6 +441,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     {
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrite.NotFound;
             if (talk.Status != TalkStatuses.Confirmed) { v.Add(field, notConfirmed); return LightningWrite.Conflict; }
@@ -460,7 +469,11 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         }
         foreach (var id in due)
         {
-            await db.WriteAsync((c, tx) => RefreshInAsync(c, tx, e, id, clock.GetUtcNow()), ct);
+            await db.WriteAsync(async (c, tx) =>
+            {
+                await db.LockEventAsync(c, tx, e.Id); // the queue is read then rewritten: one writer per event on PostgreSQL
+                return await RefreshInAsync(c, tx, e, id, clock.GetUtcNow());
+            }, ct);
         }
         if (due.Count > 0) outbox.Kick();
         return due.Count;

@@ -49,6 +49,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
 
         var release = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var board = await ScheduleQueries.LoadAsync(c, tx, e);
             var errors = board.ErrorCount;
             if (errors > 0 && input.Override != true)
@@ -86,6 +87,8 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
     /// </summary>
     internal async Task<int?> PublishLiveAsync(IDbConnection c, IDbTransaction tx, EventRow e, string reason)
     {
+        // The next release number is read then written; callers hold the event's lock already, and taking it again is free.
+        await SqlDialect.Of(c).LockEventAsync(c, tx, e.Id);
         var previous = await LatestSnapshotAsync(c, tx, e.Id);
         if (previous is null) return null;
         var board = await ScheduleQueries.LoadAsync(c, tx, e);
@@ -231,7 +234,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
 
         var ids = bySession.Select(g => g.Key).ToList();
         var stars = await c.QueryAsync<(long UserId, long SessionId)>(
-            "SELECT user_id, session_id FROM schedule_stars WHERE session_id IN @ids ORDER BY user_id, session_id", new { ids }, tx);
+            $"SELECT user_id, session_id FROM schedule_stars WHERE {SqlDialect.Of(c).InList("session_id", "@ids")} ORDER BY user_id, session_id", new { ids }, tx);
         var attendeeKind = held ? ScheduleNotificationKinds.AttendeeChangedHeld : ScheduleNotificationKinds.AttendeeChanged;
         foreach (var holder in stars.GroupBy(s => s.UserId, s => s.SessionId))
         {

@@ -84,8 +84,8 @@ public sealed class SchedulePersonalData(AppUrls urls) : IPersonalDataContributo
     {
         await c.ExecuteAsync("""
             INSERT INTO schedule_star_tallies (session_id, event_id, stars)
-            SELECT session_id, event_id, COUNT(*) FROM schedule_stars WHERE event_id = @eventId GROUP BY session_id
-            ON CONFLICT (session_id) DO UPDATE SET stars = stars + excluded.stars
+            SELECT session_id, event_id, COUNT(*) FROM schedule_stars WHERE event_id = @eventId GROUP BY session_id, event_id
+            ON CONFLICT (session_id) DO UPDATE SET stars = schedule_star_tallies.stars + excluded.stars
             """, new { eventId }, tx);
         return await c.ExecuteAsync("DELETE FROM schedule_stars WHERE event_id = @eventId", new { eventId }, tx);
     }

@@ -26,6 +26,7 @@ public sealed class SessionStore(Db db, TimeProvider clock)
     public Task<int> CreateFromConfirmedAsync(long eventId, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var proposals = (await c.QueryAsync<(long Id, string Title, string Abstract, string Description, string Language, int? Duration, string Durations, string TypeName, long? TrackId)>("""
                 SELECT p.id, p.title, p.abstract, p.description, p.language, p.duration_minutes, t.durations, t.name,
                        (SELECT pt.track_id FROM proposal_tracks pt WHERE pt.proposal_id = p.id ORDER BY pt.preference LIMIT 1)
@@ -93,6 +94,7 @@ public sealed class SessionStore(Db db, TimeProvider clock)
     public Task<SessionWrite> PlaceAsync(long eventId, long id, int version, Placement? placement, Validator v, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (placement is not null && !await c.ExecuteScalarAsync<bool>(
                     "SELECT EXISTS (SELECT 1 FROM rooms WHERE id = @RoomId AND event_id = @eventId)", new { placement.RoomId, eventId }, tx))
             {
@@ -107,6 +109,7 @@ public sealed class SessionStore(Db db, TimeProvider clock)
     public Task<bool?> DeleteAsync(long eventId, long id, Validator v, CancellationToken ct = default) =>
         db.WriteAsync<bool?>(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, eventId); // a release between the check and the delete would lose a released session
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_sessions WHERE id = @id AND event_id = @eventId)", new { id, eventId }, tx))
                 return null;
             if (await ReleasedAsync(c, tx, eventId, id))
@@ -178,10 +181,7 @@ public sealed class SessionStore(Db db, TimeProvider clock)
         }, ct);
 
     internal static Task<bool> ReleasedAsync(IDbConnection c, IDbTransaction? tx, long eventId, long id) =>
-        c.ExecuteScalarAsync<bool>("""
-            SELECT EXISTS (SELECT 1 FROM schedule_releases r, json_each(r.snapshot, '$.sessions') j
-                           WHERE r.event_id = @eventId AND json_extract(j.value, '$.id') = @id)
-            """, new { eventId, id }, tx);
+        c.ExecuteScalarAsync<bool>($"SELECT EXISTS ({ReleasedSessionsSql.Select(c, "1")} AND {ReleasedSessionsSql.Id(c)} = @id)", new { eventId, id }, tx);
 
     private static async Task<SessionWrite> OutcomeAsync(IDbConnection c, IDbTransaction tx, long eventId, long id, int changed)
     {

@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using EventPlanner.Web.Data;
 
 namespace EventPlanner.Web.Features.Schedule;
 
@@ -82,9 +83,9 @@ public static class SessionWrites
     public static Task<int> CancelLiveInAsync(IDbConnection c, IDbTransaction tx, IReadOnlyList<long> sessionIds, DateTimeOffset now) =>
         sessionIds.Count == 0
             ? Task.FromResult(0)
-            : c.ExecuteAsync("""
+            : c.ExecuteAsync($"""
                 UPDATE schedule_sessions SET is_cancelled = TRUE, version = version + 1, updated_at = @now
-                WHERE is_cancelled = FALSE AND id IN @sessionIds
+                WHERE is_cancelled = FALSE AND {SqlDialect.Of(c).InList("id", "@sessionIds")}
                 """, new { sessionIds, now }, tx);
 
     /// <summary>Deletes a session (one never released: a released one is cancelled instead, see <see cref="SessionStore.ReleasedAsync"/>).</summary>

@@ -27,6 +27,7 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
         var batch = new OutboxBatch(outbox);
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await SocialStore.FindAsync(c, tx, e.Id, socialEventId) is not { } s) return null;
             var people = new List<Person>();
             // Speakers who confirmed their talk (read from Submissions' tables, not written).
@@ -78,6 +79,7 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
     public Task<string?> OwnTokenAsync(EventRow e, long socialEventId, long userId, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await SocialStore.FindAsync(c, tx, e.Id, socialEventId) is not { } s) return null;
             var me = await c.QuerySingleAsync<Person>("SELECT id AS user_id, email, display_name AS name FROM users WHERE id = @userId", new { userId }, tx);
             var token = await c.ExecuteScalarAsync<string?>("""
@@ -98,7 +100,7 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
         await using var c = await db.OpenAsync(ct);
         var rows = (await c.QueryAsync<SocialInvitationRow>($"""
             {SocialSeating.InvitationSelect} WHERE social_event_id = @socialEventId
-            ORDER BY CASE state WHEN 'attending' THEN 0 WHEN 'waiting' THEN 1 WHEN 'invited' THEN 2 ELSE 3 END, wait_seq, name COLLATE NOCASE, email
+            ORDER BY CASE state WHEN 'attending' THEN 0 WHEN 'waiting' THEN 1 WHEN 'invited' THEN 2 ELSE 3 END, wait_seq, lower(name), email
             """, new { socialEventId })).AsList();
         var position = 0;
         return rows.Select(r => (r, r.State == SocialStates.Waiting ? ++position : (int?)null)).ToList();

@@ -39,6 +39,7 @@ public sealed class SocialRsvps(Db db, TimeProvider clock, Outbox outbox, EventS
         var batch = new OutboxBatch(outbox);
         var saved = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var i = await c.QuerySingleAsync<SocialInvitationRow>($"{SocialSeating.InvitationSelect} WHERE token = @token", new { token }, tx);
             var s = (await SocialStore.FindAsync(c, tx, e.Id, i.SocialEventId))!;
             var now = clock.GetUtcNow();

@@ -62,6 +62,7 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
         var batch = new OutboxBatch(outbox);
         var row = await db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await FindAsync(c, tx, e.Id, id) is not { } before) return null;
             if (values.Capacity < before.Seated)
             {

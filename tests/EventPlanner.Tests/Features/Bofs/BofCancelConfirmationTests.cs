@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Bofs;
 
 /// <summary>Cancelling a BoF on its page asks first, saying who will be told and that the slot is freed at once.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BofCancelConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<bool> CancelledAsync(long bofId)

@@ -15,6 +15,7 @@ namespace EventPlanner.Tests.Features.Bofs;
 /// First come, first served under load: fifty proposers whose BoFs all reached the threshold ask for the same slot at the
 /// same moment, round after round. People are inserted directly (with API tokens): hashing passwords would dominate the run.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BofConcurrencyTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private Db Db => app.Services.GetRequiredService<Db>();
@@ -49,7 +50,7 @@ public sealed class BofConcurrencyTests(EventPlannerApp app) : IClassFixture<Eve
             Assert.Equal(winner.Id, await c.ExecuteScalarAsync<long>("SELECT id FROM bofs WHERE slot_id = @slot", new { slot }));
             Assert.Equal(1, await c.ExecuteScalarAsync<int>("""
                 SELECT COUNT(*) FROM schedule_sessions s JOIN bof_slots b ON b.id = @slot
-                WHERE s.room_id = b.room_id AND s.starts_at = b.starts_at AND s.source = 'bof' AND s.is_cancelled = 0
+                WHERE s.room_id = b.room_id AND s.starts_at = b.starts_at AND s.source = 'bof' AND s.is_cancelled = FALSE
                 """, new { slot }));
             Assert.Equal(round + 1, await c.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM schedule_sessions WHERE event_id = (SELECT event_id FROM bof_slots WHERE id = @slot) AND source = 'bof'", new { slot }));

@@ -6,6 +6,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Bofs;
 
 /// <summary>The BoF pages call the same stores as the API: propose, interest, book (or be told why not), and the organisers' set-up.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BofPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<HttpClient> PersonAsync(string name)

@@ -13,6 +13,7 @@ using Json.Schema;
 namespace EventPlanner.Tests.Features.Bofs;
 
 /// <summary>A booked BoF is an ordinary published session: public schedule, exports, kiosk, agendas.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BofScheduleTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]
@@ -88,6 +89,7 @@ public sealed class BofScheduleTests(EventPlannerApp app) : IClassFixture<EventP
 }
 
 /// <summary>On-the-day bookings, by the fake clock in the event's zone (its own fixture: the clock only moves forward).</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BofOnTheDayTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

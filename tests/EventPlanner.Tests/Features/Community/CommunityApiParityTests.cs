@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>What the community pages do, scripts can do through the API too; every endpoint says what it does and is in the OpenAPI document.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CommunityApiParityTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private IReadOnlyList<(string Route, string Method, string? Summary)> Endpoints()

@@ -10,12 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>Cancelling a community block's session asks first: its speakers, stars, and whether a release showed it.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CommunityCancelConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<bool> ExistsAsync(long sessionId)
     {
         await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();
-        return await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_sessions WHERE id = @sessionId AND is_cancelled = 0)", new { sessionId });
+        return await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_sessions WHERE id = @sessionId AND is_cancelled = FALSE)", new { sessionId });
     }
 
     [Fact]

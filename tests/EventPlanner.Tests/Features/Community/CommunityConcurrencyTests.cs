@@ -12,6 +12,7 @@ namespace EventPlanner.Tests.Features.Community;
 /// Approvals re-check the room inside their BEGIN IMMEDIATE transaction: however many arrive at once, the stored
 /// approved blocks never overlap in a room, and every refused caller gets a clear 409 with alternatives.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CommunityConcurrencyTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private const int Rounds = 10;

@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Community;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>The pages do what the API does (same stores): a host asks for a room by form, the organiser approves it on the calendar page.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CommunityPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -14,6 +14,7 @@ using Json.Schema;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>A group's sessions are published at once: public schedule, exports (valid against the schemas), kiosk and agendas.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CommunityPublishingTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<(CommunityEvent C, BlockSessionResponse RiscV, BlockSessionResponse Snap)> PublishedAsync(string slug)

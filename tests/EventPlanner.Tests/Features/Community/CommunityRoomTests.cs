@@ -8,6 +8,7 @@ using EventPlanner.Web.Features.Schedule;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>Room requests and reservations through the API: what is refused, with what answer, and who may do what.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CommunityRoomTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Schedule;
 namespace EventPlanner.Tests.Features.Community;
 
 /// <summary>The schedule's conflict rules and the community room rules on their own: an approved block occupies its room.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ReservedRoomRulesTests
 {
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");

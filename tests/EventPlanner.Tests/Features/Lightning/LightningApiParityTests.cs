@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Lightning;
 
 /// <summary>What the lightning pages do, scripts can do through the API too, and every such endpoint says what it does (and is in the OpenAPI document).</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningApiParityTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private IReadOnlyList<(string Route, string Method, string? Summary)> Endpoints()

@@ -15,6 +15,7 @@ using Json.Schema;
 namespace EventPlanner.Tests.Features.Lightning;
 
 /// <summary>Organisers' work on the line-up (reorder, move, lock, outcomes), slides uploads, and the public schedule once locked.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningLineupTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<(LightningEvent L, List<Person> People)> FilledAsync(string slug, int people, int minutes = 15)
@@ -179,6 +180,7 @@ public sealed class LightningLineupTests(EventPlannerAppWithJobs app) : IClassFi
 }
 
 /// <summary>The public side; moves the clock forward (it cannot go back), so it has an app of its own.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningPublicTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private async Task<(LightningEvent L, List<Person> People)> FilledAsync(string slug, int people, int minutes = 15)

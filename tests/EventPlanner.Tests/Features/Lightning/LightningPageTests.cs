@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Lightning;
 
 namespace EventPlanner.Tests.Features.Lightning;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningPageTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Lightning;
 namespace EventPlanner.Tests.Features.Lightning;
 
 /// <summary>The issue's "Done when" rules for the queue, through the API with the fake clock.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningQueueTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
@@ -77,6 +78,7 @@ public sealed class LightningQueueTests(EventPlannerAppWithJobs app) : IClassFix
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningHeldBackTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
@@ -113,6 +115,7 @@ public sealed class LightningHeldBackTests(EventPlannerAppWithJobs app) : IClass
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningPromotionTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
@@ -159,6 +162,7 @@ public sealed class LightningPromotionTests(EventPlannerAppWithJobs app) : IClas
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningExpiryJobTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
@@ -183,6 +187,7 @@ public sealed class LightningExpiryJobTests(EventPlannerAppWithJobs app) : IClas
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningWindowTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

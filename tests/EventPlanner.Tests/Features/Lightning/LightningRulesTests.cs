@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Lightning;
 
 namespace EventPlanner.Tests.Features.Lightning;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningRulesTests
 {
     [Theory]

@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Schedule;
 
 namespace EventPlanner.Tests.Features.Schedule;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ChangelogRulesTests
 {
     private static readonly DateTimeOffset At = new(2027, 2, 6, 16, 0, 0, TimeSpan.Zero);

@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Submissions;
 namespace EventPlanner.Tests.Features.Schedule;
 
 /// <summary>Each conflict kind provoked through the API and reported on the session and in the summary.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ConflictApiTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static bool Has(SessionResponse s, string kind) => s.Conflicts.Any(c => c.Kind == kind);

@@ -4,6 +4,7 @@ using EventPlanner.Web.Features.Schedule;
 namespace EventPlanner.Tests.Features.Schedule;
 
 /// <summary>The conflict rules on their own, without a host: each kind provoked, and its absence when things fit.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ConflictRulesTests
 {
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");

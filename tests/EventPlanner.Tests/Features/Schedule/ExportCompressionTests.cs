@@ -7,6 +7,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Schedule;
 
 /// <summary>The per-release exports, sent br or gzip from bytes compressed once, each coding with its own ETag.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ExportCompressionTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<ScheduleEvent> ReleasedEventAsync(string slug)

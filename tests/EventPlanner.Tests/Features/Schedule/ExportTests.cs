@@ -9,6 +9,7 @@ using Json.Schema;
 
 namespace EventPlanner.Tests.Features.Schedule;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ExportTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<ScheduleEvent> ReleasedEventAsync(string slug, bool isPublic = true)

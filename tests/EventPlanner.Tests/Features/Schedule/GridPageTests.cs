@@ -6,6 +6,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Schedule;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class GridPageTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static string GridUrl(ScheduleEvent e, string day = ScheduleKit.Day1) => $"/events/{e.Slug}/schedule/manage/{day}";

@@ -5,6 +5,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Schedule;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class KioskTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace EventPlanner.Tests.Features.Schedule;
 /// Self-service sessions (BoFs, community sessions, lightning line-ups) publish themselves as automatic releases
 /// on top of the latest one, without publishing the organisers' unreleased programme changes.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LiveScheduleTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<int?> PublishBofAsync(ScheduleEvent e, long roomId, string title, string startUtc)

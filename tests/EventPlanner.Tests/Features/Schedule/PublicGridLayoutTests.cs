@@ -4,6 +4,7 @@ using EventPlanner.Web.Pages.Schedule;
 namespace EventPlanner.Tests.Features.Schedule;
 
 /// <summary>Issue 14: the public grid shows each session spanning its length, so a room never looks free while a talk runs.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class PublicGridLayoutTests
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 28, 1, 0, 0, TimeSpan.Zero);

@@ -12,6 +12,7 @@ namespace EventPlanner.Tests.Features.Schedule;
 /// Deleting a session and removing a grid slot on the organisers' pages ask first, with counts read from the database;
 /// the confirming post does it; a confirmation that no longer matches is shown again with fresh counts.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SessionAndSlotConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private SessionStore Sessions => app.Services.GetRequiredService<SessionStore>();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Social;
 
 /// <summary>Who sees what: needs are for organisers only; invitation-only and non-public social events stay out of sight.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SocialAccessTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Schedule;
 namespace EventPlanner.Tests.Features.Social;
 
 /// <summary>A social event someone is coming to shows in their agenda and their private calendar feed; nowhere public.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SocialAgendaTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -8,6 +8,7 @@ using EventPlanner.Web.Features.Social;
 namespace EventPlanner.Tests.Features.Social;
 
 /// <summary>Invitation mails through the real outbox and delivery: groups resolved, one mail each, links that work without login.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed partial class SocialInvitationMailTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

@@ -2,6 +2,7 @@ using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Schedule;
 using static EventPlanner.Web.Features.Dashboard.Impact;
 
 namespace EventPlanner.Web.Features.Dashboard;
@@ -74,11 +75,10 @@ public sealed class OrganiserImpacts(Db db)
         var speakers = (await c.QueryAsync<string>("""
             SELECT u.display_name FROM schedule_session_speakers ss JOIN users u ON u.id = ss.user_id WHERE ss.session_id = @sessionId ORDER BY ss.sort_order, u.id
             """, new { sessionId })).AsList();
-        var (stars, released) = await c.QuerySingleAsync<(long, long)>("""
+        var (stars, released) = await c.QuerySingleAsync<(long, long)>($"""
             SELECT
               (SELECT COUNT(*) FROM schedule_stars WHERE session_id = @sessionId),
-              (SELECT COUNT(*) FROM schedule_releases r, json_each(r.snapshot, '$.sessions') j
-                WHERE r.event_id = @eventId AND json_extract(j.value, '$.id') = @sessionId)
+              ({ReleasedSessionsSql.Select(c, "COUNT(*)")} AND {ReleasedSessionsSql.Id(c)} = @sessionId)
             """, new { eventId, sessionId });
         var inRelease = released > 0;
         return new Impact(title, [

@@ -1,5 +1,6 @@
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Features.Schedule;
 using static EventPlanner.Web.Features.Dashboard.Impact;
 
 namespace EventPlanner.Web.Features.Dashboard;
@@ -34,12 +35,11 @@ public sealed class ParticipantImpacts(Db db)
             WHERE s.id = @sessionId AND s.event_id = @eventId AND b.block_id = @blockId AND s.is_cancelled = FALSE
             """, new { eventId, blockId, sessionId });
         if (title is null) return null;
-        var (speakers, stars, released) = await c.QuerySingleAsync<(long, long, long)>("""
+        var (speakers, stars, released) = await c.QuerySingleAsync<(long, long, long)>($"""
             SELECT
               (SELECT COUNT(*) FROM schedule_session_speakers WHERE session_id = @sessionId),
               (SELECT COUNT(*) FROM schedule_stars WHERE session_id = @sessionId),
-              (SELECT COUNT(*) FROM schedule_releases r, json_each(r.snapshot, '$.sessions') j
-                WHERE r.event_id = @eventId AND json_extract(j.value, '$.id') = @sessionId)
+              ({ReleasedSessionsSql.Select(c, "COUNT(*)")} AND {ReleasedSessionsSql.Id(c)} = @sessionId)
             """, new { eventId, sessionId });
         return new Impact(title, [
             new("speakers", (int)speakers, $"{N((int)speakers, "speaker with an account is", "speakers with accounts are")} on it."),

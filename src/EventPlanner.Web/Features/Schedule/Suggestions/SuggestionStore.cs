@@ -26,6 +26,7 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
     public Task<SuggestionRow?> CreateAsync(long eventId, long userId, SuggestionValues values, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_suggestions WHERE event_id = @eventId AND state IN ('queued', 'running'))",
                     new { eventId }, tx)) return null;
             return await c.QuerySingleAsync<SuggestionRow?>($"""
@@ -70,9 +71,7 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
             WHERE a.event_id = @eventId
             GROUP BY a.session_id, b.session_id
             """, new { eventId })).Select(p => new CoStarred(p.A, p.B, (int)p.CoStars)).ToList();
-        var released = (await c.QueryAsync<long>("""
-            SELECT DISTINCT json_extract(j.value, '$.id') FROM schedule_releases r, json_each(r.snapshot, '$.sessions') j WHERE r.event_id = @eventId
-            """, new { eventId })).ToHashSet();
+        var released = (await c.QueryAsync<long>(ReleasedSessionsSql.Select(c, $"DISTINCT {ReleasedSessionsSql.Id(c)}"), new { eventId })).ToHashSet();
         return (pairs, released);
     }
 
@@ -138,6 +137,7 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
         {
             return await db.WriteAsync(async (c, tx) =>
             {
+                await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
                 var row = await c.QuerySingleOrDefaultAsync<SuggestionRow?>($"SELECT {Columns} FROM schedule_suggestions WHERE id = @id AND event_id = @eventId",
                     new { id, eventId = e.Id }, tx);
                 if (row is null) return new ApplyResult(ApplyOutcome.NotFound);

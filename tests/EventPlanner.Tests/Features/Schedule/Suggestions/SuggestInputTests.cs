@@ -7,6 +7,7 @@ using EventPlanner.Web.Features.Schedule.Suggestions;
 namespace EventPlanner.Tests.Features.Schedule.Suggestions;
 
 /// <summary>Bad requests are 4xx with field messages. No job server runs here, so a started run stays queued until cancelled.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SuggestInputTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Theory]

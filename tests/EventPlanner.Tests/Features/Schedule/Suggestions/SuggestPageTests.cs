@@ -5,6 +5,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Schedule.Suggestions;
 
 /// <summary>The no-JavaScript path through the pages: the form, the run's page, and a stale Apply explained on the page.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SuggestPageTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]
