@@ -54,6 +54,12 @@ public abstract class SqlDialect
     /// <summary>A fresh random hex token made by the database, to replace many rows' tokens in one statement.</summary>
     public abstract string RandomHexToken { get; }
 
+    /// <summary>
+    /// The clause ending a SELECT that claims rows of <paramref name="alias"/> for one worker (a queue's claim): rows
+    /// another transaction has locked are skipped, not waited for and then claimed a second time.
+    /// </summary>
+    public abstract string ForUpdateSkipLocked(string alias);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string JsonArrayAgg(string expression) => $"json_group_array({expression})";
@@ -68,6 +74,8 @@ public abstract class SqlDialect
         public override string RowIdSelect(string alias) => $"rowid AS {alias}";
         public override string RandomHexToken => "lower(hex(randomblob(24)))";
         public override string RowIdEquals(string parameter) => $"rowid = {parameter}";
+        // BEGIN IMMEDIATE: no other writer can hold the rows, so there is nothing to skip.
+        public override string ForUpdateSkipLocked(string alias) => "";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -85,5 +93,6 @@ public abstract class SqlDialect
         // Keyed by event id alone: every event-owned invariant shares one lock per event, held until commit.
         public override Task LockEventAsync(IDbConnection c, IDbTransaction tx, long eventId) =>
             c.ExecuteAsync("SELECT pg_advisory_xact_lock(@eventId)", new { eventId }, tx);
+        public override string ForUpdateSkipLocked(string alias) => $"FOR UPDATE OF {alias} SKIP LOCKED";
     }
 }

@@ -41,7 +41,7 @@ public sealed class WebhookConnectTimeTests(HttpOnlyWebhookApp app) : IClassFixt
         {
             await c.ExecuteAsync("""
                 INSERT INTO webhook_endpoints (event_id, url, secret, event_types, active, created_at, updated_at)
-                VALUES (@eventId, @url, 'whsec_test_secret_0123456789', ' ticket.issued ', 1, @now, @now)
+                VALUES (@eventId, @url, 'whsec_test_secret_0123456789', ' ticket.issued ', TRUE, @now, @now)
                 """, new { eventId, url, now }, tx);
             await outbox.PublishAsync(c, tx, eventId, WebhookEventTypes.TicketIssued, new { ticket = new { id = 1 } });
         });
