@@ -70,7 +70,7 @@ public sealed class SurveyInputTests(EventPlannerApp app) : IClassFixture<EventP
         await using (var c = await Db.OpenAsync())
         {
             Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM survey_responses WHERE survey_id = @Id", new { s.Id }));
-            Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM survey_invitations WHERE survey_id = @Id AND answered = 1", new { s.Id }));
+            Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM survey_invitations WHERE survey_id = @Id AND answered = TRUE", new { s.Id }));
         }
         // The link still works once the answers are right.
         await SurveyKit.Ok(await anonymous.AnswerAsync(token, s.Answers(0, [], 3, null)));
