@@ -48,7 +48,7 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
                 INSERT INTO bof_settings (event_id, interest_threshold) VALUES (@eventId, @threshold)
                 ON CONFLICT (event_id) DO UPDATE SET interest_threshold = excluded.interest_threshold
                 """, new { eventId = e.Id, threshold }, tx);
-            await c.ExecuteAsync("DELETE FROM bof_rooms WHERE event_id = @eventId AND room_id NOT IN @roomIds", new { eventId = e.Id, roomIds }, tx);
+            await c.ExecuteAsync($"DELETE FROM bof_rooms WHERE event_id = @eventId AND NOT ({SqlDialect.Of(c).InList("room_id", "@roomIds")})", new { eventId = e.Id, roomIds }, tx);
             foreach (var roomId in roomIds.Distinct())
             {
                 await c.ExecuteAsync("INSERT INTO bof_rooms (room_id, event_id) VALUES (@roomId, @eventId) ON CONFLICT DO NOTHING", new { roomId, eventId = e.Id }, tx);

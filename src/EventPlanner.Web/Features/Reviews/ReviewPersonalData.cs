@@ -1,4 +1,5 @@
 using System.Data;
+using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
 using static EventPlanner.Web.Infrastructure.PersonalDataSql;
 
@@ -14,9 +15,9 @@ public sealed class ReviewPersonalData : IPersonalDataContributor
 
     public async Task<object> ExportAsync(IDbConnection c, PersonalDataSubject who, CancellationToken ct) => new Dictionary<string, object>
     {
-        ["reviews_written"] = await RowsAsync(c, """
+        ["reviews_written"] = await RowsAsync(c, $"""
             SELECT r.id, e.slug AS event, p.title AS proposal, r.abstained, r.comment, r.note_to_speaker, r.proposal_version, r.created_at, r.updated_at,
-                   (SELECT json_group_array(json_object('criterion', k.name, 'score', s.score)) FROM review_scores s JOIN review_criteria k ON k.id = s.criterion_id
+                   (SELECT {SqlDialect.Of(c).JsonArrayAgg($"{SqlDialect.Of(c).JsonObject}('criterion', k.name, 'score', s.score)")} FROM review_scores s JOIN review_criteria k ON k.id = s.criterion_id
                     WHERE s.review_id = r.id) AS scores
             FROM reviews r JOIN proposals p ON p.id = r.proposal_id JOIN events e ON e.id = p.event_id
             WHERE r.user_id = @UserId ORDER BY r.id

@@ -17,14 +17,15 @@ public sealed class ReviewSetupStore(Db db, TimeProvider clock)
     public async Task<ReviewContext> LoadContextAsync(EventRow e, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
+        var sql = SqlDialect.Of(c);
         using var grid = await c.QueryMultipleAsync($"""
             SELECT event_id, total_method, reviewers_per_proposal, confirm_days, updated_at FROM review_settings WHERE event_id = @Id;
             SELECT {CriterionColumns} FROM review_criteria WHERE event_id = @Id ORDER BY sort_order, id;
             SELECT {PhaseColumns} FROM review_phases WHERE event_id = @Id ORDER BY opens_at, id;
             SELECT t.id, t.event_id, t.name,
-                   (SELECT json_group_array(track_id) FROM review_team_tracks WHERE team_id = t.id) AS track_ids,
-                   (SELECT json_group_array(session_type_id) FROM review_team_types WHERE team_id = t.id) AS type_ids,
-                   (SELECT json_group_array(json_object('id', u.id, 'name', u.display_name, 'email', u.email))
+                   (SELECT {sql.JsonArrayAgg("track_id")} FROM review_team_tracks WHERE team_id = t.id) AS track_ids,
+                   (SELECT {sql.JsonArrayAgg("session_type_id")} FROM review_team_types WHERE team_id = t.id) AS type_ids,
+                   (SELECT {sql.JsonArrayAgg($"{sql.JsonObject}('id', u.id, 'name', u.display_name, 'email', u.email)")}
                       FROM review_team_members m JOIN users u ON u.id = m.user_id WHERE m.team_id = t.id) AS members
               FROM review_teams t WHERE t.event_id = @Id ORDER BY t.name;
             SELECT id, event_id, name, colour FROM tracks WHERE event_id = @Id ORDER BY name;

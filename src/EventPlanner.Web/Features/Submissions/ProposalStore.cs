@@ -401,12 +401,12 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
     }
 
     internal static Task SnapshotAsync(IDbConnection c, IDbTransaction tx, long id, string change, long userId, DateTimeOffset now) =>
-        c.ExecuteAsync("""
+        c.ExecuteAsync($"""
             INSERT INTO proposal_versions (proposal_id, version, change, state, title, abstract, description, session_type_id, duration_minutes,
                                            audience_level, language, notes, track_ids, edited_by, edited_at)
             SELECT p.id, p.version, @change, p.state, p.title, p.abstract, p.description, p.session_type_id, p.duration_minutes,
                    p.audience_level, p.language, p.notes,
-                   COALESCE((SELECT json_group_array(track_id) FROM (SELECT track_id FROM proposal_tracks WHERE proposal_id = p.id ORDER BY preference)), '[]'),
+                   COALESCE((SELECT {SqlDialect.Of(c).JsonArrayAgg("track_id")} FROM (SELECT track_id FROM proposal_tracks WHERE proposal_id = p.id ORDER BY preference) pt), '[]'),
                    @userId, @now
             FROM proposals p WHERE p.id = @id
             """, new { id, change, userId, now }, tx);

@@ -177,7 +177,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     private const string OrderSelect = """
         SELECT o.id, o.event_id, o.ticket_type_id, tt.name AS type_name, o.buyer_user_id, u.display_name AS buyer_name, u.email AS buyer_email,
                o.quantity, o.price_cents, o.currency, o.approval, o.payment, o.status, o.created_at,
-               json_array((o.status = 'pending'), o.id) AS sort_key
+               '[' || (CASE WHEN o.status = 'pending' THEN 1 ELSE 0 END) || ',' || o.id || ']' AS sort_key
         FROM ticket_orders o JOIN ticket_types tt ON tt.id = o.ticket_type_id JOIN users u ON u.id = o.buyer_user_id
         """;
 
