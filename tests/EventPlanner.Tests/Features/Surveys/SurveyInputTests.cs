@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Surveys;
 
 /// <summary>Refused input is a 400 with field messages and leaves nothing behind; a draft cannot be sent; a link answers once under a race.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SurveyInputTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private Db Db => app.Services.GetRequiredService<Db>();

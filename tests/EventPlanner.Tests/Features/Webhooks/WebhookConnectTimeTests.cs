@@ -15,6 +15,7 @@ public sealed class HttpOnlyWebhookApp : EventPlannerAppWithJobs
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["EventPlanner:Webhooks:AllowHttp"] = "true" };
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WebhookConnectTimeTests(HttpOnlyWebhookApp app) : IClassFixture<HttpOnlyWebhookApp>
 {
     [Fact]
@@ -65,6 +66,7 @@ public sealed class WebhookConnectTimeTests(HttpOnlyWebhookApp app) : IClassFixt
     }
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WebhookRedirectTests(WebhookApp app) : IClassFixture<WebhookApp>
 {
     [Fact]
