@@ -60,6 +60,12 @@ public abstract class SqlDialect
     /// <summary>A boolean SQL expression as a JSON true/false inside a JSON object (SQLite's flags are 0/1 integers).</summary>
     public abstract string JsonBool(string expression);
 
+    /// <summary>
+    /// The clause ending a SELECT that claims rows of <paramref name="alias"/> for one worker (a queue's claim): rows
+    /// another transaction has locked are skipped, not waited for and then claimed a second time.
+    /// </summary>
+    public abstract string ForUpdateSkipLocked(string alias);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string JsonArrayAgg(string expression) => $"json_group_array({expression})";
@@ -76,6 +82,9 @@ public abstract class SqlDialect
         public override string RowIdEquals(string parameter) => $"rowid = {parameter}";
         public override string JsonArray => "json_array";
         public override string JsonBool(string expression) => $"json(CASE WHEN {expression} THEN 'true' ELSE 'false' END)";
+
+        // BEGIN IMMEDIATE: no other writer can hold the rows, so there is nothing to skip.
+        public override string ForUpdateSkipLocked(string alias) => "";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -95,5 +104,7 @@ public abstract class SqlDialect
             c.ExecuteAsync("SELECT pg_advisory_xact_lock(@eventId)", new { eventId }, tx);
         public override string JsonArray => "json_build_array";
         public override string JsonBool(string expression) => $"({expression})";
+
+        public override string ForUpdateSkipLocked(string alias) => $"FOR UPDATE OF {alias} SKIP LOCKED";
     }
 }

@@ -15,7 +15,7 @@ public sealed class FeedbackStore(Db db, TimeProvider clock)
     internal static Task<bool> HasTicketAsync(IDbConnection c, IDbTransaction? tx, long eventId, long userId) =>
         c.ExecuteScalarAsync<bool>("""
             SELECT EXISTS (SELECT 1 FROM tickets t WHERE t.event_id = @eventId AND t.holder_user_id = @userId AND t.status = 'valid'
-              AND (t.checked_in_at IS NOT NULL OR COALESCE((SELECT is_remote FROM feedback_settings WHERE event_id = @eventId), 0) = 1))
+              AND (t.checked_in_at IS NOT NULL OR COALESCE((SELECT is_remote FROM feedback_settings WHERE event_id = @eventId), FALSE) = TRUE))
             """, new { eventId, userId }, tx);
 
     private static Task<bool> IsSpeakerAsync(IDbConnection c, IDbTransaction? tx, long sessionId, long userId) =>
@@ -71,9 +71,9 @@ public sealed class FeedbackStore(Db db, TimeProvider clock)
     public async Task<FeedbackSettingsResponse> SettingsAsync(EventRow e, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<(long IsRemote, string? DigestSentAt)?>(
+        var row = await c.QuerySingleOrDefaultAsync<(bool IsRemote, string? DigestSentAt)?>(
             "SELECT is_remote, digest_sent_at FROM feedback_settings WHERE event_id = @Id", new { e.Id });
-        return new FeedbackSettingsResponse(row?.IsRemote == 1, FeedbackRules.ClosesAt(e),
+        return new FeedbackSettingsResponse(row?.IsRemote == true, FeedbackRules.ClosesAt(e),
             row?.DigestSentAt is { } sent ? DateTimeOffset.Parse(sent, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 

@@ -56,7 +56,7 @@ public sealed class MaterialDigestJob(Db db, TimeProvider clock, Outbox outbox)
                     group.Key.UserId, group.Key.EventId, new Dictionary<string, string> { ["sessions"] = List(items), ["agenda_link"] = "/my/agenda" }));
                 foreach (var item in items)
                 {
-                    await c.ExecuteAsync("INSERT OR IGNORE INTO session_material_digests (user_id, material_id, told_at) VALUES (@UserId, @MaterialId, @now)",
+                    await c.ExecuteAsync("INSERT INTO session_material_digests (user_id, material_id, told_at) VALUES (@UserId, @MaterialId, @now) ON CONFLICT DO NOTHING",
                         new { item.UserId, item.MaterialId, now }, tx);
                 }
             }

@@ -36,7 +36,8 @@ public sealed class RetentionStore(Db db, TimeProvider clock)
             await c.ExecuteAsync("""
                 INSERT INTO privacy_retention (event_id, retention_days, updated_at) VALUES (@eventId, @days, @now)
                 ON CONFLICT (event_id) DO UPDATE SET
-                    warned_at = CASE WHEN retention_days = excluded.retention_days OR anonymised_at IS NOT NULL THEN warned_at END,
+                    warned_at = CASE WHEN privacy_retention.retention_days = excluded.retention_days OR privacy_retention.anonymised_at IS NOT NULL
+                                     THEN privacy_retention.warned_at END,
                     retention_days = excluded.retention_days, updated_at = excluded.updated_at
                 """, new { eventId, days, now = clock.GetUtcNow() }, tx);
             return await GetAsync(c, tx, eventId);

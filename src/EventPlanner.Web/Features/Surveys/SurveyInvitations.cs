@@ -28,7 +28,7 @@ public sealed class SurveyInvitations(Db db, TimeProvider clock, Outbox outbox)
             // Ticket holders read from Tickets' table (not written): a valid ticket, checked in when the survey asks only those.
             var holders = await c.QueryAsync<Holder>("""
                 SELECT DISTINCT holder_user_id AS user_id FROM tickets
-                WHERE event_id = @eventId AND status = 'valid' AND (@all = 1 OR checked_in_at IS NOT NULL) ORDER BY holder_user_id
+                WHERE event_id = @eventId AND status = 'valid' AND (@all = TRUE OR checked_in_at IS NOT NULL) ORDER BY holder_user_id
                 """, new { eventId = e.Id, all = s.Audience == SurveyAudiences.All }, tx);
             var now = clock.GetUtcNow();
             var added = 0;

@@ -59,12 +59,14 @@ public sealed class WebhookDelivery(Db db, WebhookSender sender, WebhookOptions 
         {
             var now = clock.GetUtcNow();
             // A disabled endpoint's deliveries wait: enabling it again sends them.
-            var rows = await c.QueryAsync<WebhookDeliveryRow>("""
+            // Skip rows another node's claim holds (PostgreSQL, READ COMMITTED): without it both would wait on the row lock,
+            // then re-check it and could both send it; SQLite's one writer needs no such clause.
+            var rows = await c.QueryAsync<WebhookDeliveryRow>($"""
                 UPDATE webhook_deliveries SET state = 'sending', attempts = attempts + 1, claimed_until = @lease
                 WHERE id IN (
                     SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.active = TRUE
                     WHERE (d.state = 'pending' AND d.next_attempt_at <= @now) OR (d.state = 'sending' AND d.claimed_until <= @now)
-                    ORDER BY d.id LIMIT @limit)
+                    ORDER BY d.id LIMIT @limit {SqlDialect.Of(c).ForUpdateSkipLocked("d")})
                 RETURNING id, endpoint_id, event_id, event_type, delivery_id, payload, state, attempts, next_attempt_at, created_at,
                           (SELECT url FROM webhook_endpoints e WHERE e.id = endpoint_id) AS url,
                           (SELECT secret FROM webhook_endpoints e WHERE e.id = endpoint_id) AS secret
@@ -81,9 +83,9 @@ public sealed class WebhookDelivery(Db db, WebhookSender sender, WebhookOptions 
         await RecordAsync(results.Where(r => r is not null).Select(r => r!.Value).ToList());
         var untouched = batch.Where((_, i) => !begun[i]).Select(r => r.Id).ToList();
         if (untouched.Count == 0) return;
-        await db.WriteAsync((c, tx) => c.ExecuteAsync("""
+        await db.WriteAsync((c, tx) => c.ExecuteAsync($"""
             UPDATE webhook_deliveries SET state = 'pending', attempts = attempts - 1, claimed_until = NULL
-            WHERE id IN @untouched AND state = 'sending'
+            WHERE {SqlDialect.Of(c).InList("id", "@untouched")} AND state = 'sending'
             """, new { untouched }, tx), CancellationToken.None);
     }
 

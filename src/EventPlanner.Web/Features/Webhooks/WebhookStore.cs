@@ -43,7 +43,7 @@ public sealed class WebhookStore(Db db, TimeProvider clock, WebhookOptions optio
             }
             return await c.QuerySingleAsync<WebhookEndpointRow>($"""
                 INSERT INTO webhook_endpoints (event_id, url, secret, event_types, description, active, created_by, created_at, updated_at)
-                VALUES (@eventId, @url, @secret, @types, @description, 1, @userId, @now, @now)
+                VALUES (@eventId, @url, @secret, @types, @description, TRUE, @userId, @now, @now)
                 RETURNING {EndpointColumns}
                 """, new { eventId, url = url.AbsoluteUri, secret = WebhookRules.NewSecret(), types, description, userId, now }, tx);
         }, ct);

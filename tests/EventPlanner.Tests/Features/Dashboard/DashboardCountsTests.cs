@@ -44,7 +44,7 @@ public sealed class DashboardCountsTests(EventPlannerApp app) : IClassFixture<Ev
         Assert.Equal(await CountAsync("SELECT COUNT(*) FROM proposals WHERE event_id = @id AND state = 'submitted'", id), d.Proposals["submitted"]);
         Assert.Equal((await app.Services.GetRequiredService<ReleaseStore>().PreviewAsync(e)).Count, d.Schedule.UnreleasedChanges);
         Assert.Equal((await app.Services.GetRequiredService<ScheduleQueries>().LoadAsync(e)).ErrorCount, d.Schedule.Errors);
-        Assert.Equal(await CountAsync("SELECT COUNT(*) FROM bof_slots s WHERE s.event_id = @id AND NOT EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = 0)", id), d.Bofs.FreeSlots);
+        Assert.Equal(await CountAsync("SELECT COUNT(*) FROM bof_slots s WHERE s.event_id = @id AND NOT EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = FALSE)", id), d.Bofs.FreeSlots);
         Assert.Equal(await CountAsync("SELECT COUNT(*) FROM ticket_transfers WHERE event_id = @id AND kind = 'community' AND status = 'open'", id), d.TransfersOffered);
         foreach (var t in d.Tickets)
         {

@@ -11,6 +11,7 @@ using EventPlanner.Web.Features.Tickets;
 namespace EventPlanner.Tests.Features.Dashboard;
 
 /// <summary>The to-do list and the CfP's days left, as plain code.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DashboardRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 15, 30, 0, TimeSpan.Zero); // 23:30 in Kuala Lumpur

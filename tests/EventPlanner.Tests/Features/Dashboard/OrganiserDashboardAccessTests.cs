@@ -6,6 +6,7 @@ using EventPlanner.Web.Features.Accounts;
 namespace EventPlanner.Tests.Features.Dashboard;
 
 /// <summary>Only the event's organisers see its dashboard; a role elsewhere grants nothing, and a hidden event is 404 to strangers.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OrganiserDashboardAccessTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

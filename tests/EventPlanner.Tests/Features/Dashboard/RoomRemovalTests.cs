@@ -14,6 +14,7 @@ namespace EventPlanner.Tests.Features.Dashboard;
 /// Removing a room asks first, saying what else it touches, and changes nothing until confirmed; the public schedule
 /// keeps the room and its sessions until the next release; a room holding live bookings (BoFs, community blocks) is refused.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Events => app.Services.GetRequiredService<EventStore>();

@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Events;
 
 namespace EventPlanner.Tests.Features.Events;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class EventPartsApiTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -3,6 +3,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Events;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class EventRulesTests
 {
     private static EventInput Valid(string slug = "fossmy-2026") =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Events;
 
 /// <summary>Issue 14: the home page leads with what a visitor can still go to; past events follow, the latest first.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class HomePageListTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task CreateAsync(string slug, string name, string startsOn, string endsOn, string zone = "Asia/Kuala_Lumpur")

@@ -12,6 +12,7 @@ namespace EventPlanner.Tests.Features.Events;
 /// Removing a track or a team role on the manage pages asks first, with counts read from the database; the confirming
 /// post does it; a confirmation that no longer matches what the database holds is shown again with fresh counts.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TrackAndTeamConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Store => app.Services.GetRequiredService<EventStore>();

@@ -6,6 +6,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Events;
 
 /// <summary>Removing a track must never widen what a track-limited review team may see.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class TrackRemovalTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Feedback;
 
 /// <summary>Online events, the week to change a rating, refused input and hidden events; the clock only moves forward in this class.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class FeedbackInputTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

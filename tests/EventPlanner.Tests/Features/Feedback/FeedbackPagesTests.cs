@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Feedback;
 
 /// <summary>The no-script path: the agenda's link once a starred session has started, the rate form, the organisers' report.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class FeedbackPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Feedback;
 
 /// <summary>One event's feedback from before the first talk to after the digest: the clock only moves forward in this class.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class FeedbackRatingTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private Db Db => app.Services.GetRequiredService<Db>();

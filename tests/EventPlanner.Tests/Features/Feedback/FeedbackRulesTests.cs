@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Feedback;
 
 namespace EventPlanner.Tests.Features.Feedback;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class FeedbackRulesTests
 {
     private static readonly TimeZoneInfo KualaLumpur = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kuala_Lumpur");

@@ -17,6 +17,7 @@ public sealed class SmallUploadsApp : EventPlannerApp
 }
 
 /// <summary>Who may attach (the session's speakers, the event's organisers, nobody else) and bad input refused with nothing saved.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class MaterialAccessTests(SmallUploadsApp app) : IClassFixture<SmallUploadsApp>
 {
     private async Task<long> CountAsync(string slug)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Materials;
 
 /// <summary>The daily digest, run by hand with the clock moved (Hangfire's schedule is not under test).</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class MaterialDigestTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<List<(string To, string Body)>> DigestsAsync(string slug)

@@ -5,6 +5,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Materials;
 
 /// <summary>The materials page (no JavaScript): the same rules as the API, messages on the page, nothing saved when refused.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class MaterialPageTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

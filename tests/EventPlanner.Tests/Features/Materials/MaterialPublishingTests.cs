@@ -11,6 +11,7 @@ using Json.Schema;
 namespace EventPlanner.Tests.Features.Materials;
 
 /// <summary>Materials show on the public pages and in the exports at once, without a new release, and uploads are served as downloads.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class MaterialPublishingTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Materials;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class MaterialRulesTests
 {
     private static SniffedType? Sniff(byte[] bytes) => MaterialSniffer.Sniff(bytes, bytes.Length);

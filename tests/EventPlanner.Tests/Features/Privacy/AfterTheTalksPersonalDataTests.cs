@@ -16,6 +16,7 @@ namespace EventPlanner.Tests.Features.Privacy;
 /// front that they carry names) and the materials they attached are in their export, and erasure leaves no link from
 /// any of them back to the person.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class AfterTheTalksPersonalDataTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -13,6 +13,7 @@ public sealed class LargeExportApp : EventPlannerAppWithJobs
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["EventPlanner:Privacy:InlineExportLimit"] = "-1" };
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed partial class LargeExportTests(LargeExportApp app) : IClassFixture<LargeExportApp>
 {
     [Fact]

@@ -8,6 +8,7 @@ using EventPlanner.Web.Features.Privacy;
 
 namespace EventPlanner.Tests.Features.Privacy;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class PrivacySettingsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Theory]

@@ -3,6 +3,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Privacy;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class RetentionRulesTests
 {
     private static readonly DateOnly LastDay = new(2027, 2, 7);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Surveys;
 
 /// <summary>Invitations, personal links, answers counted exactly, anonymity, the CSV.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SurveyAnswerTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private Db Db => app.Services.GetRequiredService<Db>();

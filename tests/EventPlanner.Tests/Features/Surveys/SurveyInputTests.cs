@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Surveys;
 
 /// <summary>Refused input is a 400 with field messages and leaves nothing behind; a draft cannot be sent; a link answers once under a race.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SurveyInputTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private Db Db => app.Services.GetRequiredService<Db>();
@@ -70,7 +71,7 @@ public sealed class SurveyInputTests(EventPlannerApp app) : IClassFixture<EventP
         await using (var c = await Db.OpenAsync())
         {
             Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM survey_responses WHERE survey_id = @Id", new { s.Id }));
-            Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM survey_invitations WHERE survey_id = @Id AND answered = 1", new { s.Id }));
+            Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM survey_invitations WHERE survey_id = @Id AND answered = TRUE", new { s.Id }));
         }
         // The link still works once the answers are right.
         await SurveyKit.Ok(await anonymous.AnswerAsync(token, s.Answers(0, [], 3, null)));

@@ -6,6 +6,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Surveys;
 
 /// <summary>The no-script path: an organiser builds, opens and sends a survey with forms; an invitee answers without logging in; results are escaped.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed partial class SurveyPagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -3,6 +3,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Surveys;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SurveyRulesTests
 {
     private static readonly SurveyQuestionRow[] Questions =

@@ -8,6 +8,7 @@ using EventPlanner.Web.Features.Webhooks;
 namespace EventPlanner.Tests.Features.Webhooks;
 
 /// <summary>With the default settings: only public https targets, and only the event's own organisers.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WebhookAccessTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Theory]

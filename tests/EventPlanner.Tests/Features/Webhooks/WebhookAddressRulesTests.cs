@@ -3,6 +3,7 @@ using EventPlanner.Web.Features.Webhooks;
 
 namespace EventPlanner.Tests.Features.Webhooks;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WebhookAddressRulesTests
 {
     [Theory]

@@ -15,6 +15,7 @@ public sealed class HttpOnlyWebhookApp : EventPlannerAppWithJobs
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["EventPlanner:Webhooks:AllowHttp"] = "true" };
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WebhookConnectTimeTests(HttpOnlyWebhookApp app) : IClassFixture<HttpOnlyWebhookApp>
 {
     [Fact]
@@ -41,7 +42,7 @@ public sealed class WebhookConnectTimeTests(HttpOnlyWebhookApp app) : IClassFixt
         {
             await c.ExecuteAsync("""
                 INSERT INTO webhook_endpoints (event_id, url, secret, event_types, active, created_at, updated_at)
-                VALUES (@eventId, @url, 'whsec_test_secret_0123456789', ' ticket.issued ', 1, @now, @now)
+                VALUES (@eventId, @url, 'whsec_test_secret_0123456789', ' ticket.issued ', TRUE, @now, @now)
                 """, new { eventId, url, now }, tx);
             await outbox.PublishAsync(c, tx, eventId, WebhookEventTypes.TicketIssued, new { ticket = new { id = 1 } });
         });
@@ -65,6 +66,7 @@ public sealed class WebhookConnectTimeTests(HttpOnlyWebhookApp app) : IClassFixt
     }
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WebhookRedirectTests(WebhookApp app) : IClassFixture<WebhookApp>
 {
     [Fact]

@@ -7,6 +7,7 @@ using EventPlanner.TestSupport;
 namespace EventPlanner.Tests.Features.Webhooks;
 
 /// <summary>The organisers' pages: add an endpoint (secret once), see the log, resend; nobody else gets in.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class WebhookPagesTests(WebhookApp app) : IClassFixture<WebhookApp>
 {
     [Fact]
