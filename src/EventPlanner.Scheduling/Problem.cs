@@ -54,7 +54,8 @@ public sealed record PopularPair(string A, string B, int CoStars);
 /// <summary>
 /// Soft objective weights (the organiser's page sets them). Unplaced dominates so the solver places what it can.
 /// <paramref name="TrackGap"/> is per started quarter hour a track's day runs idle between its first and last session
-/// (a track in consecutive slots costs nothing).
+/// (a track in consecutive slots costs nothing). Off (0) by default: its effect at FOSDEM scale is not yet measured on an
+/// unloaded machine (see the README).
 /// </summary>
 public sealed record Weights(
     int PopularClash = 1,
@@ -63,7 +64,7 @@ public sealed record Weights(
     int KeynoteNotAlone = 500,
     int Move = 30,
     int Unplaced = 100_000,
-    int TrackGap = 5);
+    int TrackGap = 0);
 
 public sealed record Placement(string SessionId, Slot Slot);
 

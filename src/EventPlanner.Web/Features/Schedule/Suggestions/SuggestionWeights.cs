@@ -18,7 +18,8 @@ public sealed record SuggestionWeights(int PopularPairs, int TrackRoom, int Trac
     /// <summary>A keynote beside other sessions costs ten times its page weight: the default 50 is the model's 500.</summary>
     public const int KeynoteScale = 10;
 
-    public static readonly SuggestionWeights Defaults = new(1, 50, 5, 20, 50, 30);
+    // The consecutive-slots term is off by default until it is measured at scale on an idle machine (see the Scheduling README).
+    public static readonly SuggestionWeights Defaults = new(1, 50, 0, 20, 50, 30);
 
     /// <summary>Field name, label and value, in the order the page shows them.</summary>
     public IEnumerable<(string Field, string Label, int Value)> Fields() =>
