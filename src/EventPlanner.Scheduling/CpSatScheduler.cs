@@ -118,6 +118,11 @@ public static class CpSatScheduler
         private readonly List<(BoolVar Miss, long[] Preferred, int Session)> preferences = [];
         private readonly List<(BoolVar Alone, int Session)> keynotes = [];
         private readonly List<(BoolVar Stay, int Room, long Start, int Session)> stays = [];
+        private readonly List<TrackDay> trackDays = [];
+        private readonly Dictionary<(int Session, int Day), BoolVar> onDay = [];
+
+        /// <summary>One track on one day: its first start, last end and idle quarter hours between them.</summary>
+        private sealed record TrackDay(int Day, List<int> Sessions, IntVar First, IntVar Last, IntVar GapQuarters);
 
         private sealed record SessionVars(SessionCandidates C, BoolVar Placed, IntVar Start, IntervalVar Interval, Dictionary<int, BoolVar> Rooms);
 
@@ -181,6 +186,8 @@ public static class CpSatScheduler
                         Cp.AddImplication(z, uses);
                     }
 
+            if (w.TrackGap > 0) TrackGaps(w.TrackGap);
+
             // Speakers' preferred times: a miss literal, false only inside every preference given.
             var speakers = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
             if (w.PreferredTime > 0)
@@ -234,6 +241,54 @@ public static class CpSatScheduler
             Cp.Minimize(objective);
         }
 
+        /// <summary>
+        /// A track in consecutive slots: per track and day, first start and last end over the sessions placed that
+        /// day, and the idle quarter hours between them beyond the sessions' own minutes (0 when they follow each other,
+        /// also when the track runs in two rooms at once). Only tracks with two or more sessions that may share a day.
+        /// </summary>
+        private void TrackGaps(int weight)
+        {
+            foreach (var track in vars.Values.Where(v => v.C.Session.Track is not null).GroupBy(v => v.C.Session.Track!))
+            {
+                var byDay = track.SelectMany(v => v.C.Starts.Select(g => (int)(g / Day)).Distinct().Select(d => (d, v))).GroupBy(x => x.d).Where(g => g.Count() > 1).ToList();
+                foreach (var day in byDay)
+                {
+                    var d = day.Key;
+                    var first = Cp.NewIntVar(d * (long)Day, (d + 1) * (long)Day, $"tfirst_{track.Key}_{d}");
+                    var last = Cp.NewIntVar(d * (long)Day, (d + 1) * (long)Day, $"tlast_{track.Key}_{d}");
+                    var minutes = LinearExpr.NewBuilder();
+                    foreach (var (_, v) in day)
+                    {
+                        var on = OnDay(v, d);
+                        Cp.Add(first <= v.Start).OnlyEnforceIf(on);
+                        Cp.Add(last >= v.Start + v.C.Session.Duration).OnlyEnforceIf(on);
+                        minutes.AddTerm(on, v.C.Session.Duration);
+                    }
+                    var gap = Cp.NewIntVar(0, Day / 15, $"tgap_{track.Key}_{d}");
+                    Cp.Add(15 * gap >= last - first - minutes);
+                    objective.AddTerm(gap, weight);
+                    trackDays.Add(new TrackDay(d, day.Select(x => x.v.C.Index).ToList(), first, last, gap));
+                }
+            }
+        }
+
+        /// <summary>"Placed on day d": exactly one per placed session, and it holds the start inside that day.</summary>
+        private BoolVar OnDay(SessionVars v, int d)
+        {
+            if (onDay.TryGetValue((v.C.Index, d), out var known)) return known;
+            var days = v.C.Starts.Select(g => (int)(g / Day)).Distinct().ToList();
+            if (days.Count == 1) return onDay[(v.C.Index, d)] = v.Placed;
+            foreach (var x in days)
+            {
+                var lit = Cp.NewBoolVar($"on_{v.C.Index}_{x}");
+                Cp.AddImplication(lit, v.Placed);
+                Cp.AddLinearConstraint(v.Start, x * (long)Day, (x + 1) * (long)Day - 1).OnlyEnforceIf(lit);
+                onDay[(v.C.Index, x)] = lit;
+            }
+            Cp.Add(LinearExpr.Sum(days.Select(x => onDay[(v.C.Index, x)])) == v.Placed);
+            return onDay[(v.C.Index, d)];
+        }
+
         /// <summary>A complete hint from a legal placement (the greedy one), so the first solution comes at once.</summary>
         public void Hint(IReadOnlyList<Placement> placements)
         {
@@ -269,6 +324,18 @@ public static class CpSatScheduler
             }
             foreach (var (stay, room, start, i) in stays)
                 Cp.AddHint(stay, at.TryGetValue(i, out var x) && x.Room == room && x.Start == start);
+            foreach (var ((i, d), on) in onDay)
+                if (!ReferenceEquals(on, vars[i].Placed)) Cp.AddHint(on, at.TryGetValue(i, out var x) && x.Start / Day == d);
+            foreach (var t in trackDays)
+            {
+                var placed = t.Sessions.Where(i => at.TryGetValue(i, out var x) && x.Start / Day == t.Day).ToList();
+                long first = placed.Count == 0 ? t.Day * (long)Day : placed.Min(i => at[i].Start);
+                long last = placed.Count == 0 ? first : placed.Max(i => at[i].Start + vars[i].C.Session.Duration);
+                var idle = Math.Max(0, last - first - placed.Sum(i => (long)vars[i].C.Session.Duration));
+                Cp.AddHint(t.First, first);
+                Cp.AddHint(t.Last, last);
+                Cp.AddHint(t.GapQuarters, (idle + 14) / 15);
+            }
         }
 
         public List<Placement> Read(CpSolver solver)

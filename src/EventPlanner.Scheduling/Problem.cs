@@ -51,14 +51,20 @@ public sealed record TakenInterval(string RoomId, TimeWindow When, string What);
 /// <summary>Two sessions many attendees starred both of; running them in parallel costs <paramref name="CoStars"/>.</summary>
 public sealed record PopularPair(string A, string B, int CoStars);
 
-/// <summary>Soft objective weights (the organiser's page sets them). Unplaced dominates so the solver places what it can.</summary>
+/// <summary>
+/// Soft objective weights (the organiser's page sets them). Unplaced dominates so the solver places what it can.
+/// <paramref name="TrackGap"/> is per started quarter hour a track's day runs idle between its first and last session
+/// (a track in consecutive slots costs nothing). Off (0) by default: its effect at FOSDEM scale is not yet measured on an
+/// unloaded machine (see the README).
+/// </summary>
 public sealed record Weights(
     int PopularClash = 1,
     int TrackRoom = 50,
     int PreferredTime = 20,
     int KeynoteNotAlone = 500,
     int Move = 30,
-    int Unplaced = 100_000);
+    int Unplaced = 100_000,
+    int TrackGap = 0);
 
 public sealed record Placement(string SessionId, Slot Slot);
 

@@ -10,7 +10,8 @@ public sealed record ScoreCard(
     int TrackRoomChanges,
     int PreferredTimeMisses,
     int KeynotesNotAlone,
-    int MovesFromDraft)
+    int MovesFromDraft,
+    int TrackGapMinutes = 0)
 {
     public static ScoreCard Of(SchedulingProblem problem, IReadOnlyList<Placement> placements)
     {
@@ -29,6 +30,13 @@ public sealed record ScoreCard(
             && problem.Sessions.Any(o => o.Id != k.Id && Overlap(k.Id, o.Id)));
         var moves = problem.Draft.Count(d => sessions.ContainsKey(d.Key) && (!at.TryGetValue(d.Key, out var slot) || slot != d.Value));
         return new ScoreCard(ScheduleChecker.Check(problem, placements).Count, at.Count, problem.Sessions.Count - at.Count,
-            clashes.Count, clashes.Sum(p => (long)p.CoStars), trackChanges, misses, keynotes, moves);
+            clashes.Count, clashes.Sum(p => (long)p.CoStars), trackChanges, misses, keynotes, moves, TrackGaps(problem, at));
     }
+
+    /// <summary>Idle minutes inside each track's day: from its first start to its last end, less its sessions' minutes (never below 0).</summary>
+    public static int TrackGaps(SchedulingProblem problem, IReadOnlyDictionary<string, Slot> at) =>
+        problem.Sessions.Where(s => s.Track is not null && at.ContainsKey(s.Id))
+            .GroupBy(s => (s.Track, at[s.Id].Day))
+            .Where(g => g.Count() > 1)
+            .Sum(g => Math.Max(0, g.Max(s => at[s.Id].Start + s.Duration) - g.Min(s => at[s.Id].Start) - g.Sum(s => s.Duration)));
 }

@@ -92,4 +92,38 @@ public class SoftObjectiveTests
         Assert.Equal(new Slot("B", 0, 10 * H), sticky.At("s1"));
         Assert.True(loose.Score.MovesFromDraft > 1);
     }
+
+    [Fact]
+    public void Track_runs_in_consecutive_slots_with_weight()
+    {
+        // One room, 9:00-13:00. The second rust talk's speaker prefers 12:00; weighted, the track runs 9:00 and 10:00
+        // without an idle hour between, and the preference is missed instead.
+        var problem = Problem([new SessionToPlace("r1", H, "talk", "rust", ["p1"]), new SessionToPlace("r2", H, "talk", "rust", ["p2"])],
+            rooms: [new Room("A", 100)], opens: 9 * H, closes: 13 * H) with
+        {
+            Speakers = [new Speaker("p1", Preferred: [Nine]), new Speaker("p2", Preferred: [new TimeWindow(0, 12 * H, 13 * H)])],
+        };
+
+        var ignored = SolveChecked(problem with { Weights = new Weights(TrackGap: 0) });
+        var weighted = SolveChecked(problem with { Weights = new Weights(TrackGap: 100) });
+
+        Assert.Equal(2 * H, ignored.Score.TrackGapMinutes);
+        Assert.Equal(0, ignored.Score.PreferredTimeMisses);
+        Assert.Equal(0, weighted.Score.TrackGapMinutes);
+        Assert.Equal(1, weighted.Score.PreferredTimeMisses);
+    }
+
+    [Fact]
+    public void Track_gaps_count_idle_minutes_per_track_and_day()
+    {
+        var problem = Problem([new SessionToPlace("a", H, "talk", "go", ["p1"]), new SessionToPlace("b", 30, "talk", "go", ["p2"]),
+            new SessionToPlace("c", H, "talk", "go", ["p3"]), new SessionToPlace("d", H, "talk", null, ["p4"])], days: 2);
+        var at = new Dictionary<string, Slot>
+        {
+            ["a"] = new("A", 0, 9 * H), ["b"] = new("B", 0, 10 * H + 30), ["c"] = new("A", 1, 9 * H), ["d"] = new("A", 0, 10 * H),
+        };
+
+        // Day 1: 9:00-11:00 spans 120 min, the track's sessions take 90: 30 idle. Day 2 has one go session: nothing to count.
+        Assert.Equal(30, ScoreCard.TrackGaps(problem, at));
+    }
 }

@@ -55,7 +55,8 @@ public static class SuggestionCheck
             GridErrors(board, target).Count, score.HardViolations, refusedByGrid.Count,
             changes.Count(c => c.Change == ProposalChangeKinds.Placed), changes.Count(c => c.Change == ProposalChangeKinds.Moved),
             changes.Count(c => c.Change == ProposalChangeKinds.Unchanged), unplaced.Count,
-            score.PopularPairClashes, score.ClashCoStars, score.TrackRoomChanges, score.KeynotesNotAlone, solved.GreedyScore.ClashCoStars));
+            score.PopularPairClashes, score.ClashCoStars, score.TrackRoomChanges, score.KeynotesNotAlone, solved.GreedyScore.ClashCoStars,
+            score.PreferredTimeMisses, score.TrackGapMinutes, score.MovesFromDraft));
     }
 
     /// <summary>The grid's errors on sessions the proposal places or moves, over the board as the proposal would leave it.</summary>

@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace EventPlanner.Web.Features.Schedule.Suggestions;
 
 // Requests: every field nullable so a missing one becomes a field message (or its default), not a binding error.
-public sealed record SuggestionInput(string? Mode, bool? MoveReleased, int? TimeLimitSeconds);
+public sealed record SuggestionInput(string? Mode, bool? MoveReleased, int? TimeLimitSeconds, SuggestionWeightsInput? Weights = null);
 
 /// <summary>A run as organisers follow it: state, progress (objective, bound, elapsed), then the proposal.</summary>
 public sealed record SuggestionResponse(
     long Id, string State, string Mode, bool MoveReleased, int TimeLimitSeconds, bool CancelRequested, string? SolverStatus,
     double? BestObjective, double? BestBound, double ElapsedSeconds, int Solutions, bool CanApply, string? Error,
-    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, DateTimeOffset? AppliedAt, SuggestionResult? Proposal);
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, DateTimeOffset? AppliedAt, SuggestionResult? Proposal, SuggestionWeights Weights);
 
 public sealed record SuggestionApplied(long Id, int SessionsWritten, string Message);
 
@@ -30,11 +30,13 @@ public static class SuggestionRules
         var seconds = v.Range("timeLimitSeconds", input.TimeLimitSeconds ?? DefaultSeconds, 1, MaxSeconds, "Time limit in seconds");
         if (input.MoveReleased == true && mode == SuggestionModes.Gaps)
             v.Add("moveReleased", "Released sessions can only be moved when re-planning everything.");
-        return v.HasErrors ? null : new SuggestionValues(mode, input.MoveReleased ?? false, seconds);
+        var weights = SuggestionWeights.Validate(input.Weights, v);
+        return v.HasErrors ? null : new SuggestionValues(mode, input.MoveReleased ?? false, seconds, weights);
     }
 
     public static SuggestionResponse AsResponse(this SuggestionRow r) => new(r.Id, r.State, r.Mode, r.MoveReleased, r.TimeLimitSeconds, r.CancelRequested,
-        r.SolverStatus, r.BestObjective, r.BestBound, r.ElapsedMs / 1000.0, r.Solutions, r.CanApply, r.Error, r.CreatedAt, r.FinishedAt, r.AppliedAt, r.Proposal);
+        r.SolverStatus, r.BestObjective, r.BestBound, r.ElapsedMs / 1000.0, r.Solutions, r.CanApply, r.Error, r.CreatedAt, r.FinishedAt, r.AppliedAt, r.Proposal,
+        SuggestionWeights.FromJson(r.Weights));
 }
 
 /// <summary>The suggest flow's shared steps, so the pages and the API start and apply runs the same way.</summary>

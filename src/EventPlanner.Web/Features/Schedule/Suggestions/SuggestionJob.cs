@@ -33,6 +33,7 @@ public sealed class SuggestionJob(SuggestionStore store, EventStore events, Sche
             }
             var (pairs, released) = await store.InputsAsync(e.Id, ct);
             var problem = SuggestionProblem.Build(board, pairs, row.Mode, row.MoveReleased, released);
+            var weighted = problem.Problem with { Weights = SuggestionWeights.FromJson(row.Weights).ToSolver() };
             var stamp = SuggestionCheck.DraftStamp(board);
 
             SolveProgress? latest = null;
@@ -44,7 +45,7 @@ public sealed class SuggestionJob(SuggestionStore store, EventStore events, Sche
                 StopOnInfeasibleInput = false,
                 Progress = p => Volatile.Write(ref latest, p),
             };
-            var solve = Task.Run(() => CpSatScheduler.Solve(problem.Problem, options, stop.Token), CancellationToken.None);
+            var solve = Task.Run(() => CpSatScheduler.Solve(weighted, options, stop.Token), CancellationToken.None);
             while (!solve.IsCompleted)
             {
                 await Task.WhenAny(solve, Task.Delay(PollEvery, CancellationToken.None));

@@ -55,6 +55,8 @@ public sealed record SuggestionRow
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public DateTimeOffset? AppliedAt { get; init; }
+    /// <summary>The weights as JSON (<see cref="SuggestionWeights"/>); null for runs stored before they were on the page.</summary>
+    public string? Weights { get; init; }
 
     public SuggestionResult? Proposal => Result is null ? null : JsonSerializer.Deserialize<SuggestionResult>(Result, ScheduleJson.Options);
 
@@ -80,7 +82,7 @@ public sealed record SuggestionScore(
     int GridErrors, int SolverViolations, int DroppedByGridCheck,
     int Placed, int Moved, int Unchanged, int Unplaced,
     int PopularPairClashes, long ClashCoStars, int TrackRoomChanges, int KeynotesNotAlone,
-    long GreedyClashCoStars);
+    long GreedyClashCoStars, int PreferredTimeMisses = 0, int TrackGapMinutes = 0, int MovesFromDraft = 0);
 
 public sealed record SuggestionResult(
     IReadOnlyList<ProposedChange> Changes,

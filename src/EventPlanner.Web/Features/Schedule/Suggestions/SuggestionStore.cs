@@ -19,7 +19,7 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
 {
     private const string Columns = """
         id, event_id, requested_by, mode, move_released, time_limit_seconds, state, cancel_requested, solver_status, best_objective, best_bound,
-        elapsed_ms, solutions, draft_stamp, result, error, created_at, started_at, finished_at, applied_at
+        elapsed_ms, solutions, draft_stamp, result, error, created_at, started_at, finished_at, applied_at, weights
         """;
 
     /// <summary>Queues a run; null when one is already queued or running for the event (one solve per event at a time).</summary>
@@ -30,10 +30,10 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
             if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_suggestions WHERE event_id = @eventId AND state IN ('queued', 'running'))",
                     new { eventId }, tx)) return null;
             return await c.QuerySingleAsync<SuggestionRow?>($"""
-                INSERT INTO schedule_suggestions (event_id, requested_by, mode, move_released, time_limit_seconds, state, created_at)
-                VALUES (@eventId, @userId, @Mode, @MoveReleased, @TimeLimitSeconds, 'queued', @now)
+                INSERT INTO schedule_suggestions (event_id, requested_by, mode, move_released, time_limit_seconds, state, created_at, weights)
+                VALUES (@eventId, @userId, @Mode, @MoveReleased, @TimeLimitSeconds, 'queued', @now, @weights)
                 RETURNING {Columns}
-                """, new { eventId, userId, values.Mode, values.MoveReleased, values.TimeLimitSeconds, now = clock.GetUtcNow() }, tx);
+                """, new { eventId, userId, values.Mode, values.MoveReleased, values.TimeLimitSeconds, now = clock.GetUtcNow(), weights = values.Weights.ToJson() }, tx);
         }, ct);
 
     public async Task<SuggestionRow?> FindAsync(long eventId, long id, CancellationToken ct = default)
@@ -192,4 +192,4 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
 }
 
 /// <summary>What an organiser asks for, validated.</summary>
-public sealed record SuggestionValues(string Mode, bool MoveReleased, int TimeLimitSeconds);
+public sealed record SuggestionValues(string Mode, bool MoveReleased, int TimeLimitSeconds, SuggestionWeights Weights);
