@@ -9,6 +9,18 @@ namespace EventPlanner.Web.Features.Tickets;
 /// </summary>
 public static class TicketImpact
 {
+    /// <summary>A check-in volunteer: their name, the check-ins they recorded (not undone), and how many other volunteers remain.</summary>
+    public static async Task<(string? Name, int CheckIns, int OtherStaff)> CheckInStaffAsync(IDbConnection c, IDbTransaction? tx, long eventId, long userId)
+    {
+        var s = await c.QuerySingleOrDefaultAsync<(string? Name, long CheckIns, long Others)>("""
+            SELECT u.display_name,
+              (SELECT COUNT(*) FROM ticket_checkins k WHERE k.event_id = @eventId AND k.checked_in_by = @userId AND k.undone_at IS NULL),
+              (SELECT COUNT(*) FROM event_checkin_staff o WHERE o.event_id = @eventId AND o.user_id <> @userId)
+            FROM event_checkin_staff s JOIN users u ON u.id = s.user_id WHERE s.event_id = @eventId AND s.user_id = @userId
+            """, new { eventId, userId }, tx);
+        return (s.Name, (int)s.CheckIns, (int)s.Others);
+    }
+
     public static async Task<int> ValidSpeakerTicketsAsync(IDbConnection c, IDbTransaction? tx, long proposalId) =>
         (int)await c.ExecuteScalarAsync<long>("""
             SELECT COUNT(*) FROM speaker_ticket_grants g JOIN tickets t ON t.id = g.ticket_id WHERE g.proposal_id = @proposalId AND t.status = 'valid'
