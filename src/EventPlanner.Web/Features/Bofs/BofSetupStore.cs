@@ -97,10 +97,12 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
         }, ct);
 
     /// <summary>Removes a slot nobody booked; a booked one stays until its BoF moves or is cancelled. Null: no such slot.</summary>
-    public Task<bool?> RemoveSlotAsync(long eventId, long slotId, Validator v, CancellationToken ct = default) =>
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false (null returned) leaves the slot.</summary>
+    public Task<bool?> RemoveSlotAsync(long eventId, long slotId, Validator v, CancellationToken ct = default, Func<System.Data.IDbConnection, System.Data.IDbTransaction, Task<bool>>? stillAsShown = null) =>
         db.WriteAsync<bool?>(async (c, tx) =>
         {
             await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return null;
             var slot = (await BofStore.SlotsAsync(c, tx, eventId)).FirstOrDefault(s => s.Id == slotId);
             if (slot is null) return null;
             if (slot.BofId is not null)

@@ -14,6 +14,7 @@ public static class DashboardEndpoints
         services.AddSingleton<RoomRemoval>();
         services.AddSingleton<OrganiserImpacts>();
         services.AddSingleton<ParticipantImpacts>();
+        services.AddSingleton<SetupImpacts>();
         return services;
     }
 

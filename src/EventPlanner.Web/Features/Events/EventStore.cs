@@ -216,9 +216,11 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
     /// team is limited to this track alone: its limit rows would cascade away, and a team with no limit row may review
     /// every track, so removing a track would widen what those reviewers see.
     /// </summary>
-    public Task<bool> RemoveTrackAsync(long eventId, long trackId, Action<string> blocker, CancellationToken ct = default) =>
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false leaves everything as it is.</summary>
+    public Task<bool> RemoveTrackAsync(long eventId, long trackId, Action<string> blocker, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
         db.WriteAsync(async (c, tx) =>
         {
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return false;
             var teams = (await c.QueryAsync<string>("""
                 SELECT t.name FROM review_teams t JOIN review_team_tracks rt ON rt.team_id = t.id
                 WHERE rt.track_id = @trackId AND t.event_id = @eventId
@@ -281,9 +283,10 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
     }
 
     /// <summary>Removes a role; an event always keeps at least one organiser.</summary>
-    public Task<bool> RevokeAsync(long eventId, long userId, string role, Validator v, CancellationToken ct = default) =>
+    public Task<bool> RevokeAsync(long eventId, long userId, string role, Validator v, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
         db.WriteAsync(async (c, tx) =>
         {
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return false;
             if (role == EventRoles.Organiser && await c.ExecuteScalarAsync<int>(
                     "SELECT COUNT(*) FROM event_roles WHERE event_id = @eventId AND role = 'organiser' AND user_id <> @userId", new { eventId, userId }, tx) == 0)
             {

@@ -106,10 +106,12 @@ public sealed class SessionStore(Db db, TimeProvider clock)
         }, ct);
 
     /// <summary>Deletes a session that was never released; a released one must be cancelled instead, so the changelog can say so.</summary>
-    public Task<bool?> DeleteAsync(long eventId, long id, Validator v, CancellationToken ct = default) =>
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false (null returned) leaves the session.</summary>
+    public Task<bool?> DeleteAsync(long eventId, long id, Validator v, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
         db.WriteAsync<bool?>(async (c, tx) =>
         {
             await db.LockEventAsync(c, tx, eventId); // a release between the check and the delete would lose a released session
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return null;
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_sessions WHERE id = @id AND event_id = @eventId)", new { id, eventId }, tx))
                 return null;
             if (await ReleasedAsync(c, tx, eventId, id))
@@ -157,8 +159,8 @@ public sealed class SessionStore(Db db, TimeProvider clock)
                 """, new { eventId, slot.Date, slot.RoomId, slot.Starts, slot.Ends }, tx);
         }, ct);
 
-    public Task<bool> RemoveSlotAsync(long eventId, long slotId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM schedule_slots WHERE id = @slotId AND event_id = @eventId", new { slotId, eventId }, tx) == 1, ct);
+    public Task<bool> RemoveSlotAsync(long eventId, long slotId, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        db.WriteAsync(async (c, tx) => (stillAsShown is null || await stillAsShown(c, tx)) && await c.ExecuteAsync("DELETE FROM schedule_slots WHERE id = @slotId AND event_id = @eventId", new { slotId, eventId }, tx) == 1, ct);
 
     /// <summary>Sets (or, with null, clears) a room's own hours on one day; the day's hours apply otherwise.</summary>
     public Task<bool> SetRoomHoursAsync(long eventId, long roomId, DateOnly date, (TimeOnly Opens, TimeOnly Closes)? hours, CancellationToken ct = default) =>

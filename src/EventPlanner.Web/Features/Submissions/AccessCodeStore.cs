@@ -39,8 +39,9 @@ public sealed class AccessCodeStore(Db db, TimeProvider clock)
         }
     }
 
-    public Task<bool> DeleteAsync(long eventId, long id, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM access_codes WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false leaves the code.</summary>
+    public Task<bool> DeleteAsync(long eventId, long id, CancellationToken ct = default, Func<System.Data.IDbConnection, System.Data.IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        db.WriteAsync(async (c, tx) => (stillAsShown is null || await stillAsShown(c, tx)) && await c.ExecuteAsync("DELETE FROM access_codes WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
 
     internal static Task<AccessCodeRow?> FindAsync(System.Data.IDbConnection c, System.Data.IDbTransaction tx, long eventId, string? code, long? id) =>
         code is not null

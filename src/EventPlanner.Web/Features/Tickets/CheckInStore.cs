@@ -160,8 +160,9 @@ public sealed class CheckInStore(Db db, TimeProvider clock, WebhookOutbox webhoo
             return new StaffRow { UserId = user.Id, Email = user.Email, DisplayName = user.DisplayName, GrantedAt = now };
         }, ct);
 
-    public Task<bool> RemoveStaffAsync(long eventId, long userId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM event_checkin_staff WHERE event_id = @eventId AND user_id = @userId", new { eventId, userId }, tx) == 1, ct);
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false leaves the volunteer.</summary>
+    public Task<bool> RemoveStaffAsync(long eventId, long userId, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        db.WriteAsync(async (c, tx) => (stillAsShown is null || await stillAsShown(c, tx)) && await c.ExecuteAsync("DELETE FROM event_checkin_staff WHERE event_id = @eventId AND user_id = @userId", new { eventId, userId }, tx) == 1, ct);
 
     internal sealed record RetiredSecret
     {

@@ -69,8 +69,10 @@ public sealed class WebhookStore(Db db, TimeProvider clock, WebhookOptions optio
         return (row, rotate && row is not null);
     }
 
-    public async Task<bool> DeleteAsync(long eventId, long id, CancellationToken ct = default) =>
-        await db.WriteAsync((c, tx) => c.ExecuteAsync("DELETE FROM webhook_endpoints WHERE event_id = @eventId AND id = @id", new { eventId, id }, tx), ct) == 1;
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false leaves the endpoint.</summary>
+    public async Task<bool> DeleteAsync(long eventId, long id, CancellationToken ct = default, Func<System.Data.IDbConnection, System.Data.IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        await db.WriteAsync(async (c, tx) => stillAsShown is not null && !await stillAsShown(c, tx) ? 0
+            : await c.ExecuteAsync("DELETE FROM webhook_endpoints WHERE event_id = @eventId AND id = @id", new { eventId, id }, tx), ct) == 1;
 
     /// <summary>Newest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<WebhookDeliveryRow>> DeliveriesAsync(long eventId, long? endpointId, int limit, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Bofs;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -10,8 +11,10 @@ namespace EventPlanner.Web.Pages.Bofs;
 
 /// <summary>Organisers: the interest threshold, which rooms are BoF rooms, and the bookable BoF slots.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageModel(EventStore events, BofSetupStore setup) : PageModel
+public sealed class ManageModel(EventStore events, BofSetupStore setup, SetupImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of removing a slot; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public EventRow Event { get; private set; } = null!;
     public BofSetup Setup { get; private set; } = null!;
     public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
@@ -51,16 +54,29 @@ public sealed class ManageModel(EventStore events, BofSetupStore setup) : PageMo
         return Redirect($"/events/{Slug}/bofs/manage");
     }
 
-    public async Task<IActionResult> OnPostRemoveSlotAsync(long slotId)
+    /// <summary>The first post shows the slot's booking and the BoFs waiting for one; only a post with the stamp of those counts removes it, recounted inside the delete.</summary>
+    public async Task<IActionResult> OnPostRemoveSlotAsync(long slotId, string? stamp)
     {
         if (!await LoadAsync()) return NotFound();
         Threshold = Setup.Threshold;
+        if (await impacts.BofSlotAsync(Event.Id, slotId) is not { } what) return NotFound();
+        if (!what.ConfirmedBy(stamp)) return AskSlot(what, slotId, stamp is not null);
         var v = new Validator();
-        var removed = await setup.RemoveSlotAsync(Event.Id, slotId, v);
+        var check = new StampCheck(Event.Id, stamp, (c, tx) => SetupImpacts.BofSlotAsync(c, tx, Event.Id, slotId));
+        var removed = await setup.RemoveSlotAsync(Event.Id, slotId, v, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return AskSlot(check.Fresh!, slotId, true);
         if (removed is null) return NotFound();
         if (removed == false) { ModelState.AddErrors(v, ""); return Page(); }
         TempData["Flash"] = "BoF slot removed.";
         return Redirect($"/events/{Slug}/bofs/manage");
+    }
+
+    private PageResult AskSlot(Impact what, long slotId, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Remove {what.Subject}?", "RemoveSlot",
+            new Dictionary<string, string> { ["slotId"] = slotId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "Remove the slot",
+            $"/events/{Slug}/bofs/manage", "Keep the slot", changed);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(bool keepPosted = false)

@@ -68,17 +68,23 @@ public sealed class ManageSessionModel(EventStore events, ScheduleQueries querie
     {
         if (!await LoadAsync(id) || Session is null) return NotFound();
         if (await impacts.SessionAsync(Board.Event.Id, Session.Id) is not { } what) return NotFound();
-        if (!what.ConfirmedBy(stamp))
-        {
-            Confirm = new ConfirmView(what, $"Delete \"{what.Subject}\"?", "Delete", new Dictionary<string, string>(), "Delete the session",
-                $"/events/{Slug}/schedule/manage/sessions/{Session.Id}", "Keep the session", stamp is not null);
-            await OnGetAsync(id); // the form below shows the session as it is
-            return Page();
-        }
+        if (!what.ConfirmedBy(stamp)) return await AskAsync(what, id, stamp is not null);
         var v = new Validator();
-        if (await store.DeleteAsync(Board.Event.Id, Session.Id, v) is not true) return Invalid(v);
+        var sessionId = Session.Id;
+        var check = new StampCheck(Board.Event.Id, stamp, (c, tx) => OrganiserImpacts.SessionAsync(c, tx, Board.Event.Id, sessionId));
+        var deleted = await store.DeleteAsync(Board.Event.Id, sessionId, v, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return await AskAsync(check.Fresh!, id, true);
+        if (deleted is not true) return Invalid(v);
         TempData["Flash"] = $"Deleted \"{Session.Title}\".";
         return Redirect($"/events/{Slug}/schedule/manage");
+    }
+
+    private async Task<IActionResult> AskAsync(Impact what, string id, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Delete \"{what.Subject}\"?", "Delete", new Dictionary<string, string>(), "Delete the session",
+            $"/events/{Slug}/schedule/manage/sessions/{Session!.Id}", "Keep the session", changed);
+        await OnGetAsync(id); // the form below shows the session as it is
+        return Page();
     }
 
     private PageResult Invalid(Validator v)

@@ -53,15 +53,19 @@ public sealed class SlotsModel(EventStore events, ScheduleQueries queries, Sessi
             TempData["Flash"] = "That slot was already gone.";
             return Redirect($"/events/{Slug}/schedule/manage/slots");
         }
-        if (!what.ConfirmedBy(stamp))
-        {
-            Confirm = new ConfirmView(what, $"Remove {what.Subject}?", "Remove", new Dictionary<string, string> { ["slotId"] = slotId.ToString() },
-                "Remove the slot", $"/events/{Slug}/schedule/manage/slots", "Keep the slot", stamp is not null);
-            return Page();
-        }
-        await store.RemoveSlotAsync(Board.Event.Id, slotId);
-        TempData["Flash"] = "Slot removed.";
+        if (!what.ConfirmedBy(stamp)) return Ask(what, slotId, stamp is not null);
+        var check = new StampCheck(Board.Event.Id, stamp, (c, tx) => OrganiserImpacts.SlotAsync(c, tx, Board.Event, slotId));
+        var removed = await store.RemoveSlotAsync(Board.Event.Id, slotId, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return Ask(check.Fresh!, slotId, true);
+        TempData["Flash"] = removed ? "Slot removed." : "That slot was already gone.";
         return Redirect($"/events/{Slug}/schedule/manage/slots");
+    }
+
+    private PageResult Ask(Impact what, long slotId, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Remove {what.Subject}?", "Remove", new Dictionary<string, string> { ["slotId"] = slotId.ToString() },
+            "Remove the slot", $"/events/{Slug}/schedule/manage/slots", "Keep the slot", changed);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostHoursAsync(bool clear = false)

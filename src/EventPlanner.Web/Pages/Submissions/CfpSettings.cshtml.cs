@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Infrastructure;
@@ -10,8 +11,10 @@ namespace EventPlanner.Web.Pages.Submissions;
 
 /// <summary>Organisers shape the call: dates and text, session types, questions and access codes.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class CfpSettingsModel(EventStore events, CfpStore cfp, AccessCodeStore codes) : PageModel
+public sealed class CfpSettingsModel(EventStore events, CfpStore cfp, AccessCodeStore codes, SetupImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of deleting an access code; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public CfpContext Context { get; private set; } = null!;
     public IReadOnlyList<AccessCodeRow> Codes { get; private set; } = [];
 
@@ -69,10 +72,30 @@ public sealed class CfpSettingsModel(EventStore events, CfpStore cfp, AccessCode
         if (values is not null) await codes.AddAsync(Context, values, v);
     }, "The access code is created.", "Code");
 
-    public Task<IActionResult> OnPostDeleteCodeAsync(string slug, long codeId) => DoAsync(slug, async v =>
+    /// <summary>The first post shows the drafts and proposals carrying the code; only a post with the stamp of those counts deletes it, recounted inside the delete.</summary>
+    public async Task<IActionResult> OnPostDeleteCodeAsync(string slug, long codeId, string? stamp)
     {
-        if (!await codes.DeleteAsync(Context.Event.Id, codeId)) v.Add("code", "There is no such access code.");
-    }, "The access code is deleted.", "Code");
+        if (!await LoadAsync(slug)) return NotFound();
+        if (await impacts.AccessCodeAsync(Context.Event.Id, codeId) is not { } what)
+        {
+            TempData["Flash"] = "That access code was already deleted.";
+            return Redirect($"/events/{slug}/cfp/settings");
+        }
+        if (!what.ConfirmedBy(stamp)) return AskCode(what, slug, codeId, stamp is not null);
+        var check = new StampCheck(Context.Event.Id, stamp, (c, tx) => SetupImpacts.AccessCodeAsync(c, tx, Context.Event.Id, codeId));
+        var deleted = await codes.DeleteAsync(Context.Event.Id, codeId, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return AskCode(check.Fresh!, slug, codeId, true);
+        TempData["Flash"] = deleted ? "The access code is deleted." : "That access code was already deleted.";
+        return Redirect($"/events/{slug}/cfp/settings");
+    }
+
+    private PageResult AskCode(Impact what, string slug, long codeId, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Delete {what.Subject}?", "DeleteCode",
+            new Dictionary<string, string> { ["codeId"] = codeId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "Delete the code",
+            $"/events/{slug}/cfp/settings", "Keep the code", changed);
+        return Page();
+    }
 
     private async Task<IActionResult> DoAsync(string slug, Func<Validator, Task> work, string flash, string prefix)
     {

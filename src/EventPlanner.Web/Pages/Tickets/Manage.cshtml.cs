@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
@@ -10,8 +11,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Tickets;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageModel(EventStore events, TicketTypeStore types, RegistrationStore registrations, TransferStore transfers, CheckInStore checkIns) : PageModel
+public sealed class ManageModel(EventStore events, TicketTypeStore types, RegistrationStore registrations, TransferStore transfers, CheckInStore checkIns, SetupImpacts impacts) : PageModel
 {
+    /// <summary>The confirmation step of removing a check-in volunteer; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public EventRow Event { get; private set; } = null!;
     public IReadOnlyList<TicketTypeRow> Types { get; private set; } = [];
     public IReadOnlyList<OrderRow> Orders { get; private set; } = [];
@@ -83,12 +86,29 @@ public sealed class ManageModel(EventStore events, TicketTypeStore types, Regist
         return RedirectToPage(new { slug });
     }
 
-    public async Task<IActionResult> OnPostRemoveStaffAsync(string slug, long userId)
+    /// <summary>The first post shows what the volunteer loses; only a post with the stamp of those same counts removes them, recounted inside the delete.</summary>
+    public async Task<IActionResult> OnPostRemoveStaffAsync(string slug, long userId, string? stamp)
     {
-        if (await events.FindAsync(slug) is not { } e) return NotFound();
-        await checkIns.RemoveStaffAsync(e.Id, userId);
-        TempData["Flash"] = "Volunteer removed.";
+        if (!await LoadAsync(slug)) return NotFound();
+        if (await impacts.CheckInStaffAsync(Event.Id, userId) is not { } what)
+        {
+            TempData["Flash"] = "That volunteer was already removed.";
+            return RedirectToPage(new { slug });
+        }
+        if (!what.ConfirmedBy(stamp)) return AskStaff(what, userId, stamp is not null);
+        var check = new StampCheck(Event.Id, stamp, (c, tx) => SetupImpacts.CheckInStaffAsync(c, tx, Event.Id, userId));
+        var removed = await checkIns.RemoveStaffAsync(Event.Id, userId, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return AskStaff(check.Fresh!, userId, true);
+        TempData["Flash"] = removed ? $"{what.Subject} can no longer check people in." : "That volunteer was already removed.";
         return RedirectToPage(new { slug });
+    }
+
+    private PageResult AskStaff(Impact what, long userId, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Remove {what.Subject} from the check-in desk?", "RemoveStaff",
+            new Dictionary<string, string> { ["userId"] = userId.ToString(CultureInfo.InvariantCulture) }, $"Remove {what.Subject}",
+            $"/events/{Event.Slug}/tickets/manage", "Keep them", changed);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string slug)

@@ -4,6 +4,7 @@ using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EventPlanner.Web.Pages.Events.Manage;
 
@@ -46,15 +47,11 @@ public sealed class TeamModel(EventStore store, OrganiserImpacts impacts) : Mana
                 TempData["Flash"] = "That role was already gone.";
                 return RedirectToPage(new { slug = Slug });
             }
-            if (!what.ConfirmedBy(stamp))
-            {
-                Confirm = new ConfirmView(what, $"Remove {what.Subject}?", "Remove",
-                    new Dictionary<string, string> { ["userId"] = userId.ToString(), ["role"] = r }, $"Remove {what.Subject}",
-                    $"/events/{Slug}/manage/team", "Keep them", stamp is not null);
-                return Page();
-            }
+            if (!what.ConfirmedBy(stamp)) return Ask(what, userId, r, stamp is not null);
         }
-        var removed = r is not null && await Store.RevokeAsync(Event.Id, userId, r, v);
+        var check = new StampCheck(Event.Id, stamp, (c, tx) => OrganiserImpacts.TeamRoleAsync(c, tx, Event.Id, userId, r!));
+        var removed = r is not null && await Store.RevokeAsync(Event.Id, userId, r, v, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return Ask(check.Fresh!, userId, r!, true);
         if (v.HasErrors)
         {
             // Keyed apart from the add form, so the message shows in the summary rather than under its fields.
@@ -65,6 +62,14 @@ public sealed class TeamModel(EventStore store, OrganiserImpacts impacts) : Mana
         // Someone who just stepped down as organiser can no longer see the manage pages.
         if (userId == User.RequiredUserId() && r == EventRoles.Organiser) return RedirectToPage("/Events/Details", new { slug = Slug });
         return RedirectToPage(new { slug = Slug });
+    }
+
+    private PageResult Ask(Impact what, long userId, string role, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Remove {what.Subject}?", "Remove",
+            new Dictionary<string, string> { ["userId"] = userId.ToString(), ["role"] = role }, $"Remove {what.Subject}",
+            $"/events/{Slug}/manage/team", "Keep them", changed);
+        return Page();
     }
 
     private async Task<bool> LoadAsync()

@@ -4,6 +4,7 @@ using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EventPlanner.Web.Pages.Events.Manage;
 
@@ -55,16 +56,20 @@ public sealed class TracksModel(EventStore store, OrganiserImpacts impacts) : Ma
             TempData["Flash"] = "That track was already gone.";
             return RedirectToPage(new { slug = Slug });
         }
-        if (!what.ConfirmedBy(stamp))
-        {
-            Confirm = new ConfirmView(what, $"Remove the track {what.Subject}?", "Remove", new Dictionary<string, string> { ["id"] = id.ToString() },
-                $"Remove {what.Subject}", $"/events/{Slug}/manage/tracks", "Keep the track", stamp is not null);
-            return Page();
-        }
+        if (!what.ConfirmedBy(stamp)) return Ask(what, id, stamp is not null);
         string? blocked = null;
-        var found = await Store.RemoveTrackAsync(Event.Id, id, why => blocked = why);
+        var check = new StampCheck(Event.Id, stamp, (c, tx) => OrganiserImpacts.TrackAsync(c, tx, Event.Id, id));
+        var found = await Store.RemoveTrackAsync(Event.Id, id, why => blocked = why, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return Ask(check.Fresh!, id, true);
         TempData["Flash"] = blocked ?? (found ? $"Track {what.Subject} removed. The public schedule changes at your next release." : "That track was already gone.");
         return RedirectToPage(new { slug = Slug });
+    }
+
+    private PageResult Ask(Impact what, long id, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Remove the track {what.Subject}?", "Remove", new Dictionary<string, string> { ["id"] = id.ToString() },
+            $"Remove {what.Subject}", $"/events/{Slug}/manage/tracks", "Keep the track", changed);
+        return Page();
     }
 
     private async Task<bool> LoadAsync()
