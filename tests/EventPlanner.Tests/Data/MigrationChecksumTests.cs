@@ -35,6 +35,7 @@ public sealed class MigrationChecksumTests : IDisposable
         [19] = "c3450d2cdd13c3e651181eefac192606f9531e15b4185231194e43944420cf33", // 0019_personal_data.sql
         [20] = "08d7017939c42221b5de46b844bbdce097f324e05b72edccff426d762f4200cd", // 0020_session_materials.sql
         [21] = "c8993218143e7ae08798ca0567c739bdf92b5d3a580f9d8a88de87fe7a9da77d", // 0021_feedback_and_surveys.sql
+        [23] = "9760a95efa69798795a3ad9c0a46c14136324801a3c741bf6b144e5b0414b5e7", // 0023_data_protection_keys.sql
         [24] = "54dc555e85c6927e3c666be2dfd7983b6341fd2ec8b8202d238de3c0aecc8e84", // 0024_cfp_webhook_states.sql
         [25] = "49bb9f66f45192e40d471492b7f320ac0f7ad911725073bdbd61a9731e15d67b", // 0025_suggestion_weights.sql
     };
@@ -63,6 +64,7 @@ public sealed class MigrationChecksumTests : IDisposable
         [19] = "a7ae17033dffa215036097fa9f3dfd1520887ff6ccdfa9eb18dc47f1d8f9afda", // postgres/0019_personal_data.sql
         [20] = "11cc92592e01525120ee11440499200d682cd5e2079e02a38d1b1e474faa817e", // postgres/0020_session_materials.sql
         [21] = "83f6291d59e3db59256a7db36cad1378cd6cec0173f7b61e6c8e1af89cca2ea3", // postgres/0021_feedback_and_surveys.sql
+        [23] = "f493a5518fc206fa55c82050ef45d10435797d19fe0b778e844086fef70727ec", // postgres/0023_data_protection_keys.sql
         [24] = "73fc2e15a693528b80e602ed5c3a90745f0786466fb6e0e71b238ae54912c495", // postgres/0024_cfp_webhook_states.sql
         [25] = "49bb9f66f45192e40d471492b7f320ac0f7ad911725073bdbd61a9731e15d67b", // postgres/0025_suggestion_weights.sql
     };

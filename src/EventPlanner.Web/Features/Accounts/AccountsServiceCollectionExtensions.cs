@@ -15,13 +15,8 @@ public static class AccountsServiceCollectionExtensions
     {
         services.AddNotificationKinds(AccountNotificationKinds.All);
         services.AddPersonalData<AccountPersonalData>();
-        // Keys under db/keys so sign-ins and emailed tokens survive a restart.
-        var keys = services.AddDataProtection().SetApplicationName("EventPlanner");
-        if (configuration["EventPlanner:DataProtection"] != "ephemeral")
-        {
-            var dir = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration["EventPlanner:DataDirectory"] ?? "db", "keys"));
-            keys.PersistKeysToFileSystem(new DirectoryInfo(dir));
-        }
+        // A kept key ring (db/keys, or the database's, which several nodes share) so sign-ins and emailed tokens survive a restart.
+        services.AddDataProtection().SetApplicationName("EventPlanner").PersistKeys(configuration, environment);
 
         services.AddAuthentication(o =>
             {

@@ -5,8 +5,6 @@ using EventPlanner.Web.Infrastructure;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
-using Hangfire.InMemory;
-using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventPlanner.Web.Features.Notifications;
@@ -64,14 +62,8 @@ public static class NotificationsServiceCollectionExtensions
     {
         // Storage and activator are ours, per host, not Hangfire's process-wide JobStorage.Current /
         // JobActivator.Current: two hosts in one process (the tests) must not run each other's jobs.
-        var storage = configuration["EventPlanner:Jobs:Storage"] ?? "sqlite";
-        services.AddSingleton<JobStorage>(sp => storage.Equals("memory", StringComparison.OrdinalIgnoreCase)
-            ? new InMemoryStorage()
-            : new SQLiteStorage(Path.Combine(sp.GetRequiredService<DataPaths>().Root, "jobs.db"), new SQLiteStorageOptions
-            {
-                // Hangfire polls its queue; this is what keeps a kicked notification within a second.
-                QueuePollInterval = TimeSpan.FromMilliseconds(250),
-            }));
+        // Which store (jobs.db, PostgreSQL's hangfire schema shared by all nodes, or memory) is Infrastructure's JobStores.
+        services.AddSingleton<JobStorage>(sp => JobStores.Create(configuration, sp.GetRequiredService<Db>(), sp.GetRequiredService<DataPaths>()));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()))

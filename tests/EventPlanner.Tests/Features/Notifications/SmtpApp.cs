@@ -21,7 +21,7 @@ public class SmtpApp : EventPlannerApp
         ["EventPlanner:Mail:Smtp:Security"] = "None",
         ["EventPlanner:Mail:Smtp:TimeoutSeconds"] = "10",
         ["EventPlanner:Notifications:MaxAttempts"] = "3",
-        ["EventPlanner:Jobs:Storage"] = "sqlite",
+        ["EventPlanner:Jobs:Storage"] = "database", // db/jobs.db on SQLite; the hangfire schema on PostgreSQL
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -49,7 +49,7 @@ public class PickupFolderApp : EventPlannerApp
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["EventPlanner:Jobs:Storage"] = "sqlite",
+        ["EventPlanner:Jobs:Storage"] = "database", // db/jobs.db on SQLite; the hangfire schema on PostgreSQL
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
