@@ -32,7 +32,7 @@ public sealed class DemoPrivacy : IDemoPart
             var pastId = await c.ExecuteScalarAsync<long>("""
                 INSERT INTO events (slug, name, description, venue, time_zone, starts_on, ends_on, is_public, created_by, created_at, updated_at)
                 VALUES (@PastSlug, 'FOSS.my 2025', 'Last year''s meetup. Its attendee data has been anonymised: only the counts remain.', @Venue,
-                        @TimeZone, @startsOn, @endsOn, 1, @organiser, @created, @created)
+                        @TimeZone, @startsOn, @endsOn, TRUE, @organiser, @created, @created)
                 RETURNING id
                 """, new { PastSlug, e.Venue, e.TimeZone, startsOn = lastDay.AddDays(-1).ToString("yyyy-MM-dd"), endsOn = lastDay.ToString("yyyy-MM-dd"),
                     organiser = data.Organisers[0].Id, created = now.AddYears(-1).AddMonths(-3) }, tx);

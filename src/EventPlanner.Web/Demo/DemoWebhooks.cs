@@ -24,7 +24,7 @@ public sealed class DemoWebhooks : IDemoPart
             var version = await c.ExecuteScalarAsync<int?>("SELECT max(number) FROM schedule_releases WHERE event_id = @Id", e, tx) ?? 1;
             var endpointId = await c.ExecuteScalarAsync<long>("""
                 INSERT INTO webhook_endpoints (event_id, url, secret, event_types, description, active, created_by, created_at, updated_at)
-                VALUES (@eventId, 'https://hooks.fossmy.invalid/eventplanner', @secret, @types, 'Community site rebuild (demo: disabled, never sends)', 0, @organiser, @at, @at)
+                VALUES (@eventId, 'https://hooks.fossmy.invalid/eventplanner', @secret, @types, 'Community site rebuild (demo: disabled, never sends)', FALSE, @organiser, @at, @at)
                 RETURNING id
                 """, new
             {
