@@ -82,6 +82,9 @@ public sealed class NotificationDelivery(
             var rows = await c.QueryAsync<NotificationRow>($"""
                 UPDATE notifications SET state = 'sending', attempts = attempts + 1, claimed_until = @lease, updated_at = @now
                 WHERE id IN ({due})
+                  -- Repeated on the row itself: under READ COMMITTED on PostgreSQL a second drain that waited on the row
+                  -- re-checks only this WHERE, not the subquery, and would otherwise claim (and send) it again.
+                  AND ((state = 'pending' AND next_attempt_at <= @now) OR (state = 'sending' AND claimed_until <= @now))
                 RETURNING {ClaimColumns}
                 """, new { now, lease = now + options.Lease, limit = options.BatchSize, id }, tx);
             return rows.OrderBy(r => r.Id).ToList();
