@@ -109,7 +109,10 @@ public sealed class SolveScenario : IScenario
         return draft.Count(d => !except.Contains(d.Key) && (!now.TryGetValue(d.Key, out var slot) || slot != d.Value));
     }
 
-    private static double Gap(SolveResult r) => double.IsNaN(r.Objective) || r.Objective == 0 ? 0 : Math.Abs(r.Objective - r.BestBound) / Math.Abs(r.Objective);
+    // Every term of the objective is at least 0, so a bound below 0 (CP-SAT's trivial one before presolve's first bound)
+    // proves nothing: the gap is then 100 %, not the millions of per cent the raw figure gives. No solution: NaN.
+    private static double Gap(SolveResult r) => double.IsNaN(r.Objective) ? double.NaN
+        : r.Objective == 0 ? 0 : (r.Objective - Math.Max(0, r.BestBound)) / r.Objective;
 
     private static double Ratio(double value, double baseline) => baseline == 0 ? (value == 0 ? 1 : double.PositiveInfinity) : value / baseline;
 
