@@ -45,6 +45,18 @@ internal sealed class CandidateSpace
         Sessions = problem.Sessions.Select((s, i) => Build(i, s, speakers, maxRoomsPerSession)).ToList();
     }
 
+    // The same event with other candidates per session (the slot model's lattice keeps a subset of the starts).
+    private CandidateSpace(CandidateSpace from, IReadOnlyList<SessionCandidates> sessions)
+    {
+        Problem = from.Problem;
+        DayCount = from.DayCount;
+        RoomIndex = from.RoomIndex;
+        RoomFree = from.RoomFree;
+        Sessions = sessions;
+    }
+
+    internal CandidateSpace With(IReadOnlyList<SessionCandidates> sessions) => new(this, sessions);
+
     private bool[] BuildRoomFree(Room room)
     {
         var free = new bool[DayCount * DayMinutes];

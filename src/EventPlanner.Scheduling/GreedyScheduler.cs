@@ -14,8 +14,9 @@ public static class GreedyScheduler
     public static GreedyResult Solve(SchedulingProblem problem) => Solve(new CandidateSpace(problem));
 
     /// <summary>
-    /// The same order, but each session takes the start that adds the fewest co-stars in clash with the sessions
-    /// already placed (then its track's room, then the earliest): a much better hint than plain first fit, at the same cost.
+    /// The same order, but each session takes the start and room that add the least to the objective given what is
+    /// already placed — co-stars in clash, a keynote's company, a missed preferred time, a room its track does not use
+    /// yet, each at its weight (then the earliest): a much better hint than plain first fit, at the same cost.
     /// </summary>
     public static GreedyResult SolveAvoidingClashes(SchedulingProblem problem) => Solve(new CandidateSpace(problem), avoidClashes: true);
 
@@ -25,6 +26,8 @@ public static class GreedyScheduler
         var roomBusy = problem.Rooms.Select(_ => new bool[space.DayCount * CandidateSpace.DayMinutes]).ToArray();
         var speakerBusy = new Dictionary<string, bool[]>();
         var trackRoom = new Dictionary<string, int>();
+        var trackRooms = new Dictionary<string, HashSet<int>>();
+        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
         var placements = new List<Placement>();
         var unplaced = new List<Unplaced>();
         var placedAt = new Dictionary<string, (SessionToPlace Session, long Start)>();
@@ -43,7 +46,11 @@ public static class GreedyScheduler
             var s = c.Session;
             foreach (var busy in s.SpeakerIds.Distinct().Select(SpeakerBusy).Append(roomBusy[room]))
                 for (var g = start; g < start + s.Duration; g++) busy[g] = true;
-            if (s.Track is not null) trackRoom.TryAdd(s.Track, room);
+            if (s.Track is not null)
+            {
+                trackRoom.TryAdd(s.Track, room);
+                (trackRooms.TryGetValue(s.Track, out var used) ? used : trackRooms[s.Track] = []).Add(room);
+            }
             placedAt[s.Id] = (s, start);
             if (s.Keynote) placedKeynotes.Add((s, start));
             placements.Add(new Placement(s.Id, new Slot(problem.Rooms[room].Id, (int)(start / CandidateSpace.DayMinutes), (int)(start % CandidateSpace.DayMinutes))));
@@ -72,6 +79,33 @@ public static class GreedyScheduler
             return cost;
         }
 
+        long PreferenceCost(SessionToPlace s, long start)
+        {
+            int day = (int)(start / CandidateSpace.DayMinutes), minute = (int)(start % CandidateSpace.DayMinutes);
+            return s.SpeakerIds.Distinct().Any(id => preferring.TryGetValue(id, out var sp) && !sp.Preferred!.Any(w => w.Contains(day, minute, minute + s.Duration)))
+                ? problem.Weights.PreferredTime : 0;
+        }
+        (int Room, long Start)? Cheapest(SessionCandidates c)
+        {
+            var used = c.Session.Track is not null && trackRooms.TryGetValue(c.Session.Track, out var u) ? u : null;
+            (int Room, long Start)? best = null;
+            var bestCost = long.MaxValue;
+            foreach (var start in c.Starts)
+            {
+                var timeCost = ClashCost(c, start) + PreferenceCost(c.Session, start);
+                if (timeCost >= bestCost) continue;
+                foreach (var room in c.Rooms)
+                {
+                    var cost = timeCost + (used is not null && !used.Contains(room.Room) ? problem.Weights.TrackRoom : 0);
+                    if (cost >= bestCost || Array.BinarySearch(room.Starts, start) < 0 || !Fits(c, room.Room, start)) continue;
+                    (best, bestCost) = ((room.Room, start), cost);
+                }
+            }
+            return best;
+        }
+
+        if (avoidClashes) HomeRooms(space, trackRooms);
+
         var order = space.Sessions.Where(c => c.Reason is null)
             .OrderBy(c => c.Session.Pinned is not null ? 0 : DraftOf(c) is not null ? 1 : avoidClashes && c.Session.Keynote ? 2 : 3)
             .ThenByDescending(c => c.Session.Popularity)
@@ -87,8 +121,13 @@ public static class GreedyScheduler
             var preferred = c.Session.Track is not null && trackRoom.TryGetValue(c.Session.Track, out var tr) ? tr : -1;
             var rooms = c.Rooms.OrderBy(x => x.Room == preferred ? 0 : 1).ToList();
             var done = false;
-            var starts = avoidClashes ? c.Starts.OrderBy(start => ClashCost(c, start)).ThenBy(start => start).ToArray() : c.Starts;
-            foreach (var start in starts)
+            if (avoidClashes)
+            {
+                if (Cheapest(c) is { } best) Take(c, best.Room, best.Start);
+                else unplaced.Add(new(c.Session.Id, "room-time", $"{c.Session.Id}: every room and time it may use is taken by other sessions or its speakers' other sessions"));
+                continue;
+            }
+            foreach (var start in c.Starts)
             {
                 foreach (var room in rooms)
                 {
@@ -104,5 +143,27 @@ public static class GreedyScheduler
         foreach (var c in space.Sessions.Where(c => c.Reason is not null))
             unplaced.Add(new(c.Session.Id, c.Constraint!, c.Reason!));
         return new GreedyResult(placements, unplaced);
+    }
+
+    /// <summary>
+    /// A home room per track before anything is placed, so the first session of a track does not take whichever
+    /// room is free and leave the rest of its track to spill over: the largest tracks first, each into the room all
+    /// its sessions may use that has the most free minutes left after the tracks already given a home there.
+    /// </summary>
+    private static void HomeRooms(CandidateSpace space, Dictionary<string, HashSet<int>> trackRooms)
+    {
+        var left = space.RoomFree.Select(free => (long)free.Count(f => f)).ToArray();
+        var tracks = space.Sessions.Where(c => c.Reason is null && c.Session.Track is not null && c.Session.Pinned is null)
+            .GroupBy(c => c.Session.Track!).OrderByDescending(g => g.Sum(c => c.Session.Duration)).ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var track in tracks)
+        {
+            var shared = track.Select(c => c.Rooms.Select(r => r.Room)).Aggregate((a, b) => a.Intersect(b)).ToList();
+            if (shared.Count == 0) continue;
+            var minutes = track.Sum(c => (long)c.Session.Duration);
+            var home = shared.OrderByDescending(r => left[r]).ThenBy(r => r).First();
+            if (left[home] < minutes) continue;
+            left[home] -= minutes;
+            trackRooms[track.Key] = [home];
+        }
     }
 }

@@ -11,6 +11,9 @@ public static class JsonReport
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A run that finds nothing reports NaN (no objective, no first solution) and a ratio over 0 is infinite: written
+        // as "NaN" / "Infinity" rather than failing the whole report after the measurements are taken.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public static async Task<string> WriteAsync(string path, RunInfo info, IEnumerable<GeneratedData> datasets, IEnumerable<ScenarioResult> results)

@@ -42,30 +42,35 @@ public sealed class SolveScenario : IScenario
         result.Figures.Add(new Figure("clash-avoiding greedy (the solver's hint)", watch.Elapsed.TotalMilliseconds, "ms"));
         Report(run, result, "hint", hintScore);
 
-        SolveResult Solve(SchedulingProblem p, int seconds) => CpSatScheduler.Solve(p,
-            new SolveOptions { TimeLimit = TimeSpan.FromSeconds(seconds), StopOnInfeasibleInput = false, Seed = run.Options.Seed }, ct);
+        SolveResult Solve(SchedulingProblem p, int seconds, SchedulingModel model = SchedulingModel.Slot) => CpSatScheduler.Solve(p,
+            new SolveOptions { TimeLimit = TimeSpan.FromSeconds(seconds), StopOnInfeasibleInput = false, Seed = run.Options.Seed, Model = model }, ct);
 
+        // The slot model for 10 s and 60 s (the figures the targets are about), then the interval model for 60 s
+        // on the same instance for comparison; the re-solves use the slot model from its 60 s schedule.
         SolveResult? last = null;
-        foreach (var seconds in new[] { 10, 60 })
+        foreach (var (model, seconds) in new[] { (SchedulingModel.Slot, 10), (SchedulingModel.Slot, 60), (SchedulingModel.Interval, 60) })
         {
             ct.ThrowIfCancellationRequested();
-            var solved = Solve(problem, seconds);
-            last = solved;
-            var label = $"{seconds} s";
+            var solved = Solve(problem, seconds, model);
+            if (model == SchedulingModel.Slot) last = solved;
+            var label = $"{model.ToString().ToLowerInvariant()} {seconds} s";
             result.Figures.Add(new Figure($"{label}: first feasible", solved.FirstSolutionAfter?.TotalSeconds ?? double.NaN, "s"));
             result.Figures.Add(new Figure($"{label}: objective", solved.Objective, ""));
             result.Figures.Add(new Figure($"{label}: best bound", solved.BestBound, ""));
             result.Figures.Add(new Figure($"{label}: gap", Gap(solved) * 100, "%"));
             result.Figures.Add(new Figure($"{label}: elapsed", solved.Elapsed.TotalSeconds, "s"));
             Report(run, result, $"cp-sat {label} ({solved.Status})", solved.Score);
+            run.Log($"    {label}: first feasible {solved.FirstSolutionAfter?.TotalSeconds:F1} s, objective {solved.Objective}, bound {solved.BestBound}, gap {Gap(solved) * 100:F2} %, elapsed {solved.Elapsed.TotalSeconds:F1} s");
             result.Check($"{label}: hard violations 0", solved.Score.HardViolations == 0, $"{solved.Score.HardViolations}");
-            if (seconds == 10)
+            if (model == SchedulingModel.Slot && seconds == 60)
+                result.Check("slot 60 s: within 1 % of the proven bound", Gap(solved) < 0.01, $"{Gap(solved) * 100:F2} %");
+            if (model == SchedulingModel.Slot && seconds == 10)
                 result.Check("first feasible under 10 s", solved.FirstSolutionAfter < TimeSpan.FromSeconds(10), $"{solved.FirstSolutionAfter?.TotalSeconds:F1} s");
         }
         var best = last!;
-        result.Ratios.Add(new Ratio("popular-pair co-stars in clash, cp-sat 60 s / greedy", Ratio(best.Score.ClashCoStars, greedyScore.ClashCoStars), "target <= 0.5"));
-        result.Ratios.Add(new Ratio("track room changes, cp-sat 60 s / greedy", Ratio(best.Score.TrackRoomChanges, greedyScore.TrackRoomChanges), "lower is better"));
-        result.Notes.Add($"60 s gap to the proven bound: {Gap(best) * 100:F2} % (target under 1 %)");
+        result.Ratios.Add(new Ratio("popular-pair co-stars in clash, slot 60 s / greedy", Ratio(best.Score.ClashCoStars, greedyScore.ClashCoStars), "target <= 0.5"));
+        result.Ratios.Add(new Ratio("track room changes, slot 60 s / greedy", Ratio(best.Score.TrackRoomChanges, greedyScore.TrackRoomChanges), "lower is better"));
+        result.Notes.Add($"slot model, 60 s gap to the proven bound: {Gap(best) * 100:F2} % (target under 1 %)");
 
         // Re-solves from the 60 s schedule as the draft.
         var draft = best.Placements.ToDictionary(p => p.SessionId, p => p.Slot);
@@ -104,7 +109,10 @@ public sealed class SolveScenario : IScenario
         return draft.Count(d => !except.Contains(d.Key) && (!now.TryGetValue(d.Key, out var slot) || slot != d.Value));
     }
 
-    private static double Gap(SolveResult r) => double.IsNaN(r.Objective) || r.Objective == 0 ? 0 : Math.Abs(r.Objective - r.BestBound) / Math.Abs(r.Objective);
+    // Every term of the objective is at least 0, so a bound below 0 (CP-SAT's trivial one before presolve's first bound)
+    // proves nothing: the gap is then 100 %, not the millions of per cent the raw figure gives. No solution: NaN.
+    private static double Gap(SolveResult r) => double.IsNaN(r.Objective) ? double.NaN
+        : r.Objective == 0 ? 0 : (r.Objective - Math.Max(0, r.BestBound)) / r.Objective;
 
     private static double Ratio(double value, double baseline) => baseline == 0 ? (value == 0 ? 1 : double.PositiveInfinity) : value / baseline;
 

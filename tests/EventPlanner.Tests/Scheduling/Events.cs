@@ -28,6 +28,14 @@ internal static class Events
         return result;
     }
 
+    /// <summary>The same with the formulation chosen: every hard-constraint and soft-objective test runs on both models.</summary>
+    public static SolveResult SolveChecked(SchedulingProblem problem, SchedulingModel model, SolveOptions? options = null)
+    {
+        var result = SolveChecked(problem, (options ?? Options()) with { Model = model });
+        if (result.Status != SolveStatus.InfeasibleInput) Assert.Equal(model, result.Model);
+        return result;
+    }
+
     public static Slot At(this SolveResult result, string sessionId) => result.Placements.Single(p => p.SessionId == sessionId).Slot;
 
     public static bool Overlap(SolveResult result, SchedulingProblem problem, string a, string b)

@@ -14,35 +14,41 @@ public class SoftObjectiveTests
         Speakers = sessions.SelectMany(s => s.SpeakerIds).Distinct().Select(id => new Speaker(id, Preferred: [Nine])).ToList(),
     };
 
-    [Fact]
-    public void Popular_pair_clashes_without_weight_and_is_kept_apart_with_weight()
+    [Theory]
+    [InlineData(SchedulingModel.Interval)]
+    [InlineData(SchedulingModel.Slot)]
+    public void Popular_pair_clashes_without_weight_and_is_kept_apart_with_weight(SchedulingModel model)
     {
         var problem = BothPreferNine(Talk("tridge", "p1"), Talk("other", "p2")) with { PopularPairs = [new PopularPair("tridge", "other", 40)] };
 
-        var ignored = SolveChecked(problem with { Weights = new Weights(PopularClash: 0) });
-        var weighted = SolveChecked(problem with { Weights = new Weights(PopularClash: 10) });
+        var ignored = SolveChecked(problem with { Weights = new Weights(PopularClash: 0) }, model);
+        var weighted = SolveChecked(problem with { Weights = new Weights(PopularClash: 10) }, model);
 
         Assert.Equal(1, ignored.Score.PopularPairClashes);
         Assert.Equal(0, weighted.Score.PopularPairClashes);
         Assert.Equal(1, weighted.Score.PreferredTimeMisses);
     }
 
-    [Fact]
-    public void Track_stays_in_one_room_with_weight()
+    [Theory]
+    [InlineData(SchedulingModel.Interval)]
+    [InlineData(SchedulingModel.Slot)]
+    public void Track_stays_in_one_room_with_weight(SchedulingModel model)
     {
         var problem = BothPreferNine(
             new SessionToPlace("r1", H, "talk", "rust", ["p1"]),
             new SessionToPlace("r2", H, "talk", "rust", ["p2"]));
 
-        var ignored = SolveChecked(problem with { Weights = new Weights(TrackRoom: 0) });
-        var weighted = SolveChecked(problem with { Weights = new Weights(TrackRoom: 100) });
+        var ignored = SolveChecked(problem with { Weights = new Weights(TrackRoom: 0) }, model);
+        var weighted = SolveChecked(problem with { Weights = new Weights(TrackRoom: 100) }, model);
 
         Assert.Equal(1, ignored.Score.TrackRoomChanges);
         Assert.Equal(0, weighted.Score.TrackRoomChanges);
     }
 
-    [Fact]
-    public void Speaker_preferred_time_wins_over_the_draft_only_when_weighted()
+    [Theory]
+    [InlineData(SchedulingModel.Interval)]
+    [InlineData(SchedulingModel.Slot)]
+    public void Speaker_preferred_time_wins_over_the_draft_only_when_weighted(SchedulingModel model)
     {
         var problem = Problem([Talk("s1", "p1")], rooms: [new Room("A", 100)], opens: 9 * H, closes: 17 * H) with
         {
@@ -50,8 +56,8 @@ public class SoftObjectiveTests
             Draft = new Dictionary<string, Slot> { ["s1"] = new("A", 0, 9 * H) },
         };
 
-        var ignored = SolveChecked(problem with { Weights = new Weights(PreferredTime: 0, Move: 30) });
-        var weighted = SolveChecked(problem with { Weights = new Weights(PreferredTime: 100, Move: 30) });
+        var ignored = SolveChecked(problem with { Weights = new Weights(PreferredTime: 0, Move: 30) }, model);
+        var weighted = SolveChecked(problem with { Weights = new Weights(PreferredTime: 100, Move: 30) }, model);
 
         Assert.Equal(9 * H, ignored.At("s1").Start);
         Assert.Equal(14 * H, weighted.At("s1").Start);
@@ -59,14 +65,16 @@ public class SoftObjectiveTests
         Assert.Equal(1, weighted.Score.MovesFromDraft);
     }
 
-    [Fact]
-    public void Keynote_runs_alone_with_weight()
+    [Theory]
+    [InlineData(SchedulingModel.Interval)]
+    [InlineData(SchedulingModel.Slot)]
+    public void Keynote_runs_alone_with_weight(SchedulingModel model)
     {
         var keynote = new SessionToPlace("keynote", H, "keynote", null, ["k"], Keynote: true, Pinned: new Slot("A", 0, 9 * H));
         var problem = BothPreferNine(keynote, Talk("t1", "p1"), Talk("t2", "p2"));
 
-        var ignored = SolveChecked(problem with { Weights = new Weights(KeynoteNotAlone: 0) });
-        var weighted = SolveChecked(problem with { Weights = new Weights(KeynoteNotAlone: 500) });
+        var ignored = SolveChecked(problem with { Weights = new Weights(KeynoteNotAlone: 0) }, model);
+        var weighted = SolveChecked(problem with { Weights = new Weights(KeynoteNotAlone: 500) }, model);
 
         Assert.Equal(1, ignored.Score.KeynotesNotAlone);
         Assert.Equal(0, weighted.Score.KeynotesNotAlone);
@@ -74,8 +82,10 @@ public class SoftObjectiveTests
         Assert.Equal(10 * H, weighted.At("t2").Start);
     }
 
-    [Fact]
-    public void Re_solve_after_an_availability_change_moves_only_what_it_must()
+    [Theory]
+    [InlineData(SchedulingModel.Interval)]
+    [InlineData(SchedulingModel.Slot)]
+    public void Re_solve_after_an_availability_change_moves_only_what_it_must(SchedulingModel model)
     {
         // The draft had s1 at 9:00 in A; its speaker can now only come at 10:00, where s2 sits in A.
         var draft = new Dictionary<string, Slot> { ["s1"] = new("A", 0, 9 * H), ["s2"] = new("A", 0, 10 * H), ["s3"] = new("B", 0, 9 * H) };
@@ -85,16 +95,18 @@ public class SoftObjectiveTests
             Draft = draft,
         };
 
-        var sticky = SolveChecked(problem with { Weights = new Weights(Move: 100, PreferredTime: 20) });
-        var loose = SolveChecked(problem with { Weights = new Weights(Move: 0, PreferredTime: 20) });
+        var sticky = SolveChecked(problem with { Weights = new Weights(Move: 100, PreferredTime: 20) }, model);
+        var loose = SolveChecked(problem with { Weights = new Weights(Move: 0, PreferredTime: 20) }, model);
 
         Assert.Equal(1, sticky.Score.MovesFromDraft);
         Assert.Equal(new Slot("B", 0, 10 * H), sticky.At("s1"));
         Assert.True(loose.Score.MovesFromDraft > 1);
     }
 
-    [Fact]
-    public void Track_runs_in_consecutive_slots_with_weight()
+    [Theory]
+    [InlineData(SchedulingModel.Interval)]
+    [InlineData(SchedulingModel.Slot)]
+    public void Track_runs_in_consecutive_slots_with_weight(SchedulingModel model)
     {
         // One room, 9:00-13:00. The second rust talk's speaker prefers 12:00; weighted, the track runs 9:00 and 10:00
         // without an idle hour between, and the preference is missed instead.
@@ -104,8 +116,8 @@ public class SoftObjectiveTests
             Speakers = [new Speaker("p1", Preferred: [Nine]), new Speaker("p2", Preferred: [new TimeWindow(0, 12 * H, 13 * H)])],
         };
 
-        var ignored = SolveChecked(problem with { Weights = new Weights(TrackGap: 0) });
-        var weighted = SolveChecked(problem with { Weights = new Weights(TrackGap: 100) });
+        var ignored = SolveChecked(problem with { Weights = new Weights(TrackGap: 0) }, model);
+        var weighted = SolveChecked(problem with { Weights = new Weights(TrackGap: 100) }, model);
 
         Assert.Equal(2 * H, ignored.Score.TrackGapMinutes);
         Assert.Equal(0, ignored.Score.PreferredTimeMisses);
