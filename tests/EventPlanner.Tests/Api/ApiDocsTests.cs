@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Api;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ApiDocsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -27,6 +27,7 @@ public sealed class KestrelEventPlannerApp : EventPlannerApp
 /// Kestrel refuses before the pipeline (a NUL in the path, a request line past <see cref="WebPlatform.KestrelRequestLineLimit"/>)
 /// is its bare 400/414: no middleware sees it. These tests pin both.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BodylessErrorTests(KestrelEventPlannerApp app, ITestOutputHelper output) : IClassFixture<KestrelEventPlannerApp>
 {
     // Raw HTTP/1.1, so nothing on the client side cleans up the request line.
@@ -99,6 +100,7 @@ public sealed class BodylessErrorTests(KestrelEventPlannerApp app, ITestOutputHe
 }
 
 /// <summary>4xx answers the pipeline makes without a body of its own (no endpoint, a policy refusal), through the in-memory host.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BodylessErrorPipelineTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Theory]

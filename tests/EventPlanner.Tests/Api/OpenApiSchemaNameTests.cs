@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace EventPlanner.Tests.Api;
 
 /// <summary>The OpenAPI document names each request and response type once, so no body is described with another's fields.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OpenApiSchemaNameTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -17,6 +17,7 @@ namespace EventPlanner.Tests.Api;
 /// organisers/reviewers (or site administrators), any stranger on a hidden event's routes, and a signed-in stranger on
 /// someone else's ticket, order or transfer (/api/my/... by id, /api/transfers/{token}).
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OpenApiSweepTests(SweepApp app, ITestOutputHelper output) : IClassFixture<SweepApp>
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(10);

@@ -8,6 +8,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Api;
 
 /// <summary>Bad input is the client's 4xx with an RFC 7807 body, never a 500.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ProblemDetailsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<HttpClient> OrganiserAsync(string slug)
@@ -163,6 +164,7 @@ public sealed class ProblemDetailsTests(EventPlannerApp app) : IClassFixture<Eve
     }
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OversizedFormTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

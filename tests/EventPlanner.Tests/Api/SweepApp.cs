@@ -143,7 +143,7 @@ public sealed class SweepApp : EventPlannerApp
         await using (var c = await Services.GetRequiredService<Db>().OpenAsync())
         {
             await using var cmd = c.CreateCommand();
-            cmd.CommandText = $"UPDATE users SET is_admin = 0 WHERE id = {organiserId}";
+            cmd.CommandText = $"UPDATE users SET is_admin = FALSE WHERE id = {organiserId}";
             await cmd.ExecuteNonQueryAsync();
         }
 

@@ -4,6 +4,7 @@ namespace EventPlanner.Tests.Architecture;
 /// Dependencies between features point one way, foundation up (src/EventPlanner.Web/Features/README.md has the
 /// picture). Read from the compiled assembly, method bodies included (see <see cref="FeatureGraph"/>).
 /// </summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class FeatureDependencyTests
 {
     /// <summary>

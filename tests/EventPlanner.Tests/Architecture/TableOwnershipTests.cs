@@ -10,6 +10,7 @@ namespace EventPlanner.Tests.Architecture;
 /// Data/ and Infrastructure/ are the foundation (Infrastructure's outbox API writes the notification rows that
 /// Notifications delivers).
 /// </summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed partial class TableOwnershipTests
 {
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class GeneratedSmallApp : EventPlannerApp, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
+// SQLite-only: the benchmark generator writes SQLite files, so the host runs on the generated file (issue 19)
 public sealed class GeneratedDataSignInTests(GeneratedSmallApp app) : IClassFixture<GeneratedSmallApp>
 {
     [Fact]

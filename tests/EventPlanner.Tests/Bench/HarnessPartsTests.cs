@@ -6,6 +6,7 @@ using EventPlanner.Bench.Running;
 namespace EventPlanner.Tests.Bench;
 
 /// <summary>The harness's own arithmetic and command line (its figures are only as good as these).</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class HarnessPartsTests
 {
     [Fact]

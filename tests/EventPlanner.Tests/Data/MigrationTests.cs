@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventPlanner.Tests.Data;
 
+// SQLite-only: the runner on SQLite files with SQLite's errors; PostgresMigrationTests is its PostgreSQL twin (issue 19)
 public sealed class MigrationTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ep-tests", Guid.NewGuid().ToString("N"));

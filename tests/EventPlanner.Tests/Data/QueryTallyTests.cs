@@ -11,6 +11,7 @@ public sealed class CountingApp : EventPlannerApp
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["EventPlanner:Diagnostics:CountQueries"] = "true" };
 }
 
+// SQLite-only: QueryTally counts statements through SQLite's trace hook, which Db attaches to SQLite connections only (issue 19)
 public sealed class QueryTallyTests(CountingApp app) : IClassFixture<CountingApp>
 {
     [Fact]

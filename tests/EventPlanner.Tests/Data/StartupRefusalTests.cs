@@ -1,10 +1,14 @@
+using System.Data.Common;
 using Dapper;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace EventPlanner.Tests.Data;
 
+/// <summary>A second start on a database the code does not match (newer, or a landed migration's text edited) is refused.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): the second host starts on the first one's PostgreSQL database
 public sealed class StartupRefusalTests
 {
     [Fact]
@@ -12,14 +16,9 @@ public sealed class StartupRefusalTests
     {
         using var app = new EventPlannerApp();
         await (await Task.FromResult(app.CreateClient())).GetAsync("/healthz"); // first start migrates
-        var dbFile = Path.Combine(app.DataDirectory, "eventplanner.db");
-        await using (var c = new SqliteConnection($"Data Source={dbFile}"))
-        {
-            await c.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', '2030-01-01T00:00:00Z')");
-        }
-        SqliteConnection.ClearAllPools();
+        await ExecuteOnStoredAsync(app, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', '2030-01-01T00:00:00Z')");
 
-        using var second = new SameFolderApp(app.DataDirectory);
+        using var second = new SameDatabaseApp(app);
         var error = Assert.ThrowsAny<Exception>(() => second.CreateClient());
 
         Assert.IsType<DatabaseTooNewException>(error.GetBaseException());
@@ -30,22 +29,33 @@ public sealed class StartupRefusalTests
     {
         using var app = new EventPlannerApp();
         await app.CreateClient().GetAsync("/healthz");
-        var dbFile = Path.Combine(app.DataDirectory, "eventplanner.db");
-        await using (var c = new SqliteConnection($"Data Source={dbFile}"))
-        {
-            await c.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 2");
-        }
-        SqliteConnection.ClearAllPools();
+        await ExecuteOnStoredAsync(app, "UPDATE schema_migrations SET checksum = 'edited' WHERE version = 2");
 
-        using var second = new SameFolderApp(app.DataDirectory);
+        using var second = new SameDatabaseApp(app);
         var error = Assert.ThrowsAny<Exception>(() => second.CreateClient());
 
         var refusal = Assert.IsType<MigrationChecksumMismatchException>(error.GetBaseException());
         Assert.Contains("0002_notifications", refusal.Message);
     }
 
-    private sealed class SameFolderApp(string dir) : EventPlannerApp
+    /// <summary>Runs <paramref name="sql"/> on the first host's database (its SQLite file, or its PostgreSQL database) from outside the app.</summary>
+    private static async Task ExecuteOnStoredAsync(EventPlannerApp app, string sql)
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = dir };
+        await using (DbConnection c = app.PostgresDatabase is { } database
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionStringFor(database)) { Pooling = false }.ToString())
+            : new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "eventplanner.db")};Pooling=False"))
+        {
+            await c.OpenAsync();
+            await c.ExecuteAsync(sql);
+        }
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>A second host on the first one's data folder and, on PostgreSQL, its database.</summary>
+    private sealed class SameDatabaseApp(EventPlannerApp first) : EventPlannerApp
+    {
+        protected override IDictionary<string, string?> Settings => first.PostgresDatabase is { } database
+            ? new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = first.DataDirectory, ["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(database) }
+            : new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = first.DataDirectory };
     }
 }

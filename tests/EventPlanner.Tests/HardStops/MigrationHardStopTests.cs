@@ -13,6 +13,7 @@ namespace EventPlanner.Tests.HardStops;
 /// kill -9 during the first start's migration of an empty data folder, again and again at growing delays, then a
 /// clean start: the app comes up healthy with every migration recorded and the same schema as a clean migration.
 /// </summary>
+// SQLite-only: the app as its own process on a SQLite data folder, killed and restarted; killing a node on PostgreSQL is MultiNode's (issue 19)
 [Collection(HardStopCollection.Name)]
 public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {

@@ -21,6 +21,7 @@ namespace EventPlanner.Tests.HardStops;
 /// and a message arrives twice only if its row was still 'sending' when the process died (the window the
 /// Notifications README documents: accepted by the server, 'sent' not yet committed).
 /// </summary>
+// SQLite-only: the app as its own process on a SQLite data folder, killed and restarted; killing a node on PostgreSQL is MultiNode's (issue 19)
 [Collection(HardStopCollection.Name)]
 public sealed class NotificationsDrainHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {

@@ -8,6 +8,7 @@ namespace EventPlanner.Tests.HardStops;
 /// the release is either there in full (its row, every stored export, and served as the public schedule) or not
 /// there at all, and the next release works.
 /// </summary>
+// SQLite-only: the app as its own process on a SQLite data folder, killed and restarted; killing a node on PostgreSQL is MultiNode's (issue 19)
 [Collection(HardStopCollection.Name)]
 public sealed class ScheduleReleaseHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {

@@ -10,6 +10,7 @@ namespace EventPlanner.Tests.HardStops;
 /// kill -9 in the middle of a ticket rush, then a restart: never more sold than the quota, every "sold"
 /// answer (201) is a stored valid ticket, and the rush can go on to sell out exactly the quota.
 /// </summary>
+// SQLite-only: the app as its own process on a SQLite data folder, killed and restarted; killing a node on PostgreSQL is MultiNode's (issue 19)
 [Collection(HardStopCollection.Name)]
 public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {

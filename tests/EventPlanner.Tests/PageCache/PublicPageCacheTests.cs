@@ -14,6 +14,7 @@ namespace EventPlanner.Tests.PageCache;
 /// to be cached (same ETag, 304), then an organiser's change must be on the very next request, and a hidden event's
 /// pages must never come out of the cache for a stranger.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class PublicPageCacheTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, EntityTagHeaderValue? ifNoneMatch = null)

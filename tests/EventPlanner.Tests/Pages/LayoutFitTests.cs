@@ -7,6 +7,7 @@ namespace EventPlanner.Tests.Pages;
 /// Issue 14, in the HTML the server sends: what lets every page fit a phone without script. The browser test
 /// PageFitCrawlTests measures the pages themselves.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LayoutFitTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

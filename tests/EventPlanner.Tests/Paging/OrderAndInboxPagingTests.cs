@@ -13,6 +13,7 @@ namespace EventPlanner.Tests.Paging;
 /// its cursor in X-Next-Cursor, a row added meanwhile neither repeated nor hiding another, and a cursor that is not
 /// one of the list a 400.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OrderAndInboxPagingTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static string? NextLink(HttpResponseMessage response) =>

@@ -7,6 +7,7 @@ namespace EventPlanner.Tests.Scheduling;
 /// Each hard constraint provoked: the soft objectives (preferred times, popular pairs, track rooms) pull towards the
 /// placement that would break it, and the solver still returns a schedule the independent checker accepts.
 /// </summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public class HardConstraintTests
 {
     private static readonly TimeWindow Nine = new(0, 9 * H, 10 * H);

@@ -4,6 +4,7 @@ using static EventPlanner.Tests.Scheduling.Events;
 namespace EventPlanner.Tests.Scheduling;
 
 /// <summary>Infeasible input is explained before solving, by counting, in the organiser's terms.</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public class InfeasibleInputTests
 {
     [Fact]

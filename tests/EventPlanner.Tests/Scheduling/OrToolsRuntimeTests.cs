@@ -3,6 +3,7 @@ using Google.OrTools.Sat;
 namespace EventPlanner.Tests.Scheduling;
 
 /// <summary>OR-Tools ships a native library per platform; this fails first if it does not load here.</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public class OrToolsRuntimeTests
 {
     [Fact]

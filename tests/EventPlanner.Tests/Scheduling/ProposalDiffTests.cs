@@ -2,6 +2,7 @@ using EventPlanner.Scheduling;
 
 namespace EventPlanner.Tests.Scheduling;
 
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public class ProposalDiffTests
 {
     [Fact]

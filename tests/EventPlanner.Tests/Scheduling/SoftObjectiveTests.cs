@@ -4,6 +4,7 @@ using static EventPlanner.Tests.Scheduling.Events;
 namespace EventPlanner.Tests.Scheduling;
 
 /// <summary>Each soft objective moves the result its way: weight 0 against a high weight, everything else equal.</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public class SoftObjectiveTests
 {
     private static readonly TimeWindow Nine = new(0, 9 * H, 10 * H);

@@ -4,6 +4,7 @@ using EventPlanner.Scheduling;
 namespace EventPlanner.Tests.Scheduling;
 
 /// <summary>The solver on a generated mid-size event: greedy baseline, hint, progress and cancellation.</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public class SolverRunTests
 {
     private static SchedulingProblem Medium() => SolverInstance.Generate(seed: 3, sessions: 150, rooms: 12, days: 1, tracks: 8, attendees: 1500);

@@ -3,6 +3,7 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Tests.Security;
 
 /// <summary>Links written with no request to copy the address from (jobs, the demo's releases) follow where the app listens.</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class AppUrlsTests
 {
     [Theory]

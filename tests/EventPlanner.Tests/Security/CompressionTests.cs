@@ -9,6 +9,7 @@ namespace EventPlanner.Tests.Security;
 /// Dynamic answers and wwwroot's text files go out br or gzip; answers that may carry a secret next to text an
 /// attacker chose (BREACH: antiforgery tokens, cookies, ticket links, signed-in pages) never do.
 /// </summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CompressionTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? acceptEncoding = "br, gzip",

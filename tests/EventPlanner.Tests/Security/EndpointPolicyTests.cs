@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Security;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class EndpointPolicyTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Security;
 
 /// <summary>A role in one event grants nothing in another, and a reviewer is not an organiser.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class EventAccessTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -5,6 +5,7 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Tests.Security;
 
 /// <summary>The one normalisation step for text coming in, and the clean-up for XML going out (issue 18).</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class TextInputTests
 {
     [Theory]

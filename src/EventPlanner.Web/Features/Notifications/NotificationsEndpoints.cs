@@ -20,7 +20,7 @@ public static class NotificationsEndpoints
         app.MapGet("/api/me/inbox", async Task<Results<Ok<IEnumerable<InboxItem>>, ValidationProblem>> (int? limit, string? cursor, HttpContext http, InboxQueries inbox) =>
             {
                 // Newest first by id: the cursor is the last id shown, and older ones follow it.
-                var (size, after, error) = ListPage.Read(limit, cursor, 100, 1);
+                var (size, after, error) = ListPage.Read(limit, cursor, 100, [CursorValue.Integer]);
                 if (error is not null || after is not (null or [long])) return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     [limit is null ? "cursor" : "limit"] = [error ?? "Not a cursor of this list."],

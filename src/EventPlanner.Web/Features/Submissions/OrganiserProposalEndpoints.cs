@@ -32,7 +32,7 @@ public static class OrganiserProposalEndpoints
             object?[]? after = null;
             if (size is < 1 or > ListCursor.MaxPageSize || offset is < 0)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit is 1 to {ListCursor.MaxPageSize} and offset 0 or more."] });
-            if (cursor is not null && (offset is not null || (after = ListCursor.Decode(cursor, ProposalList.CursorLength(query.Sort))) is null))
+            if (cursor is not null && (offset is not null || (after = ListCursor.Decode(cursor, ProposalList.CursorKeys(query.Sort))) is null))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["cursor"] = ["Not a cursor of this list and sort order (use the Link or X-Next-Cursor of the previous page, without offset)."],

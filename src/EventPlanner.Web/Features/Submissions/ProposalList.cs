@@ -127,18 +127,20 @@ public sealed partial class ProposalList(Db db)
     // order by lower() (SQLite's NOCASE, which PostgreSQL lacks), and the cursor holds that same lower() value.
     private static SortColumn[] KeysFor(string? sort) => sort switch
     {
-        "title" => [new("lower(p.title)", "lower(p.title)", false), new("p.id", "p.id", false)],
-        "type" => [new("t.sort_order", "t.sort_order", false), new("t.name", "t.name", false), new("lower(p.title)", "lower(p.title)", false), new("p.id", "p.id", false)],
-        "state" => [new("p.state", "p.state", false), new("lower(p.title)", "lower(p.title)", false), new("p.id", "p.id", false)],
-        "updated" => [new("p.updated_at", "p.updated_at", true), new("p.id", "p.id", true)],
-        _ => [new(NotSubmitted, NotSubmitted, false), new("COALESCE(p.submitted_at, '')", "COALESCE(p.submitted_at, '')", true), new("p.id", "p.id", true)],
+        "title" => [new("lower(p.title)", "lower(p.title)", Text), new("p.id", "p.id", Integer)],
+        "type" => [new("t.sort_order", "t.sort_order", Integer), new("t.name", "t.name", Text), new("lower(p.title)", "lower(p.title)", Text), new("p.id", "p.id", Integer)],
+        "state" => [new("p.state", "p.state", Text), new("lower(p.title)", "lower(p.title)", Text), new("p.id", "p.id", Integer)],
+        "updated" => [new("p.updated_at", "p.updated_at", Text, Desc: true), new("p.id", "p.id", Integer, Desc: true)],
+        _ => [new(NotSubmitted, NotSubmitted, Integer), new("COALESCE(p.submitted_at, '')", "COALESCE(p.submitted_at, '')", Text, Desc: true), new("p.id", "p.id", Integer, Desc: true)],
     };
+
+    private const CursorValue Integer = CursorValue.Integer, Text = CursorValue.Text;
 
     // An integer, not a boolean: a cursor carries numbers and text only, on either engine.
     private const string NotSubmitted = "(CASE WHEN p.submitted_at IS NULL THEN 1 ELSE 0 END)";
 
-    /// <summary>How many values a cursor of this sort order holds.</summary>
-    public static int CursorLength(string? sort) => KeysFor(sort).Length;
+    /// <summary>The sort columns of this sort order, which a cursor of it must match value by value.</summary>
+    public static IReadOnlyList<SortColumn> CursorKeys(string? sort) => KeysFor(sort);
 
     /// <summary>Tags and languages in use, for the filter menus.</summary>
     public async Task<(IReadOnlyList<string> Tags, IReadOnlyList<string> Languages)> FacetsAsync(long eventId, CancellationToken ct = default)

@@ -160,7 +160,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
 
     /// <summary>The order of the organisers' order list: pending first, then newest first.</summary>
     /// (An integer, not a boolean, for "pending": a cursor carries numbers and text only, on either engine.)
-    public static readonly SortColumn[] OrderListKeys = [new(Pending, Pending, Desc: true), new("o.id", "o.id", Desc: true)];
+    public static readonly SortColumn[] OrderListKeys = [new(Pending, Pending, CursorValue.Integer, Desc: true), new("o.id", "o.id", CursorValue.Integer, Desc: true)];
 
     private const string Pending = "(CASE WHEN o.status = 'pending' THEN 1 ELSE 0 END)";
 

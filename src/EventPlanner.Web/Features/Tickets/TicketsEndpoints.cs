@@ -128,7 +128,7 @@ public static class TicketsEndpoints
         orders.MapGet("", async Task<Results<Ok<IEnumerable<OrderResponse>>, NotFound, ValidationProblem>> (string slug, int? limit, string? cursor,
             HttpContext http, EventStore events, RegistrationStore store, TimeProvider clock) =>
         {
-            var (size, after, error) = ListPage.Read(limit, cursor, OrderPageSize, RegistrationStore.OrderListKeys.Length);
+            var (size, after, error) = ListPage.Read(limit, cursor, OrderPageSize, RegistrationStore.OrderListKeys.Select(k => k.Kind).ToArray());
             if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [limit is null ? "cursor" : "limit"] = [error] });
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var page = ListPage.Apply(http, await store.ListOrdersAsync(e.Id, size + 1, after), size, o => o.SortKey);

@@ -3,8 +3,14 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace EventPlanner.Web.Infrastructure.Paging;
 
-/// <summary>One column of a list's sort order: the expression it orders by, the value a cursor stores, and its direction.</summary>
-public sealed record SortColumn(string Expr, string Value, bool Desc = false);
+/// <summary>
+/// One column of a list's sort order: the expression it orders by, the value a cursor stores, what kind of value that
+/// is (a cursor is checked against it before it reaches the SQL), and its direction.
+/// </summary>
+public sealed record SortColumn(string Expr, string Value, CursorValue Kind, bool Desc = false);
+
+/// <summary>The kinds of value a sort key may hold: never null (the lists sort NULLs as '' or 0/1 instead).</summary>
+public enum CursorValue { Integer, Text }
 
 /// <summary>
 /// Keyset paging: "the rows after this one in the list's order", as SQL. Unlike an offset, a row added or removed
@@ -42,7 +48,7 @@ public static class Keyset
 public static class ListPage
 {
     /// <summary>The page size to use, the cursor's values, or the message for a 400.</summary>
-    public static (int Size, object?[]? After, string? Error) Read(int? limit, string? cursor, int defaultSize, int keys)
+    public static (int Size, object?[]? After, string? Error) Read(int? limit, string? cursor, int defaultSize, IReadOnlyList<CursorValue> keys)
     {
         var size = limit ?? defaultSize;
         if (size is < 1 or > ListCursor.MaxPageSize) return (0, null, $"limit is 1 to {ListCursor.MaxPageSize}.");

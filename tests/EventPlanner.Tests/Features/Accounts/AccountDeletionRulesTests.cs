@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Accounts;
 
 /// <summary>Deleting an account never leaves an event without an organiser, never drops a live ticket, and keeps past records without the person.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class AccountDeletionRulesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<HttpResponseMessage> DeleteAsync(string email) =>

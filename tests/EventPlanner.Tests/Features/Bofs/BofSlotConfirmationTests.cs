@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Bofs;
 
 /// <summary>Removing a BoF slot on the set-up page asks first: whether a BoF holds it and how many proposed BoFs still wait for one.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BofSlotConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<bool> SlotExistsAsync(long slotId)

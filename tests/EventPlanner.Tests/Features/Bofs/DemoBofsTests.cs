@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Bofs;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DemoBofsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Events;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DemoSeedTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<DemoData> SeedAsync()

@@ -3,6 +3,7 @@ using EventPlanner.Web.Features.Events;
 namespace EventPlanner.Tests.Features.Events;
 
 /// <summary>"Over" is judged where the event happens: the home page, My tickets and BoF booking all ask this one rule.</summary>
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class EventCalendarTests
 {
     // 10:00 UTC on 15 Nov: already 16 Nov in Kiribati (UTC+14), still 14 Nov in American Samoa (UTC-11).

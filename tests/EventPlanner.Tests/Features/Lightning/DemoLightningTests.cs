@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Lightning;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DemoLightningTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

@@ -2,6 +2,7 @@ using Xunit.Abstractions;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DrainBenchmarkTests(ITestOutputHelper output)
 {
     // A small run keeps the scenario honest in every test run; set EVENTPLANNER_BENCH_NOTIFICATIONS=10000 for the full one.

@@ -44,7 +44,7 @@ public static class NotificationDrainBenchmark
             {
                 ids.Add(await c.ExecuteScalarAsync<long>("""
                     INSERT INTO users (email, normalized_email, display_name, security_stamp, concurrency_stamp, email_confirmed, created_at)
-                    VALUES (@email, upper(@email), @name, 'x', 'x', 1, @now) RETURNING id
+                    VALUES (@email, upper(@email), @name, 'x', 'x', TRUE, @now) RETURNING id
                     """, new { email = $"bench{i}@example.org", name = $"Bench {i}", now }, tx));
             }
             return ids;

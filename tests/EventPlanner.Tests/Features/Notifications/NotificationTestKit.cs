@@ -63,10 +63,15 @@ public static class NotificationTestKit
             new { prefix = dedupePrefix })).AsList();
     }
 
-    /// <summary>Reads the outbox from the database file itself, for moments when no host is running.</summary>
-    public static async Task<IReadOnlyList<NotificationRow>> OutboxFileAsync(string dataDirectory, string dedupePrefix)
+    /// <summary>
+    /// Reads the outbox from the database itself (the SQLite file, or the class's PostgreSQL database), for moments
+    /// when no host is running.
+    /// </summary>
+    public static async Task<IReadOnlyList<NotificationRow>> OutboxStoredAsync(EventPlannerApp app, string dedupePrefix)
     {
-        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "eventplanner.db")};Pooling=False");
+        await using System.Data.Common.DbConnection c = app.PostgresDatabase is { } database
+            ? new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(TestPostgres.ConnectionStringFor(database)) { Pooling = false }.ToString())
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "eventplanner.db")};Pooling=False");
         await c.OpenAsync();
         return (await c.QueryAsync<NotificationRow>(
             "SELECT * FROM notifications WHERE dedupe_key LIKE @prefix || '%' ORDER BY id", new { prefix = dedupePrefix })).AsList();

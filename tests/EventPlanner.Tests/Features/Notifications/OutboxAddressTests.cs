@@ -7,12 +7,12 @@ using EventPlanner.Web.Features.Notifications;
 using EventPlanner.Web.Features.Tickets;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
 /// <summary>Notifications to an email address that may have no account: a co-speaker invitation, a ticket offered to a friend.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OutboxAddressTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private Outbox Outbox => app.Services.GetRequiredService<Outbox>();
@@ -89,11 +89,11 @@ public sealed class OutboxAddressTests(EventPlannerAppWithJobs app) : IClassFixt
             new Dictionary<string, string> { ["starts_on"] = "tomorrow", ["venue"] = "Hall A" })));
 
         await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();
-        var error = await Assert.ThrowsAsync<SqliteException>(() => c.ExecuteAsync("""
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => c.ExecuteAsync("""
             INSERT INTO notifications (dedupe_key, kind, user_id, to_address, to_name, payload, subject, body, message_id, in_inbox, state, next_attempt_at, created_at, updated_at)
-            VALUES ('addr-test:check', 'transfer-closed', NULL, 'x@example.org', 'x', '{}', 's', 'b', 'addr-test-check@localhost', 1, 'pending', '2026-01-01', '2026-01-01', '2026-01-01')
+            VALUES ('addr-test:check', 'transfer-closed', NULL, 'x@example.org', 'x', '{}', 's', 'b', 'addr-test-check@localhost', TRUE, 'pending', '2026-01-01', '2026-01-01', '2026-01-01')
             """));
-        Assert.Contains("CHECK", error.Message);
+        Assert.Contains("check", error.Message, StringComparison.OrdinalIgnoreCase); // SQLite: "CHECK constraint failed"; PostgreSQL: "violates check constraint"
     }
 
     [Fact]

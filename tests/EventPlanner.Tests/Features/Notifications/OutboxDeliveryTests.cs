@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OutboxDeliveryTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

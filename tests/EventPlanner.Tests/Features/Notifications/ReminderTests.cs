@@ -38,6 +38,7 @@ public sealed class RemindersApp : EventPlannerApp
     }
 }
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class ReminderTests(RemindersApp app) : IClassFixture<RemindersApp>
 {
     private Task<int> RunAsync() => app.Services.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None);

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Notifications;
 
+/// <summary>A host stopped mid-drain and a second one started on the same database (file or PostgreSQL database) deliver each mail once.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): the restart is a second host on the class's PostgreSQL database
 public sealed class RestartDeliveryTests
 {
     [Fact]
@@ -48,7 +50,7 @@ public sealed class RestartDeliveryTests
         await first.DisposeAsync(); // the host stops in the middle of the batch
 
         // (Only ever the two hosts below: touching app.Services would start a third on the same database.)
-        var afterStop = await NotificationTestKit.OutboxFileAsync(app.DataDirectory, "restart:");
+        var afterStop = await NotificationTestKit.OutboxStoredAsync(app, "restart:");
         var states = string.Join(", ", afterStop.GroupBy(r => r.State).Select(g => $"{g.Key}: {g.Count()}"));
         Assert.True(afterStop.Count(r => r.State == NotificationStates.Sent) == 10, states);
         Assert.True(afterStop.Any(r => r.State == NotificationStates.Sending), states); // in flight when we stopped: the lease decides

@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Reviews;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class AssignmentRulesTests
 {
     private static void AssertComplete(AssignmentPlan plan, IReadOnlyList<AssignmentNeed> needs, int perProposal)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
-// SQLite only for now: the --demo seeding does not yet run on PostgreSQL (issue 19).
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DemoReviewsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

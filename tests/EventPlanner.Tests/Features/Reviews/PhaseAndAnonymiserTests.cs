@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Reviews;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class PhaseAndAnonymiserTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
+// SQLite-only: QueryTally counts statements through SQLite's trace hook, which Db attaches to SQLite connections only (issue 19)
 public sealed class ReviewQueryCountTests(CountingApp app) : IClassFixture<CountingApp>
 {
     // The reviewer's queue page: the EventReviewer role check (1), the event (1), the review set-up (6: settings, criteria,

@@ -3,6 +3,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Reviews;
 
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class ScoringRulesTests
 {
     private static readonly CriterionRow Relevance = new() { Id = 1, Name = "Relevance", MinScore = 0, MaxScore = 3, Weight = 2 };

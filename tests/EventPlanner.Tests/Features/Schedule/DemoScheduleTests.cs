@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Schedule;
 
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class DemoScheduleTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

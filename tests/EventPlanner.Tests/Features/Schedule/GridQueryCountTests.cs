@@ -3,6 +3,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Schedule;
 
+// SQLite-only: QueryTally counts statements through SQLite's trace hook, which Db attaches to SQLite connections only (issue 19)
 public sealed class GridQueryCountTests(CountingApp app) : IClassFixture<CountingApp>
 {
     // The organisers' grid runs 11 statements on 3 connections whatever the number of sessions: the EventOrganiser

@@ -6,6 +6,7 @@ using EventPlanner.Tests.Infrastructure;
 namespace EventPlanner.Tests.Features.Submissions;
 
 /// <summary>Deleting an access code asks first, counting the drafts and the submitted proposals that carry it.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class AccessCodeConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private sealed record Code(long Id);

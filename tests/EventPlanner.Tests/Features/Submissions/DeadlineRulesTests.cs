@@ -2,6 +2,7 @@ using EventPlanner.Web.Features.Submissions;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class DeadlineRulesTests
 {
     private static readonly TimeZoneInfo Kl = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kuala_Lumpur");

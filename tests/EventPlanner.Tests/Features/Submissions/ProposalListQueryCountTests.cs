@@ -5,6 +5,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
+// SQLite-only: QueryTally counts statements through SQLite's trace hook, which Db attaches to SQLite connections only (issue 19)
 public sealed class ProposalListQueryCountTests(CountingApp app) : IClassFixture<CountingApp>
 {
     // The organisers' list page runs 8 statements on 5 connections whatever the number of proposals: the

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Tickets;
 
 /// <summary>Removing a check-in volunteer asks first: the desk they lose, the check-ins they recorded, who remains.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class CheckInStaffConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private CheckInStore CheckIns => app.Services.GetRequiredService<CheckInStore>();

@@ -9,7 +9,7 @@ namespace EventPlanner.Tests.Features.Tickets;
 /// "My tickets" at the door: the ticket for the event still to come is at the top, tickets of events that are over
 /// follow, and every ticket the page offers opens (the demo's past meetup once seeded tickets no link could open).
 /// </summary>
-// SQLite only for now: the --demo seeding does not yet run on PostgreSQL (issue 19).
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class MyTicketsOrderTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

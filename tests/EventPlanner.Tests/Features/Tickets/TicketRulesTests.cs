@@ -3,6 +3,7 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Tickets;
 
+[Trait("Engine", "Both")] // no database: the same on either engine, in both passes so each runs the whole suite (issue 19)
 public sealed class TicketRulesTests
 {
     private static TicketRow Ticket(string transferability = TicketRules.Transferable, int? deadlineDays = 7, string status = "valid", long? speaker = null) => new()

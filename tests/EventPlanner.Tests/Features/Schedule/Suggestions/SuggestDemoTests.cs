@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Schedule.Suggestions;
 
 /// <summary>Issue 16's integration test: "Suggest" on the demo event, checked by the grid's own conflict rules, applied, released.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SuggestDemoTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private const string Slug = DemoEvent.Slug;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Schedule.Suggestions;
 
 /// <summary>Stopping a run the Hangfire job is already solving (not one still queued): it ends promptly, keeping its best proposal.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SuggestStopTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

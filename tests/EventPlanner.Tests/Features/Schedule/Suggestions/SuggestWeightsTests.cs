@@ -5,6 +5,7 @@ using EventPlanner.Web.Features.Schedule.Suggestions;
 namespace EventPlanner.Tests.Features.Schedule.Suggestions;
 
 /// <summary>The organiser's weights reach the solver through the API and the page, and move the proposal their way.</summary>
+[Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SuggestWeightsTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private static async Task<SuggestionResponse> ReplanAsync(ScheduleEvent e, object weights)
