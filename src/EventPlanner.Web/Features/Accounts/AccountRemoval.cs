@@ -40,7 +40,7 @@ public static class DeletedAccount
         ?? await c.ExecuteScalarAsync<long>("""
             INSERT INTO users (email, normalized_email, display_name, password_hash, security_stamp, concurrency_stamp, email_confirmed,
                                lockout_enabled, lockout_end, is_admin, created_at)
-            VALUES (@email, @n, @name, NULL, @stamp, @stamp, 0, 1, '9999-12-31T00:00:00.0000000+00:00', 0, @now)
+            VALUES (@email, @n, @name, NULL, @stamp, @stamp, FALSE, TRUE, '9999-12-31T00:00:00.0000000+00:00', FALSE, @now)
             RETURNING id
             """, new { email = Email, n = Email.ToUpperInvariant(), name = DisplayName, stamp = Guid.NewGuid().ToString("N"), now }, tx);
 }
