@@ -17,6 +17,8 @@ namespace EventPlanner.Tests.HardStops;
 /// the same data folder: every committed delivery still arrives, and a delivery id arrives twice only if its row was
 /// still 'sending' when the process died (the at-least-once window the Webhooks README documents).
 /// </summary>
+// SQLite only, as every hard stop: the app process runs on the copied SQLite data folder (the in-process restarts in
+// Features/Webhooks/WebhookRestartTests run on both engines).
 [Collection(HardStopCollection.Name)]
 public sealed class WebhooksDrainHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {
