@@ -19,10 +19,12 @@ public sealed class WebhookSender : IDisposable
     public const int MaxExcerpt = 500;
     private readonly HttpClient _http;
     private readonly TimeProvider _clock;
+    private readonly bool _allowHttp;
 
     public WebhookSender(WebhookOptions options, TimeProvider clock)
     {
         _clock = clock;
+        _allowHttp = options.AllowHttp;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -71,6 +73,11 @@ public sealed class WebhookSender : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         int Ms() => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        // Checked again at sending: an endpoint registered while plain http was allowed gets nothing once it is not.
+        if (!_allowHttp && !(Uri.TryCreate(d.Url, UriKind.Absolute, out var target) && target.Scheme == Uri.UriSchemeHttps))
+        {
+            return new WebhookResult(false, null, 0, "Plain http is not allowed: webhooks go to https:// addresses only; refused.", null);
+        }
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, d.Url)

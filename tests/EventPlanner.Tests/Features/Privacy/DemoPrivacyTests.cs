@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Privacy;
 
+[Trait("Engine", "Both")]
 public sealed class DemoPrivacyTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

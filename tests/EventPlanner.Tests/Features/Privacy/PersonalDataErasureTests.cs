@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Privacy;
 
+[Trait("Engine", "Both")]
 public sealed class PersonalDataErasureTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     /// <summary>
@@ -46,7 +47,7 @@ public sealed class PersonalDataErasureTests(EventPlannerAppWithJobs app) : ICla
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostProfileAsync("Delete", new() { ["DeleteForm.Password"] = EventPlannerApp.Password })).StatusCode);
 
         await using var c = await app.Services.GetRequiredService<Db>().OpenAsync();
-        var proposals = (await c.QueryAsync<long>("SELECT id FROM proposals WHERE id IN @ids", new { ids = new[] { p.AcceptedId, p.SpamId } })).AsList();
+        var proposals = (await c.QueryAsync<long>($"SELECT id FROM proposals WHERE {SqlDialect.Of(c).InList("id", "@ids")}", new { ids = new[] { p.AcceptedId, p.SpamId } })).AsList();
         Assert.Equal([p.AcceptedId], proposals);
         var snapshot = await c.ExecuteScalarAsync<string>("SELECT r.snapshot FROM schedule_releases r JOIN events e ON e.id = r.event_id WHERE e.slug = @ScheduleSlug", p);
         Assert.True(snapshot!.Contains(SchedulePersonalData.FormerSpeaker), snapshot);

@@ -4,6 +4,7 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Privacy;
 
+[Trait("Engine", "Both")]
 public sealed class PersonalDataExportTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Privacy;
 
 /// <summary>One event taken past its retention period: the clock moves, so the class holds one test.</summary>
+[Trait("Engine", "Both")]
 public sealed class RetentionJobTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]
@@ -64,9 +65,11 @@ public sealed class RetentionJobTests(EventPlannerApp app) : IClassFixture<Event
             .Where(t => !t.StartsWith("users.", StringComparison.Ordinal)).ToList();
         Assert.True(traces.Count == 0, string.Join("; ", traces));
         var ids = people.Select(p => p.Id).ToArray();
-        var linked = await c.QuerySingleAsync<long>("""
-            SELECT (SELECT COUNT(*) FROM tickets WHERE holder_user_id IN @ids) + (SELECT COUNT(*) FROM ticket_orders WHERE buyer_user_id IN @ids)
-                 + (SELECT COUNT(*) FROM schedule_stars WHERE user_id IN @ids) + (SELECT COUNT(*) FROM notifications WHERE user_id IN @ids AND event_id IS NOT NULL)
+        var d = SqlDialect.Of(c);
+        var linked = await c.QuerySingleAsync<long>($"""
+            SELECT (SELECT COUNT(*) FROM tickets WHERE {d.InList("holder_user_id", "@ids")}) + (SELECT COUNT(*) FROM ticket_orders WHERE {d.InList("buyer_user_id", "@ids")})
+                 + (SELECT COUNT(*) FROM schedule_stars WHERE {d.InList("user_id", "@ids")})
+                 + (SELECT COUNT(*) FROM notifications WHERE {d.InList("user_id", "@ids")} AND event_id IS NOT NULL)
             """, new { ids });
         Assert.Equal(0, linked);
         var retention = await e.Organiser.GetFromJsonAsync<RetentionResponse>($"/api/events/{e.Slug}/privacy/retention");

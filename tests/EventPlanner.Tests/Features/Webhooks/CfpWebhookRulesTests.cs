@@ -3,6 +3,7 @@ using EventPlanner.Web.Infrastructure.Webhooks;
 
 namespace EventPlanner.Tests.Features.Webhooks;
 
+[Trait("Engine", "Both")]
 public sealed class CfpWebhookRulesTests
 {
     private static readonly DateTimeOffset Opens = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);

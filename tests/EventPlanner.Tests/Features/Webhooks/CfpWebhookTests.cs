@@ -15,6 +15,7 @@ namespace EventPlanner.Tests.Features.Webhooks;
 /// runs, and a rolled-back announcement sends nothing and leaves the transition to be announced. Own app: these tests
 /// move the clock by days.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class CfpWebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
 {
     [Fact]
@@ -59,6 +60,7 @@ public sealed class CfpWebhookTests(WebhookApp app) : IClassFixture<WebhookApp>
 /// Without a job server (so no recurring sweep runs on the wall clock beside the test's own): the delivery rows are what
 /// a rolled-back announcement must not leave.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class CfpWebhookRollbackTests(WebhookAppWithoutJobs app) : IClassFixture<WebhookAppWithoutJobs>
 {
     [Fact]

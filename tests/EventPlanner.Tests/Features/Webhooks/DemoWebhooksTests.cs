@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Webhooks;
 
+[Trait("Engine", "Both")]
 public sealed class DemoWebhooksTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

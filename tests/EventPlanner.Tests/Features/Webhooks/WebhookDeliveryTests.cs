@@ -7,12 +7,12 @@ using EventPlanner.TestSupport;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure.Webhooks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Webhooks;
 
-/// <summary>Deliveries to a real HTTP receiver in the test process: signed, once per change, retried, never for a rolled-back change.</summary>
+/// <summary>Deliveries to a real HTTP receiver in the test process: signed, once per change, retried, never for a rolled-back change (restarts: WebhookRestartTests).</summary>
+[Trait("Engine", "Both")]
 public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<WebhookApp>
 {
     [Fact]
@@ -169,30 +169,6 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
 
         Assert.Empty(await app.DeliveriesAsync(eventId));
         Assert.Empty(receiver.All);
-    }
-
-    [Fact]
-    public async Task A_new_app_on_the_same_database_delivers_what_the_old_one_wrote_but_never_sent()
-    {
-        await using var receiver = await WebhookReceiver.StartAsync();
-        using var stopped = new WebhookAppWithoutJobs();
-        var s = await ScheduleKit.CreateAsync(stopped, "hooks-restart");
-        await s.Organiser.AddEndpointAsync(s.Slug, receiver.Url(), WebhookEventTypes.ScheduleReleased, WebhookEventTypes.SessionChanged);
-        var session = await s.SessionAsync("Survives a restart");
-        await s.PlaceAsync(session, s.Janson, "11:00");
-        (await s.Organiser.PostAsJsonAsync($"{s.Api}/releases", new { notify = "none" })).EnsureSuccessStatusCode();
-        var eventId = await stopped.EventIdAsync(s.Slug);
-        Assert.Equal(2, (await stopped.DeliveriesAsync(eventId)).Count(d => d.State == WebhookDeliveryStates.Pending));
-        await Task.Delay(500);
-        Assert.Empty(receiver.All); // no job server ran: committed, not sent
-
-        // A new host with a job server on the same data folder: starting up kicks the drain.
-        await using var restarted = stopped.WithWebHostBuilder(b => b.UseSetting("EventPlanner:Jobs:Server", "true"));
-        _ = restarted.Services;
-        await receiver.WaitUntilAsync(all => all.Count == 2, "both deliveries arrived after the restart");
-        await Task.Delay(500);
-        Assert.Equal(2, receiver.All.Select(x => x.DeliveryId).Distinct().Count());
-        Assert.Equal(2, receiver.All.Count);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> done, string what, int seconds = 30)

@@ -11,6 +11,7 @@ namespace EventPlanner.Tests.Features.Webhooks;
 /// Removing a webhook endpoint asks first, counting the deliveries still waiting (dropped) and its log (deleted with it).
 /// No job server runs, so a release's delivery stays waiting and the count is exact.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class WebhookRemovalConfirmationTests(WebhookAppWithoutJobs app) : IClassFixture<WebhookAppWithoutJobs>
 {
     [Fact]

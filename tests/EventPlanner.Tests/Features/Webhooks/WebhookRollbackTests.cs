@@ -1,6 +1,7 @@
 using Dapper;
 using EventPlanner.Tests.Features.Bofs;
 using EventPlanner.Tests.Features.Tickets;
+using EventPlanner.Tests.Infrastructure;
 using EventPlanner.TestSupport;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure.Webhooks;
@@ -10,8 +11,9 @@ namespace EventPlanner.Tests.Features.Webhooks;
 
 /// <summary>
 /// A real action whose transaction fails after its webhook row was written sends nothing, and its change is not saved
-/// either. The failure is a SQLite trigger that aborts the delivery row's insert, so this class runs on SQLite only.
+/// either. The failure is a trigger that aborts the delivery row's insert, written in each engine's own dialect.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class WebhookRollbackTests(WebhookApp app) : IClassFixture<WebhookApp>
 {
     [Fact]
@@ -26,10 +28,17 @@ public sealed class WebhookRollbackTests(WebhookApp app) : IClassFixture<Webhook
         await b.Organiser.AddEndpointAsync(b.Slug, receiver.Url("/bofs"), WebhookEventTypes.BofBooked);
         var bof = await b.ProposeAsync(await app.UserAsync("bof-host"), "Packaging for Nix");
 
-        await ExecuteAsync("""
-            CREATE TRIGGER test_fail_after_publish AFTER INSERT ON webhook_deliveries
-            WHEN NEW.event_type IN ('ticket.checked_in', 'bof.booked') BEGIN SELECT RAISE(ABORT, 'the change failed'); END
-            """);
+        await ExecuteAsync(TestPostgres.HostsRunOnPostgres
+            ? """
+              CREATE FUNCTION test_fail_after_publish() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN RAISE EXCEPTION 'the change failed'; END $$;
+              CREATE TRIGGER test_fail_after_publish AFTER INSERT ON webhook_deliveries FOR EACH ROW
+              WHEN (NEW.event_type IN ('ticket.checked_in', 'bof.booked')) EXECUTE FUNCTION test_fail_after_publish();
+              """
+            : """
+              CREATE TRIGGER test_fail_after_publish AFTER INSERT ON webhook_deliveries
+              WHEN NEW.event_type IN ('ticket.checked_in', 'bof.booked') BEGIN SELECT RAISE(ABORT, 'the change failed'); END
+              """);
         Assert.False((await t.Organiser.CheckInAsync(t.Slug, ticket.Secret)).IsSuccessStatusCode);
         Assert.False((await b.BookAsync(b.Organiser, bof.Id, b.Lunch)).IsSuccessStatusCode);
         app.Services.GetRequiredService<IWebhookDispatcher>().Kick();
@@ -42,7 +51,9 @@ public sealed class WebhookRollbackTests(WebhookApp app) : IClassFixture<Webhook
         Assert.Null((await (await b.Organiser.GetAsync($"{b.Api}/{bof.Id}")).ReadBofAsync()).Booking); // nor was the BoF booked
 
         // Once the failure is gone, the same actions commit and publish once each.
-        await ExecuteAsync("DROP TRIGGER test_fail_after_publish");
+        await ExecuteAsync(TestPostgres.HostsRunOnPostgres
+            ? "DROP TRIGGER test_fail_after_publish ON webhook_deliveries; DROP FUNCTION test_fail_after_publish()"
+            : "DROP TRIGGER test_fail_after_publish");
         (await t.Organiser.CheckInAsync(t.Slug, ticket.Secret)).EnsureSuccessStatusCode();
         await (await b.BookAsync(b.Organiser, bof.Id, b.Lunch)).ReadBofAsync();
         await receiver.WaitUntilAsync(all => all.Count >= 2, "both arrived");
