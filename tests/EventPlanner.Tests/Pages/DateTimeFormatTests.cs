@@ -8,6 +8,7 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Tests.Pages;
 
 /// <summary>One date and time format everywhere (issue 14): the event's zone for event times, UTC for the inbox (put right by the reader's browser), never seconds.</summary>
+[Trait("Engine", "Both")]
 public sealed partial class DateTimeFormatTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private static readonly TimeZoneInfo KualaLumpur = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kuala_Lumpur");
