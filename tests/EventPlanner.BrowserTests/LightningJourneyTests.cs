@@ -36,6 +36,9 @@ public sealed class LightningJourneyTests
 
         // Farah withdraws; Jason is promoted, told by mail, and confirms in time.
         await farah.ClickAndCheckAsync(farah.GetByRole(AriaRole.Button, new() { Name = "Withdraw my talk" }));
+        // The confirmation first: her slot is freed and the one talk waiting is offered it; nothing has changed yet.
+        await Assertions.Expect(farah.Locator("section.confirm-step [data-impact='waitlist']")).ToHaveAttributeAsync("data-count", "1");
+        await farah.ClickAndCheckAsync(farah.Locator("section.confirm-step button[type='submit']"));
         await Assertions.Expect(farah.Locator(".your-talk .standing")).ToContainTextAsync("Withdrawn");
         var offer = await smtp.WaitForAsync("jason@demo.example.org", "lightning talk slot");
         Assert.Contains("/lightning/", offer.TextBody);

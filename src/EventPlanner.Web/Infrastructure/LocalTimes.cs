@@ -20,6 +20,21 @@ public static class LocalTimes
 
     public enum Parsed { Ok, Empty, Malformed, Skipped, OutOfRange }
 
+    /// <summary>
+    /// How a moment is shown to people, in one format everywhere: "Mon 30 Nov 2026, 23:59" in <paramref name="zone"/> (the
+    /// event's zone for event times; UTC, put right by the reader's browser, for inbox times, as the server does not know
+    /// the reader's zone). Never seconds: a deadline at 23:59:59 reads 23:59.
+    /// </summary>
+    public static string Show(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The same moment written out in full, for deadlines in sentences and mail: "Monday 30 November 2026, 23:59".</summary>
+    public static string ShowLong(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A moment for a reader whose zone the server does not know: UTC, said so, for <c>js/local-times.js</c> to show in the browser's zone.</summary>
+    public static string ShowUtc(DateTimeOffset at) => Show(at, TimeZoneInfo.Utc) + " UTC";
+
     /// <summary>Reads a local date and time in <paramref name="zone"/>; a time skipped by a clock change is refused, an hour that happens twice is its first occurrence.</summary>
     public static Parsed TryParse(string? text, TimeZoneInfo zone, out DateTimeOffset utc)
     {

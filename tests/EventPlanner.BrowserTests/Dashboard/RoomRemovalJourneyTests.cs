@@ -25,7 +25,7 @@ public sealed class RoomRemovalJourneyTests
         await page.GotoCheckedAsync($"/events/{Slug}/manage/rooms");
         await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Link, new() { Name = "Remove Room Ubuntu" }));
         await Assertions.Expect(page.Locator("[data-blocked]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("section.room-removal form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("section.confirm-step form")).ToHaveCountAsync(0);
 
         // The main hall: the confirmation counts its sessions; nothing has changed yet.
         var hall = $"(SELECT id FROM rooms WHERE name = 'Main Hall' AND event_id = (SELECT id FROM events WHERE slug = '{Slug}'))";

@@ -89,7 +89,9 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
     }
 
     /// <summary>Cancels a BoF: its slot is free again at once, its session leaves the schedule, the interested are told.</summary>
-    public async Task<BookingResult> CancelAsync(EventRow e, long bofId, long actorId, bool organiser, CancellationToken ct = default)
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false cancels nothing (NotFound).</summary>
+    public async Task<BookingResult> CancelAsync(EventRow e, long bofId, long actorId, bool organiser, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var batch = new OutboxBatch(outbox);
         var result = await db.WriteAsync(async (c, tx) =>
@@ -98,6 +100,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
             if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
             if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
             if (bof.IsCancelled) return BookingResult.Done(bof);
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return BookingResult.NotFound;
             var now = clock.GetUtcNow();
             var was = bof.SlotId is { } slotId ? (await BofStore.SlotsAsync(c, tx, e.Id)).First(s => s.Id == slotId) : null;
             await c.ExecuteAsync("UPDATE bofs SET is_cancelled = TRUE, slot_id = NULL, version = version + 1, updated_at = @now WHERE id = @bofId", new { now, bofId }, tx);

@@ -31,4 +31,17 @@ public sealed record BofCounts
             """, new { eventId, roomId }, tx);
         return ((int)free, (int)booked);
     }
+
+    /// <summary>Free and booked BoF slots on one day of the event (a removed day, issue 14).</summary>
+    public static async Task<(int FreeSlots, int Booked)> OnDayAsync(IDbConnection c, IDbTransaction? tx, long eventId, DateOnly date)
+    {
+        var (free, booked) = await c.QuerySingleAsync<(long, long)>("""
+            SELECT
+              (SELECT COUNT(*) FROM bof_slots s WHERE s.event_id = @eventId AND s.date = @date
+                 AND NOT EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = FALSE)),
+              (SELECT COUNT(*) FROM bof_slots s WHERE s.event_id = @eventId AND s.date = @date
+                 AND EXISTS (SELECT 1 FROM bofs b WHERE b.slot_id = s.id AND b.is_cancelled = FALSE))
+            """, new { eventId, date }, tx);
+        return ((int)free, (int)booked);
+    }
 }

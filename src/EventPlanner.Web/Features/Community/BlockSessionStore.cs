@@ -95,7 +95,9 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
     }
 
     /// <summary>Cancels a session of the block (a session never published is simply deleted); the public schedule says so at once.</summary>
-    public async Task<Outcome<bool>> CancelAsync(EventRow e, long blockId, long sessionId, long userId, CancellationToken ct = default)
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false cancels nothing (NotFound).</summary>
+    public async Task<Outcome<bool>> CancelAsync(EventRow e, long blockId, long sessionId, long userId, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
@@ -105,6 +107,7 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
                 return Outcome<bool>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can cancel its sessions.");
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM community_block_sessions WHERE session_id = @sessionId AND block_id = @blockId)",
                     new { sessionId, blockId }, tx)) return Outcome<bool>.NotFound;
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return Outcome<bool>.NotFound;
             if (await SessionStore.ReleasedAsync(c, tx, e.Id, sessionId))
             {
                 await SessionWrites.CancelInAsync(c, tx, sessionId, clock.GetUtcNow());

@@ -204,7 +204,9 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
         }, ct);
 
     /// <summary>The group gives back a request or an approved block (its sessions are cancelled and the public schedule updated).</summary>
-    public Task<Outcome<BlockRow>> WithdrawAsync(EventRow e, long blockId, long userId, Validator v, CancellationToken ct = default) =>
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false withdraws nothing (NotFound).</summary>
+    public Task<Outcome<BlockRow>> WithdrawAsync(EventRow e, long blockId, long userId, Validator v, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
         DecideAsync(e, async (c, tx) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
@@ -214,6 +216,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                 v.Add("status", $"This request is already {b.Status}.");
                 return Outcome<BlockRow>.Invalid;
             }
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return Outcome<BlockRow>.NotFound;
             await c.ExecuteAsync("UPDATE community_blocks SET status = 'withdrawn', version = version + 1, updated_at = @now WHERE id = @blockId",
                 new { blockId, now = clock.GetUtcNow() }, tx);
             if (b.Status == BlockStatuses.Approved) await CancelSessionsAsync(c, tx, e, b, $"Community block of {b.GroupName} withdrawn");

@@ -33,4 +33,15 @@ public sealed record CommunityCounts
             """, new { eventId, roomId }, tx);
         return (approved, open);
     }
+
+    /// <summary>Approved blocks and open requests starting in [<paramref name="from"/>, <paramref name="to"/>): one day of the event (a removed day, issue 14).</summary>
+    public static async Task<(int Approved, int Open)> OnDayAsync(IDbConnection c, IDbTransaction? tx, long eventId, DateTimeOffset from, DateTimeOffset to)
+    {
+        var (approved, open) = await c.QuerySingleAsync<(long, long)>("""
+            SELECT
+              (SELECT COUNT(*) FROM community_blocks b WHERE b.event_id = @eventId AND b.status = 'approved' AND b.starts_at >= @from AND b.starts_at < @to),
+              (SELECT COUNT(*) FROM community_blocks b WHERE b.event_id = @eventId AND b.status IN ('requested', 'proposed') AND b.starts_at >= @from AND b.starts_at < @to)
+            """, new { eventId, from, to }, tx);
+        return ((int)approved, (int)open);
+    }
 }

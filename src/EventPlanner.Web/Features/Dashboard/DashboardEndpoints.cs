@@ -15,6 +15,8 @@ public static class DashboardEndpoints
         services.AddSingleton<OrganiserImpacts>();
         services.AddSingleton<ParticipantImpacts>();
         services.AddSingleton<SetupImpacts>();
+        services.AddSingleton<ReviewSetupImpacts>();
+        services.AddSingleton<LightningImpacts>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Community;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Schedule;
+using static EventPlanner.Web.Features.Dashboard.Impact;
 
 namespace EventPlanner.Web.Features.Dashboard;
 
@@ -26,7 +27,27 @@ public sealed record RoomImpact(
     public bool Blocked => BookedBofs > 0 || ApprovedBlocks.Count > 0 || LiveSessions > 0;
 
     /// <summary>What the organiser saw, posted back with the confirmation, so a room that changed meanwhile is asked about again.</summary>
-    public string Stamp => $"{ProgrammeSessions}.{LiveSessions}.{GridSlots}.{FreeBofSlots}.{BookedBofs}.{ApprovedBlocks.Count}.{OpenRequests}";
+    public string Stamp => AsImpact().Stamp;
+
+    /// <summary>
+    /// The counts in words for the shared confirmation step (_Confirm.cshtml); the lines keep the order of the stamp the
+    /// removal compares, so the page's stamp and this one are the same text.
+    /// </summary>
+    public Impact AsImpact() => new(RoomName, [
+        new("programme", ProgrammeSessions, $"{N(ProgrammeSessions, "scheduled session loses its room", "scheduled sessions lose their room")}: " +
+            "they go back to the unplaced sessions on the grid. The public schedule does not change until your next release."),
+        new("live-sessions", LiveSessions, $"{N(LiveSessions, "live session (BoF, community or lightning) is", "live sessions (BoF, community or lightning) are")} in this room."),
+        new("grid-slots", GridSlots, $"{N(GridSlots, "grid slot of this room is removed", "grid slots of this room are removed")}."),
+        new("bof-slots", FreeBofSlots, $"{N(FreeBofSlots, "free BoF slot is removed", "free BoF slots are removed")}" +
+            (FreeBofSlots > 0 ? ": the BoF page stops offering them at once (BoF slots are booked live, not released)." : ".")),
+        new("booked-bofs", BookedBofs, $"{N(BookedBofs, "booked BoF is", "booked BoFs are")} in this room."),
+        new("community-blocks", ApprovedBlocks.Count, $"{N(ApprovedBlocks.Count, "approved community block is", "approved community blocks are")} in this room" +
+            (ApprovedBlocks.Count > 0 ? $" ({string.Join(", ", ApprovedBlocks)})." : ".")),
+        new("community-requests", OpenRequests, $"{N(OpenRequests, "open community room request names", "open community room requests name")} this room" +
+            (OpenRequests > 0 ? ": they stay open, without a room, for you to answer." : ".")),
+    ], "The public schedule does not change until your next release; the room leaves the list of rooms on the event's public page at once.",
+        Blocked ? "This room cannot be removed yet: community blocks, BoFs and lightning sessions are published the moment they are booked, and " +
+                  "their hosts were told. Move or cancel them first on the community rooms, BoF and lightning pages, which tell the people concerned." : null);
 }
 
 public enum RoomRemovalOutcome { Removed, NotFound, Blocked, Changed }

@@ -22,4 +22,8 @@ public static class EventImpact
             """, new { eventId, userId, role }, tx);
         return (name, (int)others);
     }
+
+    /// <summary>The event's days as they are now (a date change drops those outside the new range).</summary>
+    public static async Task<IReadOnlyList<DateOnly>> DaysAsync(IDbConnection c, IDbTransaction? tx, long eventId) =>
+        (await c.QueryAsync<DateOnly>("SELECT date FROM event_days WHERE event_id = @eventId ORDER BY date", new { eventId }, tx)).AsList();
 }

@@ -96,11 +96,14 @@ public sealed class EventStore(Db db, TimeProvider clock, Outbox outbox)
         }, ct);
 
     /// <summary>Updates an event's details; the slug is its permanent address and does not change.</summary>
-    public Task<EventRow?> UpdateAsync(string slug, EventValues values, long editorId, Validator v, CancellationToken ct = default) =>
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount of the days a date change removes, run first inside the transaction; false saves nothing.</summary>
+    public Task<EventRow?> UpdateAsync(string slug, EventValues values, long editorId, Validator v, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
         db.WriteAsync(async (c, tx) =>
         {
             var current = await FindAsync(c, slug, tx);
             if (current is null) return null;
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return null;
             if (values.Slug != slug) v.Add("slug", "The slug is the event's permanent address and cannot be changed.");
             var parentId = values.ParentSlug == current.ParentSlug
                 ? current.ParentEventId

@@ -92,6 +92,5 @@ public static class LightningRules
     public static string LocalInput(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    public static string Describe(DateTimeOffset t, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(t, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+    public static string Describe(DateTimeOffset t, TimeZoneInfo zone) => LocalTimes.Show(t, zone);
 }

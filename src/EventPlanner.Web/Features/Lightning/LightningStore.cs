@@ -224,11 +224,14 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     }
 
     /// <summary>The speaker withdraws (talkId null: their own active talk) or an organiser removes a talk.</summary>
-    public async Task<LightningWrite> WithdrawAsync(EventRow e, long sessionId, long? userId, long? talkId, Validator v, CancellationToken ct = default)
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false changes nothing (NotFound).</summary>
+    public async Task<LightningWrite> WithdrawAsync(EventRow e, long sessionId, long? userId, long? talkId, Validator v, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var published = false;
         var result = await db.WriteAsync(async (c, tx) =>
         {
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return LightningWrite.NotFound;
             await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;

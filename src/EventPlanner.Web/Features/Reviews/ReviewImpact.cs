@@ -29,4 +29,41 @@ public static class ReviewImpact
             """, new { eventId, userId }, tx);
         return ((int)assigned, (int)teams);
     }
+
+    /// <summary>A criterion's name and how many scores were given against it (they go with it).</summary>
+    public static async Task<(string? Name, int Scores)> CriterionAsync(IDbConnection c, IDbTransaction? tx, long eventId, long criterionId)
+    {
+        var (name, scores) = await c.QuerySingleAsync<(string?, long)>("""
+            SELECT (SELECT name FROM review_criteria WHERE id = @criterionId AND event_id = @eventId),
+                   (SELECT COUNT(*) FROM review_scores s JOIN review_criteria k ON k.id = s.criterion_id WHERE k.id = @criterionId AND k.event_id = @eventId)
+            """, new { eventId, criterionId }, tx);
+        return (name, (int)scores);
+    }
+
+    /// <summary>A phase's name and how many reviews were written in it (they stay, no longer tied to a phase).</summary>
+    public static async Task<(string? Name, int Reviews)> PhaseAsync(IDbConnection c, IDbTransaction? tx, long eventId, long phaseId)
+    {
+        var (name, reviews) = await c.QuerySingleAsync<(string?, long)>("""
+            SELECT (SELECT name FROM review_phases WHERE id = @phaseId AND event_id = @eventId),
+                   (SELECT COUNT(*) FROM reviews r JOIN review_phases ph ON ph.id = r.phase_id WHERE ph.id = @phaseId AND ph.event_id = @eventId)
+            """, new { eventId, phaseId }, tx);
+        return (name, (int)reviews);
+    }
+
+    /// <summary>
+    /// A team's name, its members, those of them in no other team of the event (they then see every proposal), and the
+    /// phases only this team scores in (they open to every reviewer).
+    /// </summary>
+    public static async Task<(string? Name, int Members, int Widened, int Phases)> TeamAsync(IDbConnection c, IDbTransaction? tx, long eventId, long teamId)
+    {
+        var (name, members, widened, phases) = await c.QuerySingleAsync<(string?, long, long, long)>("""
+            SELECT (SELECT name FROM review_teams WHERE id = @teamId AND event_id = @eventId),
+                   (SELECT COUNT(*) FROM review_team_members m JOIN review_teams t ON t.id = m.team_id WHERE t.id = @teamId AND t.event_id = @eventId),
+                   (SELECT COUNT(*) FROM review_team_members m JOIN review_teams t ON t.id = m.team_id WHERE t.id = @teamId AND t.event_id = @eventId
+                      AND NOT EXISTS (SELECT 1 FROM review_team_members x JOIN review_teams o ON o.id = x.team_id
+                                      WHERE x.user_id = m.user_id AND o.event_id = @eventId AND o.id <> @teamId)),
+                   (SELECT COUNT(*) FROM review_phases WHERE team_id = @teamId AND event_id = @eventId)
+            """, new { eventId, teamId }, tx);
+        return (name, (int)members, (int)widened, (int)phases);
+    }
 }

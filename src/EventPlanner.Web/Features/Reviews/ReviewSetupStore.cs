@@ -65,8 +65,11 @@ public sealed class ReviewSetupStore(Db db, TimeProvider clock)
             RETURNING {CriterionColumns}
             """, CriterionParams(eventId, id, values), tx), ct));
 
-    public Task<bool> RemoveCriterionAsync(long eventId, long id, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM review_criteria WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false removes nothing.</summary>
+    public Task<bool> RemoveCriterionAsync(long eventId, long id, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        db.WriteAsync(async (c, tx) =>
+            (stillAsShown is null || await stillAsShown(c, tx))
+            && await c.ExecuteAsync("DELETE FROM review_criteria WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
 
     private static object CriterionParams(long eventId, long id, CriterionValues v) => new
     {
@@ -88,8 +91,11 @@ public sealed class ReviewSetupStore(Db db, TimeProvider clock)
             RETURNING {PhaseColumns}
             """, PhaseParams(eventId, id, values), tx), ct));
 
-    public Task<bool> RemovePhaseAsync(long eventId, long id, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM review_phases WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false removes nothing.</summary>
+    public Task<bool> RemovePhaseAsync(long eventId, long id, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        db.WriteAsync(async (c, tx) =>
+            (stillAsShown is null || await stillAsShown(c, tx))
+            && await c.ExecuteAsync("DELETE FROM review_phases WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
 
     private static object PhaseParams(long eventId, long id, PhaseValues v) => new
     {
@@ -152,8 +158,11 @@ public sealed class ReviewSetupStore(Db db, TimeProvider clock)
         }
     }
 
-    public Task<bool> RemoveTeamAsync(long eventId, long id, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync("DELETE FROM review_teams WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false removes nothing.</summary>
+    public Task<bool> RemoveTeamAsync(long eventId, long id, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        db.WriteAsync(async (c, tx) =>
+            (stillAsShown is null || await stillAsShown(c, tx))
+            && await c.ExecuteAsync("DELETE FROM review_teams WHERE id = @id AND event_id = @eventId", new { id, eventId }, tx) == 1, ct);
 
     private static async Task<T?> Unique<T>(Validator v, string field, string message, Task<T?> write) where T : class
     {

@@ -34,4 +34,24 @@ public sealed record ScheduleCounts
             """, new { eventId, roomId }, tx);
         return ((int)programme, (int)live, (int)slots);
     }
+
+    /// <summary>
+    /// What lies on one day of the event (a removed day, issue 14): placed sessions starting in [<paramref name="from"/>,
+    /// <paramref name="to"/>) (the day's bounds in the event's zone, as UTC), programme and live apart, the day's grid slots
+    /// and room hours.
+    /// </summary>
+    public static async Task<(int Programme, int Live, int GridSlots, int RoomHours)> OnDayAsync(IDbConnection c, IDbTransaction? tx, long eventId,
+        DateOnly date, DateTimeOffset from, DateTimeOffset to)
+    {
+        var (programme, live, slots, hours) = await c.QuerySingleAsync<(long, long, long, long)>("""
+            SELECT
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.starts_at >= @from AND s.starts_at < @to
+                 AND s.is_cancelled = FALSE AND s.source = 'programme'),
+              (SELECT COUNT(*) FROM schedule_sessions s WHERE s.event_id = @eventId AND s.starts_at >= @from AND s.starts_at < @to
+                 AND s.is_cancelled = FALSE AND s.source <> 'programme'),
+              (SELECT COUNT(*) FROM schedule_slots x WHERE x.event_id = @eventId AND x.date = @date),
+              (SELECT COUNT(*) FROM schedule_room_hours h JOIN rooms r ON r.id = h.room_id WHERE r.event_id = @eventId AND h.date = @date)
+            """, new { eventId, date, from, to }, tx);
+        return ((int)programme, (int)live, (int)slots, (int)hours);
+    }
 }

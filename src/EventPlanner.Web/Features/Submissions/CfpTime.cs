@@ -29,12 +29,7 @@ public static class CfpTime
         utc is { } u ? ToLocal(u, zone).ToString(InputFormat, CultureInfo.InvariantCulture) : "";
 
     /// <summary>"Monday 30 November 2026, 23:59 (Asia/Kuala_Lumpur)": how deadlines are named to people.</summary>
-    public static string Describe(DateTimeOffset utc, TimeZoneInfo zone)
-    {
-        var local = ToLocal(utc, zone);
-        var seconds = local.Second != 0 ? ":ss" : "";
-        return local.ToString($"dddd d MMMM yyyy, HH:mm{seconds}", CultureInfo.InvariantCulture) + $" ({zone.Id})";
-    }
+    public static string Describe(DateTimeOffset utc, TimeZoneInfo zone) => $"{LocalTimes.ShowLong(utc, zone)} ({zone.Id})";
 
     /// <summary>"3 days 4 hours": a countdown that needs no script.</summary>
     public static string Countdown(DateTimeOffset now, DateTimeOffset until)

@@ -1,3 +1,4 @@
+using System.Data;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Submissions;
@@ -24,8 +25,9 @@ public sealed class ProposalActions(ProposalStore proposals)
     public Task<ProposalRow?> SubmitAsync(CfpContext ctx, long id, long userId, string? accessCode, Validator v, CancellationToken ct = default) =>
         proposals.SubmitAsync(ctx, id, userId, accessCode, v, ct);
 
-    public Task<ProposalRow?> WithdrawAsync(CfpContext ctx, long id, long userId, Validator v, CancellationToken ct = default) =>
-        proposals.WithdrawAsync(ctx.Event.Id, id, userId, v, ct);
+    public Task<ProposalRow?> WithdrawAsync(CfpContext ctx, long id, long userId, Validator v, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
+        proposals.WithdrawAsync(ctx.Event.Id, id, userId, v, ct, stillAsShown);
 
     /// <summary>An organiser's edit: no deadline, every field may change, and the speakers are told.</summary>
     public Task<ProposalRow?> EditAsOrganiserAsync(CfpContext ctx, long id, long organiserId, ProposalInput input, Validator v, CancellationToken ct = default)

@@ -224,7 +224,9 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
         return submitted;
     }
 
-    public async Task<ProposalRow?> WithdrawAsync(long eventId, long id, long userId, Validator v, CancellationToken ct = default)
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false withdraws nothing.</summary>
+    public async Task<ProposalRow?> WithdrawAsync(long eventId, long id, long userId, Validator v, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var told = notices.Begin();
         var row = await Attempt(v, async (c, tx) =>
@@ -234,6 +236,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             if (current.State == ProposalStates.Withdrawn) Refuse(v, "state", "This proposal is already withdrawn.");
             if (!ProposalStates.MayWithdraw(current.State))
                 Refuse(v, "state", "This proposal is accepted and confirmed; write to the organisers to cancel the session.");
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) throw new Refused();
             await c.ExecuteAsync("""
                 UPDATE proposals SET state = 'withdrawn', released_state = 'withdrawn', withdrawn_at = @now, updated_at = @now WHERE id = @id
                 """, new { id, now }, tx);

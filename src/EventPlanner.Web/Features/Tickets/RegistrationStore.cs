@@ -196,7 +196,9 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     // ---- Holder's changes ----
 
     /// <summary>The holder gives the ticket back before the cancellation deadline; its place goes to the waiting list or the quota.</summary>
-    public async Task<bool> CancelAsync(long userId, long ticketId, Validator v, CancellationToken ct = default)
+    /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false cancels nothing.</summary>
+    public async Task<bool> CancelAsync(long userId, long ticketId, Validator v, CancellationToken ct = default,
+        Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var batch = notices.Begin();
         var done = await db.WriteAsync(async (c, tx) =>
@@ -206,6 +208,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             var t = await TicketSql.TicketAsync(c, tx, ticketId);
             if (t is null || t.HolderUserId != userId) return false;
             if (TicketRules.CancelRefusal(t, now) is { } refusal) { v.Add("ticket", refusal); return false; }
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return false;
             var live = await c.QueryAsync<long>("""
                 UPDATE ticket_transfers SET status = 'cancelled', closed_at = @now WHERE ticket_id = @ticketId AND status IN ('open', 'chosen', 'awaiting_approval')
                 RETURNING id

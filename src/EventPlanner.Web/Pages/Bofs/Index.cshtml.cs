@@ -90,18 +90,26 @@ public sealed class IndexModel(BofAccess access, BofStore store, BofBookings boo
     {
         if (User.UserId() is not { } userId) return Challenge();
         if (!await LoadAsync(slug)) return NotFound();
-        if (Listing.Bofs.FirstOrDefault(b => b.Id == bofId) is { } mine && CanManage(mine)
-            && await impacts.BofAsync(Event.Id, bofId) is { } what && !what.ConfirmedBy(stamp))
+        StampCheck? check = null;
+        if (Listing.Bofs.FirstOrDefault(b => b.Id == bofId) is { } mine && CanManage(mine) && await impacts.BofAsync(Event.Id, bofId) is { } what)
         {
-            Confirm = new ConfirmView(what, $"Cancel the BoF \"{what.Subject}\"?", "Cancel", new Dictionary<string, string> { ["bofId"] = bofId.ToString() },
-                "Cancel this BoF", $"/events/{slug}/bofs#bof-{bofId}", "Keep the BoF", stamp is not null);
-            return Page();
+            if (!what.ConfirmedBy(stamp)) return AskCancel(slug, bofId, what, stamp is not null);
+            // The same counts are read again inside the cancelling transaction: an interest marked meanwhile asks again.
+            check = new StampCheck(Event.Id, stamp, (c, tx) => ParticipantImpacts.BofAsync(c, tx, Event.Id, bofId));
         }
-        var result = await bookings.CancelAsync(Event, bofId, userId, IsOrganiser);
+        var result = await bookings.CancelAsync(Event, bofId, userId, IsOrganiser, stillAsShown: check is null ? null : check.HoldsAsync);
+        if (check is { Changed: true, Fresh: { } fresh }) return AskCancel(slug, bofId, fresh, true);
         if (result.Outcome == BookingOutcome.NotFound) return NotFound();
         if (result.Outcome == BookingOutcome.Forbidden) return Forbid();
         TempData["Flash"] = $"\"{result.Bof!.Title}\" is cancelled; its slot is free again.";
         return Redirect($"/events/{slug}/bofs");
+    }
+
+    private PageResult AskCancel(string slug, long bofId, Impact what, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Cancel the BoF \"{what.Subject}\"?", "Cancel", new Dictionary<string, string> { ["bofId"] = bofId.ToString() },
+            "Cancel this BoF", $"/events/{slug}/bofs#bof-{bofId}", "Keep the BoF", changed);
+        return Page();
     }
 
     private async Task<IActionResult> InvalidAsync(string slug, Validator v)

@@ -51,15 +51,25 @@ public sealed class BlockModel(CommunityAccess access, CommunityQueries queries,
     {
         if (UserId is null) return Challenge();
         if (!await LoadAsync(id)) return NotFound();
-        if (MayEdit && await impacts.CommunitySessionAsync(Event.Id, id, sessionId) is { } what && !what.ConfirmedBy(stamp))
+        StampCheck? check = null;
+        if (MayEdit && await impacts.CommunitySessionAsync(Event.Id, id, sessionId) is { } what)
         {
-            Confirm = new ConfirmView(what, $"Cancel \"{what.Subject}\"?", "Cancel", new Dictionary<string, string> { ["sessionId"] = sessionId.ToString() },
-                "Cancel the session", $"/events/{Slug}/community/blocks/{id}", "Keep the session", stamp is not null);
-            return Page();
+            if (!what.ConfirmedBy(stamp)) return AskCancel(id, sessionId, what, stamp is not null);
+            // The same counts are read again inside the cancelling transaction: a star added meanwhile asks again.
+            check = new StampCheck(Event.Id, stamp, (c, tx) => ParticipantImpacts.CommunitySessionAsync(c, tx, Event.Id, id, sessionId));
         }
-        if (!Succeeded(await store.CancelAsync(Event, id, sessionId, User.RequiredUserId()), new Validator(), "")) return Page();
+        var outcome = await store.CancelAsync(Event, id, sessionId, User.RequiredUserId(), stillAsShown: check is null ? null : check.HoldsAsync);
+        if (check is { Changed: true, Fresh: { } fresh }) return AskCancel(id, sessionId, fresh, true);
+        if (!Succeeded(outcome, new Validator(), "")) return Page();
         TempData["Flash"] = "Session cancelled; the public schedule says so.";
         return Redirect($"/events/{Slug}/community/blocks/{id}");
+    }
+
+    private IActionResult AskCancel(long id, long sessionId, Impact what, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Cancel \"{what.Subject}\"?", "Cancel", new Dictionary<string, string> { ["sessionId"] = sessionId.ToString() },
+            "Cancel the session", $"/events/{Slug}/community/blocks/{id}", "Keep the session", changed);
+        return Page();
     }
 
     public SessionForm FormOf(BlockSessionRow s) => new()

@@ -54,16 +54,26 @@ public sealed class GroupModel(CommunityAccess access, CommunityQueries queries,
     public async Task<IActionResult> OnPostWithdrawAsync(long id, long blockId, string? stamp)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (IsHost && await impacts.BlockWithdrawalAsync(Event.Id, id, blockId) is { } what && !what.ConfirmedBy(stamp))
+        StampCheck? check = null;
+        if (IsHost && await impacts.BlockWithdrawalAsync(Event.Id, id, blockId) is { } what)
         {
-            Confirm = new ConfirmView(what, $"Withdraw {what.Subject}?", "Withdraw", new Dictionary<string, string> { ["blockId"] = blockId.ToString() },
-                "Withdraw", Here(id), "Keep it", stamp is not null);
-            return Page();
+            if (!what.ConfirmedBy(stamp)) return AskWithdraw(id, blockId, what, stamp is not null);
+            // The same counts are read again inside the withdrawing transaction: a session or star added meanwhile asks again.
+            check = new StampCheck(Event.Id, stamp, (c, tx) => ParticipantImpacts.BlockWithdrawalAsync(c, tx, Event.Id, id, blockId));
         }
         var v = new Validator();
-        if (!Succeeded(await blocks.WithdrawAsync(Event, blockId, User.RequiredUserId(), v), v, "")) return await PageAgainAsync(id);
+        var outcome = await blocks.WithdrawAsync(Event, blockId, User.RequiredUserId(), v, stillAsShown: check is null ? null : check.HoldsAsync);
+        if (check is { Changed: true, Fresh: { } fresh }) return AskWithdraw(id, blockId, fresh, true);
+        if (!Succeeded(outcome, v, "")) return await PageAgainAsync(id);
         TempData["Flash"] = "Withdrawn.";
         return Redirect(Here(id));
+    }
+
+    private IActionResult AskWithdraw(long id, long blockId, Impact what, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Withdraw {what.Subject}?", "Withdraw", new Dictionary<string, string> { ["blockId"] = blockId.ToString() },
+            "Withdraw", Here(id), "Keep it", changed);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostHostAsync(long id, string? email)

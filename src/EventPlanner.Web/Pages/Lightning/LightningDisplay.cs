@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventPlanner.Web.Features.Lightning;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Pages.Lightning;
 
@@ -7,7 +8,7 @@ namespace EventPlanner.Web.Pages.Lightning;
 public static class LightningDisplay
 {
     public static string When(DateTimeOffset? t, TimeZoneInfo zone) =>
-        t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : "not scheduled";
+        t is { } v ? LocalTimes.Show(v, zone) : "not scheduled";
 
     public static string Hm(DateTimeOffset? t, TimeZoneInfo zone) =>
         t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("HH:mm", CultureInfo.InvariantCulture) : "";

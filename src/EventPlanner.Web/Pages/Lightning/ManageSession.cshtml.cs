@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Infrastructure;
@@ -13,8 +14,10 @@ namespace EventPlanner.Web.Pages.Lightning;
 /// removal, lock and unlock, given or no-show, the waitlist and the MC's run-sheet link. Same store calls as the API.
 /// </summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageSessionModel(EventStore events, LightningStore store, TimeProvider clock) : PageModel
+public sealed class ManageSessionModel(EventStore events, LightningStore store, LightningImpacts impacts, TimeProvider clock) : PageModel
 {
+    /// <summary>The confirmation step of removing a talk; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public EventRow Event { get; private set; } = null!;
     public Lineup? Lineup { get; private set; }
     public IReadOnlyList<LightningSessionRow> Others { get; private set; } = [];
@@ -54,8 +57,35 @@ public sealed class ManageSessionModel(EventStore events, LightningStore store, 
     public async Task<IActionResult> OnPostMoveToAsync(long sessionId, long talkId, long toSessionId) =>
         await ActAsync(sessionId, v => store.MoveAsync(Event, sessionId, talkId, toSessionId, v), "Talk moved; its speaker is told.");
 
-    public async Task<IActionResult> OnPostRemoveAsync(long sessionId, long talkId) =>
-        await ActAsync(sessionId, v => store.WithdrawAsync(Event, sessionId, null, talkId, v), "Removed.");
+    /// <summary>The first post shows what removing the talk touches; only a post with the stamp of those counts removes, recounted inside the write.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(long sessionId, long talkId, string? stamp)
+    {
+        if (!await LoadAsync(sessionId) || Lineup is null) return NotFound();
+        var here = $"/events/{Slug}/lightning/manage/{sessionId}";
+        if (await impacts.TalkAsync(Event.Id, sessionId, talkId, null) is not { } shown)
+        {
+            TempData["Flash"] = "That talk was already gone.";
+            return Redirect(here);
+        }
+        if (!shown.ConfirmedBy(stamp)) return Ask(shown, talkId, here, stamp is not null);
+        var check = new StampCheck(Event.Id, stamp, (c, tx) => LightningImpacts.TalkAsync(c, tx, Event.Id, sessionId, talkId, null));
+        var v = new Validator();
+        var write = await store.WithdrawAsync(Event, sessionId, null, talkId, v, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return Ask(check.Fresh!, talkId, here, true);
+        if (write.Outcome == LightningOutcome.NotFound)
+        {
+            TempData["Flash"] = "That talk was already gone.";
+            return Redirect(here);
+        }
+        return await DoneAsync(write, v, sessionId, $"Removed {shown.Subject}.");
+    }
+
+    private PageResult Ask(Impact shown, long talkId, string back, bool changed)
+    {
+        Confirm = new ConfirmView(shown, $"Remove the talk {shown.Subject}?", "Remove", new Dictionary<string, string> { ["talkId"] = talkId.ToString() },
+            $"Remove {shown.Subject}", back, "Keep the talk", changed);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostLockAsync(long sessionId, bool locked) =>
         await ActAsync(sessionId, v => store.LockAsync(Event, sessionId, locked, v),

@@ -1,4 +1,5 @@
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Lightning;
 using EventPlanner.Web.Infrastructure;
@@ -10,8 +11,10 @@ namespace EventPlanner.Web.Pages.Lightning;
 
 /// <summary>One lightning session for attendees: sign up, see where you stand, confirm an offered slot, withdraw, add slides.</summary>
 [AllowAnonymous]
-public sealed class SessionModel(LightningAccess access, LightningStore store, LightningSlides slides, TimeProvider clock) : PageModel
+public sealed class SessionModel(LightningAccess access, LightningStore store, LightningSlides slides, LightningImpacts impacts, TimeProvider clock) : PageModel
 {
+    /// <summary>The confirmation step of withdrawing one's talk; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public EventRow Event { get; private set; } = null!;
     public Lineup Lineup { get; private set; } = null!;
     public TalkRow? Mine { get; private set; }
@@ -37,7 +40,29 @@ public sealed class SessionModel(LightningAccess access, LightningStore store, L
 
     public Task<IActionResult> OnPostConfirmAsync(long sessionId) => ActAsync(sessionId, (e, u, v) => store.ConfirmAsync(e, sessionId, u, v), "Your slot is confirmed. See you on stage!");
 
-    public Task<IActionResult> OnPostWithdrawAsync(long sessionId) => ActAsync(sessionId, (e, u, v) => store.WithdrawAsync(e, sessionId, u, null, v), "You withdrew your talk.");
+    /// <summary>The first post shows what withdrawing touches; only a post with the stamp of those counts withdraws, recounted inside the write.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(long sessionId, string? stamp)
+    {
+        if (User.UserId() is not { } userId) return Challenge();
+        if (!await LoadAsync(sessionId)) return NotFound();
+        if (await impacts.TalkAsync(Event.Id, sessionId, null, userId) is not { } shown) return NotFound();
+        if (!shown.ConfirmedBy(stamp)) return Ask(shown, sessionId, stamp is not null);
+        var check = new StampCheck(Event.Id, stamp, (c, tx) => LightningImpacts.TalkAsync(c, tx, Event.Id, sessionId, null, userId));
+        var v = new Validator();
+        var write = await store.WithdrawAsync(Event, sessionId, userId, null, v, stillAsShown: check.HoldsAsync);
+        if (check.Changed) return Ask(check.Fresh!, sessionId, true);
+        if (write.Outcome == LightningOutcome.NotFound && !v.HasErrors) return NotFound();
+        if (write.Outcome != LightningOutcome.Done) return await InvalidAsync(v, sessionId);
+        TempData["Flash"] = "You withdrew your talk.";
+        return Redirect(Self(sessionId));
+    }
+
+    private PageResult Ask(Impact shown, long sessionId, bool changed)
+    {
+        Confirm = new ConfirmView(shown, $"Withdraw {shown.Subject}?", "Withdraw", new Dictionary<string, string>(),
+            $"Withdraw {shown.Subject}", Self(sessionId), "Keep my talk", changed);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSlidesAsync(long sessionId, IFormFile? slidesFile)
     {

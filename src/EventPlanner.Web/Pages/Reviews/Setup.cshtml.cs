@@ -1,4 +1,6 @@
+using System.Data;
 using EventPlanner.Web.Features.Accounts;
+using EventPlanner.Web.Features.Dashboard;
 using EventPlanner.Web.Features.Reviews;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -9,8 +11,10 @@ namespace EventPlanner.Web.Pages.Reviews;
 
 /// <summary>Organisers set up reviewing: how the total adds up, criteria, phases and reviewer teams.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class SetupModel(ReviewAccess access, ReviewSetupStore store, TimeProvider clock) : PageModel
+public sealed class SetupModel(ReviewAccess access, ReviewSetupStore store, ReviewSetupImpacts impacts, TimeProvider clock) : PageModel
 {
+    /// <summary>The confirmation step of removing a criterion, phase or team; null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
     public ReviewContext Context { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
 
@@ -22,12 +26,14 @@ public sealed class SetupModel(ReviewAccess access, ReviewSetupStore store, Time
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         if (!await LoadAsync(slug)) return NotFound();
-        Settings = new SettingsForm
-        {
-            TotalMethod = Context.Settings.TotalMethod, ReviewersPerProposal = Context.Settings.ReviewersPerProposal, ConfirmDays = Context.Settings.ConfirmDays,
-        };
+        FillSettings();
         return Page();
     }
+
+    private void FillSettings() => Settings = new SettingsForm
+    {
+        TotalMethod = Context.Settings.TotalMethod, ReviewersPerProposal = Context.Settings.ReviewersPerProposal, ConfirmDays = Context.Settings.ConfirmDays,
+    };
 
     public Task<IActionResult> OnPostSettingsAsync(string slug) => DoAsync(slug, async v =>
     {
@@ -44,10 +50,10 @@ public sealed class SetupModel(ReviewAccess access, ReviewSetupStore store, Time
         if (row is null && !v.HasErrors) v.Add("name", "There is no such criterion.");
     }, $"The criterion '{Criterion.Name}' is saved.", "Criterion");
 
-    public Task<IActionResult> OnPostRemoveCriterionAsync(string slug, long criterionId) => DoAsync(slug, async v =>
-    {
-        if (!await store.RemoveCriterionAsync(Context.Event.Id, criterionId)) v.Add("name", "There is no such criterion.");
-    }, "The criterion is removed.", "Criterion");
+    public Task<IActionResult> OnPostRemoveCriterionAsync(string slug, long criterionId, string? stamp) =>
+        RemoveAsync(slug, "RemoveCriterion", "criterionId", criterionId, stamp, "criterion",
+            id => impacts.CriterionAsync(Context.Event.Id, id), (c, tx) => ReviewSetupImpacts.CriterionAsync(c, tx, Context.Event.Id, criterionId),
+            guard => store.RemoveCriterionAsync(Context.Event.Id, criterionId, stillAsShown: guard));
 
     public Task<IActionResult> OnPostPhaseAsync(string slug, long? phaseId) => DoAsync(slug, async v =>
     {
@@ -58,10 +64,10 @@ public sealed class SetupModel(ReviewAccess access, ReviewSetupStore store, Time
         if (row is null && !v.HasErrors) v.Add("name", "There is no such phase.");
     }, $"The phase '{Phase.Name}' is saved.", "Phase");
 
-    public Task<IActionResult> OnPostRemovePhaseAsync(string slug, long phaseId) => DoAsync(slug, async v =>
-    {
-        if (!await store.RemovePhaseAsync(Context.Event.Id, phaseId)) v.Add("name", "There is no such phase.");
-    }, "The phase is removed.", "Phase");
+    public Task<IActionResult> OnPostRemovePhaseAsync(string slug, long phaseId, string? stamp) =>
+        RemoveAsync(slug, "RemovePhase", "phaseId", phaseId, stamp, "phase",
+            id => impacts.PhaseAsync(Context.Event.Id, id), (c, tx) => ReviewSetupImpacts.PhaseAsync(c, tx, Context.Event.Id, phaseId),
+            guard => store.RemovePhaseAsync(Context.Event.Id, phaseId, stillAsShown: guard));
 
     public Task<IActionResult> OnPostTeamAsync(string slug, long? teamId) => DoAsync(slug, async v =>
     {
@@ -72,10 +78,40 @@ public sealed class SetupModel(ReviewAccess access, ReviewSetupStore store, Time
         if (id is null && !v.HasErrors) v.Add("name", "There is no such team.");
     }, $"The team '{Team.Name}' is saved.", "Team");
 
-    public Task<IActionResult> OnPostRemoveTeamAsync(string slug, long teamId) => DoAsync(slug, async v =>
+    public Task<IActionResult> OnPostRemoveTeamAsync(string slug, long teamId, string? stamp) =>
+        RemoveAsync(slug, "RemoveTeam", "teamId", teamId, stamp, "team",
+            id => impacts.TeamAsync(Context.Event.Id, id), (c, tx) => ReviewSetupImpacts.TeamAsync(c, tx, Context.Event.Id, teamId),
+            guard => store.RemoveTeamAsync(Context.Event.Id, teamId, stillAsShown: guard));
+
+    /// <summary>
+    /// The first post shows what the removal touches; only a post with the stamp of those same counts removes, and the
+    /// store recounts them inside its delete (StampCheck), so a score or member added meanwhile asks again.
+    /// </summary>
+    private async Task<IActionResult> RemoveAsync(string slug, string handler, string field, long id, string? stamp, string what,
+        Func<long, Task<Impact?>> count, Func<IDbConnection, IDbTransaction?, Task<Impact?>> recount, Func<Func<IDbConnection, IDbTransaction, Task<bool>>, Task<bool>> remove)
     {
-        if (!await store.RemoveTeamAsync(Context.Event.Id, teamId)) v.Add("name", "There is no such team.");
-    }, "The team is removed.", "Team");
+        if (!await LoadAsync(slug)) return NotFound();
+        var back = $"/events/{slug}/review/setup";
+        if (await count(id) is not { } shown)
+        {
+            TempData["Flash"] = $"That {what} was already gone.";
+            return Redirect(back);
+        }
+        if (!shown.ConfirmedBy(stamp)) return Ask(shown, handler, field, id, what, back, stamp is not null);
+        var check = new StampCheck(Context.Event.Id, stamp, recount);
+        var removed = await remove(check.HoldsAsync);
+        if (check.Changed) return Ask(check.Fresh!, handler, field, id, what, back, true);
+        TempData["Flash"] = removed ? $"The {what} {shown.Subject} is removed." : $"That {what} was already gone.";
+        return Redirect(back);
+    }
+
+    private PageResult Ask(Impact shown, string handler, string field, long id, string what, string back, bool changed)
+    {
+        FillSettings();
+        Confirm = new ConfirmView(shown, $"Remove the {what} {shown.Subject}?", handler, new Dictionary<string, string> { [field] = id.ToString() },
+            $"Remove {shown.Subject}", back, $"Keep the {what}", changed);
+        return Page();
+    }
 
     private async Task<IActionResult> DoAsync(string slug, Func<Validator, Task> work, string flash, string prefix)
     {

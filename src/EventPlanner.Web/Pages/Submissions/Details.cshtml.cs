@@ -33,13 +33,23 @@ public sealed class DetailsModel(ProposalAccess access, EventStore events, CfpSt
     public async Task<IActionResult> OnPostWithdrawAsync(string slug, long id, string? stamp)
     {
         if (await LoadAsync(slug, id) is not { } scope) return NotFound();
-        if (ProposalStates.MayWithdraw(Detail.Proposal.State) && await impacts.WithdrawalAsync(scope.Event.Id, id, scope.UserId) is { } what && !what.ConfirmedBy(stamp))
+        StampCheck? check = null;
+        if (ProposalStates.MayWithdraw(Detail.Proposal.State) && await impacts.WithdrawalAsync(scope.Event.Id, id, scope.UserId) is { } what)
         {
-            Confirm = new ConfirmView(what, $"Withdraw \"{what.Subject}\"?", "Withdraw", new Dictionary<string, string>(), "Withdraw the proposal",
-                $"/events/{slug}/proposals/{id}", "Keep the proposal", stamp is not null);
-            return Page();
+            if (!what.ConfirmedBy(stamp)) return AskWithdraw(slug, id, what, stamp is not null);
+            // The same counts are read again inside the withdrawing transaction: a co-speaker or a released decision meanwhile asks again.
+            check = new StampCheck(scope.Event.Id, stamp, (c, tx) => ParticipantImpacts.WithdrawalAsync(c, tx, scope.Event.Id, id, scope.UserId));
         }
-        return await ActAsync(slug, id, (s, v) => actions.WithdrawAsync(Context, id, s.UserId, v), "Your proposal is withdrawn.");
+        var result = await ActAsync(slug, id, (s, v) => actions.WithdrawAsync(Context, id, s.UserId, v, stillAsShown: check is null ? null : check.HoldsAsync),
+            "Your proposal is withdrawn.");
+        return check is { Changed: true, Fresh: { } fresh } ? AskWithdraw(slug, id, fresh, true) : result;
+    }
+
+    private PageResult AskWithdraw(string slug, long id, Impact what, bool changed)
+    {
+        Confirm = new ConfirmView(what, $"Withdraw \"{what.Subject}\"?", "Withdraw", new Dictionary<string, string>(), "Withdraw the proposal",
+            $"/events/{slug}/proposals/{id}", "Keep the proposal", changed);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostInviteAsync(string slug, long id) =>

@@ -51,14 +51,26 @@ public sealed class TicketModel(RegistrationStore registrations, TransferStore t
     {
         if (User.UserId() is not { } holderId) return Challenge();
         if (!await LoadAsync(secret) || !IsHolder) return NotFound();
-        if (TicketRules.CancelRefusal(Ticket, clock.GetUtcNow()) is null && await impacts.TicketAsync(Ticket.Id, holderId) is { } what && !what.ConfirmedBy(stamp))
+        StampCheck? check = null;
+        if (TicketRules.CancelRefusal(Ticket, clock.GetUtcNow()) is null && await impacts.TicketAsync(Ticket.Id, holderId) is { } what)
         {
-            Confirm = new ConfirmView(what, $"Cancel {what.Subject}?", "CancelTicket", new Dictionary<string, string>(), "Cancel my ticket",
-                $"/tickets/{secret}", "Keep my ticket", stamp is not null);
-            return Page();
+            if (!what.ConfirmedBy(stamp)) return AskCancel(secret, what, stamp is not null);
+            // The same counts are read again inside the cancelling transaction: a transfer offer or a waiting person added meanwhile asks again.
+            var ticketId = Ticket.Id;
+            check = new StampCheck(Ticket.EventId, stamp, (c, tx) => ParticipantImpacts.TicketAsync(c, tx, ticketId, holderId));
         }
-        var result = await AsHolder(secret, (userId, v) => registrations.CancelAsync(userId, Ticket.Id, v), "Your ticket is cancelled and its place freed.");
+        var result = await AsHolder(secret, (userId, v) => registrations.CancelAsync(userId, Ticket.Id, v, stillAsShown: check is null ? null : check.HoldsAsync),
+            "Your ticket is cancelled and its place freed.");
+        if (check is { Changed: true, Fresh: { } fresh }) return AskCancel(secret, fresh, true);
         return result is RedirectToPageResult ? Redirect("/my/tickets") : result;
+    }
+
+    private PageResult AskCancel(string secret, Impact what, bool changed)
+    {
+        ModelState.Clear(); // a recount that moved is a question again, not an error
+        Confirm = new ConfirmView(what, $"Cancel {what.Subject}?", "CancelTicket", new Dictionary<string, string>(), "Cancel my ticket",
+            $"/tickets/{secret}", "Keep my ticket", changed);
+        return Page();
     }
 
     private static async Task<bool> Offered(Task<TransferRow?> offer) => await offer is not null;

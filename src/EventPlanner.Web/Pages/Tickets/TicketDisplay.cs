@@ -1,5 +1,5 @@
-using System.Globalization;
 using EventPlanner.Web.Features.Tickets;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Pages.Tickets;
 
@@ -7,7 +7,7 @@ namespace EventPlanner.Web.Pages.Tickets;
 public static class TicketDisplay
 {
     public static string Local(DateTimeOffset? at, string timeZone) =>
-        at is { } w ? TimeZoneInfo.ConvertTime(w, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) : "";
+        at is { } w ? LocalTimes.Show(w, TimeZoneInfo.FindSystemTimeZoneById(timeZone)) : "";
 
     public static string Price(int cents, string currency) => TicketRules.FormatPrice(cents, currency);
 

@@ -54,7 +54,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         var list = await (await organiser.GetAsync(Rooms(s.Slug))).HtmlAsync();
         var link = list.QuerySelector($"a[aria-label='Remove K.1.105']")!.GetAttribute("href")!;
         var confirm = await (await organiser.GetAsync(link)).HtmlAsync();
-        var section = confirm.QuerySelector("section.room-removal")!;
+        var section = confirm.QuerySelector("section.confirm-step")!;
         int Count(string what) => int.Parse(section.QuerySelector($"[data-impact='{what}']")!.GetAttribute("data-count")!);
         Assert.Equal((2, 1, 0, 0, 0), (Count("programme"), Count("bof-slots"), Count("community-blocks"), Count("booked-bofs"), Count("community-requests")));
         Assert.Contains("The public schedule does not change until your next release", section.TextContent);
@@ -63,7 +63,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         // A post without the confirmation's stamp (an old form, a script) only shows the confirmation again.
         var unconfirmed = await organiser.PostFormAsync($"{Rooms(s.Slug)}?handler=Remove&id={s.Small}", new(), getUrl: Rooms(s.Slug));
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
-        Assert.NotNull((await unconfirmed.HtmlAsync()).QuerySelector("section.room-removal"));
+        Assert.NotNull((await unconfirmed.HtmlAsync()).QuerySelector("section.confirm-step"));
         Assert.Contains((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Small);
 
         var stamp = section.QuerySelector("input[name='stamp']")!.GetAttribute("value")!;
@@ -93,7 +93,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         await BofKit.Ok(await proposer.PutAsJsonAsync($"/api/events/{s.Slug}/bofs/{bof!.Id}/booking", new { slotId = evening }));
 
         var page = await (await organiser.GetAsync($"{Rooms(s.Slug)}?remove={s.Medium}")).HtmlAsync();
-        var section = page.QuerySelector("section.room-removal")!;
+        var section = page.QuerySelector("section.confirm-step")!;
         Assert.Equal("1", section.QuerySelector("[data-impact='booked-bofs']")!.GetAttribute("data-count"));
         Assert.NotNull(section.QuerySelector("[data-blocked]"));
         Assert.Null(section.QuerySelector("form"));
@@ -118,7 +118,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
     public async Task A_room_that_changed_after_the_confirmation_was_shown_is_asked_about_again()
     {
         var (s, organiser, eventId, _) = await SetUpAsync("rr-changed");
-        var section = (await (await organiser.GetAsync($"{Rooms(s.Slug)}?remove={s.Medium}")).HtmlAsync()).QuerySelector("section.room-removal")!;
+        var section = (await (await organiser.GetAsync($"{Rooms(s.Slug)}?remove={s.Medium}")).HtmlAsync()).QuerySelector("section.confirm-step")!;
         var stamp = section.QuerySelector("input[name='stamp']")!.GetAttribute("value")!;
 
         // Meanwhile another organiser puts a talk in that room.
@@ -126,7 +126,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
 
         var response = await organiser.PostFormAsync($"{Rooms(s.Slug)}?handler=Remove&id={s.Medium}", new() { ["stamp"] = stamp }, getUrl: Rooms(s.Slug));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var again = (await response.HtmlAsync()).QuerySelector("section.room-removal")!;
+        var again = (await response.HtmlAsync()).QuerySelector("section.confirm-step")!;
         Assert.Contains("changed since you looked", again.TextContent);
         Assert.Equal("1", again.QuerySelector("[data-impact='programme']")!.GetAttribute("data-count"));
         Assert.Contains((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Medium);

@@ -67,7 +67,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
 
         // Removing asks first (tests/…/Dashboard/RoomRemovalTests has the counts); the confirmation's form carries its stamp.
         var confirm = await (await organiser.GetAsync($"{page}?remove={room.Id}")).HtmlAsync();
-        var stamp = confirm.QuerySelector("section.room-removal input[name='stamp']")!.GetAttribute("value")!;
+        var stamp = confirm.QuerySelector("section.confirm-step input[name='stamp']")!.GetAttribute("value")!;
         var removed = await organiser.PostFormAsync($"{page}?handler=Remove&id={room.Id}", new() { ["stamp"] = stamp }, getUrl: page);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Empty((await Store.ListPartsAsync(e.Id)).Rooms);

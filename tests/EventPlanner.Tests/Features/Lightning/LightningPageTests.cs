@@ -28,7 +28,7 @@ public sealed class LightningPageTests(EventPlannerAppWithJobs app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode); // already queued: refused with the reason
         Assert.Contains("one talk per person", await invalid.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync($"{url}?handler=Withdraw", new(), url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.ConfirmAsync($"{url}?handler=Withdraw", new(), url)).StatusCode);
         Assert.Contains("Withdrawn", (await (await browser.GetAsync(url)).HtmlAsync()).QuerySelector(".your-talk .standing")!.TextContent);
     }
 

@@ -200,7 +200,7 @@ public sealed class LightningWindowTests(EventPlannerAppWithJobs app) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, (await p.Api.PostAsJsonAsync($"{l.Api}/talks", new { title = "", description = "a\nb", slidesUrl = "javascript:alert(1)" })).StatusCode);
         var early = await p.SignUpAsync(l);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Contains("Sign-up opens Tue 1 Dec 09:00", await early.Content.ReadAsStringAsync());
+        Assert.Contains("Sign-up opens Tue 1 Dec 2026, 09:00", await early.Content.ReadAsStringAsync());
 
         app.Clock.SetUtcNow(DateTimeOffset.Parse("2026-12-01T08:00:00Z")); // 09:00 in Brussels
         Assert.Equal(HttpStatusCode.Created, (await p.SignUpAsync(l)).StatusCode);

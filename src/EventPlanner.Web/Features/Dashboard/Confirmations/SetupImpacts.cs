@@ -1,6 +1,10 @@
 using System.Data;
+using System.Globalization;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Bofs;
+using EventPlanner.Web.Features.Community;
+using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Tickets;
 using static EventPlanner.Web.Features.Dashboard.Impact;
@@ -63,5 +67,56 @@ public sealed class SetupImpacts(Db db)
             new("waiting", waiting, $"{N(waiting, "proposed BoF is", "proposed BoFs are")} still waiting for a slot and will have one fewer to choose from."),
         ], "The BoF page stops offering the slot at once; the public schedule does not show free slots.",
             bookedBy is null ? null : "A booked slot cannot be removed: move or cancel the BoF on the BoF page first, so the people interested are told.");
+    }
+
+    public async Task<Impact?> DroppedDaysAsync(long eventId, TimeZoneInfo zone, DateOnly starts, DateOnly ends, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await DroppedDaysAsync(c, null, eventId, zone, starts, ends);
+    }
+
+    /// <summary>
+    /// What moving the event's dates to <paramref name="starts"/>–<paramref name="ends"/> removes: the days it has now
+    /// outside that range, and what lies on them. Null: no day is removed. Nothing on those days is deleted (sessions keep
+    /// their times, set-up stays recorded), so a day holding what was published and told (a booked BoF, an approved
+    /// community block, a lightning or community session) is refused until that is moved or cancelled first.
+    /// </summary>
+    public static async Task<Impact?> DroppedDaysAsync(IDbConnection c, IDbTransaction? tx, long eventId, TimeZoneInfo zone, DateOnly starts, DateOnly ends)
+    {
+        var dropped = (await EventImpact.DaysAsync(c, tx, eventId)).Where(d => d < starts || d > ends).ToList();
+        if (dropped.Count == 0) return null;
+        int programme = 0, live = 0, slots = 0, hours = 0, free = 0, booked = 0, approved = 0, open = 0;
+        foreach (var day in dropped)
+        {
+            var (from, to) = (Midnight(day, zone), Midnight(day.AddDays(1), zone));
+            var s = await ScheduleCounts.OnDayAsync(c, tx, eventId, day, from, to);
+            var b = await BofCounts.OnDayAsync(c, tx, eventId, day);
+            var k = await CommunityCounts.OnDayAsync(c, tx, eventId, from, to);
+            (programme, live, slots, hours) = (programme + s.Programme, live + s.Live, slots + s.GridSlots, hours + s.RoomHours);
+            (free, booked, approved, open) = (free + b.FreeSlots, booked + b.Booked, approved + k.Approved, open + k.Open);
+        }
+        var days = string.Join(", ", dropped.Select(d => d.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)));
+        return new Impact(days, [
+            new("days", dropped.Count, $"{N(dropped.Count, "day is", "days are")} removed: {days}."),
+            new("programme", programme, $"{N(programme, "scheduled session is", "scheduled sessions are")} on {(dropped.Count == 1 ? "it" : "them")}: " +
+                "they keep their times, outside the event's days, until you move them on the grid."),
+            new("live", live, $"{N(live, "BoF, community or lightning session is", "BoF, community or lightning sessions are")} on {(dropped.Count == 1 ? "it" : "them")}."),
+            new("grid-slots", slots, $"{N(slots, "grid slot and", "grid slots and")} {N(hours, "room's opening hours stay", "rooms' opening hours stay")} recorded for {(dropped.Count == 1 ? "that day" : "those days")}, unused."),
+            new("bof-slots", free, $"{N(free, "free BoF slot is", "free BoF slots are")} on {(dropped.Count == 1 ? "it" : "them")}."),
+            new("booked-bofs", booked, $"{N(booked, "booked BoF is", "booked BoFs are")} on {(dropped.Count == 1 ? "it" : "them")}."),
+            new("community-blocks", approved, $"{N(approved, "approved community block is", "approved community blocks are")} on {(dropped.Count == 1 ? "it" : "them")}."),
+            new("community-requests", open, $"{N(open, "open community room request asks", "open community room requests ask")} for {(dropped.Count == 1 ? "it" : "them")}."),
+        ], "The public schedule does not change until your next release; the event's public page shows the new dates at once.",
+            live > 0 || booked > 0 || approved > 0
+                ? "BoFs, community blocks and lightning sessions are published the moment they are booked, and their hosts were told: move or cancel them on their own pages first."
+                : null);
+    }
+
+    // The first instant of a local date in the event's zone (a day whose midnight is skipped by a clock change starts an hour later).
+    private static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

@@ -13,9 +13,8 @@ public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePa
     [BindProperty] public RoomForm Input { get; set; } = new();
     public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
 
-    /// <summary>The room about to be removed and what that touches (the confirmation step); null otherwise.</summary>
-    public (long Id, RoomImpact What)? Removing { get; private set; }
-    public bool ChangedMeanwhile { get; private set; }
+    /// <summary>The confirmation step of removing a room (the shared _Confirm partial); null otherwise.</summary>
+    public ConfirmView? Confirm { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long? edit, long? remove)
     {
@@ -23,7 +22,7 @@ public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePa
         if (remove is { } removeId)
         {
             if (await removal.ImpactAsync(Event.Id, removeId) is not { } impact) return NotFound();
-            Removing = (removeId, impact);
+            Confirm = Ask(removeId, impact, changed: false);
         }
         if (edit is { } id)
         {
@@ -75,12 +74,15 @@ public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePa
                 TempData["Flash"] = "That room was already gone.";
                 return RedirectToPage(new { slug = Slug });
             default:
-                Removing = (id, impact!);
-                ChangedMeanwhile = stamp is not null && outcome == RoomRemovalOutcome.Changed;
+                Confirm = Ask(id, impact!, changed: stamp is not null && outcome == RoomRemovalOutcome.Changed);
                 Input = new RoomForm { SortOrder = (Rooms.Count == 0 ? 0 : Rooms.Max(r => r.SortOrder) + 1).ToString() };
                 return Page();
         }
     }
+
+    private ConfirmView Ask(long id, RoomImpact what, bool changed) =>
+        new(what.AsImpact(), $"Remove {what.RoomName}?", "Remove", new Dictionary<string, string> { ["id"] = id.ToString() },
+            $"Remove {what.RoomName}", $"/events/{Slug}/manage/rooms", "Keep the room", changed);
 
     private async Task<bool> LoadAsync()
     {
@@ -103,6 +105,3 @@ public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePa
         };
     }
 }
-
-/// <summary>The confirmation step of removing a room (_RoomRemoval.cshtml).</summary>
-public sealed record RoomRemovalView(string Slug, long Id, RoomImpact What, bool ChangedMeanwhile);
