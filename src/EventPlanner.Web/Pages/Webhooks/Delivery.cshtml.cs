@@ -1,6 +1,7 @@
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Webhooks;
+using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public sealed class DeliveryModel(EventStore events, WebhookStore store, Webhook
     /// <summary>The body indented for reading; what was sent (and signed) is the compact form.</summary>
     public string PrettyPayload => System.Text.Json.Nodes.JsonNode.Parse(Delivery.Payload)?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) ?? Delivery.Payload;
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Event.Zone).ToString("d MMM HH:mm:ss");
+    public string Local(DateTimeOffset at) => LocalTimes.Show(at, Event.Zone);
 
     public async Task<IActionResult> OnGetAsync(string slug, long id) => await LoadAsync(slug, id) ? Page() : NotFound();
 
