@@ -28,10 +28,16 @@ public sealed class Db
                 ? cs
                 : throw new InvalidOperationException(
                     "EventPlanner:Database:Provider is postgres, but ConnectionStrings:EventPlanner is empty.");
-            var builder = new NpgsqlConnectionStringBuilder(_connectionString);
+            var builder = WithPoolDefaults(_connectionString);
+            _connectionString = builder.ToString();
             DatabasePath = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+            // Half the pool for write transactions: readers and the job server (same pool) always find the other half.
+            Gates = new WriteGates(Math.Max(2, builder.MaxPoolSize / 2));
             return;
         }
+        // SQLite's pool has no cap and BEGIN IMMEDIATE makes writers serial anyway: queueing in memory beats
+        // polling the busy timeout, and the per-event gate behaves as on PostgreSQL.
+        Gates = new WriteGates(64);
         DatabasePath = paths.DatabasePath;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -43,6 +49,28 @@ public sealed class Db
     }
 
     public DbProvider Provider { get; }
+
+    /// <summary>The in-process queues writers pass before they take a connection (see <see cref="WriteGates"/>).</summary>
+    public WriteGates Gates { get; }
+
+    /// <summary>The pool size a node gets when its connection string names none: two nodes and a psql session still
+    /// fit under PostgreSQL's default max_connections (100). Npgsql's own default, 100, is a whole server's worth.</summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    /// <summary>Seconds to wait for a pooled connection when the connection string names no Timeout (Npgsql: 15).</summary>
+    public const int DefaultConnectTimeout = 30;
+
+    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> and <see cref="DefaultConnectTimeout"/> where it names none.</summary>
+    public static NpgsqlConnectionStringBuilder WithPoolDefaults(string connectionString)
+    {
+        // A plain builder keeps only the keys written (case-blind); Npgsql's would report its defaults as set.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Names(params string[] keys) => keys.Any(written.ContainsKey);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Names("Maximum Pool Size", "MaxPoolSize")) builder.MaxPoolSize = DefaultMaxPoolSize;
+        if (!Names("Timeout", "Connect Timeout", "Connection Timeout")) builder.Timeout = DefaultConnectTimeout;
+        return builder;
+    }
 
     /// <summary>The few SQL spellings that differ between the engines; features build their own seams on it.</summary>
     public SqlDialect Dialect { get; }
@@ -76,21 +104,38 @@ public sealed class Db
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken ct = default)
+    public Task<T> WriteAsync<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken ct = default) =>
+        WriteCoreAsync(null, work, ct);
+
+    public Task WriteAsync(Func<DbConnection, IDbTransaction, Task> work, CancellationToken ct = default) =>
+        WriteAsync<bool>(async (c, tx) => { await work(c, tx); return true; }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction that first takes the event's lock
+    /// (<see cref="LockEventAsync"/>), after waiting in this process's queue for the event, without a connection
+    /// (see <see cref="WriteGates"/>): the way for every write that must be the event's only writer.
+    /// </summary>
+    public Task<T> WriteLockedAsync<T>(long eventId, Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken ct = default) =>
+        WriteCoreAsync(eventId, work, ct);
+
+    public Task WriteLockedAsync(long eventId, Func<DbConnection, IDbTransaction, Task> work, CancellationToken ct = default) =>
+        WriteLockedAsync<bool>(eventId, async (c, tx) => { await work(c, tx); return true; }, ct);
+
+    private async Task<T> WriteCoreAsync<T>(long? eventId, Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken ct)
     {
+        using var pass = await Gates.WaitAsync(eventId, ct);
+        pass.Enter();
         await using var connection = await OpenAsync(ct);
         // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction: the write lock is taken up
         // front, so checks made inside the transaction still hold at commit. PostgreSQL writers run side by side
         // under READ COMMITTED; what must be serial takes a lock (LockEventAsync) or is a constraint.
         var isolation = Provider == DbProvider.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
         await using var tx = await connection.BeginTransactionAsync(isolation, ct);
+        if (eventId is { } id) await LockEventAsync(connection, tx, id);
         var result = await work(connection, tx);
         await tx.CommitAsync(ct);
         return result;
     }
-
-    public Task WriteAsync(Func<DbConnection, IDbTransaction, Task> work, CancellationToken ct = default) =>
-        WriteAsync<bool>(async (c, tx) => { await work(c, tx); return true; }, ct);
 
     /// <summary>
     /// A read-only transaction whose reads all see one snapshot: a deferred transaction on SQLite (no write lock; WAL

@@ -57,12 +57,17 @@ public sealed class ApiTokenStore(Db db, TimeProvider clock)
     public async Task<ApiTokenOwner?> FindActiveAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100) return null;
-        await using var c = await db.OpenAsync(ct);
-        var owner = await c.QuerySingleOrDefaultAsync<ApiTokenOwner>("""
-            SELECT t.id AS token_id, u.id AS user_id, u.email, u.display_name, u.security_stamp, t.last_used_at
-            FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = @hash AND t.revoked_at IS NULL
-            """, new { hash = Hash(secret) });
+        ApiTokenOwner? owner;
+        // The read's connection goes back to the pool before the write below waits for one: holding it while waiting
+        // would let a rush of first calls take the whole pool and wait on each other (issue 19).
+        await using (var c = await db.OpenAsync(ct))
+        {
+            owner = await c.QuerySingleOrDefaultAsync<ApiTokenOwner>("""
+                SELECT t.id AS token_id, u.id AS user_id, u.email, u.display_name, u.security_stamp, t.last_used_at
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = @hash AND t.revoked_at IS NULL
+                """, new { hash = Hash(secret) });
+        }
         if (owner is null) return null;
         // Use is recorded at most every five minutes, and the check is made on the row just read: an UPDATE that
         // matches nothing still takes SQLite's write lock, which every API call would otherwise queue for.

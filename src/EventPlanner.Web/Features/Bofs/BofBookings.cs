@@ -37,9 +37,8 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
         BookingResult result;
         try
         {
-            result = await db.WriteAsync(async (c, tx) =>
+            result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
             {
-                await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
                 if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
                 if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
                 if (bof.IsCancelled) { v.Add("bof", "This BoF is cancelled."); return BookingResult.Invalid; }
@@ -94,9 +93,8 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var batch = new OutboxBatch(outbox);
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
             if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
             if (bof.IsCancelled) return BookingResult.Done(bof);

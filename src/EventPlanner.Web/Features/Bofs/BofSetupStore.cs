@@ -35,9 +35,8 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
     public async Task<BofSetup?> SaveAsync(EventRow e, int threshold, IReadOnlyList<long> roomIds, Validator v, CancellationToken ct = default)
     {
         var batch = new OutboxBatch(outbox);
-        var saved = await db.WriteAsync(async (c, tx) =>
+        var saved = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var eventRooms = (await c.QueryAsync<(long Id, string Name)>("SELECT id, name FROM rooms WHERE event_id = @Id", e, tx)).ToDictionary(r => r.Id, r => r.Name);
             foreach (var id in roomIds.Where(id => !eventRooms.ContainsKey(id))) v.Add("roomIds", $"Room {id} is not one of this event's rooms.");
             var held = (await c.QueryAsync<long>("""
@@ -71,9 +70,8 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
     }
 
     public Task<BofSlotRow?> AddSlotAsync(EventRow e, BofSlotValues slot, Validator v, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM bof_rooms WHERE room_id = @RoomId AND event_id = @eventId)",
                     new { slot.RoomId, eventId = e.Id }, tx))
             {
@@ -99,9 +97,8 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
     /// <summary>Removes a slot nobody booked; a booked one stays until its BoF moves or is cancelled. Null: no such slot.</summary>
     /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false (null returned) leaves the slot.</summary>
     public Task<bool?> RemoveSlotAsync(long eventId, long slotId, Validator v, CancellationToken ct = default, Func<System.Data.IDbConnection, System.Data.IDbTransaction, Task<bool>>? stillAsShown = null) =>
-        db.WriteAsync<bool?>(async (c, tx) =>
+        db.WriteLockedAsync<bool?>(eventId, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (stillAsShown is not null && !await stillAsShown(c, tx)) return null;
             var slot = (await BofStore.SlotsAsync(c, tx, eventId)).FirstOrDefault(s => s.Id == slotId);
             if (slot is null) return null;

@@ -83,9 +83,8 @@ public sealed class BofStore(Db db, TimeProvider clock, Outbox outbox, AgendaSto
     public async Task<BofRow?> SetInterestAsync(EventRow e, long bofId, long userId, bool interested, Validator v, CancellationToken ct = default)
     {
         var batch = new OutboxBatch(outbox);
-        var bof = await db.WriteAsync(async (c, tx) =>
+        var bof = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await FindAsync(c, tx, e.Id, bofId) is not { } before) return null;
             if (!interested)
             {

@@ -18,9 +18,8 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
     public async Task<Outcome<BlockSessionRow>> SaveAsync(EventRow e, long blockId, long? sessionId, long userId, BlockSessionValues values, int? version,
         Validator v, CancellationToken ct = default)
     {
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockSessionRow>.NotFound;
             if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
                 return Outcome<BlockSessionRow>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can put sessions in its block.");
@@ -99,9 +98,8 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
     public async Task<Outcome<bool>> CancelAsync(EventRow e, long blockId, long sessionId, long userId, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<bool>.NotFound;
             if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
                 return Outcome<bool>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can cancel its sessions.");

@@ -17,9 +17,8 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
 {
     public async Task<Outcome<BlockRow>> RequestAsync(EventRow e, long groupId, long userId, RequestValues values, Validator v, CancellationToken ct = default)
     {
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<BlockRow>.NotFound;
             if (!g.IsHost(userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can ask for a room.");
             if (g.Status != GroupStatuses.Approved)
@@ -226,9 +225,9 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     // One write transaction; after commit, mail and webhook delivery are kicked and the public schedule's cache dropped (a cancelled block may have changed it).
     private async Task<Outcome<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, Task<Outcome<BlockRow>>> work, CancellationToken ct)
     {
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // room checks read then write: one writer per event on PostgreSQL, as on SQLite
+            // room checks read then write: one writer per event on PostgreSQL, as on SQLite
             return await work(c, tx);
         }, ct);
         if (outcome.Kind == OutcomeKind.Done)

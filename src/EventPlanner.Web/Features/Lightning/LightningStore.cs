@@ -103,9 +103,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     public async Task<LightningWrite> ConfigureAsync(EventRow e, long sessionId, LightningSettingsInput input, Validator v, CancellationToken ct = default)
     {
         var published = false;
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             var s = await c.QuerySingleOrDefaultAsync<ScheduleSessionRef>(
                 "SELECT id, kind, title, duration_minutes, starts_at, is_cancelled FROM schedule_sessions WHERE id = @sessionId AND event_id = @Id", new { sessionId, e.Id }, tx);
@@ -154,9 +153,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     public async Task<LightningWrite> SignUpAsync(EventRow e, long sessionId, long userId, SignUpValues values, Validator v, CancellationToken ct = default)
     {
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             var s = lineup.Session;
@@ -197,9 +195,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     public async Task<LightningWrite> ConfirmAsync(EventRow e, long sessionId, long userId, Validator v, CancellationToken ct = default)
     {
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             if (lineup.ActiveOf(userId) is not { } talk)
@@ -229,10 +226,9 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var published = false;
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             if (stillAsShown is not null && !await stillAsShown(c, tx)) return LightningWrite.NotFound;
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             var talk = talkId is { } id ? lineup.Find(id) : userId is { } u ? lineup.ActiveOf(u) : null;
@@ -263,9 +259,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     public async Task<(LightningWrite Write, string? Replaced)> SetSlidesFileAsync(EventRow e, long sessionId, long userId, string file, CancellationToken ct = default)
     {
         var published = false;
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await LoadInAsync(c, tx, e.Id, sessionId) is not { } lineup || lineup.ActiveOf(userId) is not { } talk) return (LightningWrite.NotFound, null);
             await c.ExecuteAsync("UPDATE lightning_talks SET slides_file = @file, updated_at = @now WHERE id = @Id", new { talk.Id, file, now }, tx);
@@ -282,9 +277,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     public async Task<LightningWrite> ReorderAsync(EventRow e, long sessionId, int version, IReadOnlyList<long> talkIds, Validator v, CancellationToken ct = default)
     {
         var published = false;
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             if (lineup.Session.LineupVersion != version)
@@ -312,9 +306,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     public async Task<LightningWrite> MoveAsync(EventRow e, long sessionId, long talkId, long toSessionId, Validator v, CancellationToken ct = default)
     {
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } from || from.Find(talkId) is not { IsActive: true } talk) return LightningWrite.NotFound;
             if (await RefreshInAsync(c, tx, e, toSessionId, now) is not { } to)
@@ -362,9 +355,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     {
         var published = false;
         var lockedNow = false;
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
             var s = lineup.Session;
@@ -442,9 +434,8 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     private async Task<LightningWrite> WithConfirmedTalkAsync(EventRow e, long sessionId, long talkId, Validator v, string field, string notConfirmed,
         Func<IDbConnection, IDbTransaction, Lineup, TalkRow, DateTimeOffset, Task<LightningWrite?>> change, CancellationToken ct)
     {
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var now = clock.GetUtcNow();
             if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrite.NotFound;
             if (talk.Status != TalkStatuses.Confirmed) { v.Add(field, notConfirmed); return LightningWrite.Conflict; }
@@ -472,9 +463,9 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         }
         foreach (var id in due)
         {
-            await db.WriteAsync(async (c, tx) =>
+            await db.WriteLockedAsync(e.Id, async (c, tx) =>
             {
-                await db.LockEventAsync(c, tx, e.Id); // the queue is read then rewritten: one writer per event on PostgreSQL
+                // the queue is read then rewritten: one writer per event on PostgreSQL
                 return await RefreshInAsync(c, tx, e, id, clock.GetUtcNow());
             }, ct);
         }

@@ -68,12 +68,16 @@ public sealed class NotificationDelivery(
         db.WriteAsync<IReadOnlyList<NotificationRow>>(async (c, tx) =>
         {
             var now = clock.GetUtcNow();
+            // Rows another drain holds are skipped, not waited for: two drains that each waited on the other's rows would
+            // deadlock on PostgreSQL (seen under the two-node rushes). The inner union keeps each branch on its partial index.
             var due = id is null
-                ? """
-                  SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= @now
-                  UNION ALL
-                  SELECT id FROM notifications WHERE state = 'sending' AND claimed_until <= @now
-                  LIMIT @limit
+                ? $"""
+                  SELECT n.id FROM notifications n WHERE n.id IN (
+                    SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= @now
+                    UNION ALL
+                    SELECT id FROM notifications WHERE state = 'sending' AND claimed_until <= @now
+                    LIMIT @limit)
+                  {db.Dialect.ForUpdateSkipLocked("n")}
                   """
                 : """
                   SELECT id FROM notifications

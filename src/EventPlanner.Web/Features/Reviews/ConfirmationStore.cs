@@ -36,10 +36,9 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
     {
         await ExpireOverdueAsync(ctx, ct);
         var batch = new OutboxBatch(outbox);
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        var outcome = await db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
-            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var p = await AuthorisedAsync(c, tx, ctx.Event.Id, proposalId, token, speakerId);
             if (p is null) return ConfirmOutcome.NotFound;
             if (confirm && p.State == ProposalStates.Confirmed) return ConfirmOutcome.Confirmed;
@@ -67,10 +66,9 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
     /// the waitlist. Safe to call on every page view and from the recurring job; returns how many lapsed.
     /// </summary>
     public Task<int> ExpireOverdueAsync(ReviewContext ctx, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
-            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var now = clock.GetUtcNow();
             var lapsed = (await c.QueryAsync<DecisionTarget>($"""
                 {DecisionWrites.TargetSql}
@@ -108,10 +106,9 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
     /// <summary>The organiser's one click: the offered waitlisted proposal is accepted and told at once.</summary>
     public async Task<bool> ConfirmOfferAsync(ReviewContext ctx, long offerId, long organiserId, Validator v, CancellationToken ct = default)
     {
-        var done = await db.WriteAsync(async (c, tx) =>
+        var done = await db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
-            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var offer = await c.QuerySingleOrDefaultAsync<SlotOfferRow>("""
                 SELECT id, event_id, vacated_proposal_id, candidate_proposal_id, reason, created_at, resolution
                 FROM review_slot_offers WHERE id = @offerId AND event_id = @eventId

@@ -49,10 +49,9 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
         if (chosen.Count == 0) v.Add("proposalIds", "Choose at least one proposal.");
         if (chosen.Count > MaxBulk) v.Add("proposalIds", $"Decide at most {MaxBulk} proposals at once.");
         if (v.HasErrors) return null;
-        var changed = await db.WriteAsync(async (c, tx) =>
+        var changed = await db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
-            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var targets = (await c.QueryAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.event_id = @eventId AND {db.Dialect.InList("p.id", "@chosen")}",
                 new { eventId = ctx.Event.Id, chosen }, tx)).AsList();
             var missing = chosen.Except(targets.Select(t => t.Id)).ToList();
@@ -80,10 +79,9 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
     /// <summary>Releases the decisions not yet released (the given ones, or all): speakers see them and their mails go.</summary>
     public async Task<int> ReleaseAsync(ReviewContext ctx, IReadOnlyList<long>? ids, CancellationToken ct = default)
     {
-        var released = await db.WriteAsync(async (c, tx) =>
+        var released = await db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
-            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var targets = (await c.QueryAsync<DecisionTarget>($"""
                 {DecisionWrites.TargetSql}
                 WHERE p.event_id = @eventId AND {db.Dialect.InList("p.state", "@states")} AND p.state <> p.released_state AND (@all OR {db.Dialect.InList("p.id", "@ids")})

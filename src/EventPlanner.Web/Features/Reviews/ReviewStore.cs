@@ -105,10 +105,9 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
     /// </summary>
     public Task<SaveOutcome> SaveAsync(ReviewContext ctx, Reviewer reviewer, EffectivePhase phase, long id, ReviewInput input, Validator v,
         CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
         {
             // The scope and state read below must still hold when the review lands (a withdrawal or a conflict may race it).
-            await db.LockEventAsync(c, tx, ctx.Event.Id);
             var p = await c.QuerySingleOrDefaultAsync<(long Id, string State, int Version, long? TrackId)?>($"""
                 SELECT p.id, p.state, p.version, {ReviewerScope.FirstTrack} AS track_id FROM proposals p WHERE p.id = @id AND {ReviewerScope.Visible}
                 """, new { id, eventId = ctx.Event.Id, userId = reviewer.UserId, assignedOnly = ReviewerScope.AssignedOnly(reviewer, phase) }, tx);

@@ -47,9 +47,8 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
         var attendeeWording = await templates.FindAsync(e.Id, ScheduleNotificationKinds.AttendeeChanged.Name, ct);
         var baseUrl = urls.Absolute("");
 
-        var release = await db.WriteAsync(async (c, tx) =>
+        var release = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var board = await ScheduleQueries.LoadAsync(c, tx, e);
             var errors = board.ErrorCount;
             if (errors > 0 && input.Override != true)

@@ -24,9 +24,8 @@ public sealed class SessionStore(Db db, TimeProvider clock)
 {
     /// <summary>Creates a session for each confirmed proposal that has none yet; running it again adds nothing.</summary>
     public Task<int> CreateFromConfirmedAsync(long eventId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var proposals = (await c.QueryAsync<(long Id, string Title, string Abstract, string Description, string Language, int? Duration, string Durations, string TypeName, long? TrackId)>("""
                 SELECT p.id, p.title, p.abstract, p.description, p.language, p.duration_minutes, t.durations, t.name,
                        (SELECT pt.track_id FROM proposal_tracks pt WHERE pt.proposal_id = p.id ORDER BY pt.preference LIMIT 1)
@@ -92,9 +91,8 @@ public sealed class SessionStore(Db db, TimeProvider clock)
 
     /// <summary>Puts a session in a room at a time (or, with null, back in the unscheduled list) in one UPDATE.</summary>
     public Task<SessionWrite> PlaceAsync(long eventId, long id, int version, Placement? placement, Validator v, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (placement is not null && !await c.ExecuteScalarAsync<bool>(
                     "SELECT EXISTS (SELECT 1 FROM rooms WHERE id = @RoomId AND event_id = @eventId)", new { placement.RoomId, eventId }, tx))
             {
@@ -108,9 +106,9 @@ public sealed class SessionStore(Db db, TimeProvider clock)
     /// <summary>Deletes a session that was never released; a released one must be cancelled instead, so the changelog can say so.</summary>
     /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false (null returned) leaves the session.</summary>
     public Task<bool?> DeleteAsync(long eventId, long id, Validator v, CancellationToken ct = default, Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
-        db.WriteAsync<bool?>(async (c, tx) =>
+        db.WriteLockedAsync<bool?>(eventId, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, eventId); // a release between the check and the delete would lose a released session
+            // a release between the check and the delete would lose a released session
             if (stillAsShown is not null && !await stillAsShown(c, tx)) return null;
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_sessions WHERE id = @id AND event_id = @eventId)", new { id, eventId }, tx))
                 return null;

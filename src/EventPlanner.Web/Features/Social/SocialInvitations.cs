@@ -25,9 +25,8 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
     public async Task<SocialInviteResponse?> InviteAsync(EventRow e, long socialEventId, SocialInviteValues values, CancellationToken ct = default)
     {
         var batch = new OutboxBatch(outbox);
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await SocialStore.FindAsync(c, tx, e.Id, socialEventId) is not { } s) return null;
             var people = new List<Person>();
             // Speakers who confirmed their talk (read from Submissions' tables, not written).
@@ -77,9 +76,8 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
     /// the same link and the same seating as everyone invited. Null when there is no such social event.
     /// </summary>
     public Task<string?> OwnTokenAsync(EventRow e, long socialEventId, long userId, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await SocialStore.FindAsync(c, tx, e.Id, socialEventId) is not { } s) return null;
             var me = await c.QuerySingleAsync<Person>("SELECT id AS user_id, email, display_name AS name FROM users WHERE id = @userId", new { userId }, tx);
             var token = await c.ExecuteScalarAsync<string?>("""

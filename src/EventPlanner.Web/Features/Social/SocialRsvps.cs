@@ -21,11 +21,18 @@ public sealed class SocialRsvps(Db db, TimeProvider clock, Outbox outbox, EventS
     public async Task<SocialRsvpView?> FindAsync(string token, CancellationToken ct = default)
     {
         if (!LooksLikeToken(token)) return null;
-        await using var c = await db.OpenAsync(ct);
-        if (await c.QuerySingleOrDefaultAsync<TokenRow>("""
+        TokenRow? at;
+        // One connection at a time: the event is read on a connection of its own, and a flow that holds one while it
+        // waits for another can, in a rush, leave the pool with nothing but waiters (issue 19).
+        await using (var first = await db.OpenAsync(ct))
+        {
+            at = await first.QuerySingleOrDefaultAsync<TokenRow>("""
                 SELECT e.id AS event_id, e.slug FROM social_invitations i JOIN events e ON e.id = i.event_id WHERE i.token = @token
-                """, new { token }) is not { } at) return null;
+                """, new { token });
+        }
+        if (at is null) return null;
         if (await events.FindAsync(at.Slug, ct) is not { } e) return null;
+        await using var c = await db.OpenAsync(ct);
         var invitation = await c.QuerySingleAsync<SocialInvitationRow>($"{SocialSeating.InvitationSelect} WHERE token = @token", new { token });
         var social = (await SocialStore.FindAsync(c, null, e.Id, invitation.SocialEventId))!;
         return new SocialRsvpView(invitation, social, e, await SocialSeating.PositionAsync(c, null, invitation));
@@ -37,9 +44,8 @@ public sealed class SocialRsvps(Db db, TimeProvider clock, Outbox outbox, EventS
         if (await FindAsync(token, ct) is not { } found) return null;
         var e = found.Event;
         var batch = new OutboxBatch(outbox);
-        var saved = await db.WriteAsync(async (c, tx) =>
+        var saved = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             var i = await c.QuerySingleAsync<SocialInvitationRow>($"{SocialSeating.InvitationSelect} WHERE token = @token", new { token }, tx);
             var s = (await SocialStore.FindAsync(c, tx, e.Id, i.SocialEventId))!;
             var now = clock.GetUtcNow();

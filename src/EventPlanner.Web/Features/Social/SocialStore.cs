@@ -60,9 +60,8 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
     public async Task<SocialEventRow?> UpdateAsync(EventRow e, long id, SocialEventValues values, Validator v, CancellationToken ct = default)
     {
         var batch = new OutboxBatch(outbox);
-        var row = await db.WriteAsync(async (c, tx) =>
+        var row = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await FindAsync(c, tx, e.Id, id) is not { } before) return null;
             if (values.Capacity < before.Seated)
             {

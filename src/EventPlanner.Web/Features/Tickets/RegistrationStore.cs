@@ -29,9 +29,8 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     public async Task<RegistrationResult?> RegisterAsync(long eventId, long userId, long typeId, IReadOnlyList<Attendee> attendees, bool joinWaitingList, Validator v, CancellationToken ct = default)
     {
         var batch = notices.Begin();
-        var result = await db.WriteAsync(async (c, tx) =>
+        var result = await db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.id = @typeId AND tt.event_id = @eventId",
                 new { typeId, eventId }, tx);
@@ -254,9 +253,8 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     {
         var batch = notices.Begin();
         var published = false;
-        var done = await db.WriteAsync(async (c, tx) =>
+        var done = await db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSelect} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
             if (order is null) return false;
@@ -299,9 +297,8 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     public async Task<bool> RefuseAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default)
     {
         var batch = notices.Begin();
-        var done = await db.WriteAsync(async (c, tx) =>
+        var done = await db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSelect} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
             if (order is null) return false;
@@ -402,9 +399,8 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         }
         foreach (var eventId in due)
         {
-            await db.WriteAsync(async (c, tx) =>
+            await db.WriteLockedAsync(eventId, async (c, tx) =>
             {
-                await TicketSql.LockEventAsync(c, tx, eventId);
                 await TicketSql.ExpireWaitingOffersAsync(c, tx, now, null, settings, notices, batch, eventId);
                 await TicketSql.ExpireTransfersAsync(c, tx, now, null, notices, batch, eventId);
             }, ct);

@@ -51,9 +51,9 @@ public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings se
         TicketTypeRow? row;
         try
         {
-            row = await db.WriteAsync(async (c, tx) =>
+            row = await db.WriteLockedAsync(eventId, async (c, tx) =>
             {
-                await TicketSql.LockEventAsync(c, tx, eventId); // the quota check below reads what registrations move
+                // the quota check below reads what registrations move
                 var taken = await c.ExecuteScalarAsync<int?>("SELECT taken FROM ticket_types WHERE id = @typeId AND event_id = @eventId", new { typeId, eventId }, tx);
                 if (taken is null) return null;
                 if (values.Quota < taken)

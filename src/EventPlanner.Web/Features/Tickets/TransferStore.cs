@@ -223,9 +223,8 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     // ---- Organisers' approval ----
 
     public Task<bool> ApproveAsync(long eventId, long transferId, long organiserId, Validator v, CancellationToken ct = default) =>
-        WithNotices(batch => db.WriteAsync(async (c, tx) =>
+        WithNotices(batch => db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var x = await TicketSql.TransferAsync(c, tx, transferId);
             if (x is null || x.EventId != eventId) return false;
@@ -260,9 +259,8 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
 
     /// <summary>A signed-in user asks for an offered ticket; with "first request gets it" the first asker is chosen at once.</summary>
     public Task<TransferRequestRow?> RequestAsync(long eventId, long transferId, long userId, string message, Validator v, CancellationToken ct = default) =>
-        WithNotices(batch => db.WriteAsync(async (c, tx) =>
+        WithNotices(batch => db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await TicketSql.LockEventAsync(c, tx, eventId);
             var now = clock.GetUtcNow();
             var x = await TicketSql.TransferAsync(c, tx, transferId);
             if (x is null || x.EventId != eventId || x.Kind != "community") return null;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Social;
 
 /// <summary>Capacity under load: the seats are taken inside each reply's transaction, never by a read in one request and a write in another.</summary>
-// SQLite only for now: on PostgreSQL 100 writers of one event queue on its lock behind a 100-connection pool, and the ticket races of the same size timed out there in CI (issue 19).
+[Trait("Engine", "Both")] // on PostgreSQL the writers queue in memory per event (Db.WriteLockedAsync, WriteGates), not on pooled connections
 public sealed class SocialConcurrencyTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     [Fact]

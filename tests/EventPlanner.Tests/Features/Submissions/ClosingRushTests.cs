@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
-// SQLite only for now: on PostgreSQL 200 writers queue on the event lock behind a 100-connection pool and the last ones time out (issue 19).
+[Trait("Engine", "Both")] // on PostgreSQL the writers queue in memory per event (Db.WriteLockedAsync, WriteGates), not on pooled connections
 public sealed class ClosingRushTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private const int Speakers = 200;

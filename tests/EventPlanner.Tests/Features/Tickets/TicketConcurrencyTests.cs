@@ -13,7 +13,7 @@ namespace EventPlanner.Tests.Features.Tickets;
 /// The rules that must hold whatever the concurrency, each raced for several rounds. People are inserted
 /// directly (with API tokens) because hashing hundreds of passwords would dominate the run.
 /// </summary>
-// The transfer-against-cancel race runs on PostgreSQL too; the 200-buyer rush and the two 100-request offer races are SQLite only for now: on PostgreSQL 100-200 writers queue on the event lock behind a 100-connection pool and the last ones time out (issue 19).
+[Trait("Engine", "Both")] // on PostgreSQL the writers queue in memory per event (Db.WriteLockedAsync, WriteGates), not on pooled connections
 public sealed class TicketConcurrencyTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
     private Db Db => app.Services.GetRequiredService<Db>();
@@ -116,7 +116,6 @@ public sealed class TicketConcurrencyTests(EventPlannerAppWithJobs app) : IClass
         }
     }
 
-    [Trait("Engine", "Both")]
     [Fact]
     public async Task Accepting_a_transfer_while_the_holder_cancels_it_has_one_consistent_outcome()
     {

@@ -24,9 +24,8 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
 
     /// <summary>Queues a run; null when one is already queued or running for the event (one solve per event at a time).</summary>
     public Task<SuggestionRow?> CreateAsync(long eventId, long userId, SuggestionValues values, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteLockedAsync(eventId, async (c, tx) =>
         {
-            await db.LockEventAsync(c, tx, eventId); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
             if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schedule_suggestions WHERE event_id = @eventId AND state IN ('queued', 'running'))",
                     new { eventId }, tx)) return null;
             return await c.QuerySingleAsync<SuggestionRow?>($"""
@@ -135,9 +134,8 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
     {
         try
         {
-            return await db.WriteAsync(async (c, tx) =>
+            return await db.WriteLockedAsync(e.Id, async (c, tx) =>
             {
-                await db.LockEventAsync(c, tx, e.Id); // checks below read then write: one writer per event on PostgreSQL, as BEGIN IMMEDIATE gives on SQLite
                 var row = await c.QuerySingleOrDefaultAsync<SuggestionRow?>($"SELECT {Columns} FROM schedule_suggestions WHERE id = @id AND event_id = @eventId",
                     new { id, eventId = e.Id }, tx);
                 if (row is null) return new ApplyResult(ApplyOutcome.NotFound);
