@@ -55,11 +55,11 @@ public static class HostileInput
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, string json) =>
         client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
 
-    /// <summary>Sends every body and fails, listing each, on any answer that is not one of <paramref name="allowed"/> (400 when none given).</summary>
+    /// <summary>Sends every body and fails, listing each, on any answer that is not one of <paramref name="allowed"/> (400, or 413 for a body over the API's limit, when none given).</summary>
     public static async Task AssertRefusedAsync(this HttpClient client, HttpMethod method, string url, IEnumerable<(string What, string Json)> bodies,
         params HttpStatusCode[] allowed)
     {
-        if (allowed.Length == 0) allowed = [HttpStatusCode.BadRequest];
+        if (allowed.Length == 0) allowed = [HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge];
         var wrong = new List<string>();
         foreach (var (what, json) in bodies)
         {
