@@ -107,6 +107,48 @@ public sealed class MaterialHostileInputTests(EventPlannerApp app) : IClassFixtu
         await MaterialKit.Ok(await speaker.PostAsync($"{m.Api}/upload", PdfForm()));
     }
 
+    [Fact]
+    public async Task The_speakers_and_gallery_forms_refuse_bad_fields_with_messages_and_save_nothing()
+    {
+        var m = await MaterialKit.CreateAsync(app, "mat-hostile-forms");
+        var speaker = await app.CreateApiClientAsync(m.SpeakerEmail);
+        await MaterialKit.Ok(await speaker.UploadAsync(m.Api, MaterialKit.Pdf(), "slides.pdf", "Slides"));
+        var materialId = (await speaker.ListAsync(m.Api)).Single().Id;
+        var browser = await app.SignInAsync(m.SpeakerEmail);
+        var url = $"/events/{m.Slug}/sessions/{m.TalkId}/materials";
+        var before = await app.SnapshotAsync(Tables);
+        var files = FilesOnDisk();
+
+        foreach (var (field, value) in new[] { ("Link.Kind", "slides-ish"), ("Link.Kind", ""), ("Link.Url", "javascript:alert(1)"), ("Link.Url", Huge),
+            ("Link.Url", "https://user:pw@example.org/"), ("Link.Title", "a\u0000b"), ("Link.Title", new string('t', 121)) })
+        {
+            var fields = new Dictionary<string, string> { ["Link.Kind"] = "code", ["Link.Url"] = "https://example.org/code", ["Link.Title"] = "", [field] = value };
+            await Social.SocialHostileInputTests.AssertFormRefusedAsync(browser, $"{url}?handler=Link", fields, $"link {field}", url);
+        }
+        foreach (var title in new[] { "a\u0000b", "\u0007", new string('t', 121) })
+        {
+            await Social.SocialHostileInputTests.AssertFormRefusedAsync(browser, $"{url}?handler=Rename&materialId={materialId}", new() { ["title"] = title }, "rename", url);
+        }
+        var token = FormPosting.AntiforgeryFrom(await browser.GetStringAsync(url));
+        var two = PdfForm();
+        two.Add(new ByteArrayContent(MaterialKit.Pdf()), "file", "second.pdf");
+        two.Add(new StringContent(token), "__RequestVerificationToken");
+        var twoFiles = await browser.PostAsync($"{url}?handler=Upload", two);
+        Assert.Equal(HttpStatusCode.OK, twoFiles.StatusCode);
+        Assert.Contains("Send one file at a time.", await twoFiles.Content.ReadAsStringAsync());
+
+        var organiser = await app.SignInAsync($"org-{m.Slug}@example.org");
+        var gallery = $"/events/{m.Slug}/gallery/manage";
+        foreach (var lines in new[] { "javascript:alert(1) Day one", "https://user:pw@example.org/ Day one", "https://example.org/ a\u0000", Huge,
+            string.Join("\n", Enumerable.Range(0, 31).Select(i => $"https://example.org/{i} D{i}")) })
+        {
+            await Social.SocialHostileInputTests.AssertFormRefusedAsync(organiser, gallery, new() { ["Lines"] = lines }, $"gallery {lines[..Math.Min(10, lines.Length)]}");
+        }
+
+        Assert.Equal(before, await app.SnapshotAsync(Tables));
+        Assert.Equal(files, FilesOnDisk());
+    }
+
     private static MultipartFormDataContent PdfForm(string name = "slides.pdf")
     {
         var form = new MultipartFormDataContent();
