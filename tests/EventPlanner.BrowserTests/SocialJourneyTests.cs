@@ -50,6 +50,60 @@ public sealed partial class SocialJourneyTests
         await AssertFitsAsync(aisyah, besidesNavigation: true);
     }
 
+    [BrowserFact]
+    public async Task The_organiser_moves_the_dinner_those_coming_are_mailed_the_new_time_and_cancelling_asks_first_then_mails_them()
+    {
+        const string coming = "farid.guest@example.org";
+        await using var smtp = new MailCatcher();
+        await using var app = await AppProcess.StartAsync(smtp.AppSettings, "--demo");
+        await using var browser = await BrowserSession.StartAsync();
+
+        // One more guest says yes through their link, so someone we can read the mail of is coming.
+        var aisyah = await browser.NewPersonAsync(app.BaseUrl);
+        await aisyah.LogInAsync("aisyah@demo.example.org", app.DemoPassword());
+        await aisyah.GotoCheckedAsync($"/events/{Slug}/social/manage");
+        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Link, new() { Name = "Speakers' dinner" }));
+        await aisyah.GetByLabel("Further email addresses (one a line)").FillAsync(coming);
+        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Button, new() { Name = "Send invitations" }));
+        var invitation = await smtp.WaitForAsync(coming, "You are invited: Speakers' dinner");
+        var farid = await browser.NewPersonAsync(app.BaseUrl);
+        await farid.GotoCheckedAsync(new Uri(RsvpLink().Match(invitation.TextBody ?? "").Value).PathAndQuery);
+        await farid.GetByLabel("Yes, I am coming").CheckAsync();
+        await farid.ClickAndCheckAsync(farid.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }));
+        await Assertions.Expect(farid.Locator("#rsvp-state")).ToContainTextAsync("Coming");
+
+        // Aisyah moves it an hour later from the change page; the guest is mailed the new time.
+        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Button, new() { Name = "Change or cancel it" }) /* a link styled as a button */);
+        var editPage = aisyah.Url;
+        Assert.EndsWith("/edit", new Uri(editPage).AbsolutePath);
+        await Assertions.Expect(aisyah.Locator("#place")).ToHaveValueAsync("Restoran Rebung, Bukit Damansara");
+        await AssertFitsAsync(aisyah, besidesNavigation: true);
+        await aisyah.Locator("#starts").FillAsync("20:30");
+        await aisyah.Locator("#ends").FillAsync("23:30");
+        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }));
+        await Assertions.Expect(aisyah.Locator("main [role=status]")).ToContainTextAsync("everyone coming or waiting has been told");
+        var changed = await smtp.WaitForAsync(coming, "Changed: Speakers' dinner");
+        Assert.Contains("20:30–23:30", changed.TextBody);
+        Assert.Contains("Restoran Rebung, Bukit Damansara", changed.TextBody);
+
+        // Cancelling first says who will be told, from the database; only the second click cancels.
+        await aisyah.GotoCheckedAsync(new Uri(editPage).PathAndQuery);
+        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Button, new() { Name = "Cancel this social event…" }));
+        await Assertions.Expect(aisyah.Locator("#confirm-heading")).ToHaveTextAsync("Cancel \"Speakers' dinner\"?");
+        var comingLine = aisyah.Locator("[data-impact=coming]");
+        await Assertions.Expect(comingLine).ToContainTextAsync("coming; each is told by mail that it is cancelled");
+        Assert.True(int.Parse(await comingLine.GetAttributeAsync("data-count") ?? "0") >= 1);
+        await Assertions.Expect(aisyah.Locator("[data-schedule]")).ToContainTextAsync("the schedule does not change");
+        await AssertFitsAsync(aisyah, besidesNavigation: true);
+        Assert.DoesNotContain(smtp.Messages, m => (m.Subject ?? "").StartsWith("Cancelled:", StringComparison.Ordinal));
+        await aisyah.ClickAndCheckAsync(aisyah.GetByRole(AriaRole.Button, new() { Name = "Cancel it and tell them" }));
+        await Assertions.Expect(aisyah.Locator("main [role=status]")).ToContainTextAsync("\"Speakers' dinner\" is cancelled");
+        Assert.EndsWith($"/events/{Slug}/social/manage", new Uri(aisyah.Url).AbsolutePath);
+        await Assertions.Expect(aisyah.GetByRole(AriaRole.Link, new() { Name = "Speakers' dinner" })).ToHaveCountAsync(0);
+        var cancelled = await smtp.WaitForAsync(coming, "Cancelled: Speakers' dinner");
+        Assert.Contains("is cancelled", cancelled.TextBody);
+    }
+
     /// <summary>
     /// No sideways scrolling on a phone (390 px) or a laptop (1280 px); wide tables scroll in their own box. The shared
     /// navigation (the signed-in header and the organisers' manage nav, being restructured elsewhere) is left out for

@@ -60,12 +60,15 @@ public static class FeedbackEndpoints
 
     private static void MapRating(RouteGroupBuilder sessions)
     {
-        sessions.MapGet("/{sessionId:long}", async Task<Results<Ok<MyFeedbackResponse>, NotFound>> (string slug, long sessionId, HttpContext http,
-            FeedbackAccess access, FeedbackStore store) =>
-            await access.VisibleAsync(http, slug) is { } e && await store.MineAsync(e, sessionId, http.User.RequiredUserId(), http.RequestAborted) is { } mine
-                ? TypedResults.Ok(mine)
-                : TypedResults.NotFound())
-            .WithSummary("Your rating of a session, and whether you may give or change it");
+        sessions.MapGet("/{sessionId:long}", async Task<Results<Ok<MyFeedbackResponse>, ProblemHttpResult, NotFound>> (string slug, long sessionId,
+            HttpContext http, FeedbackAccess access, FeedbackStore store) =>
+        {
+            if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
+            var (mine, why) = await store.ExplainAsync(e, sessionId, http.User.RequiredUserId(), http.RequestAborted);
+            // Not on the published schedule: a problem saying so (the same words for a draft, a cancelled or an unknown session).
+            return mine is not null ? TypedResults.Ok(mine) : TypedResults.Problem(why!.Detail, statusCode: why.Status, title: why.Title);
+        }).ProducesProblem(StatusCodes.Status404NotFound)
+          .WithSummary("Your rating of a session, and whether you may give or change it (canRate false: reason says why)");
 
         sessions.MapPut("/{sessionId:long}", async Task<Results<Ok<MyFeedbackResponse>, ValidationProblem, ProblemHttpResult, NotFound>> (string slug,
             long sessionId, FeedbackInput input, HttpContext http, FeedbackAccess access, FeedbackStore store) =>

@@ -37,13 +37,20 @@ public sealed class FeedbackStore(Db db, TimeProvider clock)
     }
 
     /// <summary>Your rating of a session and whether you may give or change it; null when there is no such (live) session.</summary>
-    public async Task<MyFeedbackResponse?> MineAsync(EventRow e, long sessionId, long userId, CancellationToken ct = default)
+    public async Task<MyFeedbackResponse?> MineAsync(EventRow e, long sessionId, long userId, CancellationToken ct = default) =>
+        (await ExplainAsync(e, sessionId, userId, ct)).Mine;
+
+    /// <summary>
+    /// Your rating and, when you may not give or change it now, why (with the status the API and the page answer). A session
+    /// that is not on the published schedule has no rating to show: only the refusal (<see cref="RateableSessions.NotPublished"/>).
+    /// </summary>
+    public async Task<(MyFeedbackResponse? Mine, Refusal? Why)> ExplainAsync(EventRow e, long sessionId, long userId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        if (await RateableSessions.FindAsync(c, null, e.Id, sessionId) is not { } s) return null;
+        if (await RateableSessions.FindAsync(c, null, e.Id, sessionId) is not { } s) return (null, RateableSessions.NotPublished);
         var own = await OwnAsync(c, null, sessionId, userId);
         var why = await WhyNotAsync(c, null, e, s, userId, own);
-        return new MyFeedbackResponse(s.Id, s.Title, own?.Rating, own?.Comment ?? "", why is null, why?.Detail, FeedbackRules.ClosesAt(e));
+        return (new MyFeedbackResponse(s.Id, s.Title, own?.Rating, own?.Comment ?? "", why is null, why?.Detail, FeedbackRules.ClosesAt(e)), why);
     }
 
     /// <summary>Gives or changes your rating. A refusal (404 <see cref="RateableSessions.NotPublished"/> for a session that is not on the

@@ -40,6 +40,10 @@ public sealed class MaterialUploads(MaterialFiles files, MaterialStore store)
             return (MaterialOutcome.Invalid, null, true);
         }
         if (form.Files.GetFile("file") is not { } file) { v.Add("file", "Choose a file (PDF, ODP or PPTX)."); return (MaterialOutcome.Invalid, null, false); }
+        // Two files or two titles in one upload: which one was meant is a guess, so neither is kept.
+        if (form.Files.GetFiles("file").Count > 1) v.Add("file", "Send one file at a time.");
+        if (form["title"].Count > 1) v.Add("title", "Send one title.");
+        if (v.HasErrors) return (MaterialOutcome.Invalid, null, false);
         var (outcome, row) = await SaveAsync(e, sessionId, http.User.RequiredUserId(), file, form["title"].ToString(), v, http.RequestAborted);
         return (outcome, row, file.Length > files.MaxBytes);
     }

@@ -45,6 +45,8 @@ public sealed class SessionModel(MaterialAccess access, MaterialStore store, Mat
         if (await LoadAsync(sessionId) is { } refused) return refused;
         var v = new Validator();
         if (file is null) v.Add("file", "Choose a file (PDF, ODP or PPTX).");
+        // A crafted form with two files: which one was meant is a guess, so neither is kept (as over the API).
+        else if (Request.Form.Files.GetFiles("file").Count > 1) v.Add("file", "Send one file at a time.");
         else
         {
             var (outcome, _) = await uploads.SaveAsync(Event, sessionId, User.RequiredUserId(), file, fileTitle, v, HttpContext.RequestAborted);

@@ -42,11 +42,12 @@ public sealed class EditModel(EventStore events, SocialStore store) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         var v = new Validator();
-        if (SocialRules.ValidateEvent(Input.AsInput(), Event, v) is { } values)
+        // Unreadable numbers or checkboxes are binder messages already: refused with the rest, not saved as a default.
+        if (SocialRules.ValidateEvent(Input.AsInput(), Event, v) is { } values && ModelState.IsValid)
         {
             if (await store.UpdateAsync(Event, id, values, v, HttpContext.RequestAborted) is null) return NotFound();
         }
-        if (v.HasErrors) { ModelState.AddErrors(v); return Page(); }
+        if (v.HasErrors || !ModelState.IsValid) { ModelState.AddErrors(v); return Page(); }
         TempData["Flash"] = "Saved. If the place or time changed, everyone coming or waiting has been told.";
         return Redirect($"/events/{Slug}/social/{id}/manage");
     }

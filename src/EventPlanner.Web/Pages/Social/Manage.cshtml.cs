@@ -29,7 +29,8 @@ public sealed class ManageModel(EventStore events, SocialStore store) : PageMode
     {
         if (!await LoadAsync()) return NotFound();
         var v = new Validator();
-        if (SocialRules.ValidateEvent(Input.AsInput(), Event, v) is not { } values) { ModelState.AddErrors(v); return Page(); }
+        // Unreadable numbers or checkboxes are binder messages already: refused with the rest, not saved as a default.
+        if (SocialRules.ValidateEvent(Input.AsInput(), Event, v) is not { } values || !ModelState.IsValid) { ModelState.AddErrors(v); return Page(); }
         var row = await store.CreateAsync(Event, values);
         TempData["Flash"] = $"\"{row.Title}\" created. Invite people next.";
         return Redirect($"/events/{Slug}/social/{row.Id}/manage");

@@ -29,6 +29,13 @@ public sealed class RsvpModel(SocialRsvps rsvps) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
+        if (!ModelState.IsValid)
+        {
+            // A number box holding something that is not a number: the binder's message says which; nothing is saved.
+            if (await rsvps.FindAsync(token) is not { } found) return NotFound();
+            View = found;
+            return Page();
+        }
         var v = new Validator();
         var attending = Input.Attending switch { "yes" => true, "no" => (bool?)false, _ => null };
         if (await rsvps.RespondAsync(token, new SocialRsvpInput(attending, Input.Guests, Input.Dietary, Input.Accessibility), v) is not { } view) return NotFound();

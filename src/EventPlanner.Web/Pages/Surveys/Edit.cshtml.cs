@@ -30,7 +30,8 @@ public sealed class EditModel(EventStore events, SurveyStore store, SurveyInvita
     {
         if (!await LoadAsync()) return NotFound();
         var v = new Validator();
-        if (SurveyRules.ValidateSurvey(Input.AsInput(), v) is not { } values) { ModelState.AddErrors(v); return Page(); }
+        // A checkbox the binder could not read is its message already: refused with the rest, not saved as false.
+        if (SurveyRules.ValidateSurvey(Input.AsInput(), v) is not { } values || !ModelState.IsValid) { ModelState.AddErrors(v); return Page(); }
         return await Done(await store.UpdateAsync(Event.Id, Id, values), "Saved.");
     }
 
@@ -39,7 +40,7 @@ public sealed class EditModel(EventStore events, SurveyStore store, SurveyInvita
         if (!await LoadAsync()) return NotFound();
         Input = new SurveyForm { Title = Survey.Title, Intro = Survey.Intro, Audience = Survey.Audience, Linked = Survey.Linked };
         var v = new Validator();
-        if (SurveyRules.ValidateQuestion(Question.AsInput(), v) is not { } values) { ModelState.AddErrors(v, "Question"); return Page(); }
+        if (SurveyRules.ValidateQuestion(Question.AsInput(), v) is not { } values || !ModelState.IsValid) { ModelState.AddErrors(v, "Question"); return Page(); }
         return await Done(await store.AddQuestionAsync(Event.Id, Id, values), "Question added.");
     }
 

@@ -27,7 +27,8 @@ public sealed class ManageModel(EventStore events, SurveyStore store) : ManagePa
     {
         if (!await LoadAsync()) return NotFound();
         var v = new Validator();
-        if (SurveyRules.ValidateSurvey(Input.AsInput(), v) is not { } values) { ModelState.AddErrors(v); return Page(); }
+        // A checkbox the binder could not read is its message already: refused with the rest, not saved as false.
+        if (SurveyRules.ValidateSurvey(Input.AsInput(), v) is not { } values || !ModelState.IsValid) { ModelState.AddErrors(v); return Page(); }
         var id = await store.CreateAsync(Event.Id, values);
         TempData["Flash"] = $"\"{values.Title}\" created as a draft. Add its questions next.";
         return Redirect($"/events/{Slug}/surveys/{id}");

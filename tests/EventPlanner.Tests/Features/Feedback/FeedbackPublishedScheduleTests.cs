@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Feedback;
 
 /// <summary>Only sessions of the released schedule can be rated: not a draft-only one, not one cancelled in the release.</summary>
+[Trait("Engine", "Both")] // passes on PostgreSQL too (issue 17 follow-up run)
 public sealed class FeedbackPublishedScheduleTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

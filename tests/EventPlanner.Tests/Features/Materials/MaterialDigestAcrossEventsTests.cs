@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Materials;
 
 /// <summary>Someone who starred sessions in two events gets one digest per event, named after it, whatever the number of files.</summary>
+[Trait("Engine", "Both")] // passes on PostgreSQL too (issue 17 follow-up run)
 public sealed class MaterialDigestAcrossEventsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]
