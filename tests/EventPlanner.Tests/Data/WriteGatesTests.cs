@@ -6,6 +6,7 @@ namespace EventPlanner.Tests.Data;
 /// The in-process queues writers pass before they take a connection (issue 19): one writer per event, a bounded
 /// number of write transactions, nesting that never waits on itself, and no entry left behind per event.
 /// </summary>
+[Trait("Engine", "Both")] // no database of its own: the gates are per process on either engine
 public sealed class WriteGatesTests
 {
     private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(150);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Dashboard;
 
 /// <summary>The dashboard's counts are the database's, on the demo event, through the API and on the page alike.</summary>
+[Trait("Engine", "Both")] // runs in the PostgreSQL pass too (issue 19)
 public sealed class DashboardCountsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private async Task<int> CountAsync(string sql, object args)

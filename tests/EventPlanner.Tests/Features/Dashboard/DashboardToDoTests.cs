@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlanner.Tests.Features.Dashboard;
 
 /// <summary>A to-do's link leads to the page where it is done, and doing it there takes it off the dashboard.</summary>
+[Trait("Engine", "Both")] // runs in the PostgreSQL pass too (issue 19)
 public sealed class DashboardToDoTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

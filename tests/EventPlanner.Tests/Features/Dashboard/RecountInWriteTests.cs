@@ -10,6 +10,7 @@ namespace EventPlanner.Tests.Features.Dashboard;
 /// The confirming post recounts inside the write it guards: a change that lands after the page compared the stamp
 /// but before the delete (here: between reading the counts and calling the store) is caught, and nothing is removed.
 /// </summary>
+[Trait("Engine", "Both")] // runs in the PostgreSQL pass too (issue 19)
 public sealed class RecountInWriteTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

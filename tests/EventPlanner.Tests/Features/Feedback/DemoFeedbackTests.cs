@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Feedback;
 
+[Trait("Engine", "Both")] // runs in the PostgreSQL pass too (issue 19)
 public sealed class DemoFeedbackTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]

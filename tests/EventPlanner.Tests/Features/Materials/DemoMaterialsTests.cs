@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Materials;
 
+[Trait("Engine", "Both")] // runs in the PostgreSQL pass too (issue 19)
 public sealed class DemoMaterialsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     [Fact]
