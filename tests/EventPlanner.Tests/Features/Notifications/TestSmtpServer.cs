@@ -32,6 +32,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int HeldCount => Volatile.Read(ref _held);
 
+    /// <summary>How long each message waits before it is stored and answered: a slow server, so a drain is still busy when a test stops its node.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Ends the hold: the held messages are dropped (<paramref name="accept"/> false, as if the server never committed them) or stored.</summary>
     public void ReleaseHeld(bool accept)
     {
@@ -56,6 +59,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             Interlocked.Increment(ref _held);
             if (!await _gate.Task.WaitAsync(cancellationToken)) return SmtpResponse.TransactionFailed;
         }
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, cancellationToken);
         using var stream = new MemoryStream(buffer.ToArray());
         Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
         return SmtpResponse.Ok;
