@@ -103,6 +103,13 @@ public sealed class Db
         return connection;
     }
 
+    /// <summary>Opens a connection for <paramref name="read"/> and closes it after: the reads that need no transaction.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await read(connection);
+    }
+
     /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
     public Task<T> WriteAsync<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken ct = default) =>
         WriteCoreAsync(null, work, ct);

@@ -11,11 +11,8 @@ namespace EventPlanner.Web.Features.Dashboard;
 /// </summary>
 public sealed class LightningImpacts(Db db)
 {
-    public async Task<Impact?> TalkAsync(long eventId, long sessionId, long? talkId, long? userId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await TalkAsync(c, null, eventId, sessionId, talkId, userId);
-    }
+    public Task<Impact?> TalkAsync(long eventId, long sessionId, long? talkId, long? userId, CancellationToken ct = default) =>
+        db.ReadAsync(c => TalkAsync(c, null, eventId, sessionId, talkId, userId), ct);
 
     public static async Task<Impact?> TalkAsync(IDbConnection c, IDbTransaction? tx, long eventId, long sessionId, long? talkId, long? userId)
     {

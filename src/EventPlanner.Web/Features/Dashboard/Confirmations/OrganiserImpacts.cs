@@ -19,11 +19,8 @@ public sealed class OrganiserImpacts(Db db)
 {
     private const string AtRelease = "The public schedule does not change until your next release.";
 
-    public async Task<Impact?> TrackAsync(long eventId, long trackId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await TrackAsync(c, null, eventId, trackId);
-    }
+    public Task<Impact?> TrackAsync(long eventId, long trackId, CancellationToken ct = default) =>
+        db.ReadAsync(c => TrackAsync(c, null, eventId, trackId), ct);
 
     public static async Task<Impact?> TrackAsync(IDbConnection c, IDbTransaction? tx, long eventId, long trackId)
     {
@@ -40,11 +37,8 @@ public sealed class OrganiserImpacts(Db db)
         ], AtRelease, soleTeams.Count > 0 ? "Change or remove the review teams' limit to this track on the review set-up page first." : null);
     }
 
-    public async Task<Impact?> TeamRoleAsync(long eventId, long userId, string role, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await TeamRoleAsync(c, null, eventId, userId, role);
-    }
+    public Task<Impact?> TeamRoleAsync(long eventId, long userId, string role, CancellationToken ct = default) =>
+        db.ReadAsync(c => TeamRoleAsync(c, null, eventId, userId, role), ct);
 
     public static async Task<Impact?> TeamRoleAsync(IDbConnection c, IDbTransaction? tx, long eventId, long userId, string role)
     {
@@ -70,11 +64,8 @@ public sealed class OrganiserImpacts(Db db)
             organiser && otherOrganisers == 0 ? "An event needs at least one organiser; add another before removing this one." : null);
     }
 
-    public async Task<Impact?> SessionAsync(long eventId, long sessionId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await SessionAsync(c, null, eventId, sessionId);
-    }
+    public Task<Impact?> SessionAsync(long eventId, long sessionId, CancellationToken ct = default) =>
+        db.ReadAsync(c => SessionAsync(c, null, eventId, sessionId), ct);
 
     public static async Task<Impact?> SessionAsync(IDbConnection c, IDbTransaction? tx, long eventId, long sessionId)
     {
@@ -90,11 +81,8 @@ public sealed class OrganiserImpacts(Db db)
             s.Released ? "A session that has been in a released schedule cannot be deleted; cancel it instead, so attendees are told at the next release." : null);
     }
 
-    public async Task<Impact?> SlotAsync(EventRow e, long slotId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await SlotAsync(c, null, e, slotId);
-    }
+    public Task<Impact?> SlotAsync(EventRow e, long slotId, CancellationToken ct = default) =>
+        db.ReadAsync(c => SlotAsync(c, null, e, slotId), ct);
 
     public static async Task<Impact?> SlotAsync(IDbConnection c, IDbTransaction? tx, EventRow e, long slotId)
     {

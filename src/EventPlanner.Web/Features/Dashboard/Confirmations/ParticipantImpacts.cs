@@ -18,11 +18,8 @@ public sealed class ParticipantImpacts(Db db)
 {
     private const string Live = "This changes the public schedule at once: BoFs and community sessions are published when they are booked, not in releases.";
 
-    public async Task<Impact?> BofAsync(long eventId, long bofId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await BofAsync(c, null, eventId, bofId);
-    }
+    public Task<Impact?> BofAsync(long eventId, long bofId, CancellationToken ct = default) =>
+        db.ReadAsync(c => BofAsync(c, null, eventId, bofId), ct);
 
     public static async Task<Impact?> BofAsync(IDbConnection c, IDbTransaction? tx, long eventId, long bofId)
     {
@@ -34,11 +31,8 @@ public sealed class ParticipantImpacts(Db db)
         ], bof.OnSchedule ? Live : "It is not on the public schedule; the BoF page stops listing it at once.");
     }
 
-    public async Task<Impact?> CommunitySessionAsync(long eventId, long blockId, long sessionId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await CommunitySessionAsync(c, null, eventId, blockId, sessionId);
-    }
+    public Task<Impact?> CommunitySessionAsync(long eventId, long blockId, long sessionId, CancellationToken ct = default) =>
+        db.ReadAsync(c => CommunitySessionAsync(c, null, eventId, blockId, sessionId), ct);
 
     public static async Task<Impact?> CommunitySessionAsync(IDbConnection c, IDbTransaction? tx, long eventId, long blockId, long sessionId)
     {
@@ -54,11 +48,8 @@ public sealed class ParticipantImpacts(Db db)
     }
 
     /// <summary>What the speaker sees: the released decision, never one the organisers have not released yet.</summary>
-    public async Task<Impact?> WithdrawalAsync(long eventId, long proposalId, long userId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await WithdrawalAsync(c, null, eventId, proposalId, userId);
-    }
+    public Task<Impact?> WithdrawalAsync(long eventId, long proposalId, long userId, CancellationToken ct = default) =>
+        db.ReadAsync(c => WithdrawalAsync(c, null, eventId, proposalId, userId), ct);
 
     public static async Task<Impact?> WithdrawalAsync(IDbConnection c, IDbTransaction? tx, long eventId, long proposalId, long userId)
     {
@@ -79,11 +70,8 @@ public sealed class ParticipantImpacts(Db db)
             : "Nothing on the public schedule changes.");
     }
 
-    public async Task<Impact?> TicketAsync(long ticketId, long holderId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await TicketAsync(c, null, ticketId, holderId);
-    }
+    public Task<Impact?> TicketAsync(long ticketId, long holderId, CancellationToken ct = default) =>
+        db.ReadAsync(c => TicketAsync(c, null, ticketId, holderId), ct);
 
     public static async Task<Impact?> TicketAsync(IDbConnection c, IDbTransaction? tx, long ticketId, long holderId)
     {
@@ -100,11 +88,8 @@ public sealed class ParticipantImpacts(Db db)
     }
 
     /// <summary>A host withdrawing a request or an approved block: an approved one takes its sessions off the schedule.</summary>
-    public async Task<Impact?> BlockWithdrawalAsync(long eventId, long groupId, long blockId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await BlockWithdrawalAsync(c, null, eventId, groupId, blockId);
-    }
+    public Task<Impact?> BlockWithdrawalAsync(long eventId, long groupId, long blockId, CancellationToken ct = default) =>
+        db.ReadAsync(c => BlockWithdrawalAsync(c, null, eventId, groupId, blockId), ct);
 
     public static async Task<Impact?> BlockWithdrawalAsync(IDbConnection c, IDbTransaction? tx, long eventId, long groupId, long blockId)
     {

@@ -13,11 +13,8 @@ public sealed class ReviewSetupImpacts(Db db)
 {
     private const string NoSchedule = "Nothing on the public schedule changes.";
 
-    public async Task<Impact?> CriterionAsync(long eventId, long criterionId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await CriterionAsync(c, null, eventId, criterionId);
-    }
+    public Task<Impact?> CriterionAsync(long eventId, long criterionId, CancellationToken ct = default) =>
+        db.ReadAsync(c => CriterionAsync(c, null, eventId, criterionId), ct);
 
     public static async Task<Impact?> CriterionAsync(IDbConnection c, IDbTransaction? tx, long eventId, long criterionId)
     {
@@ -28,11 +25,8 @@ public sealed class ReviewSetupImpacts(Db db)
         ], NoSchedule);
     }
 
-    public async Task<Impact?> PhaseAsync(long eventId, long phaseId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await PhaseAsync(c, null, eventId, phaseId);
-    }
+    public Task<Impact?> PhaseAsync(long eventId, long phaseId, CancellationToken ct = default) =>
+        db.ReadAsync(c => PhaseAsync(c, null, eventId, phaseId), ct);
 
     public static async Task<Impact?> PhaseAsync(IDbConnection c, IDbTransaction? tx, long eventId, long phaseId)
     {
@@ -43,11 +37,8 @@ public sealed class ReviewSetupImpacts(Db db)
         ], NoSchedule);
     }
 
-    public async Task<Impact?> TeamAsync(long eventId, long teamId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await TeamAsync(c, null, eventId, teamId);
-    }
+    public Task<Impact?> TeamAsync(long eventId, long teamId, CancellationToken ct = default) =>
+        db.ReadAsync(c => TeamAsync(c, null, eventId, teamId), ct);
 
     public static async Task<Impact?> TeamAsync(IDbConnection c, IDbTransaction? tx, long eventId, long teamId)
     {

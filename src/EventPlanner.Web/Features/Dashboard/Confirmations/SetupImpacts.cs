@@ -19,11 +19,8 @@ public sealed class SetupImpacts(Db db)
 {
     private const string NoSchedule = "Nothing on the public schedule changes.";
 
-    public async Task<Impact?> CheckInStaffAsync(long eventId, long userId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await CheckInStaffAsync(c, null, eventId, userId);
-    }
+    public Task<Impact?> CheckInStaffAsync(long eventId, long userId, CancellationToken ct = default) =>
+        db.ReadAsync(c => CheckInStaffAsync(c, null, eventId, userId), ct);
 
     public static async Task<Impact?> CheckInStaffAsync(IDbConnection c, IDbTransaction? tx, long eventId, long userId)
     {
@@ -36,11 +33,8 @@ public sealed class SetupImpacts(Db db)
         ], NoSchedule);
     }
 
-    public async Task<Impact?> AccessCodeAsync(long eventId, long codeId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await AccessCodeAsync(c, null, eventId, codeId);
-    }
+    public Task<Impact?> AccessCodeAsync(long eventId, long codeId, CancellationToken ct = default) =>
+        db.ReadAsync(c => AccessCodeAsync(c, null, eventId, codeId), ct);
 
     public static async Task<Impact?> AccessCodeAsync(IDbConnection c, IDbTransaction? tx, long eventId, long codeId)
     {
@@ -52,11 +46,8 @@ public sealed class SetupImpacts(Db db)
         ], NoSchedule);
     }
 
-    public async Task<Impact?> BofSlotAsync(long eventId, long slotId, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await BofSlotAsync(c, null, eventId, slotId);
-    }
+    public Task<Impact?> BofSlotAsync(long eventId, long slotId, CancellationToken ct = default) =>
+        db.ReadAsync(c => BofSlotAsync(c, null, eventId, slotId), ct);
 
     public static async Task<Impact?> BofSlotAsync(IDbConnection c, IDbTransaction? tx, long eventId, long slotId)
     {
@@ -69,11 +60,8 @@ public sealed class SetupImpacts(Db db)
             bookedBy is null ? null : "A booked slot cannot be removed: move or cancel the BoF on the BoF page first, so the people interested are told.");
     }
 
-    public async Task<Impact?> DroppedDaysAsync(long eventId, TimeZoneInfo zone, DateOnly starts, DateOnly ends, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await DroppedDaysAsync(c, null, eventId, zone, starts, ends);
-    }
+    public Task<Impact?> DroppedDaysAsync(long eventId, TimeZoneInfo zone, DateOnly starts, DateOnly ends, CancellationToken ct = default) =>
+        db.ReadAsync(c => DroppedDaysAsync(c, null, eventId, zone, starts, ends), ct);
 
     /// <summary>
     /// What moving the event's dates to <paramref name="starts"/>–<paramref name="ends"/> removes: the days it has now
