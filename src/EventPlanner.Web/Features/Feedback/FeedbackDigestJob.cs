@@ -24,17 +24,13 @@ public sealed class FeedbackDigestJob(Db db, TimeProvider clock, Outbox outbox, 
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        List<string> candidates;
-        await using (var c = await db.OpenAsync(ct))
-        {
-            // Feedback closes 8 local days after ends_on; 9 in UTC covers every zone, and no more than 60 days back.
-            candidates = (await c.QueryAsync<string>("""
+        // Feedback closes 8 local days after ends_on; 9 in UTC covers every zone, and no more than 60 days back.
+        var candidates = await db.ReadAsync(async c => (await c.QueryAsync<string>("""
                 SELECT e.slug FROM events e LEFT JOIN feedback_settings f ON f.event_id = e.id
                 WHERE f.digest_sent_at IS NULL AND e.ends_on <= @latest AND e.ends_on >= @earliest
                   AND EXISTS (SELECT 1 FROM schedule_sessions s JOIN schedule_session_speakers x ON x.session_id = s.id
                               WHERE s.event_id = e.id AND s.is_cancelled = FALSE AND s.starts_at IS NOT NULL)
-                """, new { latest = Day(now.AddDays(-(FeedbackRules.DaysOpenAfterEvent))), earliest = Day(now.AddDays(-60)) })).AsList();
-        }
+                """, new { latest = Day(now.AddDays(-(FeedbackRules.DaysOpenAfterEvent))), earliest = Day(now.AddDays(-60)) })).AsList(), ct);
         var batch = new OutboxBatch(outbox);
         foreach (var slug in candidates)
         {

@@ -28,14 +28,10 @@ public sealed class SocialReminderJob(Db db, TimeProvider clock, Outbox outbox, 
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        List<Due> due;
-        await using (var c = await db.OpenAsync(ct))
-        {
-            due = (await c.QueryAsync<Due>("""
+        var due = await db.ReadAsync(async c => (await c.QueryAsync<Due>("""
                 SELECT s.id AS social_event_id, e.slug FROM social_events s JOIN events e ON e.id = s.event_id
                 WHERE s.starts_at > @now AND s.starts_at <= @until
-                """, new { now, until = now.AddDays(1) })).AsList();
-        }
+                """, new { now, until = now.AddDays(1) })).AsList(), ct);
         var batch = new OutboxBatch(outbox);
         foreach (var d in due)
         {

@@ -20,17 +20,13 @@ public sealed class CfpWebhookSweep(Db db, TimeProvider clock, CfpWebhooks webho
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        IReadOnlyList<long> due;
-        await using (var c = await db.OpenAsync(ct))
-        {
-            // Times are UTC ISO-8601 text in one format on both engines, so comparing them as text compares instants.
-            due = (await c.QueryAsync<long>("""
+        // Times are UTC ISO-8601 text in one format on both engines, so comparing them as text compares instants.
+        var due = await db.ReadAsync(async c => (await c.QueryAsync<long>("""
                 SELECT f.event_id FROM cfp_settings f LEFT JOIN cfp_webhook_states s ON s.event_id = f.event_id
                 WHERE f.opens_at IS NOT NULL AND f.closes_at IS NOT NULL
                   AND (s.state IS NULL OR s.state <> CASE WHEN f.opens_at > @now THEN 'upcoming' WHEN f.closes_at > @now THEN 'open' ELSE 'closed' END)
                 ORDER BY f.event_id
-                """, new { now })).AsList();
-        }
+                """, new { now })).AsList(), ct);
         var published = 0;
         foreach (var eventId in due)
         {

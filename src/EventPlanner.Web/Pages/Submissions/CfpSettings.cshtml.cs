@@ -97,19 +97,8 @@ public sealed class CfpSettingsModel(EventStore events, CfpStore cfp, AccessCode
         return Page();
     }
 
-    private async Task<IActionResult> DoAsync(string slug, Func<Validator, Task> work, string flash, string prefix)
-    {
-        if (!await LoadAsync(slug)) return NotFound();
-        var v = new Validator();
-        await work(v);
-        if (v.HasErrors)
-        {
-            ModelState.AddErrors(v, prefix);
-            return Page();
-        }
-        TempData["Flash"] = flash;
-        return Redirect($"/events/{slug}/cfp/settings");
-    }
+    private async Task<IActionResult> DoAsync(string slug, Func<Validator, Task> work, string flash, string prefix) =>
+        await LoadAsync(slug) ? await this.ValidatedAsync(work, flash, prefix, $"/events/{slug}/cfp/settings") : NotFound();
 
     private async Task<bool> LoadAsync(string slug)
     {

@@ -38,14 +38,7 @@ public sealed class ManageModel(EventStore events, TicketTypeStore types, Regist
         var saved = values is null ? null
             : Input.Id is { } id ? await types.UpdateAsync(Event.Id, id, values, v)
             : await types.CreateAsync(Event.Id, values, v);
-        if (v.HasErrors || saved is null)
-        {
-            if (!v.HasErrors) return NotFound();
-            ModelState.AddErrors(v);
-            return Page();
-        }
-        TempData["Flash"] = $"Saved ticket type '{saved.Name}'.";
-        return RedirectToPage(new { slug });
+        return this.Saved(saved, v, t => $"Saved ticket type '{t.Name}'.", $"/events/{slug}/tickets/manage");
     }
 
     public async Task<IActionResult> OnPostOrderAsync(string slug, long orderId, string? decision)

@@ -45,14 +45,7 @@ public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePa
         {
             row = Input.Id is { } id ? await Store.UpdateRoomAsync(Event.Id, id, room.Value, v) : await Store.AddRoomAsync(Event.Id, room.Value, v);
         }
-        if (row is null)
-        {
-            if (!v.HasErrors) return NotFound(); // the room was removed meanwhile
-            ModelState.AddErrors(v);
-            return Page();
-        }
-        TempData["Flash"] = Input.Id is null ? $"Room {row.Name} added." : $"Room {row.Name} saved.";
-        return RedirectToPage(new { slug = Slug });
+        return this.Saved(row, v, r => Input.Id is null ? $"Room {r.Name} added." : $"Room {r.Name} saved.", $"/events/{Slug}/manage/rooms");
     }
 
     /// <summary>

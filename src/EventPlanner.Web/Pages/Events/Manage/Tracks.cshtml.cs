@@ -37,14 +37,7 @@ public sealed class TracksModel(EventStore store, OrganiserImpacts impacts) : Ma
         {
             row = Input.Id is { } id ? await Store.UpdateTrackAsync(Event.Id, id, track.Value, v) : await Store.AddTrackAsync(Event.Id, track.Value, v);
         }
-        if (row is null)
-        {
-            if (!v.HasErrors) return NotFound(); // the track was removed meanwhile
-            ModelState.AddErrors(v);
-            return Page();
-        }
-        TempData["Flash"] = Input.Id is null ? $"Track {row.Name} added." : $"Track {row.Name} saved.";
-        return RedirectToPage(new { slug = Slug });
+        return this.Saved(row, v, r => Input.Id is null ? $"Track {r.Name} added." : $"Track {r.Name} saved.", $"/events/{Slug}/manage/tracks");
     }
 
     /// <summary>The first post shows what the removal touches; only a post with the stamp of those same counts removes.</summary>
