@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
@@ -15,16 +14,16 @@ public sealed partial class MaterialFiles
 {
     public const long DefaultMaxBytes = WebPlatform.DefaultUploadBytes;
 
-    public MaterialFiles(DataPaths paths, IConfiguration configuration, IHostEnvironment environment)
+    private readonly UploadFolder files;
+
+    public MaterialFiles(DataPaths paths, IConfiguration configuration)
     {
-        var configured = configuration["EventPlanner:Uploads:Path"];
-        var root = string.IsNullOrWhiteSpace(configured) ? Path.Combine(paths.Root, "uploads") : Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
-        Folder = Path.Combine(root, "materials");
+        files = new UploadFolder(Path.Combine(paths.Uploads, "materials"), FileName());
         // Bounded: the pages' request limit is a compile-time constant (WebPlatform.UploadCeiling).
         MaxBytes = Math.Min(long.TryParse(configuration["EventPlanner:Uploads:MaxBytes"], out var max) && max > 0 ? max : DefaultMaxBytes, WebPlatform.UploadCeiling);
     }
 
-    public string Folder { get; }
+    public string Folder => files.Folder;
     public long MaxBytes { get; }
 
     public string Limit => MaxBytes >= 1024 * 1024 ? $"{MaxBytes / 1024.0 / 1024:0.#} MB" : $"{MaxBytes / 1024.0:0.#} KB";
@@ -35,46 +34,22 @@ public sealed partial class MaterialFiles
     /// <summary>Checks size and type (by content) and stores the file; null with a field message when refused.</summary>
     public async Task<StoredUpload?> SaveAsync(Stream content, string? claimedName, Validator v, CancellationToken ct = default)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        // Read at most one byte past the limit: a body that lies about its length is still refused.
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes) { v.Add("file", $"The file is larger than {Limit}, the limit."); return null; }
-        }
+        using var buffer = await UploadFolder.ReadBoundedAsync(content, MaxBytes, ct);
+        if (buffer is null) { v.Add("file", $"The file is larger than {Limit}, the limit."); return null; }
         if (buffer.Length == 0) { v.Add("file", "The file is empty."); return null; }
         if (MaterialSniffer.Sniff(buffer.GetBuffer(), (int)buffer.Length) is not { } type)
         {
             v.Add("file", "Slides must be a PDF, ODP or PPTX file (whatever its name says, these bytes are none of those). Export them as PDF, or give a link instead.");
             return null;
         }
-        Directory.CreateDirectory(Folder);
-        var name = $"{Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant()}.{type.Extension}";
-        var temp = Path.Combine(Folder, name + ".tmp");
-        await using (var file = File.Create(temp))
-        {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(file, ct);
-        }
-        File.Move(temp, Path.Combine(Folder, name));
+        var name = await files.StoreAsync(buffer, type.Extension, 16, ct);
         return new StoredUpload(name, type.ContentType, MaterialRules.DownloadName(claimedName, type.Extension), buffer.Length);
     }
 
     /// <summary>The file's path, or null for a name we did not make (or a file gone).</summary>
-    public string? Find(string name)
-    {
-        if (!FileName().IsMatch(name)) return null;
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? path : null;
-    }
+    public string? Find(string name) => files.Find(name);
 
-    public void Delete(string? name)
-    {
-        if (name is null || !FileName().IsMatch(name)) return;
-        try { File.Delete(Path.Combine(Folder, name)); } catch (IOException) { }
-    }
+    public void Delete(string? name) => files.Delete(name);
 
     [GeneratedRegex("^[0-9a-f]{32}\\.(pdf|odp|pptx)$")]
     private static partial Regex FileName();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
@@ -6,12 +5,14 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Web.Features.Submissions;
 
 /// <summary>
-/// Speaker photos under the data directory (uploads/speaker-photos), each under a random name, so
-/// a name cannot be guessed and nothing a user sends becomes part of a path.
+/// Speaker photos in the uploads folder (speaker-photos/), each under a random name, so a name cannot be guessed and
+/// nothing a user sends becomes part of a path.
 /// </summary>
 public sealed partial class SpeakerPhotos(DataPaths paths)
 {
-    public string Folder { get; } = Path.Combine(paths.Root, "uploads", "speaker-photos");
+    private readonly UploadFolder files = new(Path.Combine(paths.Uploads, "speaker-photos"), FileName());
+
+    public string Folder => files.Folder;
 
     /// <summary>Checks size and type (by content) and stores the photo; null with a message when refused.</summary>
     public async Task<(string FileName, string ContentType)?> SaveAsync(Stream content, long length, Validator v, CancellationToken ct = default)
@@ -22,37 +23,22 @@ public sealed partial class SpeakerPhotos(DataPaths paths)
             v.Add("photo", $"The photo is {length / 1024} KB; the limit is {SpeakerProfileRules.MaxPhotoBytes / 1024 / 1024} MB.");
             return null;
         }
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        if (buffer.Length > SpeakerProfileRules.MaxPhotoBytes)
+        using var buffer = await UploadFolder.ReadBoundedAsync(content, SpeakerProfileRules.MaxPhotoBytes, ct);
+        if (buffer is null)
         {
             v.Add("photo", $"The photo is larger than {SpeakerProfileRules.MaxPhotoBytes / 1024 / 1024} MB.");
             return null;
         }
         var kind = SpeakerProfileRules.SniffImage(buffer.GetBuffer().AsSpan(0, (int)Math.Min(16, buffer.Length)));
         if (kind is null) { v.Add("photo", "The photo must be a PNG, JPEG or WebP image."); return null; }
-        Directory.CreateDirectory(Folder);
-        var name = $"{Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant()}.{kind.Value.Extension}";
-        var temp = Path.Combine(Folder, name + ".tmp");
-        await File.WriteAllBytesAsync(temp, buffer.ToArray(), ct);
-        File.Move(temp, Path.Combine(Folder, name));
-        return (name, kind.Value.ContentType);
+        return (await files.StoreAsync(buffer, kind.Value.Extension, 16, ct), kind.Value.ContentType);
     }
 
     /// <summary>The file's path and content type, or null for a name we did not make.</summary>
-    public (string Path, string ContentType)? Find(string name)
-    {
-        var match = FileName().Match(name);
-        if (!match.Success) return null;
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? (path, SpeakerProfileRules.ContentTypeOf(match.Groups[1].Value)!) : null;
-    }
+    public (string Path, string ContentType)? Find(string name) =>
+        files.Find(name) is { } path ? (path, SpeakerProfileRules.ContentTypeOf(FileName().Match(name).Groups[1].Value)!) : null;
 
-    public void Delete(string? name)
-    {
-        if (name is null || !FileName().IsMatch(name)) return;
-        try { File.Delete(Path.Combine(Folder, name)); } catch (IOException) { }
-    }
+    public void Delete(string? name) => files.Delete(name);
 
     public static string Url(string name) => $"/speaker-photos/{name}";
 
