@@ -18,7 +18,7 @@ public sealed class DemoCheckInStaff : IDemoPart
         var staff = services.GetRequiredService<CheckInStore>();
         if ((await staff.ListStaffAsync(ev.Id, ct)).Any(s => s.UserId == volunteer.Id)) return;
 
-        var organiserId = (await services.GetRequiredService<EventStore>().ListTeamAsync(ev.Id, ct))
+        var organiserId = (await services.GetRequiredService<TeamStore>().ListTeamAsync(ev.Id, ct))
             .FirstOrDefault(m => m.Role == EventRoles.Organiser)?.UserId ?? volunteer.Id;
         var v = new Validator();
         if (await staff.AddStaffAsync(ev.Id, volunteer.Email!, organiserId, v, ct) is null)

@@ -22,6 +22,8 @@ public sealed class DemoEvent : IDemoPart
     public async Task SeedAsync(DemoData data, IServiceProvider services, CancellationToken ct)
     {
         var events = services.GetRequiredService<EventStore>();
+        var venue = services.GetRequiredService<VenueStore>();
+        var team = services.GetRequiredService<TeamStore>();
         // Once it exists the event belongs to its organisers: a later --demo start leaves their edits alone.
         if (await events.FindAsync(Slug, ct) is { } existing)
         {
@@ -43,8 +45,8 @@ public sealed class DemoEvent : IDemoPart
         data.Event = created;
         data.CountAdded();
 
-        await events.SetDayHoursAsync(created.Id, saturday, new TimeOnly(9, 0), new TimeOnly(18, 0), ct);
-        await events.SetDayHoursAsync(created.Id, sunday, new TimeOnly(9, 30), new TimeOnly(17, 30), ct);
+        await venue.SetDayHoursAsync(created.Id, saturday, new TimeOnly(9, 0), new TimeOnly(18, 0), ct);
+        await venue.SetDayHoursAsync(created.Id, sunday, new TimeOnly(9, 30), new TimeOnly(17, 30), ct);
 
         (string, int, string, int)[] rooms =
         [
@@ -52,13 +54,13 @@ public sealed class DemoEvent : IDemoPart
             ("Room Ubuntu", 60, "Level 2, lift beside the registration desk; accessible toilet next door.", 1),
             ("Room Fedora", 60, "Level 2, lift beside the registration desk; movable seating.", 2),
         ];
-        foreach (var room in rooms) Added(data, await events.AddRoomAsync(created.Id, room, v, ct));
+        foreach (var room in rooms) Added(data, await venue.AddRoomAsync(created.Id, room, v, ct));
 
         (string, string)[] tracks = [("Cloud & Infra", "#1f77b4"), ("Community", "#2ca02c"), ("Security", "#d62728")];
-        foreach (var track in tracks) Added(data, await events.AddTrackAsync(created.Id, track, v, ct));
+        foreach (var track in tracks) Added(data, await venue.AddTrackAsync(created.Id, track, v, ct));
 
-        foreach (var organiser in data.Organisers.Skip(1)) Added(data, await events.GrantAsync(created.Id, organiser.Email, EventRoles.Organiser, lead.Id, v, ct));
-        foreach (var reviewer in data.Reviewers) Added(data, await events.GrantAsync(created.Id, reviewer.Email, EventRoles.Reviewer, lead.Id, v, ct));
+        foreach (var organiser in data.Organisers.Skip(1)) Added(data, await team.GrantAsync(created.Id, organiser.Email, EventRoles.Organiser, lead.Id, v, ct));
+        foreach (var reviewer in data.Reviewers) Added(data, await team.GrantAsync(created.Id, reviewer.Email, EventRoles.Reviewer, lead.Id, v, ct));
         if (v.HasErrors) throw new InvalidOperationException("Demo event: " + string.Join("; ", v.Errors.SelectMany(e => e.Value)));
     }
 

@@ -30,6 +30,8 @@ public sealed class DemoFeedback : IDemoPart
     public async Task SeedAsync(DemoData data, IServiceProvider services, CancellationToken ct)
     {
         var events = services.GetRequiredService<EventStore>();
+        var venue = services.GetRequiredService<VenueStore>();
+        var team = services.GetRequiredService<TeamStore>();
         if (await events.FindAsync(Slug, ct) is not null || data.Attendees.Count < 4 || data.Speakers.Count < 4) return;
         var v = new Validator();
         var day = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(-2);
@@ -38,12 +40,12 @@ public sealed class DemoFeedback : IDemoPart
         var e = values is null ? null : await events.CreateAsync(values, data.Organisers[0].Id, v, ct);
         if (e is null) throw Failed(v);
         data.CountAdded();
-        await events.SetDayHoursAsync(e.Id, day, new TimeOnly(18, 30), new TimeOnly(22, 30), ct);
-        var room = await events.AddRoomAsync(e.Id, ("Hackerspace", 80, "Ground floor, step-free from the car park.", 0), v, ct) ?? throw Failed(v);
+        await venue.SetDayHoursAsync(e.Id, day, new TimeOnly(18, 30), new TimeOnly(22, 30), ct);
+        var room = await venue.AddRoomAsync(e.Id, ("Hackerspace", 80, "Ground floor, step-free from the car park.", 0), v, ct) ?? throw Failed(v);
         var tracks = new Dictionary<string, long>();
         foreach (var (name, colour) in new[] { ("Talks", "#1f77b4"), ("Lightning", "#ff7f0e") })
-            tracks[name] = (await events.AddTrackAsync(e.Id, (name, colour), v, ct) ?? throw Failed(v)).Id;
-        foreach (var organiser in data.Organisers.Skip(1)) await events.GrantAsync(e.Id, organiser.Email!, EventRoles.Organiser, data.Organisers[0].Id, v, ct);
+            tracks[name] = (await venue.AddTrackAsync(e.Id, (name, colour), v, ct) ?? throw Failed(v)).Id;
+        foreach (var organiser in data.Organisers.Skip(1)) await team.GrantAsync(e.Id, organiser.Email!, EventRoles.Organiser, data.Organisers[0].Id, v, ct);
 
         var sessions = services.GetRequiredService<SessionStore>();
         var talkIds = new List<long>();

@@ -20,7 +20,7 @@ public static class DemoTickets
         var checkIns = services.GetRequiredService<CheckInStore>();
         var transfers = services.GetRequiredService<TransferStore>();
         var ev = await events.FindAsync(eventSlug) ?? throw new InvalidOperationException($"No event '{eventSlug}' to seed tickets for.");
-        var organiserId = (await events.ListTeamAsync(ev.Id)).FirstOrDefault(m => m.Role == "organiser")?.UserId ?? attendeeUserIds.FirstOrDefault();
+        var organiserId = (await services.GetRequiredService<TeamStore>().ListTeamAsync(ev.Id)).FirstOrDefault(m => m.Role == "organiser")?.UserId ?? attendeeUserIds.FirstOrDefault();
 
         var existing = await types.ListAsync(ev.Id);
         async Task<TicketTypeRow> TypeAsync(TicketTypeInput input)

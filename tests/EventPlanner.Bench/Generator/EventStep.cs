@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Bench.Generator;
 
-/// <summary>The event with its days, rooms and tracks, validated by EventRules and written by EventStore.</summary>
+/// <summary>The event with its days, rooms and tracks, validated by EventRules and written by EventStore and VenueStore.</summary>
 public sealed class EventStep : IGeneratorStep
 {
     public string Name => "event";
@@ -15,6 +15,7 @@ public sealed class EventStep : IGeneratorStep
     public async Task RunAsync(GeneratorContext context, CancellationToken ct)
     {
         var store = context.Services.GetRequiredService<EventStore>();
+        var venue = context.Services.GetRequiredService<VenueStore>();
         var random = context.Random;
         var scale = context.Scale;
         context.Clock.Set(new DateTimeOffset(scale.StartsOn.AddDays(-300).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
@@ -31,16 +32,16 @@ public sealed class EventStep : IGeneratorStep
         {
             context.Clock.Advance(TimeSpan.FromMinutes(random.Next(1, 30)));
             var room = EventRules.Validate(new RoomInput(name, capacity, random.Pick(Names.AccessNotes), null), v) ?? throw GeneratorContext.Invalid("room", v);
-            _ = await store.AddRoomAsync(created.Id, room, v, ct) ?? throw GeneratorContext.Invalid("room", v);
+            _ = await venue.AddRoomAsync(created.Id, room, v, ct) ?? throw GeneratorContext.Invalid("room", v);
         }
 
         foreach (var name in TrackNames(scale.Tracks))
         {
             var track = EventRules.Validate(new TrackInput(name, random.Colour()), v) ?? throw GeneratorContext.Invalid("track", v);
-            _ = await store.AddTrackAsync(created.Id, track, v, ct) ?? throw GeneratorContext.Invalid("track", v);
+            _ = await venue.AddTrackAsync(created.Id, track, v, ct) ?? throw GeneratorContext.Invalid("track", v);
         }
 
-        (context.Days, context.Rooms, context.Tracks) = await store.ListPartsAsync(created.Id, ct);
+        (context.Days, context.Rooms, context.Tracks) = await venue.ListPartsAsync(created.Id, ct);
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -56,7 +56,7 @@ public sealed class ScheduleStep : IGeneratorStep
         var context = new GeneratorContext(scale, seed, provider, clock) { Random = SeededRandom.For(seed, step.Name) };
         context.Event = await provider.GetRequiredService<EventStore>().FindAsync(scale.EventSlug, ct)
             ?? throw new InvalidOperationException($"The data set has no event '{scale.EventSlug}'.");
-        (context.Days, context.Rooms, context.Tracks) = await provider.GetRequiredService<EventStore>().ListPartsAsync(context.Event.Id, ct);
+        (context.Days, context.Rooms, context.Tracks) = await provider.GetRequiredService<VenueStore>().ListPartsAsync(context.Event.Id, ct);
         await step.RunAsync(context, ct);
 
         await using var c = await provider.GetRequiredService<Db>().OpenAsync(ct);

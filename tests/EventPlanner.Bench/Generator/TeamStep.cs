@@ -12,7 +12,7 @@ public sealed class TeamStep : IGeneratorStep
 
     public async Task RunAsync(GeneratorContext context, CancellationToken ct)
     {
-        var store = context.Services.GetRequiredService<EventStore>();
+        var store = context.Services.GetRequiredService<TeamStore>();
         var eventId = context.RequiredEvent.Id;
         var lead = context.Organisers[0].Id;
         var v = new Validator();

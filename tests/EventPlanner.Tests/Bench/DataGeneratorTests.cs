@@ -62,11 +62,11 @@ public sealed class DataGeneratorTests : IDisposable
         Assert.NotNull(ev);
         Assert.Equal(scale.EventName, ev.Name);
         Assert.Equal(scale.TimeZone, ev.TimeZone);
-        var (days, rooms, tracks) = await events.ListPartsAsync(ev.Id);
+        var (days, rooms, tracks) = await services.GetRequiredService<VenueStore>().ListPartsAsync(ev.Id);
         Assert.Equal(scale.Days, days.Count);
         Assert.Equal(scale.Rooms, rooms.Count);
         Assert.Equal(scale.Tracks, tracks.Count);
-        var team = await events.ListTeamAsync(ev.Id);
+        var team = await services.GetRequiredService<TeamStore>().ListTeamAsync(ev.Id);
         Assert.Equal(scale.Organisers, team.Count(m => m.Role == EventRoles.Organiser));
         Assert.Equal(scale.Reviewers, team.Count(m => m.Role == EventRoles.Reviewer));
         await using var c = await db.OpenAsync();

@@ -28,7 +28,7 @@ public sealed class EventAccessTests(EventPlannerApp app) : IClassFixture<EventP
 
         var b = await app.Services.GetRequiredService<EventStore>().FindAsync("api-b");
         Assert.Equal("Event api-b", b!.Name);
-        Assert.Empty((await app.Services.GetRequiredService<EventStore>().ListPartsAsync(b.Id)).Rooms);
+        Assert.Empty((await app.Services.GetRequiredService<VenueStore>().ListPartsAsync(b.Id)).Rooms);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class EventAccessTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.StartsWith("/account/access-denied", post.LocationPath());
         var b = await app.Services.GetRequiredService<EventStore>().FindAsync("page-b");
-        Assert.Empty((await app.Services.GetRequiredService<EventStore>().ListPartsAsync(b!.Id)).Rooms);
+        Assert.Empty((await app.Services.GetRequiredService<VenueStore>().ListPartsAsync(b!.Id)).Rooms);
     }
 
     [Fact]
@@ -70,8 +70,9 @@ public sealed class EventAccessTests(EventPlannerApp app) : IClassFixture<EventP
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var store = app.Services.GetRequiredService<EventStore>();
-        Assert.Single((await store.ListPartsAsync((await store.FindAsync("route-a"))!.Id)).Rooms);
-        Assert.Empty((await store.ListPartsAsync((await store.FindAsync("route-b"))!.Id)).Rooms);
+        var venue = app.Services.GetRequiredService<VenueStore>();
+        Assert.Single((await venue.ListPartsAsync((await store.FindAsync("route-a"))!.Id)).Rooms);
+        Assert.Empty((await venue.ListPartsAsync((await store.FindAsync("route-b"))!.Id)).Rooms);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             if (g.TrackId is { } trackId && g.Name != values.Name)
             {
                 // The group's track carries its name in the schedule; keep them together (unless a track of that name exists).
-                await EventStore.RenameTrackInAsync(c, tx, e.Id, trackId, values.Name);
+                await VenueStore.RenameTrackInAsync(c, tx, e.Id, trackId, values.Name);
             }
             return Outcome<GroupRow>.Done((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
@@ -98,7 +98,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             var trackId = g.TrackId;
             if (trackId is null)
             {
-                trackId = await EventStore.CreateTrackInAsync(c, tx, e.Id, g.Name,
+                trackId = await VenueStore.CreateTrackInAsync(c, tx, e.Id, g.Name,
                     i => i == 1 ? $"{g.Name} (community)" : $"{g.Name} (community {i})", TrackColour);
             }
             await c.ExecuteAsync("""

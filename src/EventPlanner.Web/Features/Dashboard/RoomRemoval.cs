@@ -74,12 +74,12 @@ public sealed class RoomRemoval(Db db)
             if (await ImpactAsync(c, tx, eventId, roomId) is not { } impact) return (RoomRemovalOutcome.NotFound, null);
             if (impact.Blocked) return (RoomRemovalOutcome.Blocked, impact);
             if (!ReferenceEquals(stamp, Unconfirmed) && stamp != impact.Stamp) return (RoomRemovalOutcome.Changed, impact);
-            return (await EventStore.RemoveRoomInAsync(c, tx, eventId, roomId) ? RoomRemovalOutcome.Removed : RoomRemovalOutcome.NotFound, impact);
+            return (await VenueStore.RemoveRoomInAsync(c, tx, eventId, roomId) ? RoomRemovalOutcome.Removed : RoomRemovalOutcome.NotFound, impact);
         }, ct);
 
     private static async Task<RoomImpact?> ImpactAsync(IDbConnection c, IDbTransaction? tx, long eventId, long roomId)
     {
-        if (await EventStore.RoomNameInAsync(c, tx, eventId, roomId) is not { } name) return null;
+        if (await VenueStore.RoomNameInAsync(c, tx, eventId, roomId) is not { } name) return null;
         var (programme, live, gridSlots) = await ScheduleCounts.InRoomAsync(c, tx, eventId, roomId);
         var (freeSlots, booked) = await BofCounts.InRoomAsync(c, tx, eventId, roomId);
         var (approved, open) = await CommunityCounts.InRoomAsync(c, tx, eventId, roomId);

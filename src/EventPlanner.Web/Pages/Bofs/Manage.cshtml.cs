@@ -11,7 +11,7 @@ namespace EventPlanner.Web.Pages.Bofs;
 
 /// <summary>Organisers: the interest threshold, which rooms are BoF rooms, and the bookable BoF slots.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageModel(EventStore events, BofSetupStore setup, SetupImpacts impacts) : PageModel
+public sealed class ManageModel(EventStore events, VenueStore venue, BofSetupStore setup, SetupImpacts impacts) : PageModel
 {
     /// <summary>The confirmation step of removing a slot; null otherwise.</summary>
     public ConfirmView? Confirm { get; private set; }
@@ -84,7 +84,7 @@ public sealed class ManageModel(EventStore events, BofSetupStore setup, SetupImp
         if (await events.FindAsync(Slug) is not { } e) return false;
         Event = e;
         Setup = await setup.GetAsync(e.Id);
-        (Days, Rooms, _) = await events.ListPartsAsync(e.Id);
+        (Days, Rooms, _) = await venue.ListPartsAsync(e.Id);
         Slots = await setup.SlotsAsync(e.Id);
         if (!keepPosted) RoomIds = Setup.Rooms.Select(r => r.RoomId).ToList();
         return true;

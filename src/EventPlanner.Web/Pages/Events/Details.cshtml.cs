@@ -14,7 +14,7 @@ namespace EventPlanner.Web.Pages.Events;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class DetailsModel(EventStore events, EventAccess access, SocialStore social, MaterialStore materials, CfpStore cfp, TicketTypeStore ticketTypes,
+public sealed class DetailsModel(EventStore events, VenueStore venue, EventAccess access, SocialStore social, MaterialStore materials, CfpStore cfp, TicketTypeStore ticketTypes,
     TimeProvider clock) : PageModel
 {
     /// <summary>Days left to submit while the call for papers is open (0 on its last day); null when it is not open.</summary>
@@ -44,7 +44,7 @@ public sealed class DetailsModel(EventStore events, EventAccess access, SocialSt
         IsReviewer = roles.Contains(EventRoles.Reviewer);
         if (e.ParentSlug is { } parentSlug && await events.FindAsync(parentSlug) is { IsPublic: true } parent) Parent = parent;
         CoLocated = await events.ListChildrenAsync(e.Id);
-        (Days, Rooms, Tracks) = await events.ListPartsAsync(e.Id);
+        (Days, Rooms, Tracks) = await venue.ListPartsAsync(e.Id);
         Socials = await social.ListAsync(e.Id, publicOnly: true);
         Gallery = await materials.GalleryAsync(e.Id);
         // What a visitor can do now leads the page. The public page cache keys on the minute, so this is never older than that.

@@ -49,7 +49,7 @@ public sealed class DemoCommunityTests(EventPlannerApp app) : IClassFixture<Even
         var e = (await app.Services.GetRequiredService<EventStore>().FindAsync(DemoEvent.Slug))!;
         var organiser = await app.CreateUserAsync("grid.viewer@example.org");
         var v = new EventPlanner.Web.Infrastructure.Validator();
-        Assert.NotNull(await app.Services.GetRequiredService<EventStore>().GrantAsync(e.Id, "grid.viewer@example.org", "organiser", organiser.Id, v));
+        Assert.NotNull(await app.Services.GetRequiredService<TeamStore>().GrantAsync(e.Id, "grid.viewer@example.org", "organiser", organiser.Id, v));
         var browser = await app.SignInAsync("grid.viewer@example.org");
 
         var grid = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/events/{DemoEvent.Slug}/schedule/manage"));

@@ -19,6 +19,7 @@ public sealed class RecountInWriteTests(EventPlannerApp app) : IClassFixture<Eve
         var s = await ScheduleKit.CreateAsync(app, "rw-track");
         await s.SessionAsync("Rust in the kernel", trackId: s.Kernel);
         var store = app.Services.GetRequiredService<EventStore>();
+        var venue = app.Services.GetRequiredService<VenueStore>();
         var eventId = (await store.FindAsync(s.Slug))!.Id;
         var shown = (await app.Services.GetRequiredService<OrganiserImpacts>().TrackAsync(eventId, s.Kernel))!;
         Assert.Equal(1, shown.Lines.Single(l => l.Key == "sessions").Count);
@@ -26,16 +27,16 @@ public sealed class RecountInWriteTests(EventPlannerApp app) : IClassFixture<Eve
         // The page has compared the posted stamp with these counts and goes on to write; meanwhile a session lands.
         await s.SessionAsync("eBPF for mortals", trackId: s.Kernel);
         var check = new StampCheck(eventId, shown.Stamp, (c, tx) => OrganiserImpacts.TrackAsync(c, tx, eventId, s.Kernel));
-        var removed = await store.RemoveTrackAsync(eventId, s.Kernel, _ => { }, stillAsShown: check.HoldsAsync);
+        var removed = await venue.RemoveTrackAsync(eventId, s.Kernel, _ => { }, stillAsShown: check.HoldsAsync);
 
         Assert.False(removed);
         Assert.True(check.Changed);
         Assert.Equal(2, check.Fresh!.Lines.Single(l => l.Key == "sessions").Count);
-        Assert.Contains((await store.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
+        Assert.Contains((await venue.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
 
         var again = new StampCheck(eventId, check.Fresh.Stamp, (c, tx) => OrganiserImpacts.TrackAsync(c, tx, eventId, s.Kernel));
-        Assert.True(await store.RemoveTrackAsync(eventId, s.Kernel, _ => { }, stillAsShown: again.HoldsAsync));
+        Assert.True(await venue.RemoveTrackAsync(eventId, s.Kernel, _ => { }, stillAsShown: again.HoldsAsync));
         Assert.False(again.Changed);
-        Assert.DoesNotContain((await store.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
+        Assert.DoesNotContain((await venue.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
     }
 }

@@ -18,6 +18,7 @@ namespace EventPlanner.Tests.Features.Dashboard;
 public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Events => app.Services.GetRequiredService<EventStore>();
+    private VenueStore Venue => app.Services.GetRequiredService<VenueStore>();
 
     /// <summary>A released schedule with a talk in K.1.105, a free BoF slot there and one in H.2215; the organiser signed in.</summary>
     private async Task<(ScheduleEvent S, HttpClient Browser, long EventId, long FreeEveningSlot)> SetUpAsync(string slug)
@@ -58,18 +59,18 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         int Count(string what) => int.Parse(section.QuerySelector($"[data-impact='{what}']")!.GetAttribute("data-count")!);
         Assert.Equal((2, 1, 0, 0, 0), (Count("programme"), Count("bof-slots"), Count("community-blocks"), Count("booked-bofs"), Count("community-requests")));
         Assert.Contains("The public schedule does not change until your next release", section.TextContent);
-        Assert.Contains((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Small);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Small);
 
         // A post without the confirmation's stamp (an old form, a script) only shows the confirmation again.
         var unconfirmed = await organiser.PostFormAsync($"{Rooms(s.Slug)}?handler=Remove&id={s.Small}", new(), getUrl: Rooms(s.Slug));
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.NotNull((await unconfirmed.HtmlAsync()).QuerySelector("section.confirm-step"));
-        Assert.Contains((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Small);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Small);
 
         var stamp = section.QuerySelector("input[name='stamp']")!.GetAttribute("value")!;
         var removed = await organiser.PostFormAsync($"{Rooms(s.Slug)}?handler=Remove&id={s.Small}", new() { ["stamp"] = stamp }, getUrl: link);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.DoesNotContain((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Small);
+        Assert.DoesNotContain((await Venue.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Small);
         var sessions = await s.Organiser.GetFromJsonAsync<List<Web.Features.Schedule.SessionResponse>>($"{s.Api}/sessions");
         Assert.Null(sessions!.Single(x => x.Title == "Rust in the kernel").RoomId);
         Assert.DoesNotContain(await app.Services.GetRequiredService<BofSetupStore>().SlotsAsync(eventId), x => x.RoomId == s.Small);
@@ -101,7 +102,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         // Posting anyway (with a stamp made up to match) changes nothing.
         var forced = await organiser.PostFormAsync($"{Rooms(s.Slug)}?handler=Remove&id={s.Medium}", new() { ["stamp"] = "0.1.0.0.1.0.0" }, getUrl: Rooms(s.Slug));
         Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
-        Assert.Contains((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Medium);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Medium);
 
         // The API says the same: the preview counts it, DELETE is 409 with the reason, and a room without bookings goes.
         var preview = await s.Organiser.GetFromJsonAsync<Web.Features.Dashboard.RoomImpact>($"/api/events/{s.Slug}/rooms/{s.Medium}/removal");
@@ -109,7 +110,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         var refused = await s.Organiser.DeleteAsync($"/api/events/{s.Slug}/rooms/{s.Medium}");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("booked BoF", await refused.Content.ReadAsStringAsync());
-        Assert.Contains((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Medium);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Medium);
         Assert.Equal(HttpStatusCode.NoContent, (await s.Organiser.DeleteAsync($"/api/events/{s.Slug}/rooms/{s.Small}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await s.Organiser.DeleteAsync($"/api/events/{s.Slug}/rooms/{s.Small}")).StatusCode);
     }
@@ -129,7 +130,7 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         var again = (await response.HtmlAsync()).QuerySelector("section.confirm-step")!;
         Assert.Contains("changed since you looked", again.TextContent);
         Assert.Equal("1", again.QuerySelector("[data-impact='programme']")!.GetAttribute("data-count"));
-        Assert.Contains((await Events.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Medium);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Rooms, r => r.Id == s.Medium);
     }
 
     [Fact]
@@ -142,11 +143,11 @@ public sealed class RoomRemovalTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Equal(HttpStatusCode.OK, huge.StatusCode);
         var notANumber = await organiser.PostFormAsync($"{Rooms(s.Slug)}?handler=Remove&id=abc", new(), getUrl: Rooms(s.Slug));
         Assert.True((int)notANumber.StatusCode is >= 300 and < 500, $"{(int)notANumber.StatusCode}");
-        Assert.Equal(3, (await Events.ListPartsAsync(eventId)).Rooms.Count);
+        Assert.Equal(3, (await Venue.ListPartsAsync(eventId)).Rooms.Count);
         // Another event's room is not found through this event's page.
         var other = await ScheduleKit.CreateAsync(app, "rr-hostile-other");
         var theirs = await organiser.PostFormAsync($"{Rooms(s.Slug)}?handler=Remove&id={other.Janson}", new() { ["stamp"] = "0.0.0.0.0.0.0" }, getUrl: Rooms(s.Slug));
         Assert.Equal(HttpStatusCode.Redirect, theirs.StatusCode);
-        Assert.Equal(3, (await Events.ListPartsAsync((await Events.FindAsync("rr-hostile-other"))!.Id)).Rooms.Count);
+        Assert.Equal(3, (await Venue.ListPartsAsync((await Events.FindAsync("rr-hostile-other"))!.Id)).Rooms.Count);
     }
 }

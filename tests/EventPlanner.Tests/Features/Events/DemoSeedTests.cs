@@ -47,7 +47,7 @@ public sealed class DemoSeedTests(EventPlannerApp app) : IClassFixture<EventPlan
 
         Assert.True(data.Admin!.IsAdmin);
         Assert.Equal((2, 3, 4, 4), (data.Organisers.Count, data.Reviewers.Count, data.Speakers.Count, data.Attendees.Count));
-        var team = await app.Services.GetRequiredService<EventStore>().ListTeamAsync(data.Event!.Id);
+        var team = await app.Services.GetRequiredService<TeamStore>().ListTeamAsync(data.Event!.Id);
         Assert.Equal(data.Organisers.Select(u => u.Email).Order(), team.Where(m => m.Role == "organiser").Select(m => m.Email).Order());
         Assert.Equal(data.Reviewers.Select(u => u.Email).Order(), team.Where(m => m.Role == "reviewer").Select(m => m.Email).Order());
     }

@@ -10,6 +10,7 @@ namespace EventPlanner.Tests.Features.Events;
 public sealed class EventFormTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Store => app.Services.GetRequiredService<EventStore>();
+    private VenueStore Venue => app.Services.GetRequiredService<VenueStore>();
 
     private static Dictionary<string, string> EventFields(string slug, string name = "Form Conf", string startsOn = "2026-11-28", string endsOn = "2026-11-29",
         string description = "", string parent = "", bool isPublic = true) => new()
@@ -90,7 +91,7 @@ public sealed class EventFormTests(EventPlannerApp app) : IClassFixture<EventPla
         var e = await Store.FindAsync("edit-details");
         Assert.Equal(("Renamed Conf", false), (e!.Name, e.IsPublic));
         Assert.Equal([new DateOnly(2026, 11, 29), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1)],
-            (await Store.ListPartsAsync(e.Id)).Days.Select(d => d.Date));
+            (await Venue.ListPartsAsync(e.Id)).Days.Select(d => d.Date));
         Assert.Contains("The days now follow the new dates", await organiser.GetStringAsync("/events/edit-details/manage/details"));
     }
 }

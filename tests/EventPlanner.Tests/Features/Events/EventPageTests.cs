@@ -9,6 +9,7 @@ namespace EventPlanner.Tests.Features.Events;
 public sealed class EventPageTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Store => app.Services.GetRequiredService<EventStore>();
+    private VenueStore Venue => app.Services.GetRequiredService<VenueStore>();
 
     [Fact]
     public async Task The_public_page_shows_dates_in_the_events_zone_with_rooms_tracks_and_co_located_events()
@@ -18,9 +19,9 @@ public sealed class EventPageTests(EventPlannerApp app) : IClassFixture<EventPla
         await app.CreateEventAsync("public-page-summit", email, parentSlug: "public-page");
         await app.CreateEventAsync("public-page-hidden", email, isPublic: false, parentSlug: "public-page");
         var v = new EventPlanner.Web.Infrastructure.Validator();
-        await Store.AddRoomAsync(e.Id, ("Room Ubuntu", 60, "Lift beside the desk", 1), v);
-        await Store.AddTrackAsync(e.Id, ("Security", "#d62728"), v);
-        await Store.SetDayHoursAsync(e.Id, new DateOnly(2026, 11, 29), new TimeOnly(9, 30), new TimeOnly(17, 30));
+        await Venue.AddRoomAsync(e.Id, ("Room Ubuntu", 60, "Lift beside the desk", 1), v);
+        await Venue.AddTrackAsync(e.Id, ("Security", "#d62728"), v);
+        await Venue.SetDayHoursAsync(e.Id, new DateOnly(2026, 11, 29), new TimeOnly(9, 30), new TimeOnly(17, 30));
 
         var response = await app.CreateClient().GetAsync("/events/public-page");
 

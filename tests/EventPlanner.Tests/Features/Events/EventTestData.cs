@@ -37,10 +37,11 @@ public static class EventTestData
     public static async Task GrantAsync(this EventPlannerApp app, string slug, string email, string role)
     {
         var store = app.Services.GetRequiredService<EventStore>();
+        var members = app.Services.GetRequiredService<TeamStore>();
         var e = await store.FindAsync(slug) ?? throw new InvalidOperationException($"No event {slug}");
-        var organiser = (await store.ListTeamAsync(e.Id)).First(m => m.Role == EventRoles.Organiser);
+        var organiser = (await members.ListTeamAsync(e.Id)).First(m => m.Role == EventRoles.Organiser);
         var v = new Validator();
-        if (await store.GrantAsync(e.Id, email, role, organiser.UserId, v) is null) throw new InvalidOperationException(string.Join("; ", v.Errors.SelectMany(x => x.Value)));
+        if (await members.GrantAsync(e.Id, email, role, organiser.UserId, v) is null) throw new InvalidOperationException(string.Join("; ", v.Errors.SelectMany(x => x.Value)));
     }
 
     /// <summary>A user that exists and holds no role anywhere yet.</summary>

@@ -9,6 +9,8 @@ namespace EventPlanner.Tests.Features.Events;
 public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Store => app.Services.GetRequiredService<EventStore>();
+    private VenueStore Venue => app.Services.GetRequiredService<VenueStore>();
+    private TeamStore Members => app.Services.GetRequiredService<TeamStore>();
 
     [Fact]
     public async Task Organisers_set_opening_hours_for_every_day_at_once()
@@ -27,14 +29,14 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = await refused.HtmlAsync();
         Assert.Contains("closing time must be after", html.QuerySelector("[data-valmsg-for='Days[1].ClosesAt']")!.TextContent);
-        Assert.All((await Store.ListPartsAsync(e.Id)).Days, d => Assert.Equal(new TimeOnly(9, 0), d.OpensAt)); // nothing half-saved
+        Assert.All((await Venue.ListPartsAsync(e.Id)).Days, d => Assert.Equal(new TimeOnly(9, 0), d.OpensAt)); // nothing half-saved
 
         fields["Days[1].ClosesAt"] = "16:00";
         var saved = await organiser.PostFormAsync("/events/hours-page/manage/days", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal([(new TimeOnly(8, 30), new TimeOnly(19, 0)), (new TimeOnly(10, 0), new TimeOnly(16, 0))],
-            (await Store.ListPartsAsync(e.Id)).Days.Select(d => (d.OpensAt, d.ClosesAt)));
+            (await Venue.ListPartsAsync(e.Id)).Days.Select(d => (d.OpensAt, d.ClosesAt)));
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
         var added = await organiser.PostFormAsync($"{page}?handler=Save",
             new() { ["Input.Name"] = "Main Hall", ["Input.Capacity"] = "400", ["Input.AccessibilityNotes"] = "Step-free", ["Input.SortOrder"] = "0" }, getUrl: page);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var room = (await Store.ListPartsAsync(e.Id)).Rooms.Single();
+        var room = (await Venue.ListPartsAsync(e.Id)).Rooms.Single();
 
         var notANumber = await organiser.PostFormAsync($"{page}?handler=Save", new() { ["Input.Name"] = "Annex", ["Input.Capacity"] = "lots" }, getUrl: page);
         Assert.Equal(HttpStatusCode.OK, notANumber.StatusCode);
@@ -63,14 +65,14 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
         var edited = await organiser.PostFormAsync($"{page}?handler=Save",
             new() { ["Input.Id"] = room.Id.ToString(), ["Input.Name"] = "Main Hall", ["Input.Capacity"] = "350", ["Input.SortOrder"] = "0" }, getUrl: page);
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        Assert.Equal(350, (await Store.ListPartsAsync(e.Id)).Rooms.Single().Capacity);
+        Assert.Equal(350, (await Venue.ListPartsAsync(e.Id)).Rooms.Single().Capacity);
 
         // Removing asks first (tests/…/Dashboard/RoomRemovalTests has the counts); the confirmation's form carries its stamp.
         var confirm = await (await organiser.GetAsync($"{page}?remove={room.Id}")).HtmlAsync();
         var stamp = confirm.QuerySelector("section.confirm-step input[name='stamp']")!.GetAttribute("value")!;
         var removed = await organiser.PostFormAsync($"{page}?handler=Remove&id={room.Id}", new() { ["stamp"] = stamp }, getUrl: page);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.Empty((await Store.ListPartsAsync(e.Id)).Rooms);
+        Assert.Empty((await Venue.ListPartsAsync(e.Id)).Rooms);
     }
 
     [Fact]
@@ -86,11 +88,11 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
 
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Contains("already a track", (await duplicate.HtmlAsync()).QuerySelector("[data-valmsg-for='Input.Name']")!.TextContent);
-        var track = (await Store.ListPartsAsync(e.Id)).Tracks.Single();
+        var track = (await Venue.ListPartsAsync(e.Id)).Tracks.Single();
         Assert.Equal(("Community", "#2ca02c"), (track.Name, track.Colour));
 
         await organiser.ConfirmAsync($"{page}?handler=Remove&id={track.Id}", new(), getUrl: page);
-        Assert.Empty((await Store.ListPartsAsync(e.Id)).Tracks);
+        Assert.Empty((await Venue.ListPartsAsync(e.Id)).Tracks);
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
         Assert.Contains("Ravi Reviewer", await organiser.GetStringAsync(page));
 
         await organiser.ConfirmAsync($"{page}?handler=Remove&userId={reviewer.Id}&role=reviewer", new(), getUrl: page);
-        Assert.DoesNotContain(await Store.ListTeamAsync(e.Id), m => m.UserId == reviewer.Id);
+        Assert.DoesNotContain(await Members.ListTeamAsync(e.Id), m => m.UserId == reviewer.Id);
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
     {
         var email = await app.UserAsync("team.last@example.org");
         var e = await app.CreateEventAsync("team-last", email);
-        var me = (await Store.ListTeamAsync(e.Id)).Single();
+        var me = (await Members.ListTeamAsync(e.Id)).Single();
         var organiser = await app.SignInAsync(email);
         const string page = "/events/team-last/manage/team";
 
@@ -126,7 +128,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("needs at least one organiser", (await response.HtmlAsync()).QuerySelector("[role=alert]")!.TextContent);
-        Assert.Single(await Store.ListTeamAsync(e.Id));
+        Assert.Single(await Members.ListTeamAsync(e.Id));
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class ManagePagesTests(EventPlannerApp app) : IClassFixture<EventP
     {
         var email = await app.UserAsync("a11y.manage@example.org");
         var e = await app.CreateEventAsync("a11y-manage", email);
-        await Store.AddRoomAsync(e.Id, ("Hall", 10, "", 0), new EventPlanner.Web.Infrastructure.Validator());
+        await Venue.AddRoomAsync(e.Id, ("Hall", 10, "", 0), new EventPlanner.Web.Infrastructure.Validator());
         var organiser = await app.SignInAsync(email);
 
         foreach (var page in new[] { "", "/days", "/rooms", "/tracks", "/team" })

@@ -16,6 +16,8 @@ namespace EventPlanner.Tests.Features.Events;
 public sealed class TrackAndTeamConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private EventStore Store => app.Services.GetRequiredService<EventStore>();
+    private VenueStore Venue => app.Services.GetRequiredService<VenueStore>();
+    private TeamStore Members => app.Services.GetRequiredService<TeamStore>();
 
     [Fact]
     public async Task Removing_a_track_counts_its_sessions_asks_again_when_one_was_added_and_then_removes_it()
@@ -31,7 +33,7 @@ public sealed class TrackAndTeamConfirmationTests(EventPlannerApp app) : IClassF
         var first = await organiser.ConfirmationAsync(url, new(), page);
         Assert.Equal((1, 0, 0, 0), (first.Count("sessions"), first.Count("proposals"), first.Count("community-groups"), first.Count("review-teams")));
         Assert.Contains("does not change until your next release", first.TextContent);
-        Assert.Contains((await Store.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
 
         // Meanwhile another organiser files a second session under the track.
         await s.SessionAsync("eBPF for mortals", trackId: s.Kernel);
@@ -40,12 +42,12 @@ public sealed class TrackAndTeamConfirmationTests(EventPlannerApp app) : IClassF
         var again = (await stale.HtmlAsync()).QuerySelector("section.confirm-step")!;
         Assert.Contains("changed since you looked", again.TextContent);
         Assert.Equal(2, again.Count("sessions"));
-        Assert.Contains((await Store.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
 
         var done = await organiser.PostConfirmedAsync(url, again, page);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.DoesNotContain((await Store.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
-        Assert.Contains((await Store.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Web);
+        Assert.DoesNotContain((await Venue.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Kernel);
+        Assert.Contains((await Venue.ListPartsAsync(eventId)).Tracks, t => t.Id == s.Web);
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class TrackAndTeamConfirmationTests(EventPlannerApp app) : IClassF
         var e = await app.CreateEventAsync("tc-team", email);
         var second = await app.CreateUserAsync("tc.team.second@example.org", "Sam Second");
         var third = await app.CreateUserAsync("tc.team.third@example.org", "Tia Third");
-        Assert.NotNull(await Store.GrantAsync(e.Id, second.Email, EventRoles.Organiser, (await Store.ListTeamAsync(e.Id)).First().UserId, new Validator()));
+        Assert.NotNull(await Members.GrantAsync(e.Id, second.Email, EventRoles.Organiser, (await Members.ListTeamAsync(e.Id)).First().UserId, new Validator()));
         var organiser = await app.SignInAsync(email);
         const string page = "/events/tc-team/manage/team";
         var url = $"{page}?handler=Remove&userId={second.Id}&role=organiser";
@@ -64,17 +66,17 @@ public sealed class TrackAndTeamConfirmationTests(EventPlannerApp app) : IClassF
         Assert.Contains("Remove Sam Second as organiser?", first.TextContent);
         Assert.Contains("can no longer open this event's manage pages", first.TextContent);
         Assert.Equal(1, first.Count("other-organisers"));
-        Assert.Contains(await Store.ListTeamAsync(e.Id), m => m.UserId == second.Id);
+        Assert.Contains(await Members.ListTeamAsync(e.Id), m => m.UserId == second.Id);
 
-        await Store.GrantAsync(e.Id, third.Email, EventRoles.Organiser, second.Id, new Validator());
+        await Members.GrantAsync(e.Id, third.Email, EventRoles.Organiser, second.Id, new Validator());
         var stale = await organiser.PostConfirmedAsync(url, first, page);
         var again = (await stale.HtmlAsync()).QuerySelector("section.confirm-step")!;
         Assert.Contains("changed since you looked", again.TextContent);
         Assert.Equal(2, again.Count("other-organisers"));
-        Assert.Contains(await Store.ListTeamAsync(e.Id), m => m.UserId == second.Id);
+        Assert.Contains(await Members.ListTeamAsync(e.Id), m => m.UserId == second.Id);
 
         Assert.Equal(HttpStatusCode.Redirect, (await organiser.PostConfirmedAsync(url, again, page)).StatusCode);
-        Assert.DoesNotContain(await Store.ListTeamAsync(e.Id), m => m.UserId == second.Id);
+        Assert.DoesNotContain(await Members.ListTeamAsync(e.Id), m => m.UserId == second.Id);
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class TrackAndTeamConfirmationTests(EventPlannerApp app) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, theirs.StatusCode);
         var badRole = await organiser.PostFormAsync($"/events/{s.Slug}/manage/team?handler=Remove&userId=1&role=emperor", new(), $"/events/{s.Slug}/manage/team");
         Assert.Equal(HttpStatusCode.OK, badRole.StatusCode);
-        Assert.Equal(2, (await Store.ListPartsAsync((await Store.FindAsync(s.Slug))!.Id)).Tracks.Count);
-        Assert.Equal(2, (await Store.ListPartsAsync((await Store.FindAsync(other.Slug))!.Id)).Tracks.Count);
+        Assert.Equal(2, (await Venue.ListPartsAsync((await Store.FindAsync(s.Slug))!.Id)).Tracks.Count);
+        Assert.Equal(2, (await Venue.ListPartsAsync((await Store.FindAsync(other.Slug))!.Id)).Tracks.Count);
     }
 }

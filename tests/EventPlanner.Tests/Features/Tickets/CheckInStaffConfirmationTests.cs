@@ -19,7 +19,7 @@ public sealed class CheckInStaffConfirmationTests(EventPlannerApp app) : IClassF
     {
         var email = await EventTestData.UserAsync(app, "cs.org@example.org");
         var e = await app.CreateEventAsync("cs-staff", email);
-        var organiserId = (await app.Services.GetRequiredService<EventStore>().ListTeamAsync(e.Id)).First().UserId;
+        var organiserId = (await app.Services.GetRequiredService<TeamStore>().ListTeamAsync(e.Id)).First().UserId;
         var vera = await app.CreateUserAsync("cs.vera@example.org", "Vera Volunteer");
         var walt = await app.CreateUserAsync("cs.walt@example.org", "Walt Welcome");
         Assert.NotNull(await CheckIns.AddStaffAsync(e.Id, vera.Email, organiserId, new Validator()));
@@ -51,7 +51,7 @@ public sealed class CheckInStaffConfirmationTests(EventPlannerApp app) : IClassF
     {
         var email = await EventTestData.UserAsync(app, "cs.own@example.org");
         var e = await app.CreateEventAsync("cs-own", email);
-        var organiserId = (await app.Services.GetRequiredService<EventStore>().ListTeamAsync(e.Id)).First().UserId;
+        var organiserId = (await app.Services.GetRequiredService<TeamStore>().ListTeamAsync(e.Id)).First().UserId;
         var vera = await app.CreateUserAsync("cs.own.vera@example.org", "Vera Other");
         Assert.NotNull(await CheckIns.AddStaffAsync(e.Id, vera.Email, organiserId, new Validator()));
         var strangerEmail = await EventTestData.UserAsync(app, "cs.stranger@example.org");

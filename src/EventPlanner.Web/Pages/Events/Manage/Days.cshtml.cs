@@ -7,21 +7,21 @@ using Microsoft.AspNetCore.Mvc;
 namespace EventPlanner.Web.Pages.Events.Manage;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class DaysModel(EventStore store) : ManagePageModel(store)
+public sealed class DaysModel(EventStore store, VenueStore venue) : ManagePageModel(store)
 {
     [BindProperty] public List<DayForm> Days { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadEventAsync()) return NotFound();
-        Days = (await Store.ListPartsAsync(Event.Id)).Days.Select(DayForm.From).ToList();
+        Days = (await venue.ListPartsAsync(Event.Id)).Days.Select(DayForm.From).ToList();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadEventAsync()) return NotFound();
-        var stored = (await Store.ListPartsAsync(Event.Id)).Days.Select(d => d.Date).ToHashSet();
+        var stored = (await venue.ListPartsAsync(Event.Id)).Days.Select(d => d.Date).ToHashSet();
 
         // Check every day before saving any, so a mistake on day two does not leave day one half-saved.
         var hours = new List<(DateOnly Date, TimeOnly Opens, TimeOnly Closes)>();
@@ -36,7 +36,7 @@ public sealed class DaysModel(EventStore store) : ManagePageModel(store)
         }
         if (!ModelState.IsValid) return Page();
 
-        foreach (var (date, opens, closes) in hours) await Store.SetDayHoursAsync(Event.Id, date, opens, closes);
+        foreach (var (date, opens, closes) in hours) await venue.SetDayHoursAsync(Event.Id, date, opens, closes);
         TempData["Flash"] = "Opening hours saved.";
         return RedirectToPage(new { slug = Slug });
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace EventPlanner.Web.Pages.Events.Manage;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePageModel(store)
+public sealed class RoomsModel(EventStore store, VenueStore venue, RoomRemoval removal) : ManagePageModel(store)
 {
     [BindProperty] public RoomForm Input { get; set; } = new();
     public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
@@ -43,7 +43,7 @@ public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePa
         RoomRow? row = null;
         if (room is not null && !v.HasErrors)
         {
-            row = Input.Id is { } id ? await Store.UpdateRoomAsync(Event.Id, id, room.Value, v) : await Store.AddRoomAsync(Event.Id, room.Value, v);
+            row = Input.Id is { } id ? await venue.UpdateRoomAsync(Event.Id, id, room.Value, v) : await venue.AddRoomAsync(Event.Id, room.Value, v);
         }
         return this.Saved(row, v, r => Input.Id is null ? $"Room {r.Name} added." : $"Room {r.Name} saved.", $"/events/{Slug}/manage/rooms");
     }
@@ -80,7 +80,7 @@ public sealed class RoomsModel(EventStore store, RoomRemoval removal) : ManagePa
     private async Task<bool> LoadAsync()
     {
         if (!await LoadEventAsync()) return false;
-        Rooms = (await Store.ListPartsAsync(Event.Id)).Rooms;
+        Rooms = (await venue.ListPartsAsync(Event.Id)).Rooms;
         return true;
     }
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Events.Manage;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class TeamModel(EventStore store, OrganiserImpacts impacts) : ManagePageModel(store)
+public sealed class TeamModel(EventStore store, TeamStore team, OrganiserImpacts impacts) : ManagePageModel(store)
 {
     /// <summary>The confirmation step of removing someone's role; null otherwise.</summary>
     public ConfirmView? Confirm { get; private set; }
@@ -24,7 +24,7 @@ public sealed class TeamModel(EventStore store, OrganiserImpacts impacts) : Mana
         var v = new Validator();
         var email = v.Required("email", Input.Email, 254, "Email");
         var role = EventRules.ValidateRole(Input.Role, v);
-        var row = v.HasErrors ? null : await Store.GrantAsync(Event.Id, email!, role!, User.RequiredUserId(), v);
+        var row = v.HasErrors ? null : await team.GrantAsync(Event.Id, email!, role!, User.RequiredUserId(), v);
         if (row is null)
         {
             ModelState.AddErrors(v);
@@ -50,7 +50,7 @@ public sealed class TeamModel(EventStore store, OrganiserImpacts impacts) : Mana
             if (!what.ConfirmedBy(stamp)) return Ask(what, userId, r, stamp is not null);
         }
         var check = new StampCheck(Event.Id, stamp, (c, tx) => OrganiserImpacts.TeamRoleAsync(c, tx, Event.Id, userId, r!));
-        var removed = r is not null && await Store.RevokeAsync(Event.Id, userId, r, v, stillAsShown: check.HoldsAsync);
+        var removed = r is not null && await team.RevokeAsync(Event.Id, userId, r, v, stillAsShown: check.HoldsAsync);
         if (check.Changed) return Ask(check.Fresh!, userId, r!, true);
         if (v.HasErrors)
         {
@@ -75,7 +75,7 @@ public sealed class TeamModel(EventStore store, OrganiserImpacts impacts) : Mana
     private async Task<bool> LoadAsync()
     {
         if (!await LoadEventAsync()) return false;
-        Team = await Store.ListTeamAsync(Event.Id);
+        Team = await team.ListTeamAsync(Event.Id);
         return true;
     }
 

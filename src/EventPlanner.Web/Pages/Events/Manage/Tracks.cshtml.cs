@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Events.Manage;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class TracksModel(EventStore store, OrganiserImpacts impacts) : ManagePageModel(store)
+public sealed class TracksModel(EventStore store, VenueStore venue, OrganiserImpacts impacts) : ManagePageModel(store)
 {
     /// <summary>The confirmation step of removing a track; null otherwise.</summary>
     public ConfirmView? Confirm { get; private set; }
@@ -35,7 +35,7 @@ public sealed class TracksModel(EventStore store, OrganiserImpacts impacts) : Ma
         TrackRow? row = null;
         if (track is not null)
         {
-            row = Input.Id is { } id ? await Store.UpdateTrackAsync(Event.Id, id, track.Value, v) : await Store.AddTrackAsync(Event.Id, track.Value, v);
+            row = Input.Id is { } id ? await venue.UpdateTrackAsync(Event.Id, id, track.Value, v) : await venue.AddTrackAsync(Event.Id, track.Value, v);
         }
         return this.Saved(row, v, r => Input.Id is null ? $"Track {r.Name} added." : $"Track {r.Name} saved.", $"/events/{Slug}/manage/tracks");
     }
@@ -52,7 +52,7 @@ public sealed class TracksModel(EventStore store, OrganiserImpacts impacts) : Ma
         if (!what.ConfirmedBy(stamp)) return Ask(what, id, stamp is not null);
         string? blocked = null;
         var check = new StampCheck(Event.Id, stamp, (c, tx) => OrganiserImpacts.TrackAsync(c, tx, Event.Id, id));
-        var found = await Store.RemoveTrackAsync(Event.Id, id, why => blocked = why, stillAsShown: check.HoldsAsync);
+        var found = await venue.RemoveTrackAsync(Event.Id, id, why => blocked = why, stillAsShown: check.HoldsAsync);
         if (check.Changed) return Ask(check.Fresh!, id, true);
         TempData["Flash"] = blocked ?? (found ? $"Track {what.Subject} removed. The public schedule changes at your next release." : "That track was already gone.");
         return RedirectToPage(new { slug = Slug });
@@ -68,7 +68,7 @@ public sealed class TracksModel(EventStore store, OrganiserImpacts impacts) : Ma
     private async Task<bool> LoadAsync()
     {
         if (!await LoadEventAsync()) return false;
-        Tracks = (await Store.ListPartsAsync(Event.Id)).Tracks;
+        Tracks = (await venue.ListPartsAsync(Event.Id)).Tracks;
         return true;
     }
 
