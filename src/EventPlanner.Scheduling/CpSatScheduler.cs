@@ -8,8 +8,10 @@ public enum SolveStatus { Optimal, Feasible, Cancelled, InfeasibleInput, NoSolut
 
 /// <summary>
 /// Which CP-SAT formulation: <see cref="Interval"/> (any grid start, weak bound), <see cref="Slot"/> (starts on the
-/// slot lattice, tight bound; see <see cref="SlotLattice"/>), or <see cref="Auto"/>: the slot model from
-/// <see cref="SolveOptions.SlotModelFrom"/> sessions on, when the lattice leaves every session a start.
+/// slot lattice, rooms in the same model; see <see cref="SlotLattice"/>), <see cref="Decomposed"/> (the same starts,
+/// slots first with rooms as counts, then rooms; see <see cref="DecomposedSolve"/>), or <see cref="Auto"/>: the
+/// decomposed model from <see cref="SolveOptions.SlotModelFrom"/> sessions on, when the lattice leaves every session a
+/// start, the interval model otherwise.
 /// </summary>
 public enum SchedulingModel { Auto, Interval, Slot, Decomposed }
 
@@ -26,10 +28,9 @@ public sealed record SolveOptions
     public Action<SolveProgress>? Progress { get; init; }
     public SchedulingModel Model { get; init; } = SchedulingModel.Auto;
     /// <summary>
-    /// Placeable sessions from which Auto picks the slot model (below a few hundred the interval model proves optimality
-    /// itself over every grid start, which the lattice would only restrict). Off by default: in the one FOSDEM-scale run
-    /// so far (a machine at load 40) the slot model was 5 % worse after 60 s and neither model's bound moved past
-    /// presolve's, so nothing yet shows it ahead; 200 is the value to try on an idle machine (see the README).
+    /// Placeable sessions from which Auto picks the decomposed model (below a few hundred the interval model proves
+    /// optimality itself over every grid start, which the lattice would only restrict). Off by default: no run on an
+    /// idle machine has yet shown a lattice model ahead at FOSDEM scale (see the README); 200 is the value to try.
     /// </summary>
     public int SlotModelFrom { get; init; } = int.MaxValue;
     /// <summary>Extra CP-SAT parameters ("name:value,…") for tuning runs and the bench; empty in the app.</summary>

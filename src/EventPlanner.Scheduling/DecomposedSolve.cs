@@ -14,7 +14,8 @@ public sealed record PhaseFigures(
     int Rounds,
     int RoomSetsCounted,
     int HallCuts,
-    int Repaired);
+    int Repaired,
+    bool Polished = false);
 
 /// <summary>
 /// The slot-then-room decomposition: <see cref="SlotPhase"/> places every session in time with the rooms as Hall
@@ -35,6 +36,42 @@ internal static class DecomposedSolve
     public static Outcome Run(CandidateSpace lattice, IReadOnlyList<Placement> hint, SolveOptions options, string parameters, Stopwatch watch, CancellationToken ct)
     {
         var deadline = watch.Elapsed + options.TimeLimit; // as the other models: the limit is the solve's, not the set-up's
+        var outcome = Rounds(lattice, hint, options, parameters, watch, deadline, ct);
+        return Polish(lattice, outcome, parameters, watch, deadline, ct);
+    }
+
+    /// <summary>
+    /// Time left after the rounds (small and medium events, where both phases finish early) goes to the slot model —
+    /// times and rooms together on the same lattice — started from the best schedule: it can trade a clash for a
+    /// track's room, which the phases cannot. Its bound is over the same schedules and the same objective, so the
+    /// larger of the two bounds is kept.
+    /// </summary>
+    private static Outcome Polish(CandidateSpace lattice, Outcome outcome, string parameters, Stopwatch watch, TimeSpan deadline, CancellationToken ct)
+    {
+        var left = deadline - watch.Elapsed;
+        if (outcome.Status != CpSolverStatus.Feasible || left < TimeSpan.FromSeconds(1) || ct.IsCancellationRequested) return outcome;
+        var model = new SlotModel(lattice);
+        model.Build();
+        model.Hint(outcome.Placements);
+        var solver = new CpSolver { StringParameters = WithTime(parameters, left) };
+        CpSolverStatus status;
+        using (ct.Register(solver.StopSearch))
+            status = solver.Solve(model.Cp);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return outcome;
+        var bound = Math.Max(outcome.Bound, solver.BestObjectiveBound);
+        var placements = model.Read(solver);
+        var cost = ObjectiveCost.Of(lattice, placements);
+        var better = cost < outcome.Objective ? outcome with { Placements = placements, Objective = cost } : outcome;
+        return better with
+        {
+            Bound = bound,
+            Status = better.Objective <= bound ? CpSolverStatus.Optimal : CpSolverStatus.Feasible,
+            Phases = better.Phases with { Polished = true },
+        };
+    }
+
+    private static Outcome Rounds(CandidateSpace lattice, IReadOnlyList<Placement> hint, SolveOptions options, string parameters, Stopwatch watch, TimeSpan deadline, CancellationToken ct)
+    {
         var cuts = new List<int[]>();
         var currentHint = hint;
         TimeSpan? first = null;
@@ -68,7 +105,9 @@ internal static class DecomposedSolve
                 var b = Math.Max(bound, Math.Max(0, slotSolver.BestObjectiveBound));
                 return best with { Bound = b, First = first, Phases = best.Phases.Rounds == 0 ? none : best.Phases };
             }
-            bound = Math.Max(bound, slotSolver.BestObjectiveBound); // every round's cuts are valid, so every round's bound is
+            // Every round's cuts are valid, so every round's bound is; every term is at least 0, so 0 is one too (CP-SAT's
+            // trivial bound before its presolve and LP have worked is a large negative number).
+            bound = Math.Max(Math.Max(bound, 0), slotSolver.BestObjectiveBound);
             var (starts, _) = phase.Starts(slotSolver);
 
             // Rooms: not cancellable (it is what turns the best times so far into a schedule) and quick.
