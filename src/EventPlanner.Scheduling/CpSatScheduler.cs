@@ -8,10 +8,12 @@ public enum SolveStatus { Optimal, Feasible, Cancelled, InfeasibleInput, NoSolut
 
 /// <summary>
 /// Which CP-SAT formulation: <see cref="Interval"/> (any grid start, weak bound), <see cref="Slot"/> (starts on the
-/// slot lattice, tight bound; see <see cref="SlotLattice"/>), or <see cref="Auto"/>: the slot model from
-/// <see cref="SolveOptions.SlotModelFrom"/> sessions on, when the lattice leaves every session a start.
+/// slot lattice, rooms in the same model; see <see cref="SlotLattice"/>), <see cref="Decomposed"/> (the same starts,
+/// slots first with rooms as counts, then rooms; see <see cref="DecomposedSolve"/>), or <see cref="Auto"/>: the
+/// decomposed model from <see cref="SolveOptions.SlotModelFrom"/> sessions on, when the lattice leaves every session a
+/// start, the interval model otherwise.
 /// </summary>
-public enum SchedulingModel { Auto, Interval, Slot }
+public enum SchedulingModel { Auto, Interval, Slot, Decomposed }
 
 public sealed record SolveOptions
 {
@@ -26,10 +28,9 @@ public sealed record SolveOptions
     public Action<SolveProgress>? Progress { get; init; }
     public SchedulingModel Model { get; init; } = SchedulingModel.Auto;
     /// <summary>
-    /// Placeable sessions from which Auto picks the slot model (below a few hundred the interval model proves optimality
-    /// itself over every grid start, which the lattice would only restrict). Off by default: in the one FOSDEM-scale run
-    /// so far (a machine at load 40) the slot model was 5 % worse after 60 s and neither model's bound moved past
-    /// presolve's, so nothing yet shows it ahead; 200 is the value to try on an idle machine (see the README).
+    /// Placeable sessions from which Auto picks the decomposed model (below a few hundred the interval model proves
+    /// optimality itself over every grid start, which the lattice would only restrict). Off by default: no run on an
+    /// idle machine has yet shown a lattice model ahead at FOSDEM scale (see the README); 200 is the value to try.
     /// </summary>
     public int SlotModelFrom { get; init; } = int.MaxValue;
     /// <summary>Extra CP-SAT parameters ("name:value,…") for tuning runs and the bench; empty in the app.</summary>
@@ -49,7 +50,8 @@ public sealed record SolveResult(
     TimeSpan Elapsed,
     TimeSpan? FirstSolutionAfter,
     ScoreCard GreedyScore,
-    SchedulingModel Model = SchedulingModel.Interval);
+    SchedulingModel Model = SchedulingModel.Interval,
+    PhaseFigures? Phases = null);
 
 /// <summary>
 /// The automatic schedule on CP-SAT. Per session: a start variable whose domain holds only the starts the per-session
@@ -74,13 +76,17 @@ public static class CpSatScheduler
                 findings, ScoreCard.Of(problem, []), double.NaN, double.NaN, watch.Elapsed, null, greedyScore);
 
         var (kind, modelSpace) = Choose(options, space);
-        ISolverModel m = kind == SchedulingModel.Slot ? new SlotModel(modelSpace) : new Model(space);
-        m.Build();
         // The hint avoids clashes as it goes (on the model's own starts); the plain first fit on the full candidates
         // stays the baseline the score card compares with.
         var hint = GreedyScheduler.Solve(modelSpace, avoidClashes: true);
         var plain = ReferenceEquals(modelSpace, space) ? greedy : GreedyScheduler.Solve(modelSpace);
-        m.Hint(hint.Placements.Count >= plain.Placements.Count ? hint.Placements : plain.Placements);
+        var hintPlacements = hint.Placements.Count >= plain.Placements.Count ? hint.Placements : plain.Placements;
+        if (kind == SchedulingModel.Decomposed)
+            return Result(problem, modelSpace, DecomposedSolve.Run(modelSpace, hintPlacements, options, Parameters(options, kind), watch, ct),
+                findings, greedy, greedyScore, watch, ct);
+        ISolverModel m = kind == SchedulingModel.Slot ? new SlotModel(modelSpace) : new Model(space);
+        m.Build();
+        m.Hint(hintPlacements);
 
         var solver = new CpSolver
         {
@@ -110,6 +116,24 @@ public static class CpSatScheduler
             watch.Elapsed, callback.First, greedyScore, kind);
     }
 
+    private static SolveResult Result(SchedulingProblem problem, CandidateSpace space, DecomposedSolve.Outcome outcome,
+        IReadOnlyList<Finding> findings, GreedyResult greedy, ScoreCard greedyScore, Stopwatch watch, CancellationToken ct)
+    {
+        var solved = outcome.Status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+        var placements = solved ? outcome.Placements : greedy.Placements;
+        var status = outcome.Status switch
+        {
+            CpSolverStatus.Optimal => SolveStatus.Optimal,
+            CpSolverStatus.Feasible when ct.IsCancellationRequested => SolveStatus.Cancelled,
+            CpSolverStatus.Feasible => SolveStatus.Feasible,
+            CpSolverStatus.ModelInvalid => SolveStatus.ModelInvalid,
+            _ when ct.IsCancellationRequested => SolveStatus.Cancelled,
+            _ => SolveStatus.NoSolutionFound,
+        };
+        return new(status, placements, solved ? Unplaced(space, placements) : greedy.Unplaced, findings, ScoreCard.Of(problem, placements),
+            outcome.Objective, outcome.Bound, watch.Elapsed, outcome.First, greedyScore, SchedulingModel.Decomposed, outcome.Phases);
+    }
+
     // CP-SAT aborts the process on a field given twice, so the extras replace the defaults by name.
     private static string Parameters(SolveOptions options, SchedulingModel kind)
     {
@@ -122,7 +146,7 @@ public static class CpSatScheduler
         };
         // The slot model at FOSDEM scale: presolve's second and third rounds took 13 of 20 s and removed 0.1 % of the
         // variables (measured under load, see the README); one round leaves that time to the search.
-        if (kind == SchedulingModel.Slot) list.Add(("max_presolve_iterations", "1"));
+        if (kind is SchedulingModel.Slot or SchedulingModel.Decomposed) list.Add(("max_presolve_iterations", "1"));
         foreach (var extra in (options.SolverParameters ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var (name, value) = (extra.Split(':', 2)[0], extra.Contains(':') ? extra.Split(':', 2)[1] : "");
@@ -138,10 +162,10 @@ public static class CpSatScheduler
         if (options.Model == SchedulingModel.Auto
             && space.Sessions.Count(c => c.Reason is null && c.Session.Pinned is null) < options.SlotModelFrom) return (SchedulingModel.Interval, space);
         var lattice = SlotLattice.Restrict(space);
+        if (options.Model is SchedulingModel.Slot or SchedulingModel.Decomposed) return (options.Model, lattice);
         // Auto never lets the lattice cost a session its place: a start off every slot (a speaker free 10:10-10:50
         // for a 40-minute talk on slots from 10:00) keeps the interval model.
-        return options.Model == SchedulingModel.Slot || SlotLattice.Lost(space, lattice) == 0
-            ? (SchedulingModel.Slot, lattice) : (SchedulingModel.Interval, space);
+        return SlotLattice.Lost(space, lattice) == 0 ? (SchedulingModel.Decomposed, lattice) : (SchedulingModel.Interval, space);
     }
 
     private static List<Unplaced> Unplaced(CandidateSpace space, IReadOnlyList<Placement> placements)
@@ -153,7 +177,7 @@ public static class CpSatScheduler
             .ToList();
     }
 
-    private sealed class ProgressCallback(Action<SolveProgress>? progress, Stopwatch watch) : CpSolverSolutionCallback
+    internal sealed class ProgressCallback(Action<SolveProgress>? progress, Stopwatch watch) : CpSolverSolutionCallback
     {
         private int solutions;
         public TimeSpan? First { get; private set; }

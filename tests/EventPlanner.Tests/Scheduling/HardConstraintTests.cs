@@ -15,6 +15,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void A_room_holds_one_session_at_a_time(SchedulingModel model)
     {
         // One room; both speakers prefer 9:00.
@@ -31,6 +32,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void A_speaker_is_in_one_place_at_a_time_also_across_co_located_events(SchedulingModel model)
     {
         // p1 gives two talks and prefers 9:00 for both; p2 is busy 10:00-11:00 at a co-located event.
@@ -46,6 +48,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Sessions_stay_inside_speakers_availability_and_the_day_and_room_opening_hours(SchedulingModel model)
     {
         // p1 is available 10:00-12:00 only but prefers 9:00; room B opens at 10:30; the day closes at 11:00.
@@ -62,6 +65,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void A_session_never_runs_from_one_window_into_the_next_when_windows_touch(SchedulingModel model)
     {
         // The app's grid slots and a speaker's stated ranges may touch (9:00-9:45, 9:45-10:30): a 60-minute talk fits
@@ -82,6 +86,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Expected_audience_fits_the_room_even_when_the_track_pulls_elsewhere(SchedulingModel model)
     {
         var small = new Room("small", 50);
@@ -99,6 +104,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Pinned_sessions_stay_even_when_they_clash_with_a_popular_one(SchedulingModel model)
     {
         var problem = Problem(
@@ -121,6 +127,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Session_types_and_step_free_needs_only_go_to_rooms_that_suit_them(SchedulingModel model)
     {
         var rooms = new List<Room>
@@ -144,6 +151,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Taken_room_time_for_community_blocks_and_bofs_is_left_alone(SchedulingModel model)
     {
         var problem = Problem([Talk("s1", "p1")], rooms: [new Room("A", 100)]) with
@@ -158,6 +166,7 @@ public class HardConstraintTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void A_session_that_cannot_fit_is_left_unplaced_with_its_reason_when_asked_to_place_what_fits(SchedulingModel model)
     {
         var problem = Problem([Talk("s1", "p1"), Talk("s2", "p1"), Talk("s3", "p1")]);

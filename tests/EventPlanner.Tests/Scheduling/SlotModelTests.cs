@@ -76,17 +76,18 @@ public class SlotModelTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Auto_picks_the_slot_model_from_the_threshold_on()
+    public void Auto_picks_the_decomposed_model_from_the_threshold_on()
     {
         var problem = Medium();
         var options = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(2), StopOnInfeasibleInput = false };
-        Assert.Equal(SchedulingModel.Slot, CpSatScheduler.Solve(problem, options with { SlotModelFrom = 100 }).Model);
+        Assert.Equal(SchedulingModel.Decomposed, CpSatScheduler.Solve(problem, options with { SlotModelFrom = 100 }).Model);
         Assert.Equal(SchedulingModel.Interval, CpSatScheduler.Solve(problem, options with { SlotModelFrom = 1000 }).Model);
     }
 
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void The_objective_is_the_schedules_own_cost_so_the_bound_is_a_bound_on_it(SchedulingModel model)
     {
         var problem = Medium();

@@ -18,6 +18,7 @@ public class SoftObjectiveTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Popular_pair_clashes_without_weight_and_is_kept_apart_with_weight(SchedulingModel model)
     {
         var problem = BothPreferNine(Talk("tridge", "p1"), Talk("other", "p2")) with { PopularPairs = [new PopularPair("tridge", "other", 40)] };
@@ -33,6 +34,7 @@ public class SoftObjectiveTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Track_stays_in_one_room_with_weight(SchedulingModel model)
     {
         var problem = BothPreferNine(
@@ -49,6 +51,7 @@ public class SoftObjectiveTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Speaker_preferred_time_wins_over_the_draft_only_when_weighted(SchedulingModel model)
     {
         var problem = Problem([Talk("s1", "p1")], rooms: [new Room("A", 100)], opens: 9 * H, closes: 17 * H) with
@@ -69,6 +72,7 @@ public class SoftObjectiveTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Keynote_runs_alone_with_weight(SchedulingModel model)
     {
         var keynote = new SessionToPlace("keynote", H, "keynote", null, ["k"], Keynote: true, Pinned: new Slot("A", 0, 9 * H));
@@ -86,6 +90,7 @@ public class SoftObjectiveTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Re_solve_after_an_availability_change_moves_only_what_it_must(SchedulingModel model)
     {
         // The draft had s1 at 9:00 in A; its speaker can now only come at 10:00, where s2 sits in A.
@@ -107,6 +112,7 @@ public class SoftObjectiveTests
     [Theory]
     [InlineData(SchedulingModel.Interval)]
     [InlineData(SchedulingModel.Slot)]
+    [InlineData(SchedulingModel.Decomposed)]
     public void Track_runs_in_consecutive_slots_with_weight(SchedulingModel model)
     {
         // One room, 9:00-13:00. The second rust talk's speaker prefers 12:00; weighted, the track runs 9:00 and 10:00
