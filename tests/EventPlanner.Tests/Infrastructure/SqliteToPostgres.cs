@@ -9,7 +9,7 @@ namespace EventPlanner.Tests.Infrastructure;
 /// Copies every row of a migrated SQLite database into a migrated, empty PostgreSQL database of the same schema
 /// version (the engines' schemas compare equal: EngineSchemaTests), so data made by the benchmark generator, which
 /// writes SQLite files, can be served by a host or an app process on PostgreSQL. Each table goes over with binary
-/// COPY, ids included; triggers and foreign-key checks are off for the copy (session_replication_role = replica), as
+/// COPY, ids included, over the rows the PostgreSQL migrations seeded; triggers and foreign-key checks are off for the copy (session_replication_role = replica), as
 /// the rows come from a consistent database and the counters the triggers keep are copied too. The runner's own
 /// table stays as PostgreSQL's runner wrote it (its scripts and checksums are PostgreSQL's).
 /// </summary>
@@ -32,7 +32,10 @@ public static class SqliteToPostgres
             """, transaction: tx)).GroupBy(c => c.Table).ToList();
         var sqliteTables = (await source.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var table in columns.Where(t => sqliteTables.Contains(t.Key)))
+        var copied = columns.Where(t => sqliteTables.Contains(t.Key)).ToList();
+        // The rows the migrations seed (settings, version counters) come again from the SQLite side, as they are there.
+        await target.ExecuteAsync($"TRUNCATE {string.Join(", ", copied.Select(t => $"\"{t.Key}\""))}", transaction: tx);
+        foreach (var table in copied)
         {
             var sqliteColumns = (await source.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table.Key}')")).ToHashSet(StringComparer.Ordinal);
             var shared = table.Where(c => sqliteColumns.Contains(c.Column)).ToList();
