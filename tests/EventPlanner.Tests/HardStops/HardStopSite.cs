@@ -23,6 +23,9 @@ public sealed class HardStopSite(string directory, string? database)
     public string? Database { get; } = database;
     public bool OnPostgres => Database is not null;
 
+    /// <summary>The SQL spellings of the site's engine (a list parameter is an array on PostgreSQL: <c>= ANY(...)</c>).</summary>
+    public SqlDialect Dialect => OnPostgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
+
     /// <summary>The app process's environment: <paramref name="extra"/> plus, on PostgreSQL, the engine and connection string.</summary>
     public Dictionary<string, string> Settings(IReadOnlyDictionary<string, string>? extra = null)
     {

@@ -98,7 +98,8 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
         var storedAfterKill = site.Scalar<long>("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId AND status = 'valid'", new { typeId });
         var takenAfterKill = site.Scalar<long>("SELECT taken FROM ticket_types WHERE id = @typeId", new { typeId });
         var soldIds = soldAnswers.Select(s => s.TicketId).ToList();
-        var storedOfAnswered = site.Scalar<long>("SELECT COUNT(*) FROM tickets WHERE id IN @soldIds AND ticket_type_id = @typeId AND status = 'valid'", new { soldIds, typeId });
+        var soldIdsIn = site.Dialect.InList("id", "@soldIds");
+        var storedOfAnswered = site.Scalar<long>($"SELECT COUNT(*) FROM tickets WHERE {soldIdsIn} AND ticket_type_id = @typeId AND status = 'valid'", new { soldIds, typeId });
         output.WriteLine($"rush: {Attendees} attendees, quota {Quota}, killed when {killedAtStored} tickets were stored; answers before the kill: " +
                          string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}")));
         output.WriteLine($"after the kill: {storedAfterKill} valid tickets stored (quota counter {takenAfterKill}); " +
@@ -133,7 +134,7 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
             });
         var storedAtEnd = site.Scalar<long>("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId AND status = 'valid'", new { typeId });
         var takenAtEnd = site.Scalar<long>("SELECT taken FROM ticket_types WHERE id = @typeId", new { typeId });
-        var storedOfAnsweredAtEnd = site.Scalar<long>("SELECT COUNT(*) FROM tickets WHERE id IN @soldIds AND status = 'valid'", new { soldIds });
+        var storedOfAnsweredAtEnd = site.Scalar<long>($"SELECT COUNT(*) FROM tickets WHERE {soldIdsIn} AND status = 'valid'", new { soldIds });
         output.WriteLine($"after the restart, the rest try again: " + string.Join(", ", second.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}")));
         output.WriteLine($"at the end: {storedAtEnd} valid tickets stored (quota {Quota}, counter {takenAtEnd}); answered-sold tickets still stored: {storedOfAnsweredAtEnd}");
 
