@@ -16,6 +16,7 @@ namespace EventPlanner.Web.Data;
 public sealed class Db
 {
     private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _countingSource;
 
     public Db(DataPaths paths, IConfiguration? configuration = null)
     {
@@ -33,6 +34,7 @@ public sealed class Db
             DatabasePath = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
             // Half the pool for write transactions: readers and the job server (same pool) always find the other half.
             Gates = new WriteGates(Math.Max(2, builder.MaxPoolSize / 2));
+            if (CountQueries) _countingSource = QueryTally.CountingDataSource(_connectionString);
             return;
         }
         // SQLite's pool has no cap and BEGIN IMMEDIATE makes writers serial anyway: queueing in memory beats
@@ -80,7 +82,7 @@ public sealed class Db
 
     public string ConnectionString => _connectionString;
 
-    /// <summary>Whether statements are counted per request (see <see cref="QueryTally"/>; SQLite only).</summary>
+    /// <summary>Whether statements are counted per request (see <see cref="QueryTally"/>).</summary>
     public bool CountQueries { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
@@ -88,6 +90,7 @@ public sealed class Db
         if (Provider == DbProvider.Postgres)
         {
             // Npgsql pools by connection string; READ COMMITTED is the server's default isolation.
+            if (_countingSource is not null) return await _countingSource.OpenConnectionAsync(ct);
             var pg = new NpgsqlConnection(_connectionString);
             await pg.OpenAsync(ct);
             return pg;

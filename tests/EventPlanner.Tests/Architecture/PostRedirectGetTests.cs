@@ -7,6 +7,7 @@ namespace EventPlanner.Tests.Architecture;
 /// post again; re-rendering is for validation errors and confirmations. This reads every PageModel's OnPost handlers and
 /// fails on one whose last answer is the page itself, unless it is listed below with the reason it must answer in place.
 /// </summary>
+[Trait("Engine", "Both")] // no database: runs in both passes
 public sealed partial class PostRedirectGetTests
 {
     private static readonly Dictionary<string, string> AnswersInPlace = new()

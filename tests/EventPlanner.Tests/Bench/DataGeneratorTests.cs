@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Bench;
 
-// SQLite-only: the benchmark generator writes SQLite files (issue 19)
+[Trait("Engine", "SqliteOnly")] // the benchmark generator writes a SQLite file and digests that file
 public sealed class DataGeneratorTests : IDisposable
 {
     // The digest of the `small` scale at the default seed. It changes only when the generated content

@@ -6,20 +6,51 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Bench;
 
-/// <summary>The app on a database written by the benchmark generator at `small` scale.</summary>
+/// <summary>
+/// The app on a database written by the benchmark generator at `small` scale. The generator writes SQLite files: on
+/// PostgreSQL (the run's engine) it writes one beside the host's folder, whose rows are copied into the host's own
+/// database (<see cref="SqliteToPostgres"/>).
+/// </summary>
 public sealed class GeneratedSmallApp : EventPlannerApp, IAsyncLifetime
 {
     private GeneratedData? _data;
+    private string? _database;
 
     /// <summary>What the generator returned, with the API token secrets it handed out.</summary>
     public GeneratedData Data => _data ?? throw new InvalidOperationException("Not generated yet.");
 
-    public async Task InitializeAsync() => _data = await DataGenerator.GenerateAsync(DataDirectory, Scales.Small);
+    protected override IDictionary<string, string?> Settings => _database is null
+        ? new Dictionary<string, string?>()
+        : new Dictionary<string, string?>
+        {
+            ["EventPlanner:Database:Provider"] = "postgres",
+            ["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(_database),
+        };
+
+    public async Task InitializeAsync()
+    {
+        if (!TestPostgres.HostsRunOnPostgres)
+        {
+            _data = await DataGenerator.GenerateAsync(DataDirectory, Scales.Small);
+            return;
+        }
+        _data = await DataGenerator.GenerateAsync(DataDirectory + "-generated", Scales.Small);
+        var database = TemplateDatabase.CreatePostgresCopy();
+        await SqliteToPostgres.CopyAsync(_data.DatabasePath, TestPostgres.ConnectionStringFor(database));
+        _database = database;
+    }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (_database is not null) TestPostgres.DropDatabase(_database);
+        try { Directory.Delete(DataDirectory + "-generated", recursive: true); } catch (IOException) { }
+    }
 }
 
-// SQLite-only: the benchmark generator writes SQLite files, so the host runs on the generated file (issue 19)
+[Trait("Engine", "Both")] // the generated rows copied into PostgreSQL on the PostgreSQL pass
 public sealed class GeneratedDataSignInTests(GeneratedSmallApp app) : IClassFixture<GeneratedSmallApp>
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace EventPlanner.Tests.Bench;
 /// The solve scenario reports NaN when a run finds nothing (no objective, no first solution) and an infinite ratio
 /// over a greedy baseline of 0; the JSON report used to throw on them after every measurement had been taken.
 /// </summary>
+[Trait("Engine", "Both")] // no database: runs in both passes
 public sealed class SolveReportTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "ep-tests", Guid.NewGuid().ToString("N"), "solve.json");

@@ -8,7 +8,7 @@ namespace EventPlanner.Tests.Data;
 /// HistoricalMigrations/, copied from git history) must end, once the current runner has started on it, with exactly
 /// a fresh database's schema.
 /// </summary>
-// SQLite-only: the edited texts of 0005 and 0013 ran on SQLite only; the PostgreSQL twins landed after the edits (issue 19)
+[Trait("Engine", "SqliteOnly")] // the edited texts of 0005 and 0013 ran on SQLite only; the PostgreSQL twins landed after the edits
 public sealed class EditedMigrationRepairTests
 {
     public static TheoryData<string, string> HistoricalTexts()

@@ -10,7 +10,7 @@ namespace EventPlanner.Tests.Data;
 /// Both engines end at the same schema: a fresh SQLite file and a fresh PostgreSQL database, each migrated by the real
 /// runner with its own scripts, compared through their catalogues (<see cref="SchemaCatalogue"/>).
 /// </summary>
-// Runs once, in the SQLite pass: it migrates a SQLite file and a PostgreSQL database itself and compares them (issue 19)
+[Trait("Engine", "Both")] // it migrates a SQLite file and a PostgreSQL database itself, whatever the pass
 public sealed class EngineSchemaTests : IDisposable
 {
     private readonly MigrationDatabase _sqlite = new();

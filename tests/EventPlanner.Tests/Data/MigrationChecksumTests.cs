@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EventPlanner.Tests.Data;
 
 /// <summary>Landed migrations are immutable: their checksums are pinned here and checked by the runner at start-up.</summary>
-// Runs once, in the SQLite pass: it pins both engines' scripts itself, whatever the test hosts run on (issue 19)
+[Trait("Engine", "Both")] // it pins both engines' script files itself, whatever the pass; its runner checks (and the pre-checksum history) use a SQLite file
 public sealed class MigrationChecksumTests : IDisposable
 {
     /// <summary>

@@ -1,25 +1,42 @@
+using System.Data.Common;
 using Dapper;
+using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventPlanner.Tests.Data;
 
-// SQLite-only: the runner on SQLite files with SQLite's errors; PostgresMigrationTests is its PostgreSQL twin (issue 19)
+/// <summary>
+/// The runner on an empty database of the run's engine (<see cref="TestPostgres.HostsRunOnPostgres"/>) with that
+/// engine's scripts: every script recorded in order, data kept across a later migration, a failing script rolled back
+/// whole (DDL is transactional on both engines), and a database newer than the code refused.
+/// </summary>
+[Trait("Engine", "Both")]
 public sealed class MigrationTests : IDisposable
 {
+    private static readonly bool Postgres = TestPostgres.HostsRunOnPostgres;
+    private readonly string? _database = Postgres ? TestPostgres.CreateDatabase("ep_migrations") : null;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ep-tests", Guid.NewGuid().ToString("N"));
     private readonly Db _db;
     private readonly MigrationRunner _runner;
+    private readonly IReadOnlyList<Migration> _embedded;
 
     public MigrationTests()
     {
         SqlTypeHandlers.Register();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = _dir }).Build();
-        _db = new Db(new DataPaths(config, new FakeEnvironment()));
+        var settings = new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = _dir };
+        if (_database is not null)
+        {
+            settings["EventPlanner:Database:Provider"] = "postgres";
+            settings["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(_database);
+        }
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _db = new Db(new DataPaths(config, new HostingEnvironment { ContentRootPath = Path.GetTempPath() }), config);
         _runner = new MigrationRunner(_db, NullLogger<MigrationRunner>.Instance);
+        _embedded = MigrationRunner.EmbeddedFor(_db.Provider);
     }
 
     [Fact]
@@ -27,24 +44,29 @@ public sealed class MigrationTests : IDisposable
     {
         var applied = await _runner.MigrateAsync();
 
-        Assert.Equal(MigrationRunner.Embedded.Count, applied);
+        Assert.Equal(_embedded.Count, applied);
         await using var c = await _db.OpenAsync();
         var versions = (await c.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
-        Assert.Equal(MigrationRunner.Embedded.Select(m => m.Version), versions);
-        Assert.Equal("wal", await c.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
-        Assert.Equal(1, await c.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+        Assert.Equal(_embedded.Select(m => m.Version), versions);
+        Assert.Equal(0, await _runner.MigrateAsync()); // a second start finds every script done
+        if (!Postgres)
+        {
+            // The file settings the runner makes on SQLite (a connection setting on PostgreSQL, nothing to check).
+            Assert.Equal("wal", await c.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+            Assert.Equal(1, await c.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+        }
     }
 
     [Fact]
     public async Task Existing_database_keeps_its_data_and_only_gets_new_migrations()
     {
-        var first = MigrationRunner.Embedded.Take(1).ToList();
+        var first = _embedded.Take(1).ToList();
         await _runner.MigrateAsync(first);
         await using (var c = await _db.OpenAsync())
         {
             await c.ExecuteAsync("INSERT INTO site_settings (key, value) VALUES ('kept', 'yes')");
         }
-        var next = new Migration(9001, "test_addition", "CREATE TABLE test_addition (id INTEGER PRIMARY KEY);");
+        var next = new Migration(9001, "test_addition", "CREATE TABLE test_addition (id BIGINT PRIMARY KEY);");
 
         var applied = await _runner.MigrateAsync([.. first, next]);
 
@@ -57,13 +79,16 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task A_failing_migration_rolls_back_and_is_not_recorded()
     {
-        var bad = new Migration(9002, "broken", "CREATE TABLE half_done (id INTEGER); THIS IS NOT SQL;");
+        var bad = new Migration(9002, "broken", "CREATE TABLE half_done (id BIGINT); THIS IS NOT SQL;");
 
-        await Assert.ThrowsAsync<SqliteException>(() => _runner.MigrateAsync([.. MigrationRunner.Embedded, bad]));
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => _runner.MigrateAsync([.. _embedded, bad]));
 
+        Assert.IsType(Postgres ? typeof(Npgsql.PostgresException) : typeof(SqliteException), error);
         await using var c = await _db.OpenAsync();
         Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_migrations WHERE version = 9002"));
-        Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'"));
+        Assert.Equal(0, await c.ExecuteScalarAsync<int>(Postgres
+            ? "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'half_done'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'"));
     }
 
     [Fact]
@@ -84,14 +109,7 @@ public sealed class MigrationTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        if (_database is not null) TestPostgres.DropDatabase(_database);
         try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
-
-    private sealed class FakeEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "EventPlanner.Tests";
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }

@@ -8,10 +8,19 @@ public sealed class CountingApp : EventPlannerApp
     // ProposalListQueryCountTests waits for delivery to fall quiet before it counts, which needs the server.
     protected override bool RunsJobs => true;
 
+    /// <summary>
+    /// What the tally sees beyond a page's own statements on each connection it opens: SQLite's trace hook also sees
+    /// the two PRAGMAs Db.OpenAsync runs; Npgsql's commands are only ours.
+    /// </summary>
+    public static int PerConnection => TestPostgres.HostsRunOnPostgres ? 0 : 2;
+
+    /// <summary>The same for a transaction: Microsoft.Data.Sqlite's BEGIN and COMMIT run as statements; Npgsql sends them with our commands.</summary>
+    public static int PerTransaction => TestPostgres.HostsRunOnPostgres ? 0 : 2;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["EventPlanner:Diagnostics:CountQueries"] = "true" };
 }
 
-// SQLite-only: QueryTally counts statements through SQLite's trace hook, which Db attaches to SQLite connections only (issue 19)
+[Trait("Engine", "Both")] // counted on both engines; what each engine adds per connection is CountingApp.PerConnection
 public sealed class QueryTallyTests(CountingApp app) : IClassFixture<CountingApp>
 {
     [Fact]

@@ -23,6 +23,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
     private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
+    private bool _disposed;
 
     private AppProcess(Process process, Uri baseAddress, string dataDirectory)
     {
@@ -132,7 +133,16 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>kill -9 of the app and anything it started; returns once the process is gone.</summary>
     public void Kill()
     {
-        if (_process.HasExited) return;
+        // A line the output reader flushes after DisposeAsync may still ask for a kill: the process is gone already.
+        if (Volatile.Read(ref _disposed)) return;
+        try
+        {
+            if (_process.HasExited) return;
+        }
+        catch (InvalidOperationException) when (Volatile.Read(ref _disposed))
+        {
+            return;
+        }
         Killed = true;
         _process.Kill(entireProcessTree: true);
         if (!_process.WaitForExit(TimeSpan.FromSeconds(15)))
@@ -170,7 +180,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.Add(line);
-        onLine?.Invoke(this, line);
+        if (!Volatile.Read(ref _disposed)) onLine?.Invoke(this, line);
     }
 
     public ValueTask DisposeAsync()
@@ -184,6 +194,7 @@ public sealed class AppProcess : IAsyncDisposable
             // Never started, or already gone.
         }
         Http.Dispose();
+        Volatile.Write(ref _disposed, true);
         _process.Dispose();
         return ValueTask.CompletedTask;
     }

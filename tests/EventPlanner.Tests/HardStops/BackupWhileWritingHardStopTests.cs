@@ -11,7 +11,7 @@ namespace EventPlanner.Tests.HardStops;
 /// organiser's script keeps writing, restored as the README says into a new data folder: the app starts, the
 /// copy is intact, and it holds every write answered before the backup began and none begun after it ended.
 /// </summary>
-// SQLite-only: the README's sqlite3 .backup of a SQLite data folder while the app runs as its own process (issue 19)
+[Trait("Engine", "SqliteOnly")] // the README's sqlite3 .backup of a SQLite data folder while the app runs as its own process
 [Collection(HardStopCollection.Name)]
 public sealed class BackupWhileWritingHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {

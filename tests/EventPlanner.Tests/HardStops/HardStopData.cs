@@ -1,4 +1,5 @@
 using Dapper;
+using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Bench.Generator;
 using Microsoft.Data.Sqlite;
 
@@ -24,7 +25,9 @@ public sealed class HardStopData : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ep-hardstops", Guid.NewGuid().ToString("N"));
     private readonly SemaphoreSlim _once = new(1, 1);
+    private readonly List<string> _databases = [];
     private GeneratedData? _generated;
+    private string? _postgresTemplate;
 
     public static Scale Scale => Scales.Small;
 
@@ -46,6 +49,56 @@ public sealed class HardStopData : IAsyncLifetime
             File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
         }
         return (dir, data);
+    }
+
+    /// <summary>
+    /// A place for one test's app process holding a copy of the generated event, on the run's engine: a data folder
+    /// with the SQLite file, or (<see cref="TestPostgres.HostsRunOnPostgres"/>) an empty data folder and a fresh
+    /// PostgreSQL database copied from the generated event's PostgreSQL template. Dropped with the fixture.
+    /// </summary>
+    public async Task<(HardStopSite Site, GeneratedData Data)> SiteAsync(string name)
+    {
+        if (!TestPostgres.HostsRunOnPostgres)
+        {
+            var (dir, generated) = await CopyAsync(name);
+            return (new HardStopSite(dir, null), generated);
+        }
+        return await PostgresSiteAsync(name);
+    }
+
+    /// <summary>As <see cref="SiteAsync"/> on PostgreSQL whatever the run's engine (the multi-node tests).</summary>
+    public async Task<(HardStopSite Site, GeneratedData Data)> PostgresSiteAsync(string name)
+    {
+        var data = await GeneratedAsync();
+        var database = TestPostgres.CreateDatabase("ep_hardstop", await PostgresTemplateAsync(data));
+        lock (_databases) _databases.Add(database);
+        return (new HardStopSite(EmptyDirectory(name), database), data);
+    }
+
+    /// <summary>An empty PostgreSQL database (no schema yet) for a test's app process to migrate; dropped with the fixture.</summary>
+    public string EmptyPostgresDatabase()
+    {
+        var database = TestPostgres.CreateDatabase("ep_hardstop");
+        lock (_databases) _databases.Add(database);
+        return database;
+    }
+
+    /// <summary>The generated event on PostgreSQL, made once: the migrated template's copy with the SQLite rows copied in.</summary>
+    private async Task<string> PostgresTemplateAsync(GeneratedData data)
+    {
+        await _once.WaitAsync();
+        try
+        {
+            if (_postgresTemplate is not null) return _postgresTemplate;
+            var database = TemplateDatabase.CreatePostgresCopy();
+            lock (_databases) _databases.Add(database);
+            await SqliteToPostgres.CopyAsync(data.DatabasePath, TestPostgres.ConnectionStringFor(database));
+            return _postgresTemplate = database;
+        }
+        finally
+        {
+            _once.Release();
+        }
     }
 
     private async Task<GeneratedData> GeneratedAsync()
@@ -77,6 +130,10 @@ public sealed class HardStopData : IAsyncLifetime
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        foreach (var database in _databases)
+        {
+            try { TestPostgres.DropDatabase(database); } catch (Npgsql.NpgsqlException) { }
+        }
         try
         {
             System.IO.Directory.Delete(_root, recursive: true);

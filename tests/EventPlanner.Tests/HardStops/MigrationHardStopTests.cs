@@ -1,19 +1,23 @@
 using System.Diagnostics;
 using Dapper;
+using EventPlanner.Tests.Data;
+using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace EventPlanner.Tests.HardStops;
 
 /// <summary>
 /// kill -9 during the first start's migration of an empty data folder, again and again at growing delays, then a
-/// clean start: the app comes up healthy with every migration recorded and the same schema as a clean migration.
+/// clean start: the app comes up healthy with every migration recorded and the same schema as a clean migration. On
+/// PostgreSQL (the run's engine) the same on an empty database, where each script runs in its own transaction too.
 /// </summary>
-// SQLite-only: the app as its own process on a SQLite data folder, killed and restarted; killing a node on PostgreSQL is MultiNode's (issue 19)
+[Trait("Engine", "Both")]
 [Collection(HardStopCollection.Name)]
 public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -23,7 +27,10 @@ public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper 
     public async Task Killed_during_startup_migrations_the_app_then_starts_cleanly_with_the_whole_schema()
     {
         var dir = data.EmptyDirectory("migrate");
-        var total = MigrationRunner.Embedded.Count;
+        var site = new HardStopSite(dir, TestPostgres.HostsRunOnPostgres ? data.EmptyPostgresDatabase() : null);
+        var settings = site.Settings();
+        var embedded = MigrationRunner.EmbeddedFor(site.OnPostgres ? DbProvider.Postgres : DbProvider.Sqlite);
+        var total = embedded.Count;
         int kills = 0, midMigration = 0, complete = 0;
         var watch = Stopwatch.StartNew();
         // Kills at every stage of a first start: 100 ms after the launch (the runtime starting); the moment the
@@ -37,13 +44,14 @@ public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper 
             string when;
             if (kills == 0)
             {
-                _app = AppProcess.Launch(dir);
+                _app = AppProcess.Launch(dir, settings);
                 await Task.Delay(100);
                 when = "100 ms after launch";
             }
-            else if (kills == 1 && !File.Exists(HardStopDb.PathIn(dir)))
+            // SQLite only: a PostgreSQL database exists before the app starts.
+            else if (kills == 1 && !site.OnPostgres && !File.Exists(HardStopDb.PathIn(dir)))
             {
-                _app = AppProcess.Launch(dir);
+                _app = AppProcess.Launch(dir, settings);
                 var app = _app;
                 var watcher = new Thread(() =>
                 {
@@ -58,7 +66,7 @@ public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper 
             else
             {
                 var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _app = AppProcess.Launch(dir, onLine: (app, line) =>
+                _app = AppProcess.Launch(dir, settings, onLine: (app, line) =>
                 {
                     if (!line.Contains("Applied migration", StringComparison.Ordinal)) return;
                     app.Kill();
@@ -75,28 +83,50 @@ public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper 
             Assert.False(exitedByItself, "The app exited by itself during start-up (before the kill): " + _app.Output());
             _app = null;
             kills++;
-            applied = AppliedCount(dir);
+            applied = AppliedCount(site);
             if (applied == total) complete++;
             else if (applied > 0) midMigration++;
             output.WriteLine($"kill {kills,2} {when}: {applied switch { -1 => "no schema_migrations table yet", -2 => "unreadable without recovery", _ => $"{applied} of {total} migrations recorded" }}");
         }
 
-        _app = await AppProcess.StartAsync(dir);
+        _app = await site.StartAsync();
         using var health = await _app.Http.GetAsync("healthz");
         output.WriteLine($"kills: {kills}; landed between migrations: {midMigration}; after all migrations: {complete}; then a clean start, /healthz {(int)health.StatusCode}");
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal(MigrationRunner.Embedded.Select(m => m.Version),
-            HardStopDb.Query<int>(dir, "SELECT version FROM schema_migrations ORDER BY version"));
-        Assert.Equal("ok", HardStopDb.Scalar<string>(dir, "PRAGMA integrity_check"));
-        Assert.Equal("wal", HardStopDb.Scalar<string>(dir, "PRAGMA journal_mode"));
-        Assert.Equal(await ReferenceSchemaAsync(), Schema(HardStopDb.PathIn(dir)));
+        Assert.Equal(embedded.Select(m => m.Version), site.Query<int>("SELECT version FROM schema_migrations ORDER BY version"));
+        if (site.OnPostgres)
+        {
+            // The migrated template is an uninterrupted migration of an empty database by the same runner.
+            var reference = TemplateDatabase.CreatePostgresCopy();
+            try
+            {
+                Assert.Equal(await PostgresSchemaAsync(reference), await PostgresSchemaAsync(site.Database!));
+            }
+            finally
+            {
+                TestPostgres.DropDatabase(reference);
+            }
+        }
+        else
+        {
+            Assert.Equal("ok", HardStopDb.Scalar<string>(dir, "PRAGMA integrity_check"));
+            Assert.Equal("wal", HardStopDb.Scalar<string>(dir, "PRAGMA journal_mode"));
+            Assert.Equal(await ReferenceSchemaAsync(), Schema(HardStopDb.PathIn(dir)));
+        }
         // The start that completed is a usable first start: it offers the one-time set-up link.
         Assert.Contains("/setup?token=", _app.Output());
     }
 
     /// <summary>Recorded migrations; -1 before the table (or the file) exists, -2 when a read-only look cannot tell (a hot journal).</summary>
-    private static int AppliedCount(string dir)
+    private static int AppliedCount(HardStopSite site)
     {
+        if (site.OnPostgres)
+        {
+            return site.Scalar<bool>("SELECT to_regclass('schema_migrations') IS NOT NULL")
+                ? site.Scalar<int>("SELECT COUNT(*) FROM schema_migrations")
+                : -1;
+        }
+        var dir = site.Directory;
         if (!File.Exists(HardStopDb.PathIn(dir))) return -1;
         try
         {
@@ -114,6 +144,13 @@ public sealed class MigrationHardStopTests(HardStopData data, ITestOutputHelper 
     {
         using var c = HardStopDb.Open(databasePath, readOnly: false);
         return c.Query<string>("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").AsList();
+    }
+
+    private static async Task<IReadOnlyList<string>> PostgresSchemaAsync(string database)
+    {
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionStringFor(database)) { Pooling = false }.ToString());
+        await c.OpenAsync();
+        return await SchemaCatalogue.PostgresAsync(c);
     }
 
     /// <summary>The schema of an uninterrupted migration of an empty database, by the same runner in this process.</summary>

@@ -8,7 +8,7 @@ namespace EventPlanner.Tests.HardStops;
 /// the release is either there in full (its row, every stored export, and served as the public schedule) or not
 /// there at all, and the next release works.
 /// </summary>
-// SQLite-only: the app as its own process on a SQLite data folder, killed and restarted; killing a node on PostgreSQL is MultiNode's (issue 19)
+[Trait("Engine", "Both")] // the app process on the run's engine: a SQLite data folder, or a PostgreSQL database (HardStopSite)
 [Collection(HardStopCollection.Name)]
 public sealed class ScheduleReleaseHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -19,31 +19,31 @@ public sealed class ScheduleReleaseHardStopTests(HardStopData data, ITestOutputH
     [Fact]
     public async Task Killed_mid_release_the_release_is_whole_or_absent_and_the_next_release_works()
     {
-        var (dir, generated) = await data.CopyAsync("release");
+        var (site, generated) = await data.SiteAsync("release");
         var slug = generated.EventSlug;
         var token = generated.ApiToken(generated.OrganiserEmail);
-        var eventId = HardStopDb.Scalar<long>(dir, "SELECT id FROM events WHERE slug = @slug", new { slug });
+        var eventId = site.Scalar<long>("SELECT id FROM events WHERE slug = @slug", new { slug });
         // The generated schedule is released once already: its exports are the set every release must have.
-        var formats = HardStopDb.Query<string>(dir, """
+        var formats = site.Query<string>("""
             SELECT f.format FROM schedule_release_files f JOIN schedule_releases r ON r.id = f.release_id
             WHERE r.event_id = @eventId AND r.number = 1 ORDER BY f.format
             """, new { eventId });
         Assert.NotEmpty(formats);
         var release = new { notify = "immediate", @override = true, reason = "Hard-stop test" };
 
-        _app = await AppProcess.StartAsync(dir);
+        _app = await site.StartAsync();
         var timing = System.Diagnostics.Stopwatch.StartNew();
         await _app.CallAsync(HttpMethod.Post, $"/api/events/{slug}/schedule/releases", token, release, HttpStatusCode.Created);
         var took = timing.Elapsed;
-        await AssertWholeAsync(dir, eventId, slug, 2, formats);
+        await AssertWholeAsync(site, eventId, slug, 2, formats);
         output.WriteLine($"first release after a start (uninterrupted): {took.TotalMilliseconds:F0} ms");
         await _app.DisposeAsync();
-        _app = await AppProcess.StartAsync(dir);
+        _app = await site.StartAsync();
 
         int present = 0, absent = 0, answered = 0;
         foreach (var delay in KillAt.Select(f => (int)(f * took.TotalMilliseconds)))
         {
-            var before = LatestNumber(dir, eventId);
+            var before = LatestNumber(site, eventId);
             var app = _app;
             var post = Task.Run(async () =>
             {
@@ -61,21 +61,21 @@ public sealed class ScheduleReleaseHardStopTests(HardStopData data, ITestOutputH
             _app.Kill();
             var status = await post.WaitAsync(TimeSpan.FromSeconds(30));
             await _app.DisposeAsync();
-            _app = await AppProcess.StartAsync(dir);
+            _app = await site.StartAsync();
 
-            var after = LatestNumber(dir, eventId);
+            var after = LatestNumber(site, eventId);
             string outcome;
             if (after == before + 1)
             {
                 present++;
                 outcome = "present";
-                await AssertWholeAsync(dir, eventId, slug, after, formats);
+                await AssertWholeAsync(site, eventId, slug, after, formats);
             }
             else
             {
                 Assert.True(after == before, $"Release number went from {before} to {after} after one interrupted release.");
                 Assert.True(status != 201, "The release was answered 201 Created but is not stored.");
-                Assert.Equal(0, HardStopDb.Scalar<long>(dir, """
+                Assert.Equal(0, site.Scalar<long>("""
                     SELECT COUNT(*) FROM schedule_release_files f LEFT JOIN schedule_releases r ON r.id = f.release_id WHERE r.id IS NULL
                     """));
                 absent++;
@@ -85,25 +85,25 @@ public sealed class ScheduleReleaseHardStopTests(HardStopData data, ITestOutputH
             output.WriteLine($"kill {delay,4} ms into POST …/releases: answer {(status == 0 ? "none" : status.ToString())}, release {before + 1} {outcome}");
         }
 
-        var last = LatestNumber(dir, eventId);
+        var last = LatestNumber(site, eventId);
         var next = await _app.CallAsync(HttpMethod.Post, $"/api/events/{slug}/schedule/releases", token, release, HttpStatusCode.Created);
         Assert.Equal(last + 1, next.GetProperty("number").GetInt32());
-        await AssertWholeAsync(dir, eventId, slug, last + 1, formats);
-        var numbers = HardStopDb.Query<int>(dir, "SELECT number FROM schedule_releases WHERE event_id = @eventId ORDER BY number", new { eventId });
+        await AssertWholeAsync(site, eventId, slug, last + 1, formats);
+        var numbers = site.Query<int>("SELECT number FROM schedule_releases WHERE event_id = @eventId ORDER BY number", new { eventId });
         output.WriteLine($"interrupted releases: {KillAt.Length}; present after restart: {present}, absent: {absent}, answered 201 before the kill: {answered}");
         output.WriteLine($"next release after the last restart: {last + 1} (201); releases stored: {string.Join(", ", numbers)}");
         Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
         Assert.Equal(KillAt.Length, present + absent);
     }
 
-    private static int LatestNumber(string dir, long eventId) =>
-        HardStopDb.Scalar<int>(dir, "SELECT COALESCE(MAX(number), 0) FROM schedule_releases WHERE event_id = @eventId", new { eventId });
+    private static int LatestNumber(HardStopSite site, long eventId) =>
+        site.Scalar<int>("SELECT COALESCE(MAX(number), 0) FROM schedule_releases WHERE event_id = @eventId", new { eventId });
 
     /// <summary>The release's row, every export stored, and the public schedule.json served from it.</summary>
-    private async Task AssertWholeAsync(string dir, long eventId, string slug, int number, IReadOnlyList<string> formats)
+    private async Task AssertWholeAsync(HardStopSite site, long eventId, string slug, int number, IReadOnlyList<string> formats)
     {
-        var stored = HardStopDb.Query<(string Format, long Length, string ETag)>(dir, """
-            SELECT f.format, length(f.content), f.etag FROM schedule_release_files f JOIN schedule_releases r ON r.id = f.release_id
+        var stored = site.Query<(string Format, long Length, string ETag)>("""
+            SELECT f.format, CAST(length(f.content) AS BIGINT), f.etag FROM schedule_release_files f JOIN schedule_releases r ON r.id = f.release_id
             WHERE r.event_id = @eventId AND r.number = @number ORDER BY f.format
             """, new { eventId, number });
         Assert.Equal(formats, stored.Select(s => s.Format));

@@ -10,7 +10,7 @@ namespace EventPlanner.Tests.HardStops;
 /// kill -9 in the middle of a ticket rush, then a restart: never more sold than the quota, every "sold"
 /// answer (201) is a stored valid ticket, and the rush can go on to sell out exactly the quota.
 /// </summary>
-// SQLite-only: the app as its own process on a SQLite data folder, killed and restarted; killing a node on PostgreSQL is MultiNode's (issue 19)
+[Trait("Engine", "Both")] // the app process on the run's engine: a SQLite data folder, or a PostgreSQL database (HardStopSite)
 [Collection(HardStopCollection.Name)]
 public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -21,9 +21,9 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
     [Fact]
     public async Task Killed_mid_rush_sold_never_exceeds_the_quota_and_every_sold_answer_is_a_stored_ticket()
     {
-        var (dir, generated) = await data.CopyAsync("rush");
+        var (site, generated) = await data.SiteAsync("rush");
         var tokens = Enumerable.Range(1, Attendees).Select(i => generated.ApiToken(UsersStep.Email(HardStopData.Scale, "attendee", i))).ToArray();
-        _app = await AppProcess.StartAsync(dir);
+        _app = await site.StartAsync();
         var slug = generated.EventSlug;
         var type = await _app.CallAsync(HttpMethod.Post, $"/api/events/{slug}/ticket-types", generated.ApiToken(generated.OrganiserEmail), new
         {
@@ -47,7 +47,7 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
             var watch = System.Diagnostics.Stopwatch.StartNew();
             while (watch.Elapsed < TimeSpan.FromSeconds(60))
             {
-                var stored = HardStopDb.Scalar<long>(dir, "SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId", new { typeId });
+                var stored = site.Scalar<long>("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId", new { typeId });
                 if (stored >= Quota / 4)
                 {
                     app.Kill();
@@ -95,17 +95,18 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
         Assert.True(watcher.Join(TimeSpan.FromSeconds(70)) && killedAtStored >= 0, $"Only {sold.Count} answered sold; the kill never came:\n{_app.Output()}");
         var soldAnswers = sold.ToList();
 
-        var storedAfterKill = HardStopDb.Scalar<long>(dir, "SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId AND status = 'valid'", new { typeId });
-        var takenAfterKill = HardStopDb.Scalar<long>(dir, "SELECT taken FROM ticket_types WHERE id = @typeId", new { typeId });
+        var storedAfterKill = site.Scalar<long>("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId AND status = 'valid'", new { typeId });
+        var takenAfterKill = site.Scalar<long>("SELECT taken FROM ticket_types WHERE id = @typeId", new { typeId });
         var soldIds = soldAnswers.Select(s => s.TicketId).ToList();
-        var storedOfAnswered = HardStopDb.Scalar<long>(dir, "SELECT COUNT(*) FROM tickets WHERE id IN @soldIds AND ticket_type_id = @typeId AND status = 'valid'", new { soldIds, typeId });
+        var soldIdsIn = site.Dialect.InList("id", "@soldIds");
+        var storedOfAnswered = site.Scalar<long>($"SELECT COUNT(*) FROM tickets WHERE {soldIdsIn} AND ticket_type_id = @typeId AND status = 'valid'", new { soldIds, typeId });
         output.WriteLine($"rush: {Attendees} attendees, quota {Quota}, killed when {killedAtStored} tickets were stored; answers before the kill: " +
                          string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}")));
         output.WriteLine($"after the kill: {storedAfterKill} valid tickets stored (quota counter {takenAfterKill}); " +
                          $"{soldAnswers.Count} answered sold, {storedOfAnswered} of them stored; " +
                          $"{storedAfterKill - storedOfAnswered} stored whose answer the kill cut off");
         // The ticket mail is written in the sale's transaction: a stored ticket whose answer the kill cut off still has it.
-        var withoutMail = HardStopDb.Scalar<long>(dir, """
+        var withoutMail = site.Scalar<long>("""
             SELECT COUNT(*) FROM tickets t WHERE t.ticket_type_id = @typeId AND t.status = 'valid'
             AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'ticket-confirmed:' || t.id || ':' || t.holder_user_id)
             """, new { typeId });
@@ -117,7 +118,7 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
 
         // Restart on the same folder; the ones not answered sold try again, and the rush sells out exactly.
         await _app.DisposeAsync();
-        _app = await AppProcess.StartAsync(dir);
+        _app = await site.StartAsync();
         var answeredSold = soldAnswers.Select(s => s.Attendee).ToHashSet();
         var second = new ConcurrentDictionary<int, int>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Attendees).Where(i => !answeredSold.Contains(i)),
@@ -131,9 +132,9 @@ public sealed class TicketRushHardStopTests(HardStopData data, ITestOutputHelper
                 }), ct);
                 second.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             });
-        var storedAtEnd = HardStopDb.Scalar<long>(dir, "SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId AND status = 'valid'", new { typeId });
-        var takenAtEnd = HardStopDb.Scalar<long>(dir, "SELECT taken FROM ticket_types WHERE id = @typeId", new { typeId });
-        var storedOfAnsweredAtEnd = HardStopDb.Scalar<long>(dir, "SELECT COUNT(*) FROM tickets WHERE id IN @soldIds AND status = 'valid'", new { soldIds });
+        var storedAtEnd = site.Scalar<long>("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = @typeId AND status = 'valid'", new { typeId });
+        var takenAtEnd = site.Scalar<long>("SELECT taken FROM ticket_types WHERE id = @typeId", new { typeId });
+        var storedOfAnsweredAtEnd = site.Scalar<long>($"SELECT COUNT(*) FROM tickets WHERE {soldIdsIn} AND status = 'valid'", new { soldIds });
         output.WriteLine($"after the restart, the rest try again: " + string.Join(", ", second.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}")));
         output.WriteLine($"at the end: {storedAtEnd} valid tickets stored (quota {Quota}, counter {takenAtEnd}); answered-sold tickets still stored: {storedOfAnsweredAtEnd}");
 

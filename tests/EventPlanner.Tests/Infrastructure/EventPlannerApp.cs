@@ -55,14 +55,16 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
             ["EventPlanner:Jobs:Storage"] = "memory",
             ["EventPlanner:Jobs:Server"] = RunsJobs ? "true" : "false",
         };
-        if (TestPostgres.HostsRunOnPostgres)
+        var own = Settings;
+        // A host that names its own database (MultiNode's nodes) gets no copy of the template it would not use.
+        if (TestPostgres.HostsRunOnPostgres && !own.ContainsKey("ConnectionStrings:EventPlanner"))
         {
             // One database per test class, copied from a migrated template; a second host of the class shares it.
             PostgresDatabase ??= TemplateDatabase.CreatePostgresCopy();
             settings["EventPlanner:Database:Provider"] = "postgres";
             settings["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(PostgresDatabase);
         }
-        foreach (var (k, v) in Settings) settings[k] = v;
+        foreach (var (k, v) in own) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         // A class that prepared its own database (or a second host on the same folder) keeps it.
         if (!TestPostgres.HostsRunOnPostgres) TemplateDatabase.CopyTo(Path.Combine(settings["EventPlanner:DataDirectory"]!, "eventplanner.db"));

@@ -10,6 +10,7 @@ namespace EventPlanner.Tests.Scheduling;
 /// starts, mixed lengths in one room, drafts off the lattice, the automatic choice, and an objective that is the
 /// schedule's own cost, so that its bound means something.
 /// </summary>
+[Trait("Engine", "Both")] // no database: runs in both passes
 public class SlotModelTests(ITestOutputHelper output)
 {
     private static SchedulingProblem Medium() => SolverInstance.Generate(seed: 3, sessions: 150, rooms: 12, days: 1, tracks: 8, attendees: 1500);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EventPlanner.Tests.Features.Notifications;
 
 /// <summary>Migration 0007 rebuilds the notifications table so user_id may be null, keeping rows, columns and indexes.</summary>
-// SQLite-only: 0007 rebuilds SQLite's notifications table; on PostgreSQL the table starts in its final shape (issue 19)
+[Trait("Engine", "SqliteOnly")] // 0007 rebuilds SQLite's notifications table and copies its rows; the PostgreSQL twin only drops a NOT NULL in place, moving no rows
 public sealed class OutboxAddressMigrationTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ep-tests", Guid.NewGuid().ToString("N"));

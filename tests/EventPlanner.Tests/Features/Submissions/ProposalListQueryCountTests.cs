@@ -5,22 +5,22 @@ using EventPlanner.Tests.Infrastructure;
 
 namespace EventPlanner.Tests.Features.Submissions;
 
-// SQLite-only: QueryTally counts statements through SQLite's trace hook, which Db attaches to SQLite connections only (issue 19)
+[Trait("Engine", "Both")] // counted on both engines; what each engine adds per connection is CountingApp.PerConnection
 public sealed class ProposalListQueryCountTests(CountingApp app) : IClassFixture<CountingApp>
 {
     // The organisers' list page runs 8 statements on 5 connections whatever the number of proposals: the
     // EventOrganiser role check (1), the event (1), the CfP context (4: settings, types, tracks, questions),
     // the filter facets (1) and the list itself, speakers, tracks and tags coming as JSON sub-queries (1).
     // The tally also sees the two PRAGMAs Db.OpenAsync runs on each pooled connection: 8 + 2 x 5 = 18.
-    private const int PageStatements = 8 + 2 * 5;
+    private static readonly int PageStatements = 8 + CountingApp.PerConnection * 5;
 
     // The speaker's own list (event and proposals: 2 statements on 2 connections), used to measure what the
     // shared layout runs for a signed-in user, which is the layout's business, not the list's.
-    private const int MinePageStatements = 2 + 2 * 2;
+    private static readonly int MinePageStatements = 2 + CountingApp.PerConnection * 2;
 
     // The API list: the token look-up (its last-used time is written at most every five minutes, not here), the role
     // check, the event and the list: 4 statements on 4 connections.
-    private const int ApiStatements = 4 + 2 * 4;
+    private static readonly int ApiStatements = 4 + CountingApp.PerConnection * 4;
 
     // Not asserted with a text search: FTS5 reads its shadow tables with statements of its own, inside our
     // one statement, and the tally counts those too; their number follows the index's segments, not our SQL.
