@@ -21,6 +21,7 @@ public sealed class TicketRushScenario : IScenario
     public string Description =>
         $"the ticket rush: {MaxAttempts:N0} registrations (one request each) from {MaxClients} concurrent attendees for {MaxAttempts / AttemptsPerPlace:N0} free places; sold counted after (must equal the quota)";
     public IReadOnlyList<Scale> DefaultScales { get; } = [Scales.Fosdem];
+    public bool RunsOnPostgres => true;
 
     /// <summary>fosdem: 5,000 attempts for 1,000 places; a smaller scale uses all its attendees, five per place.</summary>
     public static (int Attempts, int Quota) SizeAt(Scale scale)
