@@ -136,6 +136,19 @@ public sealed class BenchRun(BenchOptions options, string repoRoot, TextWriter l
         result.PeakWorkingSetMb = Math.Max(result.PeakWorkingSetMb, server.Sample().PeakWorkingSetBytes / 1024.0 / 1024.0);
     }
 
+    /// <summary>
+    /// With several nodes, each node's CPU time since it started: that both did the work shows the load was really split
+    /// (call once, at the end of the scenario).
+    /// </summary>
+    public static void RecordNodes(ScenarioResult result, AppServer server)
+    {
+        if (server.NodeCount < 2) return;
+        foreach (var (sample, i) in server.SampleNodes().Select((s, i) => (s, i)))
+        {
+            result.Figures.Add(new Figure($"node {i + 1} of {server.NodeCount}: CPU time since its start", sample.ProcessorTime.TotalSeconds, "s"));
+        }
+    }
+
     public async Task<LoadResult> LoadAsync(AppServer server, string path, string label, bool baseline, CancellationToken ct,
         IReadOnlyDictionary<string, string>? headers = null)
     {

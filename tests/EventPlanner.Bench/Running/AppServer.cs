@@ -95,6 +95,9 @@ public sealed class AppServer : IAsyncDisposable
             samples.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ProcessorTime));
     }
 
+    /// <summary>Each node's own sample, in node order.</summary>
+    public IReadOnlyList<ServerSample> SampleNodes() => _nodes.Select(n => n.Sample()).ToList();
+
     /// <summary>The last lines each node wrote (prefixed by node when there are several).</summary>
     public string Output() => _nodes.Count == 1
         ? _nodes[0].Output()

@@ -72,6 +72,7 @@ public sealed class CfpRushScenario : IScenario
         result.Check("lost = 0", lost == 0, $"{lost} answered proposals missing from the database");
         result.Check($"stored = {count:N0}", stored.Count == count, $"{stored.Count:N0} submitted proposals in the database");
         BenchRun.RecordServer(result, server);
+        BenchRun.RecordNodes(result, server);
 
         // The floor: the same file (or database), the server (every node) stopped, the same number of single-row transactions from as many tasks.
         await server.DisposeAsync();

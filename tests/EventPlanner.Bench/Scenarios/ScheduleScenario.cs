@@ -85,6 +85,7 @@ public sealed class ScheduleScenario : IScenario
             // Statement counting hooks SQLite's trace callback (QueryTally); PostgreSQL has no such per-connection hook.
             result.Notes.Add("the organiser grid's SQL statements per request are counted on SQLite only (QueryTally hooks SQLite's trace callback).");
             BenchRun.RecordServer(result, server);
+            BenchRun.RecordNodes(result, server);
             return result;
         }
 
@@ -112,6 +113,7 @@ public sealed class ScheduleScenario : IScenario
         result.Figures.Add(new Figure($"organiser grid of {day}: SQL statements per request ({Probes} requests)", distinct.Max(), "statements"));
         result.Check("organiser grid runs the same statements on every request", distinct.Count == 1, string.Join(", ", distinct));
         BenchRun.RecordServer(result, server);
+        BenchRun.RecordNodes(result, server);
         return result;
     }
 }

@@ -92,6 +92,7 @@ public sealed class TicketRushScenario : IScenario
         result.Check("202 answers = waiting list", accepted == waiting, $"{accepted:N0} answered waiting, {waiting:N0} on the list");
         if (sold != quota) run.Log($"    FAIL: sold {sold:N0} tickets for a quota of {quota:N0}");
         BenchRun.RecordServer(result, server);
+        BenchRun.RecordNodes(result, server);
         result.Notes.Add($"a free ticket type with a quota of {quota:N0} is added through the organisers' API first; even attempts join the waiting list when sold out (202), odd ones are told sold out (409).");
         result.Notes.Add("each registration also sends the attendee's ticket mail after the commit (the default pickup-folder transport).");
         return result;
