@@ -16,10 +16,15 @@ public sealed record BenchOptions
     public int Concurrency { get; init; } = 8;
     public int Seed { get; init; } = Generator.DataGenerator.DefaultSeed;
     public string? Output { get; init; }
+    /// <summary>sqlite (the default), postgres or all (SQLite first, then PostgreSQL).</summary>
+    public string Engine { get; init; } = "sqlite";
+    /// <summary>App nodes on PostgreSQL; null runs both 1 and 2.</summary>
+    public int? Nodes { get; init; }
 
     public const string Usage = """
         EventPlanner benchmark harness: starts the real app (Release build, real Kestrel, loopback port,
-        fresh SQLite database in a temporary folder) and drives it over HTTP.
+        fresh SQLite database in a temporary folder) and drives it over HTTP. With --engine postgres the same
+        generated data is copied into a fresh PostgreSQL database per run, and one or two app processes share it.
 
         usage: dotnet run --project tests/EventPlanner.Bench -c Release -- [options]
 
@@ -32,6 +37,11 @@ public sealed record BenchOptions
           --concurrency N       parallel connections of the load generator (default 8)
           --seed N              data generator seed (default 20270206)
           --out FILE            JSON results file (default tests/EventPlanner.Bench/results/<timestamp>.json)
+          --engine NAME         sqlite (default), postgres or all; PostgreSQL runs ticket-rush, cfp-rush and schedule,
+                                on the server in EVENTPLANNER_BENCH_POSTGRES (an admin connection string) or on a
+                                throw-away cluster started with .ci/postgres-throwaway and stopped at the end
+          --nodes N             app processes on the PostgreSQL database, 1 or 2, the load split across them
+                                (default: both, one after the other; SQLite always has one)
           --list                list scenarios and scales
         """;
 
@@ -56,10 +66,37 @@ public sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = (int)ParsePositive(arg, Value(), max: 4096) },
                 "--seed" => options with { Seed = int.TryParse(Value(), CultureInfo.InvariantCulture, out var s) ? s : throw new ArgumentException("--seed takes a whole number.") },
                 "--out" => options with { Output = Value() },
+                "--engine" => options with { Engine = ParseEngine(Value()) },
+                "--nodes" => options with { Nodes = (int)ParsePositive(arg, Value(), max: 2) },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'."),
             };
         }
+        if (options.Engine == "sqlite" && options.Nodes is > 1)
+        {
+            throw new ArgumentException("--nodes 2 needs --engine postgres or all: SQLite is one process's database.");
+        }
         return options with { Scenarios = scenarios };
+    }
+
+    private static string ParseEngine(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => "sqlite",
+        "postgres" or "postgresql" => "postgres",
+        "all" => "all",
+        _ => throw new ArgumentException($"--engine takes sqlite, postgres or all, not '{value}'."),
+    };
+
+    /// <summary>The engine and node mixes to run, in order: SQLite first, so the others' ratios have their reference.</summary>
+    public IReadOnlyList<Running.BenchTarget> Targets()
+    {
+        var targets = new List<Running.BenchTarget>();
+        if (Engine is "sqlite" or "all") targets.Add(Running.BenchTarget.Sqlite);
+        if (Engine is "postgres" or "all")
+        {
+            if (Nodes is null or 1) targets.Add(Running.BenchTarget.PostgresOneNode);
+            if (Nodes is null or 2) targets.Add(Running.BenchTarget.PostgresTwoNodes);
+        }
+        return targets;
     }
 
     private static BenchOptions Add(BenchOptions options, List<string> scenarios, string value)

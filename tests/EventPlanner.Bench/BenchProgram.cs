@@ -45,7 +45,7 @@ public static class BenchProgram
             return 0;
         }
 
-        List<(IScenario Scenario, Scale Scale)> plan;
+        List<(IScenario Scenario, Scale Scale, BenchTarget Target)> plan;
         try
         {
             plan = Plan(options);
@@ -97,13 +97,16 @@ public static class BenchProgram
         var results = new List<ScenarioResult>();
         await using (var run = new BenchRun(options, repoRoot, Console.Out))
         {
-            foreach (var (scenario, scale) in plan)
+            foreach (var (scenario, scale, target) in plan)
             {
                 if (cancel.IsCancellationRequested) break;
-                Console.WriteLine($"> {scenario.Name} @ {scale.Name}");
+                Console.WriteLine($"> {scenario.Name} @ {scale.Name} on {target}");
+                run.Target = target;
                 try
                 {
-                    results.Add(await scenario.RunAsync(run, scale, cancel.Token));
+                    var result = await scenario.RunAsync(run, scale, cancel.Token);
+                    result.On(target);
+                    results.Add(result);
                 }
                 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
                 {
@@ -112,16 +115,20 @@ public static class BenchProgram
                 catch (Exception e)
                 {
                     Console.Error.WriteLine($"  {scenario.Name} @ {scale.Name} failed: {e}");
-                    results.Add(new ScenarioResult { Scenario = scenario.Name, Scale = scale.Name, Failure = e.Message });
+                    var failed = new ScenarioResult { Scenario = scenario.Name, Scale = scale.Name, Failure = e.Message };
+                    failed.On(target);
+                    results.Add(failed);
                 }
             }
 
-            info = info with { LoadAverageAtEnd = RunInfo.LoadAverage() };
+            info = info with { LoadAverageAtEnd = RunInfo.LoadAverage(), Postgres = run.PostgresDescription };
             Console.WriteLine();
             Console.WriteLine(ConsoleReport.Header(info));
             Console.WriteLine();
             if (run.Datasets.Count > 0) Console.WriteLine(ConsoleReport.Datasets(run.Datasets));
             Console.WriteLine(ConsoleReport.Results(results));
+            var engines = ConsoleReport.Engines(results);
+            if (engines.Length > 0) Console.WriteLine(engines);
             var notes = ConsoleReport.Notes(results);
             if (notes.Length > 0) Console.WriteLine(notes + "\n");
             var failedChecks = ConsoleReport.FailedChecks(results);
@@ -138,7 +145,12 @@ public static class BenchProgram
         return results.Any(r => r.Failure is not null || r.Checks.Any(c => !c.Passed)) ? 1 : 0;
     }
 
-    private static List<(IScenario, Scale)> Plan(BenchOptions options)
+    /// <summary>
+    /// Scenario by scenario, each at its scales, each on every target (SQLite first): the rows to compare sit together.
+    /// PostgreSQL runs only the scenarios made for it; naming another with --engine postgres is an error, with
+    /// --engine all it runs on SQLite alone.
+    /// </summary>
+    public static List<(IScenario Scenario, Scale Scale, BenchTarget Target)> Plan(BenchOptions options)
     {
         var scale = options.Scale is null ? null
             : Scales.Find(options.Scale) ?? throw new ArgumentException($"Unknown scale '{options.Scale}'.");
@@ -146,13 +158,29 @@ public static class BenchProgram
         var scenarios = options.All
             ? ScenarioRegistry.All
             : options.Scenarios.Select(n => ScenarioRegistry.Find(n) ?? throw new ArgumentException($"Unknown scenario '{n}'.")).Distinct().ToList();
-        return scenarios.SelectMany(s => (scale is null ? s.DefaultScales : [scale]).Select(sc => (s, sc))).ToList();
+        var targets = options.Targets();
+        if (targets.All(t => t.IsPostgres))
+        {
+            scenarios = options.All ? scenarios.Where(s => s.RunsOnPostgres).ToList() : scenarios;
+            if (scenarios.FirstOrDefault(s => !s.RunsOnPostgres) is { } sqliteOnly)
+            {
+                throw new ArgumentException($"'{sqliteOnly.Name}' runs on SQLite only; on PostgreSQL: " +
+                    string.Join(", ", ScenarioRegistry.All.Where(s => s.RunsOnPostgres).Select(s => s.Name)) + ".");
+            }
+        }
+        return scenarios
+            .SelectMany(s => (scale is null ? s.DefaultScales : [scale])
+                .SelectMany(sc => targets.Where(t => !t.IsPostgres || s.RunsOnPostgres).Select(t => (s, sc, t))))
+            .ToList();
     }
 
     private static string ListText()
     {
-        var scenarios = new TextTable(("scenario", true), ("default scales", true), ("measures", true));
-        foreach (var s in ScenarioRegistry.All) scenarios.Add(s.Name, string.Join(", ", s.DefaultScales.Select(x => x.Name)), s.Description);
+        var scenarios = new TextTable(("scenario", true), ("default scales", true), ("engines", true), ("measures", true));
+        foreach (var s in ScenarioRegistry.All)
+        {
+            scenarios.Add(s.Name, string.Join(", ", s.DefaultScales.Select(x => x.Name)), s.RunsOnPostgres ? "sqlite, postgres" : "sqlite", s.Description);
+        }
         var scales = new TextTable(("scale", true), ("accounts", false), ("rooms", false), ("days", false), ("description", true));
         foreach (var s in Scales.All) scales.Add(s.Name, $"{s.Accounts:N0}", $"{s.Rooms}", $"{s.Days}", s.Description);
         return scenarios + "\n" + scales;

@@ -16,7 +16,18 @@ public sealed class BenchRun(BenchOptions options, string repoRoot, TextWriter l
     private readonly Dictionary<string, GeneratedData> _datasets = new(StringComparer.Ordinal);
     private readonly List<string> _staticFiles = [];
     private readonly List<AppServer> _servers = [];
+    private readonly Dictionary<string, string> _postgresTemplates = new(StringComparer.Ordinal);
+    private BenchPostgres? _postgres;
     private int _serverCount;
+
+    /// <summary>What the scenario now running runs against (set by the program before each run): engine and nodes.</summary>
+    public BenchTarget Target { get; set; } = BenchTarget.Sqlite;
+
+    /// <summary>The PostgreSQL server, started (or found) on first use.</summary>
+    public BenchPostgres Postgres => _postgres ??= new BenchPostgres(RepoRoot, Log);
+
+    /// <summary>Which PostgreSQL server the run used, or null when none.</summary>
+    public string? PostgresDescription => _postgres?.Description;
 
     public BenchOptions Options { get; } = options;
     public string RepoRoot { get; } = repoRoot;
@@ -66,15 +77,54 @@ public sealed class BenchRun(BenchOptions options, string repoRoot, TextWriter l
 
     /// <summary>
     /// Starts the app on a fresh copy of the scale's database, in its own folder, with extra configuration
-    /// as environment variables when given (e.g. <c>EventPlanner__Diagnostics__CountQueries</c>).
+    /// as environment variables when given (e.g. <c>EventPlanner__Diagnostics__CountQueries</c>). On PostgreSQL
+    /// (<see cref="Target"/>) the copy is a new database made from the scale's template (the generated SQLite data
+    /// copied in once), and <see cref="BenchTarget.Nodes"/> app processes share it.
     /// </summary>
     public async Task<AppServer> StartServerAsync(Scale scale, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
         var data = await DatasetAsync(scale, ct);
         var folder = Path.Combine(TempRoot, $"server-{++_serverCount}");
         Directory.CreateDirectory(folder);
-        File.Copy(data.DatabasePath, Path.Combine(folder, Path.GetFileName(data.DatabasePath)));
-        var server = await AppServer.StartAsync(folder, RepoRoot, ct, settings);
+        if (!Target.IsPostgres)
+        {
+            File.Copy(data.DatabasePath, Path.Combine(folder, Path.GetFileName(data.DatabasePath)));
+            return Keep(await AppServer.StartAsync(folder, RepoRoot, ct, settings));
+        }
+        if (!_postgresTemplates.TryGetValue(scale.Name, out var template))
+        {
+            string templateConnection;
+            (template, templateConnection) = await Postgres.CreateDatabaseAsync($"epbench_{scale.Name}_template", null, ct);
+            await CopyToPostgresAsync(data.DatabasePath, templateConnection, scale.Name, ct);
+            _postgresTemplates[scale.Name] = template;
+        }
+        var (_, connectionString) = await Postgres.CreateDatabaseAsync($"epbench_{scale.Name}", template, ct);
+        return Keep(await AppServer.StartAsync(AppDatabase.Postgres(connectionString), folder, Target.Nodes, RepoRoot, ct, settings));
+    }
+
+    /// <summary>
+    /// Starts the app on the SQLite database a scenario prepared in <paramref name="sqliteFolder"/> (e.g. with a released
+    /// schedule): in place on SQLite; on PostgreSQL copied into a fresh database that <see cref="BenchTarget.Nodes"/> app
+    /// processes share.
+    /// </summary>
+    public async Task<AppServer> StartServerOnAsync(string sqliteFolder, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        if (!Target.IsPostgres) return Keep(await AppServer.StartAsync(sqliteFolder, RepoRoot, ct, settings));
+        var folder = Path.Combine(TempRoot, $"server-{++_serverCount}");
+        Directory.CreateDirectory(folder);
+        var (_, connectionString) = await Postgres.CreateDatabaseAsync("epbench", null, ct);
+        await CopyToPostgresAsync(Path.Combine(sqliteFolder, AppDatabase.SqliteFileName), connectionString, Path.GetFileName(sqliteFolder), ct);
+        return Keep(await AppServer.StartAsync(AppDatabase.Postgres(connectionString), folder, Target.Nodes, RepoRoot, ct, settings));
+    }
+
+    private async Task CopyToPostgresAsync(string sqliteFile, string connectionString, string what, CancellationToken ct)
+    {
+        var (rows, seconds) = await PostgresCopy.CopyAsync(sqliteFile, connectionString, ct);
+        Log($"  copied '{what}' into {AppDatabase.Postgres(connectionString).Description}: {rows:N0} rows in {seconds:F1} s");
+    }
+
+    private AppServer Keep(AppServer server)
+    {
         _servers.Add(server);
         return server;
     }
@@ -84,6 +134,19 @@ public sealed class BenchRun(BenchOptions options, string repoRoot, TextWriter l
     {
         result.ColdStartMs = server.ColdStart.TotalMilliseconds;
         result.PeakWorkingSetMb = Math.Max(result.PeakWorkingSetMb, server.Sample().PeakWorkingSetBytes / 1024.0 / 1024.0);
+    }
+
+    /// <summary>
+    /// With several nodes, each node's CPU time since it started: that both did the work shows the load was really split
+    /// (call once, at the end of the scenario).
+    /// </summary>
+    public static void RecordNodes(ScenarioResult result, AppServer server)
+    {
+        if (server.NodeCount < 2) return;
+        foreach (var (sample, i) in server.SampleNodes().Select((s, i) => (s, i)))
+        {
+            result.Figures.Add(new Figure($"node {i + 1} of {server.NodeCount}: CPU time since its start", sample.ProcessorTime.TotalSeconds, "s"));
+        }
     }
 
     public async Task<LoadResult> LoadAsync(AppServer server, string path, string label, bool baseline, CancellationToken ct,
@@ -187,6 +250,7 @@ public sealed class BenchRun(BenchOptions options, string repoRoot, TextWriter l
     {
         foreach (var server in _servers) await server.DisposeAsync();
         _servers.Clear();
+        if (_postgres is not null) await _postgres.DisposeAsync();
         foreach (var file in _staticFiles)
         {
             try { File.Delete(file); } catch (IOException) { }

@@ -50,16 +50,21 @@ public static class DataGenerator
     /// <summary>
     /// The app's stores over the database in <paramref name="dataDirectory"/>, as the app wires them (data,
     /// web platform, notifications with in-memory job storage: the server delivers what the generator queues).
+    /// With <paramref name="database"/> on PostgreSQL the stores work on that database instead (see <see cref="Running.PostgresCopy"/>).
     /// </summary>
-    public static ServiceProvider CreateServices(string dataDirectory, TimeProvider clock)
+    public static ServiceProvider CreateServices(string dataDirectory, TimeProvider clock, Running.AppDatabase? database = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["EventPlanner:DataDirectory"] = dataDirectory,
-                ["EventPlanner:Jobs:Storage"] = "memory",
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            ["EventPlanner:DataDirectory"] = dataDirectory,
+            ["EventPlanner:Jobs:Storage"] = "memory",
+        };
+        if (database is { IsPostgres: true })
+        {
+            settings["EventPlanner:Database:Provider"] = "postgres";
+            settings["ConnectionStrings:EventPlanner"] = database.Location;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var environment = new HostingEnvironment { ContentRootPath = dataDirectory, EnvironmentName = "Production", ApplicationName = "EventPlanner.Bench" };
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

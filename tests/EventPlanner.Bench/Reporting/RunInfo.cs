@@ -23,6 +23,8 @@ public sealed record RunInfo
     /// <summary>The machine's 1-minute load average (Linux), at the start and the end: other work skews the figures.</summary>
     public double? LoadAverageAtStart { get; init; } = LoadAverage();
     public double? LoadAverageAtEnd { get; init; }
+    /// <summary>The PostgreSQL server of the run, when a scenario ran on one (issue 19).</summary>
+    public string? Postgres { get; init; }
 
     public static double? LoadAverage()
     {

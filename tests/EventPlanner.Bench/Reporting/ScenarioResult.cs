@@ -18,6 +18,12 @@ public sealed class ScenarioResult
 {
     public required string Scenario { get; init; }
     public required string Scale { get; init; }
+    /// <summary>sqlite or postgres (see <see cref="BenchTarget"/>).</summary>
+    public string Engine { get; private set; } = "sqlite";
+    /// <summary>App processes that shared the database and the load.</summary>
+    public int Nodes { get; private set; } = 1;
+    /// <summary>How the report labels the row: "SQLite 1 node", "PostgreSQL 2 nodes".</summary>
+    public string Target => (Engine == "postgres" ? BenchTarget.PostgresOneNode with { Nodes = Nodes } : BenchTarget.Sqlite).Label;
     /// <summary>Server process start to its first healthy response (the median when the scenario starts it several times).</summary>
     public double ColdStartMs { get; set; }
     /// <summary>Peak working set (resident set high-water mark) of the server process.</summary>
@@ -28,6 +34,14 @@ public sealed class ScenarioResult
     public List<Check> Checks { get; } = [];
     public List<string> Notes { get; } = [];
     public string? Failure { get; set; }
+
+    /// <summary>Labels the result with the engine and nodes it ran on.</summary>
+    public ScenarioResult On(BenchTarget target)
+    {
+        Engine = target.EngineName;
+        Nodes = target.Nodes;
+        return this;
+    }
 
     /// <summary>Records a check and returns whether it passed.</summary>
     public bool Check(string name, bool passed, string detail)

@@ -34,6 +34,7 @@ public sealed record BurstResult(IReadOnlyList<BurstReply> Replies, long Errors,
 /// each client sending its next request as soon as its last is answered, over its own kept-alive
 /// connection. Unlike <see cref="LoadGenerator"/> (one path, for a time), every request here differs
 /// and happens once, and the answers are kept for the scenario to check against the database.
+/// With several nodes, request i goes to node i mod n (round robin), each node over its own connections.
 /// </summary>
 public sealed class BurstClient : IDisposable
 {
@@ -46,7 +47,7 @@ public sealed class BurstClient : IDisposable
         Clients = clients;
         _client = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = clients,
+            MaxConnectionsPerServer = clients, // per node: a client's request may go to either
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
             UseCookies = false,
@@ -79,7 +80,10 @@ public sealed class BurstClient : IDisposable
             while ((i = Interlocked.Increment(ref next)) < count)
             {
                 ct.ThrowIfCancellationRequested();
-                replies[i] = await SendAsync(i, request(i), keepBodies, ct);
+                var message = request(i);
+                // Split across the server's nodes, request by request (one node: always the same address).
+                if (message.RequestUri is { IsAbsoluteUri: false } relative) message.RequestUri = new Uri(_server.AddressFor(i), relative);
+                replies[i] = await SendAsync(i, message, keepBodies, ct);
             }
         }, ct)));
         var seconds = watch.Elapsed.TotalSeconds;

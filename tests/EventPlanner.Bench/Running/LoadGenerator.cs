@@ -48,16 +48,18 @@ public static class LoadGenerator
         using var client = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
         var relative = path.TrimStart('/');
+        // Worker w sends every request to node w mod n: with several nodes the connections, and so the load, split evenly.
+        var targets = Enumerable.Range(0, settings.Concurrency).Select(w => new Uri(server.AddressFor(w), relative)).ToArray();
 
         if (settings.Warmup > TimeSpan.Zero)
         {
-            await PhaseAsync(client, relative, settings.Concurrency, settings.Warmup, null, ct);
+            await PhaseAsync(client, targets, settings.Warmup, null, ct);
         }
 
         var before = server.Sample();
         var clientBefore = Environment.CpuUsage.TotalTime;
         var watch = Stopwatch.StartNew();
-        var workers = await PhaseAsync(client, relative, settings.Concurrency, settings.Duration, settings.Requests, ct);
+        var workers = await PhaseAsync(client, targets, settings.Duration, settings.Requests, ct);
         var seconds = watch.Elapsed.TotalSeconds;
         var after = server.Sample();
         var clientCpu = Environment.CpuUsage.TotalTime - clientBefore;
@@ -81,12 +83,12 @@ public static class LoadGenerator
         };
     }
 
-    private static async Task<Worker[]> PhaseAsync(HttpClient client, string path, int concurrency, TimeSpan duration, long? requests, CancellationToken ct)
+    private static async Task<Worker[]> PhaseAsync(HttpClient client, Uri[] targets, TimeSpan duration, long? requests, CancellationToken ct)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var budget = new Budget(requests ?? long.MaxValue);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => new Worker()).ToArray();
-        await Task.WhenAll(workers.Select(w => Task.Run(() => w.RunAsync(client, path, requests is null ? deadline : long.MaxValue, budget, ct), ct)));
+        var workers = targets.Select(_ => new Worker()).ToArray();
+        await Task.WhenAll(workers.Select((w, i) => Task.Run(() => w.RunAsync(client, targets[i], requests is null ? deadline : long.MaxValue, budget, ct), ct)));
         return workers;
     }
 
@@ -104,7 +106,7 @@ public static class LoadGenerator
         public string? FirstError { get; private set; }
         public long LastBytes { get; private set; }
 
-        public async Task RunAsync(HttpClient client, string path, long deadline, Budget budget, CancellationToken ct)
+        public async Task RunAsync(HttpClient client, Uri path, long deadline, Budget budget, CancellationToken ct)
         {
             while (Stopwatch.GetTimestamp() < deadline && budget.Take())
             {
@@ -119,7 +121,7 @@ public static class LoadGenerator
                     while ((read = await body.ReadAsync(_buffer, ct)) > 0) bytes += read;
                     Latencies.Add(Stopwatch.GetTimestamp() - start);
                     if (response.IsSuccessStatusCode) LastBytes = bytes;
-                    else Fail($"{(int)response.StatusCode} {response.ReasonPhrase} from /{path}");
+                    else Fail($"{(int)response.StatusCode} {response.ReasonPhrase} from {path.PathAndQuery}");
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
                 {

@@ -11,7 +11,7 @@ namespace EventPlanner.Bench.Scenarios;
 /// The CfP closing rush (issue 5): every proposal of the call arrives at once, each from its own
 /// speaker over the API, from many concurrent clients through real Kestrel. Then the database is
 /// counted (nothing lost, nothing refused), the server is stopped, and single-row INSERT transactions
-/// are timed on the very same SQLite file, so the app's rate is shown against the storage's floor.
+/// are timed on the very same SQLite file (or PostgreSQL database), so the app's rate is shown against the storage's floor.
 /// </summary>
 public sealed class CfpRushScenario : IScenario
 {
@@ -23,6 +23,7 @@ public sealed class CfpRushScenario : IScenario
     public string Description =>
         $"the CfP closing rush: {MaxProposals:N0} proposals (create + submit, one request each) from {MaxClients} concurrent speakers; rows counted after; bare INSERT transactions on the same file as the floor";
     public IReadOnlyList<Scale> DefaultScales { get; } = [Scales.Fosdem];
+    public bool RunsOnPostgres => true;
 
     /// <summary>The whole call arrives at once: the scale's proposals (fosdem 2,000, small 60), each from another account.</summary>
     public static int ProposalsAt(Scale scale) => Math.Min(MaxProposals, Math.Min(scale.Proposals, scale.Speakers + scale.Attendees));
@@ -71,11 +72,12 @@ public sealed class CfpRushScenario : IScenario
         result.Check("lost = 0", lost == 0, $"{lost} answered proposals missing from the database");
         result.Check($"stored = {count:N0}", stored.Count == count, $"{stored.Count:N0} submitted proposals in the database");
         BenchRun.RecordServer(result, server);
+        BenchRun.RecordNodes(result, server);
 
-        // The floor: the same file, the server stopped, the same number of single-row transactions from as many tasks.
+        // The floor: the same file (or database), the server (every node) stopped, the same number of single-row transactions from as many tasks.
         await server.DisposeAsync();
-        var bare = await BareInserts.RunAsync(server.DataDirectory, count, clients, RushText,
-            $"bare INSERT, one row per transaction ({count:N0} rows, {clients} tasks, same file)", ct);
+        var bare = await BareInserts.RunAsync(server.Database, server.DataDirectory, count, clients, RushText,
+            $"bare INSERT, one row per transaction ({count:N0} rows, {clients} tasks, same {(server.Database.IsPostgres ? "database" : "file")})", ct);
         result.Loads.Add(bare);
         run.Log($"    bare single-row INSERT transactions: {bare.RequestsPerSecond:N0} rows/s, p99 {bare.Latency.P99Ms:F0} ms");
         result.Ratios.Add(new Ratio("proposals/s over bare inserts/s", rush.PerSecond / bare.RequestsPerSecond,

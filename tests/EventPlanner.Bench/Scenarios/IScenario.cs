@@ -12,6 +12,14 @@ public interface IScenario
     /// <summary>The scales `--all` (or `--scenario NAME` without `--scale`) runs it at.</summary>
     IReadOnlyList<Scale> DefaultScales { get; }
 
+    /// <summary>
+    /// Whether it also runs with --engine postgres (issue 19): it starts its servers through
+    /// <see cref="BenchRun.StartServerAsync"/> / <see cref="BenchRun.StartServerOnAsync"/> and reads through
+    /// <see cref="Running.ServerDatabase"/>, so the run's <see cref="BenchRun.Target"/> decides engine and nodes.
+    /// </summary>
+    bool RunsOnPostgres => false;
+
+    /// <summary>Runs once per target; <see cref="BenchRun.Target"/> says which engine and how many nodes.</summary>
     Task<ScenarioResult> RunAsync(BenchRun run, Scale scale, CancellationToken ct);
 }
 

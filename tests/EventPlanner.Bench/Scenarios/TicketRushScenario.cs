@@ -21,6 +21,7 @@ public sealed class TicketRushScenario : IScenario
     public string Description =>
         $"the ticket rush: {MaxAttempts:N0} registrations (one request each) from {MaxClients} concurrent attendees for {MaxAttempts / AttemptsPerPlace:N0} free places; sold counted after (must equal the quota)";
     public IReadOnlyList<Scale> DefaultScales { get; } = [Scales.Fosdem];
+    public bool RunsOnPostgres => true;
 
     /// <summary>fosdem: 5,000 attempts for 1,000 places; a smaller scale uses all its attendees, five per place.</summary>
     public static (int Attempts, int Quota) SizeAt(Scale scale)
@@ -91,6 +92,7 @@ public sealed class TicketRushScenario : IScenario
         result.Check("202 answers = waiting list", accepted == waiting, $"{accepted:N0} answered waiting, {waiting:N0} on the list");
         if (sold != quota) run.Log($"    FAIL: sold {sold:N0} tickets for a quota of {quota:N0}");
         BenchRun.RecordServer(result, server);
+        BenchRun.RecordNodes(result, server);
         result.Notes.Add($"a free ticket type with a quota of {quota:N0} is added through the organisers' API first; even attempts join the waiting list when sold out (202), odd ones are told sold out (409).");
         result.Notes.Add("each registration also sends the attendee's ticket mail after the commit (the default pickup-folder transport).");
         return result;

@@ -114,9 +114,9 @@ public sealed class WebhooksDrainScenario : IScenario
         {
             await db.WriteAsync(async (c, tx) =>
             {
-                await c.ExecuteAsync("UPDATE webhook_endpoints SET active = 1 WHERE id = @endpointId", new { endpointId }, tx);
+                await c.ExecuteAsync("UPDATE webhook_endpoints SET active = TRUE WHERE id = @endpointId", new { endpointId }, tx);
                 foreach (var _ in chunk) await outbox.PublishAsync(c, tx, eventId, WebhookEventTypes.ScheduleReleased, data);
-                await c.ExecuteAsync("UPDATE webhook_endpoints SET active = 0 WHERE id = @endpointId", new { endpointId }, tx);
+                await c.ExecuteAsync("UPDATE webhook_endpoints SET active = FALSE WHERE id = @endpointId", new { endpointId }, tx);
             }, ct);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -52,7 +52,7 @@ public sealed class HarnessPartsTests
         Assert.Contains("check: sold = 1,000 (998 valid tickets)", table);
         Assert.Contains("FAIL", table);
         Assert.Contains("PASS", table);
-        Assert.Equal("FAIL  ticket-rush @ fosdem: sold = 1,000 (998 valid tickets)", failures);
+        Assert.Equal("FAIL  ticket-rush @ fosdem on SQLite 1 node: sold = 1,000 (998 valid tickets)", failures);
     }
 
     [Theory]
