@@ -66,7 +66,7 @@ public sealed class DemoLightning : IDemoPart
         if (await sessions.CreateAsync(e.Id, values, v, ct) is not { } row) throw new InvalidOperationException("Demo lightning session: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
         var room = board.Rooms.FirstOrDefault(r => r.Name == "Main Hall") ?? board.Rooms[0];
         var placement = SessionRules.Validate(new PlacementInput(room.Id, board.Days[1].Date.ToString("yyyy-MM-dd"), "16:00", row.Version), e, v);
-        var placed = (await sessions.PlaceAsync(e.Id, row.Id, row.Version, placement, v, ct)).Session
+        var placed = (await sessions.PlaceAsync(e.Id, row.Id, row.Version, placement, v, ct)).Session()
             ?? throw new InvalidOperationException("Demo lightning placement: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
         data.CountAdded();
         await ConfigureAsync(store, e, placed.Id, opens, LightningRules.LocalInput(placed.StartsAt!.Value, e.Zone), ct);
