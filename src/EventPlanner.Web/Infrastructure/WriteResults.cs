@@ -23,6 +23,17 @@ public static class WriteResults
     public static async Task<Results<TOk, ValidationProblem, NotFound, ProblemHttpResult>> ToHttpAsync<T, TOk>(this WriteResult<T> r, Func<T, Task<TOk>> ok)
         where TOk : IResult => r.IsOk ? await ok(r.Value!) : r.ToHttp<T, TOk>(_ => throw new InvalidOperationException());
 
+    /// <summary>The same answer in a union one wider, for an endpoint that also refuses by itself before writing (its access check's 403).</summary>
+    public static Results<TOk, ValidationProblem, NotFound, ProblemHttpResult, TOther> Widen<TOk, TOther>(
+        this Results<TOk, ValidationProblem, NotFound, ProblemHttpResult> answer) where TOk : IResult where TOther : IResult => answer.Result switch
+        {
+            TOk ok => ok,
+            ValidationProblem invalid => invalid,
+            NotFound notFound => notFound,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException($"Not an answer of this union: {answer.Result.GetType().Name}"),
+        };
+
     public static ProblemHttpResult Problem<T>(WriteResult<T> r) => TypedResults.Problem(r.Message, statusCode: r.Status, title: r.Title,
         extensions: r.Extensions is null ? null : new Dictionary<string, object?>(r.Extensions));
 

@@ -95,6 +95,16 @@ public sealed class WriteResultsTests
     }
 
     [Fact]
+    public void Widening_keeps_the_answer_for_an_endpoint_that_also_refuses_by_itself()
+    {
+        var conflict = WriteResult<Row>.Conflict("Taken", "That slot is taken.").ToHttp(TypedResults.Ok).Widen<Ok<Row>, ForbidHttpResult>();
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(conflict.Result).StatusCode);
+        var done = WriteResult<Row>.Ok(new Row(3, "x")).ToHttp(TypedResults.Ok).Widen<Ok<Row>, ForbidHttpResult>();
+        Assert.Equal(3, Assert.IsType<Ok<Row>>(done.Result).Value!.Id);
+        Assert.IsType<NotFound>(WriteResult<Row>.NotFound.ToHttp(TypedResults.Ok).Widen<Ok<Row>, ForbidHttpResult>().Result);
+    }
+
+    [Fact]
     public void Field_messages_go_under_the_prefix_and_the_rest_to_the_whole_form()
     {
         var v = new Validator();
