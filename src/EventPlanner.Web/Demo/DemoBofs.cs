@@ -52,7 +52,7 @@ public sealed class DemoBofs : IDemoPart
         var fans = new[] { data.Attendees[0], data.Attendees[2], data.Attendees[3], data.Speakers[0], data.Speakers[1] };
         foreach (var fan in fans) await InterestAsync(store, e, selfHosting, fan.Id, data, v, ct);
         var booked = await services.GetRequiredService<BofBookings>().BookAsync(e, selfHosting, slots["sat-evening"], jason.Id, false, v, ct);
-        if (booked.Outcome != BookingOutcome.Done) throw new InvalidOperationException($"Demo BoF booking: {booked.Outcome} {string.Join("; ", booked.Reasons)}");
+        if (!booked.IsOk) throw new InvalidOperationException($"Demo BoF booking: {booked.Kind} {booked.Message} {string.Join("; ", v.Errors.SelectMany(x => x.Value))}");
         data.CountAdded();
 
         // Kavitha's translation BoF still needs three more people.

@@ -90,7 +90,7 @@ public sealed class DemoCommunity : IDemoPart
         return new RequestValues(new TimeRange(roomId, starts, ends), people, purpose, av);
     }
 
-    private static T Must<T>(Outcome<T> outcome, Validator v, string what) => outcome.Kind == OutcomeKind.Done
+    private static T Must<T>(WriteResult<T> outcome, Validator v, string what) => outcome.IsOk
         ? outcome.Value!
-        : throw new InvalidOperationException($"Demo community ({what}): {outcome.Kind} {outcome.Refusal?.Summary ?? outcome.Message} {string.Join("; ", v.Errors.SelectMany(x => x.Value))}");
+        : throw new InvalidOperationException($"Demo community ({what}): {outcome.Kind} {outcome.FormMessage ?? outcome.Message} {string.Join("; ", v.Errors.SelectMany(x => x.Value))}");
 }

@@ -55,7 +55,7 @@ public sealed class DemoFeedback : IDemoPart
                 [data.Speakers[t.Speaker].Email!], false), v, ct) ?? throw Failed(v);
             var placement = SessionRules.Validate(new PlacementInput(room.Id, day.ToString("yyyy-MM-dd"), t.Start, s.Version), e, v);
             var placed = await sessions.PlaceAsync(e.Id, s.Id, s.Version, placement, v, ct);
-            talkIds.Add((placed.Session ?? throw Failed(v)).Id);
+            talkIds.Add((placed.Session() ?? throw Failed(v)).Id);
             data.CountAdded();
         }
         if (await services.GetRequiredService<ReleaseStore>().ReleaseAsync(e, data.Organisers[0].Id, new ReleaseInput(NotifyModes.None, true, "Demo data"), v, ct) is null)

@@ -55,7 +55,7 @@ public sealed class DemoLightning : IDemoPart
         string[] day1People = ["meilin", "arjun", "nurul", "kenji", "priya", "weiling", "hafiz", "kavitha", "amir"];
         await SignUpAsync(store, e, day1.Id, data, day1People, Day1Talks, ct);
         var v = new Validator();
-        if ((await store.LockAsync(e, day1.Id, true, v, ct)).Outcome != LightningOutcome.Done)
+        if (!(await store.LockAsync(e, day1.Id, true, v, ct)).IsOk)
             throw new InvalidOperationException("Demo lightning lock: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
 
         // Day 2: 30 minutes, 5 slots, 4 taken: open for sign-up until the session starts.
@@ -66,7 +66,7 @@ public sealed class DemoLightning : IDemoPart
         if (await sessions.CreateAsync(e.Id, values, v, ct) is not { } row) throw new InvalidOperationException("Demo lightning session: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
         var room = board.Rooms.FirstOrDefault(r => r.Name == "Main Hall") ?? board.Rooms[0];
         var placement = SessionRules.Validate(new PlacementInput(room.Id, board.Days[1].Date.ToString("yyyy-MM-dd"), "16:00", row.Version), e, v);
-        var placed = (await sessions.PlaceAsync(e.Id, row.Id, row.Version, placement, v, ct)).Session
+        var placed = (await sessions.PlaceAsync(e.Id, row.Id, row.Version, placement, v, ct)).Session()
             ?? throw new InvalidOperationException("Demo lightning placement: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
         data.CountAdded();
         await ConfigureAsync(store, e, placed.Id, opens, LightningRules.LocalInput(placed.StartsAt!.Value, e.Zone), ct);
@@ -77,7 +77,7 @@ public sealed class DemoLightning : IDemoPart
     {
         var v = new Validator();
         var write = await store.ConfigureAsync(e, sessionId, new LightningSettingsInput(5, 1, opens, closes, 0, true, 60), v, ct);
-        if (write.Outcome != LightningOutcome.Done) throw new InvalidOperationException("Demo lightning settings: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
+        if (!write.IsOk) throw new InvalidOperationException("Demo lightning settings: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
     }
 
     private static async Task SignUpAsync(LightningStore store, EventRow e, long sessionId, DemoData data, string[] people, (string Title, string Description)[] talks,

@@ -64,9 +64,9 @@ public sealed class DemoMaterials : IDemoPart
         CancellationToken ct) =>
         Check(store.AddLinkAsync(eventId, session.Id, session.Speaker, new MaterialLinkValues(kind, title, url), v, ct), v);
 
-    private static async Task Check(Task<(MaterialOutcome Outcome, MaterialRow? Row)> write, Validator v)
+    private static async Task Check(Task<WriteResult<MaterialRow>> write, Validator v)
     {
-        if ((await write).Outcome != MaterialOutcome.Done) throw Failed(v);
+        if (!(await write).IsOk) throw Failed(v);
     }
 
     private static InvalidOperationException Failed(Validator v) => new("Demo materials: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));

@@ -75,7 +75,7 @@ public sealed class DemoReviews : IDemoPart
             var input = new ReviewInput(abstain ? null : scores, abstain ? "I mentored this speaker last year." : Comments[n % Comments.Length],
                 n % 2 == 0 ? "Thank you for proposing; consider adding a short demo." : "", abstain);
             // A criterion limited to a track applies only there: the store refuses a score for it elsewhere, so retry without.
-            if (await reviews.SaveAsync(ctx, reviewer, phase, a.ProposalId, input, new Validator(), ct) != SaveOutcome.Saved && !abstain)
+            if (await reviews.SaveAsync(ctx, reviewer, phase, a.ProposalId, input, new Validator(), ct) is { IsOk: false } && !abstain)
             {
                 var general = ctx.Criteria.Where(k => k.TrackIdList.Count == 0).ToDictionary(k => k.Id, k => scores[k.Id]);
                 await reviews.SaveAsync(ctx, reviewer, phase, a.ProposalId, input with { Scores = general }, new Validator(), ct);

@@ -109,7 +109,7 @@ public sealed class DemoSchedule : IDemoPart
         var v = new Validator();
         var placement = SessionRules.Validate(new PlacementInput(roomId, date.ToString("yyyy-MM-dd"), start.ToString("HH:mm"), s.Version), e, v);
         var write = await store.PlaceAsync(e.Id, s.Id, s.Version, placement, v, ct);
-        return write.Session ?? throw new InvalidOperationException($"Demo placement of '{s.Title}': {write.Outcome}");
+        return write.Session() ?? throw new InvalidOperationException($"Demo placement of '{s.Title}': {write.Kind}");
     }
 
     private static async Task ReleaseAsync(ReleaseStore releases, EventRow e, long organiser, string notify, CancellationToken ct)

@@ -44,7 +44,7 @@ public static class DemoTickets
         {
             var v = new Validator();
             var result = await registrations.RegisterAsync(ev.Id, userId, community.Id, [new Attendee($"Attendee {i + 1}", TicketRules.TshirtSizes[1 + i % 6], i % 3 == 0 ? "vegetarian" : "")], true, v);
-            if (result?.OrderId is { } orderId && await registrations.FindOrderAsync(orderId) is { } order) tickets.AddRange(order.Tickets);
+            if (result.Value?.OrderId is { } orderId && await registrations.FindOrderAsync(orderId) is { } order) tickets.AddRange(order.Tickets);
         }
         if (attendeeUserIds.Count > 0)
         {

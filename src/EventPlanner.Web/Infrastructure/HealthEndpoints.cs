@@ -24,7 +24,7 @@ public static class HealthEndpoints
             var database = await DatabaseAsync(db, log, ct);
             var store = Jobs(jobs, log);
             var up = database == "ok" && store.Storage == "ok";
-            return Results.Json(new HealthReport(up ? "ok" : "unavailable", database, store),
+            return TypedResults.Json(new HealthReport(up ? "ok" : "unavailable", database, store),
                 statusCode: up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().ExcludeFromDescription();
         return app;

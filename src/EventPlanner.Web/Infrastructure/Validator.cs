@@ -135,7 +135,10 @@ public sealed partial class Validator
         return value.Value;
     }
 
-    public ValidationProblem Problem() => TypedResults.ValidationProblem(Errors,
+    public ValidationProblem Problem() => Problem(Errors);
+
+    /// <summary>Field messages as the API's 400; also how a refused <see cref="WriteResult{T}"/> answers.</summary>
+    public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors,
         title: "Some fields need another look.", type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1");
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

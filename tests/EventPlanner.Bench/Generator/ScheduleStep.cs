@@ -113,7 +113,7 @@ public sealed class ScheduleStep : IGeneratorStep
                 var placement = SessionRules.Validate(new PlacementInput(room.Id, day.Date.ToString("yyyy-MM-dd"), at.ToString("HH:mm"), s.Version), e, v)
                     ?? throw GeneratorContext.Invalid("placement", v);
                 var write = await store.PlaceAsync(e.Id, s.Id, s.Version, placement, v, ct);
-                if (write.Outcome != WriteOutcome.Done) throw new InvalidOperationException($"Placing session {s.Id}: {write.Outcome}");
+                if (!write.IsOk) throw new InvalidOperationException($"Placing session {s.Id}: {write.Kind}");
                 at = at.AddMinutes(s.Minutes + 5);
             }
         }

@@ -7,20 +7,6 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Bofs;
 
-public enum BookingOutcome { Done, NotFound, Forbidden, Invalid, Refused }
-
-/// <summary>
-/// The outcome of booking, moving or cancelling. On <see cref="BookingOutcome.Refused"/>, <see cref="Reasons"/> say why
-/// and <see cref="Alternatives"/> are the slots that BoF could take instead, checked in the same transaction.
-/// </summary>
-public sealed record BookingResult(BookingOutcome Outcome, BofRow? Bof, IReadOnlyList<string> Reasons, IReadOnlyList<BofSlotRow> Alternatives)
-{
-    public static readonly BookingResult NotFound = new(BookingOutcome.NotFound, null, [], []);
-    public static readonly BookingResult Forbidden = new(BookingOutcome.Forbidden, null, [], []);
-    public static readonly BookingResult Invalid = new(BookingOutcome.Invalid, null, [], []);
-    public static BookingResult Done(BofRow bof) => new(BookingOutcome.Done, bof, [], []);
-}
-
 /// <summary>
 /// Booking, moving and cancelling BoFs: first come, first served. Everything is decided inside one BEGIN IMMEDIATE
 /// transaction (the slot still free, not started, nothing else in the room, no schedule error for the proposer as
@@ -30,27 +16,27 @@ public sealed record BookingResult(BookingOutcome Outcome, BofRow? Bof, IReadOnl
 public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, AgendaStore agenda, BofWebhooks webhooks)
 {
     /// <summary>Books a BoF into a slot, or moves it there when it is booked already. Organisers may book below the threshold.</summary>
-    public async Task<BookingResult> BookAsync(EventRow e, long bofId, long slotId, long actorId, bool organiser, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<BofRow>> BookAsync(EventRow e, long bofId, long slotId, long actorId, bool organiser, Validator v, CancellationToken ct = default)
     {
         var batch = new OutboxBatch(outbox);
         List<long> star = [];
-        BookingResult result;
+        WriteResult<BofRow> result;
         try
         {
             result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
             {
-                if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
-                if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
-                if (bof.IsCancelled) { v.Add("bof", "This BoF is cancelled."); return BookingResult.Invalid; }
+                if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return WriteResult<BofRow>.NotFound;
+                if (bof.ProposerUserId != actorId && !organiser) return BookingResults.NotYours();
+                if (bof.IsCancelled) { v.Add("bof", "This BoF is cancelled."); return WriteResult<BofRow>.Invalid(v); }
                 var threshold = await BofStore.ThresholdAsync(c, tx, e.Id);
                 if (!organiser && !bof.IsBooked && bof.Interested < threshold)
                 {
                     v.Add("slotId", $"A BoF can be booked once {threshold} people are interested; this one has {bof.Interested} so far.");
-                    return BookingResult.Invalid;
+                    return WriteResult<BofRow>.Invalid(v);
                 }
                 var slots = await BofStore.SlotsAsync(c, tx, e.Id);
-                if (slots.FirstOrDefault(s => s.Id == slotId) is not { } slot) { v.Add("slotId", "That is not one of this event's BoF slots."); return BookingResult.Invalid; }
-                if (slot.Id == bof.SlotId) return BookingResult.Done(bof);
+                if (slots.FirstOrDefault(s => s.Id == slotId) is not { } slot) { v.Add("slotId", "That is not one of this event's BoF slots."); return WriteResult<BofRow>.Invalid(v); }
+                if (slot.Id == bof.SlotId) return WriteResult<BofRow>.Ok(bof);
 
                 var now = clock.GetUtcNow();
                 var proposer = new BofPerson { Id = bof.ProposerUserId, Name = bof.ProposerName };
@@ -59,7 +45,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
                 if (slot.StartsAt <= now) reasons.Add($"The slot {BofNotices.When(slot, e)} has already started: bookings close when a slot starts.");
                 else if (slot.BofId is not null) reasons.Add($"\"{slot.BofTitle}\" booked that slot first.");
                 else reasons.AddRange(BofRules.Problems(board, slot.RoomId, slot.StartsAt, slot.EndsAt, bof.SessionId, proposer, bof.Title));
-                if (reasons.Count > 0) return new BookingResult(BookingOutcome.Refused, bof, reasons, BofRules.FreeSlots(board, slots, now, bof, proposer));
+                if (reasons.Count > 0) return BookingResults.Refused(reasons, BofRules.FreeSlots(board, slots, now, bof, proposer));
 
                 var version = bof.Version + 1;
                 await c.ExecuteAsync("UPDATE bofs SET slot_id = @slotId, version = @version, updated_at = @now WHERE id = @bofId", new { slotId, version, now, bofId }, tx);
@@ -73,32 +59,32 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
                 {
                     await batch.AddAsync(c, tx, was is null ? BofNotices.Booked(e, bof, version, slot, to) : BofNotices.Moved(e, bof, version, slot, was, to));
                 }
-                return BookingResult.Done((await BofStore.FindAsync(c, tx, e.Id, bofId))! with { SessionId = sessionId });
+                return WriteResult<BofRow>.Ok((await BofStore.FindAsync(c, tx, e.Id, bofId))! with { SessionId = sessionId });
             }, ct);
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex, "bofs", "slot_id"))
         {
             // The checks above run under the write lock, so this is the constraint doing its backstop job.
-            var (bof, alternatives) = await AlternativesAsync(e, bofId, ct);
-            return new BookingResult(BookingOutcome.Refused, bof, ["Another BoF booked that slot first."], alternatives);
+            var (_, alternatives) = await AlternativesAsync(e, bofId, ct);
+            return BookingResults.Refused(["Another BoF booked that slot first."], alternatives);
         }
-        if (result.Outcome != BookingOutcome.Done) return result;
-        await AfterCommitAsync(e, batch, star, result.Bof!.SessionId, ct);
+        if (!result.IsOk) return result;
+        await AfterCommitAsync(e, batch, star, result.Value!.SessionId, ct);
         return result;
     }
 
     /// <summary>Cancels a BoF: its slot is free again at once, its session leaves the schedule, the interested are told.</summary>
     /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false cancels nothing (NotFound).</summary>
-    public async Task<BookingResult> CancelAsync(EventRow e, long bofId, long actorId, bool organiser, CancellationToken ct = default,
+    public async Task<WriteResult<BofRow>> CancelAsync(EventRow e, long bofId, long actorId, bool organiser, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var batch = new OutboxBatch(outbox);
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return BookingResult.NotFound;
-            if (bof.ProposerUserId != actorId && !organiser) return BookingResult.Forbidden;
-            if (bof.IsCancelled) return BookingResult.Done(bof);
-            if (stillAsShown is not null && !await stillAsShown(c, tx)) return BookingResult.NotFound;
+            if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return WriteResult<BofRow>.NotFound;
+            if (bof.ProposerUserId != actorId && !organiser) return BookingResults.NotYours();
+            if (bof.IsCancelled) return WriteResult<BofRow>.Ok(bof);
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return WriteResult<BofRow>.NotFound;
             var now = clock.GetUtcNow();
             var was = bof.SlotId is { } slotId ? (await BofStore.SlotsAsync(c, tx, e.Id)).First(s => s.Id == slotId) : null;
             await c.ExecuteAsync("UPDATE bofs SET is_cancelled = TRUE, slot_id = NULL, version = version + 1, updated_at = @now WHERE id = @bofId", new { now, bofId }, tx);
@@ -110,9 +96,9 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
             }
             var interested = (await c.QueryAsync<long>("SELECT user_id FROM bof_interest WHERE bof_id = @bofId", new { bofId }, tx)).AsList();
             foreach (var to in Recipients(interested, bof, actorId)) await batch.AddAsync(c, tx, BofNotices.Cancelled(e, bof, was, to));
-            return BookingResult.Done((await BofStore.FindAsync(c, tx, e.Id, bofId))!);
+            return WriteResult<BofRow>.Ok((await BofStore.FindAsync(c, tx, e.Id, bofId))!);
         }, ct);
-        if (result.Outcome == BookingOutcome.Done) await AfterCommitAsync(e, batch, [], null, ct);
+        if (result.IsOk) await AfterCommitAsync(e, batch, [], null, ct);
         return result;
     }
 

@@ -106,7 +106,7 @@ public static class BofEndpoints
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var organiser = await access.IsOrganiserAsync(http, slug);
             var result = await bookings.BookAsync(e, id, input.SlotId!.Value, http.User.RequiredUserId(), organiser, v);
-            return await AnswerAsync(result, v, http, e, store, access);
+            return await AnswerAsync(result, http, e, store, access);
         }).RequireAuthorization(Policies.SignedIn)
         .WithSummary("Book a free BoF slot, or move the BoF to another one (the proposer once the threshold is reached, or an organiser); 409 with the free alternatives when the slot is taken, started or clashes");
 
@@ -116,25 +116,13 @@ public static class BofEndpoints
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var organiser = await access.IsOrganiserAsync(http, slug);
             var result = await bookings.CancelAsync(e, id, http.User.RequiredUserId(), organiser);
-            return await AnswerAsync(result, new Validator(), http, e, store, access);
+            return await AnswerAsync(result, http, e, store, access);
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Cancel a BoF (its proposer or an organiser): its slot is free again and it leaves the schedule");
     }
 
-    private static async Task<Results<Ok<BofResponse>, ValidationProblem, NotFound, ProblemHttpResult>> AnswerAsync(BookingResult result, Validator v,
-        HttpContext http, EventRow e, BofStore store, BofAccess access) => result.Outcome switch
-    {
-        BookingOutcome.NotFound => TypedResults.NotFound(),
-        BookingOutcome.Invalid => v.Problem(),
-        BookingOutcome.Forbidden => TypedResults.Problem("Only the BoF's proposer or an organiser of this event can book, move or cancel it.",
-            statusCode: StatusCodes.Status403Forbidden, title: "Not your BoF"),
-        BookingOutcome.Refused => TypedResults.Problem(string.Join(" ", result.Reasons), statusCode: StatusCodes.Status409Conflict,
-            title: "That slot cannot be booked", extensions: new Dictionary<string, object?>
-            {
-                ["reasons"] = result.Reasons,
-                ["alternatives"] = result.Alternatives.Select(s => s.AsResponse(true)).ToList(),
-            }),
-        _ => TypedResults.Ok(await ResponseAsync(http, e, store, access, result.Bof!.Id)),
-    };
+    private static Task<Results<Ok<BofResponse>, ValidationProblem, NotFound, ProblemHttpResult>> AnswerAsync(WriteResult<BofRow> result,
+        HttpContext http, EventRow e, BofStore store, BofAccess access) =>
+        result.ToHttpAsync(async bof => TypedResults.Ok(await ResponseAsync(http, e, store, access, bof.Id)));
 
     private static void MapSetup(RouteGroupBuilder org)
     {

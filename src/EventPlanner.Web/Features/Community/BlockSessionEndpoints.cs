@@ -30,7 +30,7 @@ public static class BlockSessionEndpoints
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             if (CommunityInputRules.Validate(input, v) is not { } values) return v.Problem();
-            return CommunityEndpoints.Created(await store.SaveAsync(e, id, null, http.User.RequiredUserId(), values, null, v), v,
+            return CommunityEndpoints.Created(await store.SaveAsync(e, id, null, http.User.RequiredUserId(), values, null, v),
                 s => $"/api/events/{slug}/community/blocks/{id}/sessions/{s.Id}", s => s.AsResponse(e));
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Add a session to your group's approved block (title, abstract, local start and end inside the block, speakers by account email and/or by name); published at once; 409 on a clash, 422 outside the block (hosts)");
 
@@ -40,7 +40,7 @@ public static class BlockSessionEndpoints
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             if (CommunityInputRules.Validate(input, v) is not { } values) return v.Problem();
-            return CommunityEndpoints.Answer(await store.SaveAsync(e, id, sessionId, http.User.RequiredUserId(), values, input.Version, v), v, s => s.AsResponse(e));
+            return CommunityEndpoints.Answer(await store.SaveAsync(e, id, sessionId, http.User.RequiredUserId(), values, input.Version, v), s => s.AsResponse(e));
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Edit a session of your group's block (send the version you read: 409 when another host changed it first) (hosts)");
 
         g.MapDelete("/blocks/{id:long}/sessions/{sessionId:long}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string slug, long id, long sessionId,
@@ -50,9 +50,9 @@ public static class BlockSessionEndpoints
             var outcome = await store.CancelAsync(e, id, sessionId, http.User.RequiredUserId());
             return outcome.Kind switch
             {
-                OutcomeKind.Done => TypedResults.NoContent(),
-                OutcomeKind.NotFound => TypedResults.NotFound(),
-                _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden, title: "Only the group's hosts can do that"),
+                WriteKind.Ok => TypedResults.NoContent(),
+                WriteKind.NotFound => TypedResults.NotFound(),
+                _ => WriteResults.Problem(outcome),
             };
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Cancel a session of your group's block; the public schedule says so at once (hosts)");
     }

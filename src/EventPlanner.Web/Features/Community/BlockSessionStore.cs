@@ -15,42 +15,42 @@ namespace EventPlanner.Web.Features.Community;
 /// </summary>
 public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule live)
 {
-    public async Task<Outcome<BlockSessionRow>> SaveAsync(EventRow e, long blockId, long? sessionId, long userId, BlockSessionValues values, int? version,
+    public async Task<WriteResult<BlockSessionRow>> SaveAsync(EventRow e, long blockId, long? sessionId, long userId, BlockSessionValues values, int? version,
         Validator v, CancellationToken ct = default)
     {
         var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockSessionRow>.NotFound;
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockSessionRow>.NotFound;
             if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
-                return Outcome<BlockSessionRow>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can put sessions in its block.");
+                return CommunityWrites.Forbidden<BlockSessionRow>($"Only the hosts of {b.GroupName} (or the event's organisers) can put sessions in its block.");
             if (b.Status != BlockStatuses.Approved || b.RoomId is not { } roomId)
-                return Outcome<BlockSessionRow>.Refused(new Refusal(422, "Block not approved",
+                return CommunityWrites.Refused<BlockSessionRow>(new Refusal(422, "Block not approved",
                     $"This block is {b.Status}: sessions go into an approved block only.", [], [], null));
             BlockSessionRow? existing = null;
             if (sessionId is { } sid)
             {
                 existing = (await CommunityQueries.SessionsAsync(c, tx, blockId)).FirstOrDefault(s => s.Id == sid);
-                if (existing is null) return Outcome<BlockSessionRow>.NotFound; // not a session of this block
+                if (existing is null) return WriteResult<BlockSessionRow>.NotFound; // not a session of this block
                 if (version is { } ver && ver != existing.Version)
-                    return Outcome<BlockSessionRow>.Refused(new Refusal(409, "Someone else changed this session first",
+                    return CommunityWrites.Refused<BlockSessionRow>(new Refusal(409, "Someone else changed this session first",
                         $"Another host changed \"{existing.Title}\" meanwhile (version {existing.Version}). Reload it and make your change again.", [], [], null));
             }
 
             var day = DateOnly.Parse(CommunityText.Day(e.Zone, b.StartsAt));
             var starts = CommunityInputRules.Utc(e, day, values.Start, "start", v);
             var ends = CommunityInputRules.Utc(e, day, values.End, "end", v);
-            if (starts is null || ends is null) return Outcome<BlockSessionRow>.Invalid;
+            if (starts is null || ends is null) return WriteResult<BlockSessionRow>.Invalid(v);
             // The length comes from the two instants (never from wrapped clock times), so it is what the table's CHECK sees.
             var minutes = (int)(ends.Value - starts.Value).TotalMinutes;
             if (minutes < CommunityInputRules.MinSessionMinutes)
             {
                 v.Add("end", $"The session must end at least {CommunityInputRules.MinSessionMinutes} minutes after it starts.");
-                return Outcome<BlockSessionRow>.Invalid;
+                return WriteResult<BlockSessionRow>.Invalid(v);
             }
             if (!RoomRules.Inside(starts.Value, ends.Value, b.StartsAt, b.EndsAt))
-                return Outcome<BlockSessionRow>.Refused(new Refusal(422, "Outside your block",
+                return CommunityWrites.Refused<BlockSessionRow>(new Refusal(422, "Outside your block",
                     $"Your block runs {CommunityText.When(e.Zone, b.StartsAt, b.EndsAt)}; a session must start and end inside it.", [], [], null));
-            if (minutes > 720) { v.Add("end", "A session lasts at most 12 hours."); return Outcome<BlockSessionRow>.Invalid; }
+            if (minutes > 720) { v.Add("end", "A session lasts at most 12 hours."); return WriteResult<BlockSessionRow>.Invalid(v); }
 
             var speakers = new List<SessionSpeaker>();
             foreach (var email in values.SpeakerEmails)
@@ -62,11 +62,11 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
                 if (user is not null) speakers.Add(new SessionSpeaker(user.Id, user.Name));
                 else v.Add("speakerEmails", $"No account uses {email}. Name them under speakers without an account instead.");
             }
-            if (v.HasErrors) return Outcome<BlockSessionRow>.Invalid;
+            if (v.HasErrors) return WriteResult<BlockSessionRow>.Invalid(v);
 
             var group = (await CommunityQueries.GroupAsync(c, tx, e.Id, b.GroupId))!;
             if (await ClashesAsync(c, tx, e, b, existing?.Id, group.TrackId, roomId, starts.Value, minutes, values, speakers) is { } refusal)
-                return Outcome<BlockSessionRow>.Refused(refusal);
+                return CommunityWrites.Refused<BlockSessionRow>(refusal);
 
             var now = clock.GetUtcNow();
             var session = new PlacedSession(e.Id, values.Kind, values.Title, values.Abstract, group.TrackId, minutes, b.ExpectedAttendance, roomId, starts.Value,
@@ -87,25 +87,25 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
             }
             await SessionWrites.SetSpeakersInAsync(c, tx, id, speakers.Select(sp => sp.Id).ToList());
             await live.PublishAsync(c, tx, e, $"Community session of {b.GroupName}: {values.Title}");
-            return Outcome<BlockSessionRow>.Done((await CommunityQueries.SessionsAsync(c, tx, blockId)).First(s => s.Id == id));
+            return WriteResult<BlockSessionRow>.Ok((await CommunityQueries.SessionsAsync(c, tx, blockId)).First(s => s.Id == id));
         }, ct);
-        if (outcome.Kind == OutcomeKind.Done) await live.AfterCommitAsync(e.Slug, ct);
+        if (outcome.Kind == WriteKind.Ok) await live.AfterCommitAsync(e.Slug, ct);
         return outcome;
     }
 
     /// <summary>Cancels a session of the block (a session never published is simply deleted); the public schedule says so at once.</summary>
     /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false cancels nothing (NotFound).</summary>
-    public async Task<Outcome<bool>> CancelAsync(EventRow e, long blockId, long sessionId, long userId, CancellationToken ct = default,
+    public async Task<WriteResult<bool>> CancelAsync(EventRow e, long blockId, long sessionId, long userId, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<bool>.NotFound;
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<bool>.NotFound;
             if (!await BlockStore.MaySessionsAsync(c, tx, e.Id, b.GroupId, userId))
-                return Outcome<bool>.Forbidden($"Only the hosts of {b.GroupName} (or the event's organisers) can cancel its sessions.");
+                return CommunityWrites.Forbidden<bool>($"Only the hosts of {b.GroupName} (or the event's organisers) can cancel its sessions.");
             if (!await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM community_block_sessions WHERE session_id = @sessionId AND block_id = @blockId)",
-                    new { sessionId, blockId }, tx)) return Outcome<bool>.NotFound;
-            if (stillAsShown is not null && !await stillAsShown(c, tx)) return Outcome<bool>.NotFound;
+                    new { sessionId, blockId }, tx)) return WriteResult<bool>.NotFound;
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return WriteResult<bool>.NotFound;
             if (await SessionStore.ReleasedAsync(c, tx, e.Id, sessionId))
             {
                 await SessionWrites.CancelInAsync(c, tx, sessionId, clock.GetUtcNow());
@@ -115,9 +115,9 @@ public sealed class BlockSessionStore(Db db, TimeProvider clock, LiveSchedule li
                 await SessionWrites.DeleteInAsync(c, tx, sessionId);
             }
             await live.PublishAsync(c, tx, e, $"Community session of {b.GroupName} cancelled");
-            return Outcome<bool>.Done(true);
+            return WriteResult<bool>.Ok(true);
         }, ct);
-        if (outcome.Kind == OutcomeKind.Done) await live.AfterCommitAsync(e.Slug, ct);
+        if (outcome.Kind == WriteKind.Ok) await live.AfterCommitAsync(e.Slug, ct);
         return outcome;
     }
 

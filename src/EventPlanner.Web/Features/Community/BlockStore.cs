@@ -15,21 +15,21 @@ namespace EventPlanner.Web.Features.Community;
 /// </summary>
 public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, CommunityWebhooks webhooks)
 {
-    public async Task<Outcome<BlockRow>> RequestAsync(EventRow e, long groupId, long userId, RequestValues values, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<BlockRow>> RequestAsync(EventRow e, long groupId, long userId, RequestValues values, Validator v, CancellationToken ct = default)
     {
         var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<BlockRow>.NotFound;
-            if (!g.IsHost(userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can ask for a room.");
+            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<BlockRow>.NotFound;
+            if (!g.IsHost(userId)) return CommunityWrites.Forbidden<BlockRow>("Only the group's hosts can ask for a room.");
             if (g.Status != GroupStatuses.Approved)
             {
                 v.Add("groupId", $"The organisers have not approved {g.Name} yet; you can ask for a room once they have.");
-                return Outcome<BlockRow>.Invalid;
+                return WriteResult<BlockRow>.Invalid(v);
             }
             var r = values.Range;
             var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
             // Asking for a room that is already taken helps nobody: say so now, with what is free (approval checks again).
-            if (RoomRules.Check(facts, r.RoomId, r.StartsAt, r.EndsAt, values.ExpectedAttendance, null) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+            if (RoomRules.Check(facts, r.RoomId, r.StartsAt, r.EndsAt, values.ExpectedAttendance, null) is { } refusal) return CommunityWrites.Refused<BlockRow>(refusal);
             var now = clock.GetUtcNow();
             var id = await c.ExecuteScalarAsync<long>("""
                 INSERT INTO community_blocks (event_id, group_id, requested_room_id, room_id, starts_at, ends_at, expected_attendance, purpose, av_needs,
@@ -52,33 +52,33 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                         ["manage_link"] = $"/events/{e.Slug}/community/manage/{CommunityText.Day(e.Zone, r.StartsAt)}",
                     }));
             }
-            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, id))!);
+            return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, id))!);
         }, ct);
-        if (outcome.Kind == OutcomeKind.Done) outbox.Kick();
+        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
         return outcome;
     }
 
     /// <summary>Approves an open request, in its room or another one; refused (409/422, with alternatives) when that room is not free or too small.</summary>
-    public Task<Outcome<BlockRow>> ApproveAsync(EventRow e, long blockId, long organiserId, long? roomId, string? note, Validator v, CancellationToken ct = default)
+    public Task<WriteResult<BlockRow>> ApproveAsync(EventRow e, long blockId, long organiserId, long? roomId, string? note, Validator v, CancellationToken ct = default)
     {
         var text = v.Optional("note", note, CommunityInputRules.MaxNote, "Note");
-        if (v.HasErrors) return Task.FromResult(Outcome<BlockRow>.Invalid);
+        if (v.HasErrors) return Task.FromResult(WriteResult<BlockRow>.Invalid(v));
         return DecideAsync(e, async (c, tx) =>
         {
-            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status))
             {
                 v.Add("status", $"Only an open request can be approved; this one is {b.Status}.");
-                return Outcome<BlockRow>.Invalid;
+                return WriteResult<BlockRow>.Invalid(v);
             }
             var target = roomId ?? b.RoomId;
             if (target is null)
             {
                 v.Add("roomId", "Choose a room.");
-                return Outcome<BlockRow>.Invalid;
+                return WriteResult<BlockRow>.Invalid(v);
             }
             var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
-            if (RoomRules.Check(facts, target.Value, b.StartsAt, b.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+            if (RoomRules.Check(facts, target.Value, b.StartsAt, b.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return CommunityWrites.Refused<BlockRow>(refusal);
             await c.ExecuteAsync("""
                 UPDATE community_blocks SET status = 'approved', room_id = @target, proposed_room_id = NULL, proposed_starts_at = NULL, proposed_ends_at = NULL,
                        organiser_note = @text, decline_reason = NULL, decided_by = @organiserId, version = version + 1, updated_at = @now
@@ -95,23 +95,23 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                 ["note"] = string.Join(" ", new[] { moved, text }.Where(x => x.Length > 0)),
                 ["block_link"] = $"/events/{e.Slug}/community/blocks/{b.Id}",
             });
-            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+            return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
     }
 
     /// <summary>Declines a request, or takes back an approved block (its sessions are cancelled and the public schedule updated).</summary>
-    public Task<Outcome<BlockRow>> DeclineAsync(EventRow e, long blockId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
+    public Task<WriteResult<BlockRow>> DeclineAsync(EventRow e, long blockId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
     {
         var why = v.Required("reason", reason, 1000, "Reason");
         // Null whenever the reason got a message: missing, too long, or holding a character no text may.
-        if (why is null) return Task.FromResult(Outcome<BlockRow>.Invalid);
+        if (why is null) return Task.FromResult(WriteResult<BlockRow>.Invalid(v));
         return DecideAsync(e, async (c, tx) =>
         {
-            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status) && b.Status != BlockStatuses.Approved)
             {
                 v.Add("status", $"This request is already {b.Status}.");
-                return Outcome<BlockRow>.Invalid;
+                return WriteResult<BlockRow>.Invalid(v);
             }
             await c.ExecuteAsync("""
                 UPDATE community_blocks SET status = 'declined', decline_reason = @why, decided_by = @organiserId, version = version + 1, updated_at = @now WHERE id = @blockId
@@ -125,22 +125,22 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                 ["reason"] = why,
                 ["group_link"] = $"/events/{e.Slug}/community/groups/{b.GroupId}",
             });
-            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+            return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
     }
 
     /// <summary>Offers the group another room and/or time; the group accepts (which approves it, re-checked then) or declines.</summary>
-    public Task<Outcome<BlockRow>> ProposeAsync(EventRow e, long blockId, long organiserId, TimeRange range, string? note, Validator v, CancellationToken ct = default)
+    public Task<WriteResult<BlockRow>> ProposeAsync(EventRow e, long blockId, long organiserId, TimeRange range, string? note, Validator v, CancellationToken ct = default)
     {
         var text = v.Optional("note", note, CommunityInputRules.MaxNote, "Note");
-        if (v.HasErrors) return Task.FromResult(Outcome<BlockRow>.Invalid);
+        if (v.HasErrors) return Task.FromResult(WriteResult<BlockRow>.Invalid(v));
         return DecideAsync(e, async (c, tx) =>
         {
-            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status))
-                return Outcome<BlockRow>.Refused(new Refusal(422, "Not an open request", $"This request is {b.Status}; only an open request can be moved.", [], [], null));
+                return CommunityWrites.Refused<BlockRow>(new Refusal(422, "Not an open request", $"This request is {b.Status}; only an open request can be moved.", [], [], null));
             var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
-            if (RoomRules.Check(facts, range.RoomId, range.StartsAt, range.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+            if (RoomRules.Check(facts, range.RoomId, range.StartsAt, range.EndsAt, b.ExpectedAttendance, b.Id) is { } refusal) return CommunityWrites.Refused<BlockRow>(refusal);
             await c.ExecuteAsync("""
                 UPDATE community_blocks SET status = 'proposed', proposed_room_id = @RoomId, proposed_starts_at = @StartsAt, proposed_ends_at = @EndsAt,
                        organiser_note = @text, decided_by = @organiserId, version = version + 1, updated_at = @now
@@ -155,23 +155,23 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                 ["note"] = text,
                 ["group_link"] = $"/events/{e.Slug}/community/groups/{b.GroupId}",
             });
-            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+            return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
     }
 
     /// <summary>The group takes the organisers' proposal: approved there, if the room is still free (checked now, in the transaction).</summary>
-    public Task<Outcome<BlockRow>> AnswerProposalAsync(EventRow e, long blockId, long userId, bool accept, CancellationToken ct = default) =>
+    public Task<WriteResult<BlockRow>> AnswerProposalAsync(EventRow e, long blockId, long userId, bool accept, CancellationToken ct = default) =>
         DecideAsync(e, async (c, tx) =>
         {
-            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
-            if (!await IsHostAsync(c, tx, b.GroupId, userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can answer for it.");
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
+            if (!await IsHostAsync(c, tx, b.GroupId, userId)) return CommunityWrites.Forbidden<BlockRow>("Only the group's hosts can answer for it.");
             if (b.Status != BlockStatuses.Proposed || b.ProposedRoomId is not { } room || b.ProposedStartsAt is not { } starts || b.ProposedEndsAt is not { } ends)
-                return Outcome<BlockRow>.Refused(new Refusal(422, "No proposal to answer", $"This request is {b.Status}; there is no open proposal.", [], [], null));
+                return CommunityWrites.Refused<BlockRow>(new Refusal(422, "No proposal to answer", $"This request is {b.Status}; there is no open proposal.", [], [], null));
             var now = clock.GetUtcNow();
             if (accept)
             {
                 var facts = await CommunityQueries.RoomFactsAsync(c, tx, e);
-                if (RoomRules.Check(facts, room, starts, ends, b.ExpectedAttendance, b.Id) is { } refusal) return Outcome<BlockRow>.Refused(refusal);
+                if (RoomRules.Check(facts, room, starts, ends, b.ExpectedAttendance, b.Id) is { } refusal) return CommunityWrites.Refused<BlockRow>(refusal);
                 await c.ExecuteAsync("""
                     UPDATE community_blocks SET status = 'approved', room_id = proposed_room_id, starts_at = proposed_starts_at, ends_at = proposed_ends_at,
                            proposed_room_id = NULL, proposed_starts_at = NULL, proposed_ends_at = NULL, version = version + 1, updated_at = @now
@@ -199,38 +199,38 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                         ["manage_link"] = $"/events/{e.Slug}/community/manage/{CommunityText.Day(e.Zone, starts)}",
                     }));
             }
-            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+            return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
 
     /// <summary>The group gives back a request or an approved block (its sessions are cancelled and the public schedule updated).</summary>
     /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false withdraws nothing (NotFound).</summary>
-    public Task<Outcome<BlockRow>> WithdrawAsync(EventRow e, long blockId, long userId, Validator v, CancellationToken ct = default,
+    public Task<WriteResult<BlockRow>> WithdrawAsync(EventRow e, long blockId, long userId, Validator v, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
         DecideAsync(e, async (c, tx) =>
         {
-            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return Outcome<BlockRow>.NotFound;
-            if (!await IsHostAsync(c, tx, b.GroupId, userId)) return Outcome<BlockRow>.Forbidden("Only the group's hosts can withdraw its requests.");
+            if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
+            if (!await IsHostAsync(c, tx, b.GroupId, userId)) return CommunityWrites.Forbidden<BlockRow>("Only the group's hosts can withdraw its requests.");
             if (!BlockStatuses.IsOpen(b.Status) && b.Status != BlockStatuses.Approved)
             {
                 v.Add("status", $"This request is already {b.Status}.");
-                return Outcome<BlockRow>.Invalid;
+                return WriteResult<BlockRow>.Invalid(v);
             }
-            if (stillAsShown is not null && !await stillAsShown(c, tx)) return Outcome<BlockRow>.NotFound;
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return WriteResult<BlockRow>.NotFound;
             await c.ExecuteAsync("UPDATE community_blocks SET status = 'withdrawn', version = version + 1, updated_at = @now WHERE id = @blockId",
                 new { blockId, now = clock.GetUtcNow() }, tx);
             if (b.Status == BlockStatuses.Approved) await CancelSessionsAsync(c, tx, e, b, $"Community block of {b.GroupName} withdrawn");
-            return Outcome<BlockRow>.Done((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
+            return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
 
     // One write transaction; after commit, mail and webhook delivery are kicked and the public schedule's cache dropped (a cancelled block may have changed it).
-    private async Task<Outcome<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, Task<Outcome<BlockRow>>> work, CancellationToken ct)
+    private async Task<WriteResult<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, Task<WriteResult<BlockRow>>> work, CancellationToken ct)
     {
         var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             // room checks read then write: one writer per event on PostgreSQL, as on SQLite
             return await work(c, tx);
         }, ct);
-        if (outcome.Kind == OutcomeKind.Done)
+        if (outcome.Kind == WriteKind.Ok)
         {
             outbox.Kick();
             webhooks.Kick();

@@ -53,7 +53,7 @@ public static class CommunityEndpoints
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             if (CommunityInputRules.Validate(input, v) is not { } values) return v.Problem();
-            return Created(await store.CreateAsync(e, http.User.RequiredUserId(), values, v), v,
+            return Created(await store.CreateAsync(e, http.User.RequiredUserId(), values, v),
                 x => $"/api/events/{slug}/community/groups/{x.Id}", x => x.AsResponse());
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Start a community group (name, description, contacts, https logo link); you become its host and the organisers are asked to approve it");
 
@@ -70,7 +70,7 @@ public static class CommunityEndpoints
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             if (CommunityInputRules.Validate(input, v) is not { } values) return v.Problem();
-            return Answer(await store.UpdateAsync(e, id, http.User.RequiredUserId(), values, v), v, x => x.AsResponse());
+            return Answer(await store.UpdateAsync(e, id, http.User.RequiredUserId(), values, v), x => x.AsResponse());
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Edit the group's name, description, contacts and logo link (hosts)");
 
         g.MapPost("/groups/{id:long}/hosts", async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id, HostInput input,
@@ -78,14 +78,14 @@ public static class CommunityEndpoints
         {
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
-            return Answer(await store.AddHostAsync(e, id, http.User.RequiredUserId(), input.Email, v), v, x => x.AsResponse());
+            return Answer(await store.AddHostAsync(e, id, http.User.RequiredUserId(), input.Email, v), x => x.AsResponse());
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Add a co-host by the email address of their account (hosts)");
 
         g.MapPost("/groups/{id:long}/approve", async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
             HttpContext http, EventStore events, GroupStore store) =>
         {
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
-            return Answer(await store.ApproveAsync(e, id, http.User.RequiredUserId()), new Validator(), x => x.AsResponse());
+            return Answer(await store.ApproveAsync(e, id, http.User.RequiredUserId()), x => x.AsResponse());
         }).RequireAuthorization(Policies.EventOrganiser).WithSummary("Approve a community group; it gets its own track and may ask for rooms (organisers)");
 
         g.MapPost("/groups/{id:long}/decline", async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id, ReasonInput input,
@@ -93,7 +93,7 @@ public static class CommunityEndpoints
         {
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
-            return Answer(await store.DeclineAsync(e, id, http.User.RequiredUserId(), input.Reason, v), v, x => x.AsResponse());
+            return Answer(await store.DeclineAsync(e, id, http.User.RequiredUserId(), input.Reason, v), x => x.AsResponse());
         }).RequireAuthorization(Policies.EventOrganiser).WithSummary("Decline a community group with a reason its hosts are told (organisers)");
     }
 
@@ -116,7 +116,7 @@ public static class CommunityEndpoints
             if (CommunityInputRules.Validate(input, e, v) is not { } values) return v.Problem();
             var outcome = await store.RequestAsync(e, id, http.User.RequiredUserId(), values, v);
             var rooms = await access.RoomsAsync(e);
-            return Created(outcome, v, x => $"/api/events/{slug}/community/requests/{x.Id}", x => x.AsResponse(e, rooms));
+            return Created(outcome, x => $"/api/events/{slug}/community/requests/{x.Id}", x => x.AsResponse(e, rooms));
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Ask for a room for a time block (room preference, local date, start and end, expected attendance, purpose, AV needs); 409 with free rooms and the room's next free time when it is taken (hosts of an approved group)");
 
         g.MapGet("/free", async Task<Results<Ok<FreeRoomsResponse>, ValidationProblem, NotFound>> (string slug, string? date, string? start, string? end, int? attendance,
@@ -156,7 +156,7 @@ public static class CommunityEndpoints
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             var rooms = await access.RoomsAsync(e);
-            return Answer(await store.ApproveAsync(e, id, http.User.RequiredUserId(), input.RoomId, input.Note, v), v, b => b.AsResponse(e, rooms));
+            return Answer(await store.ApproveAsync(e, id, http.User.RequiredUserId(), input.RoomId, input.Note, v), b => b.AsResponse(e, rooms));
         }).WithSummary("Approve a request, in the room asked for or another (roomId); re-checked in the write transaction: 409 with alternatives when the room is taken, 422 when too small (organisers)");
 
         org.MapPost("/requests/{id:long}/decline", async Task<Results<Ok<BlockResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
@@ -165,7 +165,7 @@ public static class CommunityEndpoints
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             var rooms = await access.RoomsAsync(e);
-            return Answer(await store.DeclineAsync(e, id, http.User.RequiredUserId(), input.Reason, v), v, b => b.AsResponse(e, rooms));
+            return Answer(await store.DeclineAsync(e, id, http.User.RequiredUserId(), input.Reason, v), b => b.AsResponse(e, rooms));
         }).WithSummary("Decline a request (or take back an approved block, cancelling its sessions) with a reason the hosts are told (organisers)");
 
         org.MapPost("/requests/{id:long}/propose", async Task<Results<Ok<BlockResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
@@ -175,7 +175,7 @@ public static class CommunityEndpoints
             var v = new Validator();
             if (CommunityInputRules.Range(input.RoomId, input.Date, input.Start, input.End, e, v) is not { } range) return v.Problem();
             var rooms = await access.RoomsAsync(e);
-            return Answer(await store.ProposeAsync(e, id, http.User.RequiredUserId(), range, input.Note, v), v, b => b.AsResponse(e, rooms));
+            return Answer(await store.ProposeAsync(e, id, http.User.RequiredUserId(), range, input.Note, v), b => b.AsResponse(e, rooms));
         }).WithSummary("Propose another room and/or time for a request; the group accepts or declines (organisers)");
 
         foreach (var (path, accept) in new[] { ("accept-proposal", true), ("decline-proposal", false) })
@@ -185,7 +185,7 @@ public static class CommunityEndpoints
             {
                 if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
                 var rooms = await access.RoomsAsync(e);
-                return Answer(await store.AnswerProposalAsync(e, id, http.User.RequiredUserId(), accept), new Validator(), b => b.AsResponse(e, rooms));
+                return Answer(await store.AnswerProposalAsync(e, id, http.User.RequiredUserId(), accept), b => b.AsResponse(e, rooms));
             }).RequireAuthorization(Policies.SignedIn).WithSummary(accept
                 ? "Accept the organisers' proposal: the block is approved there if the room is still free (re-checked; 409 with alternatives otherwise) (hosts)"
                 : "Decline the organisers' proposal: the request stays open as asked (hosts)");
@@ -197,32 +197,13 @@ public static class CommunityEndpoints
             if (await access.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var v = new Validator();
             var rooms = await access.RoomsAsync(e);
-            return Answer(await store.WithdrawAsync(e, id, http.User.RequiredUserId(), v), v, b => b.AsResponse(e, rooms));
+            return Answer(await store.WithdrawAsync(e, id, http.User.RequiredUserId(), v), b => b.AsResponse(e, rooms));
         }).RequireAuthorization(Policies.SignedIn).WithSummary("Withdraw a request, or give back an approved block (its sessions are cancelled) (hosts)");
     }
 
-    internal static Results<Ok<TR>, ValidationProblem, NotFound, ProblemHttpResult> Answer<T, TR>(Outcome<T> o, Validator v, Func<T, TR> map) => o.Kind switch
-    {
-        OutcomeKind.Done => TypedResults.Ok(map(o.Value!)),
-        OutcomeKind.NotFound => TypedResults.NotFound(),
-        OutcomeKind.Invalid => v.Problem(),
-        _ => Problem(o),
-    };
+    internal static Results<Ok<TR>, ValidationProblem, NotFound, ProblemHttpResult> Answer<T, TR>(WriteResult<T> o, Func<T, TR> map) =>
+        o.ToHttp(x => TypedResults.Ok(map(x)));
 
-    internal static Results<Created<TR>, ValidationProblem, NotFound, ProblemHttpResult> Created<T, TR>(Outcome<T> o, Validator v, Func<T, string> location,
-        Func<T, TR> map) => o.Kind switch
-    {
-        OutcomeKind.Done => TypedResults.Created(location(o.Value!), map(o.Value!)),
-        OutcomeKind.NotFound => TypedResults.NotFound(),
-        OutcomeKind.Invalid => v.Problem(),
-        _ => Problem(o),
-    };
-
-    private static ProblemHttpResult Problem<T>(Outcome<T> o) => o.Kind == OutcomeKind.Forbidden
-        ? TypedResults.Problem(o.Message, statusCode: StatusCodes.Status403Forbidden, title: "Only the group's hosts can do that")
-        : Problem(o.Refusal!);
-
-    /// <summary>A refusal as problem details, with what could work instead (free rooms at that time, the room's next free time).</summary>
-    public static ProblemHttpResult Problem(Refusal r) => TypedResults.Problem(r.Detail, statusCode: r.Status, title: r.Title,
-        extensions: new Dictionary<string, object?> { ["clashes"] = r.Clashes, ["freeRooms"] = r.FreeRooms, ["nextFree"] = r.NextFree });
+    internal static Results<Created<TR>, ValidationProblem, NotFound, ProblemHttpResult> Created<T, TR>(WriteResult<T> o, Func<T, string> location,
+        Func<T, TR> map) => o.ToHttp(x => TypedResults.Created(location(x), map(x)));
 }

@@ -13,7 +13,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
 {
     private const string TrackColour = "#7b3fa0";
 
-    public async Task<Outcome<GroupRow>> CreateAsync(EventRow e, long userId, GroupValues values, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<GroupRow>> CreateAsync(EventRow e, long userId, GroupValues values, Validator v, CancellationToken ct = default)
     {
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
@@ -21,7 +21,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
                     new { eventId = e.Id, values.Name }, tx))
             {
                 v.Add("name", $"A group called {values.Name} already exists at {e.Name}. Ask its hosts to add you as a co-host.");
-                return Outcome<GroupRow>.Invalid;
+                return WriteResult<GroupRow>.Invalid(v);
             }
             var now = clock.GetUtcNow();
             var id = await c.ExecuteScalarAsync<long>("""
@@ -40,17 +40,17 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
                         ["manage_link"] = $"/events/{e.Slug}/community/manage",
                     }));
             }
-            return Outcome<GroupRow>.Done((await CommunityQueries.GroupAsync(c, tx, e.Id, id))!);
+            return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, id))!);
         }, ct);
-        if (outcome.Kind == OutcomeKind.Done) outbox.Kick();
+        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
         return outcome;
     }
 
-    public Task<Outcome<GroupRow>> UpdateAsync(EventRow e, long groupId, long userId, GroupValues values, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<GroupRow>> UpdateAsync(EventRow e, long groupId, long userId, GroupValues values, Validator v, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
-            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<GroupRow>.NotFound;
-            if (!g.IsHost(userId)) return Outcome<GroupRow>.Forbidden("Only the group's hosts can edit it.");
+            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<GroupRow>.NotFound;
+            if (!g.IsHost(userId)) return CommunityWrites.Forbidden<GroupRow>("Only the group's hosts can edit it.");
             try
             {
                 await c.ExecuteAsync("""
@@ -60,41 +60,41 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             catch (Exception ex) when (DbErrors.IsConstraintViolation(ex))
             {
                 v.Add("name", $"Another group is already called {values.Name}.");
-                return Outcome<GroupRow>.Invalid;
+                return WriteResult<GroupRow>.Invalid(v);
             }
             if (g.TrackId is { } trackId && g.Name != values.Name)
             {
                 // The group's track carries its name in the schedule; keep them together (unless a track of that name exists).
                 await VenueStore.RenameTrackInAsync(c, tx, e.Id, trackId, values.Name);
             }
-            return Outcome<GroupRow>.Done((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
+            return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
 
-    public Task<Outcome<GroupRow>> AddHostAsync(EventRow e, long groupId, long userId, string? email, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<GroupRow>> AddHostAsync(EventRow e, long groupId, long userId, string? email, Validator v, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
-            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<GroupRow>.NotFound;
-            if (!g.IsHost(userId)) return Outcome<GroupRow>.Forbidden("Only the group's hosts can add co-hosts.");
+            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<GroupRow>.NotFound;
+            if (!g.IsHost(userId)) return CommunityWrites.Forbidden<GroupRow>("Only the group's hosts can add co-hosts.");
             var address = v.Required("email", email, 254, "Email");
-            if (address is null) return Outcome<GroupRow>.Invalid;
+            if (address is null) return WriteResult<GroupRow>.Invalid(v);
             var other = await c.ExecuteScalarAsync<long?>("SELECT id FROM users WHERE normalized_email = @n", new { n = address.ToUpperInvariant() }, tx);
             if (other is null)
             {
                 v.Add("email", $"No account uses {address}. Ask them to register first.");
-                return Outcome<GroupRow>.Invalid;
+                return WriteResult<GroupRow>.Invalid(v);
             }
             await c.ExecuteAsync("""
                 INSERT INTO community_hosts (group_id, user_id, added_by, added_at) VALUES (@groupId, @other, @userId, @now) ON CONFLICT DO NOTHING
                 """, new { groupId, other, userId, now = clock.GetUtcNow() }, tx);
-            return Outcome<GroupRow>.Done((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
+            return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
 
     /// <summary>Approves a group and gives it its own track (named after it; suffixed when the programme already has a track of that name).</summary>
-    public async Task<Outcome<GroupRow>> ApproveAsync(EventRow e, long groupId, long organiserId, CancellationToken ct = default)
+    public async Task<WriteResult<GroupRow>> ApproveAsync(EventRow e, long groupId, long organiserId, CancellationToken ct = default)
     {
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
-            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<GroupRow>.NotFound;
+            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<GroupRow>.NotFound;
             var trackId = g.TrackId;
             if (trackId is null)
             {
@@ -117,25 +117,25 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
                         }));
                 }
             }
-            return Outcome<GroupRow>.Done((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
+            return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
-        if (outcome.Kind == OutcomeKind.Done) outbox.Kick();
+        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
         return outcome;
     }
 
     /// <summary>Declines a group that is not approved yet (an approved group's blocks are declined one by one instead).</summary>
-    public async Task<Outcome<GroupRow>> DeclineAsync(EventRow e, long groupId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<GroupRow>> DeclineAsync(EventRow e, long groupId, long organiserId, string? reason, Validator v, CancellationToken ct = default)
     {
         var why = v.Required("reason", reason, 1000, "Reason");
         // Null whenever the reason got a message: missing, too long, or holding a character no text may.
-        if (why is null) return Outcome<GroupRow>.Invalid;
+        if (why is null) return WriteResult<GroupRow>.Invalid(v);
         var outcome = await db.WriteAsync(async (c, tx) =>
         {
-            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return Outcome<GroupRow>.NotFound;
+            if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<GroupRow>.NotFound;
             if (g.Status == GroupStatuses.Approved)
             {
                 v.Add("reason", "This group is already approved: decline its room requests instead.");
-                return Outcome<GroupRow>.Invalid;
+                return WriteResult<GroupRow>.Invalid(v);
             }
             await c.ExecuteAsync("""
                 UPDATE community_groups SET status = 'declined', decline_reason = @why, decided_by = @organiserId, decided_at = @now WHERE id = @groupId
@@ -145,9 +145,9 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
                 await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-group:{groupId}:declined:{host}",
                     CommunityNotificationKinds.GroupDeclined.Name, host, e.Id, new Dictionary<string, string> { ["group"] = g.Name, ["reason"] = why }));
             }
-            return Outcome<GroupRow>.Done((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
+            return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
-        if (outcome.Kind == OutcomeKind.Done) outbox.Kick();
+        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
         return outcome;
     }
 }

@@ -8,17 +8,6 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Lightning;
 
-public enum LightningOutcome { Done, NotFound, Invalid, Conflict, Stale }
-
-/// <summary>What a write did: Conflict and Invalid carry their messages in the caller's <see cref="Validator"/>.</summary>
-public sealed record LightningWrite(LightningOutcome Outcome, long? TalkId = null)
-{
-    public static readonly LightningWrite NotFound = new(LightningOutcome.NotFound);
-    public static readonly LightningWrite Invalid = new(LightningOutcome.Invalid);
-    public static readonly LightningWrite Conflict = new(LightningOutcome.Conflict);
-    public static readonly LightningWrite Stale = new(LightningOutcome.Stale);
-    public static LightningWrite Done(long? talkId = null) => new(LightningOutcome.Done, talkId);
-}
 
 /// <summary>
 /// Lightning sessions and their queue. Every write is one BEGIN IMMEDIATE transaction that first brings the session
@@ -100,7 +89,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     // ---- organisers: settings ----
 
-    public async Task<LightningWrite> ConfigureAsync(EventRow e, long sessionId, LightningSettingsInput input, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<long?>> ConfigureAsync(EventRow e, long sessionId, LightningSettingsInput input, Validator v, CancellationToken ct = default)
     {
         var published = false;
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
@@ -108,14 +97,14 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
             var now = clock.GetUtcNow();
             var s = await c.QuerySingleOrDefaultAsync<ScheduleSessionRef>(
                 "SELECT id, kind, title, duration_minutes, starts_at, is_cancelled FROM schedule_sessions WHERE id = @sessionId AND event_id = @Id", new { sessionId, e.Id }, tx);
-            if (s is null) return LightningWrite.NotFound;
+            if (s is null) return LightningWrites.NotFound;
             if (s.Kind != SessionKinds.Lightning)
             {
                 v.Add("session", "Only a session of kind \"Lightning talks\" can take lightning sign-ups; change its kind on the schedule first.");
-                return LightningWrite.Invalid;
+                return LightningWrites.Invalid(v);
             }
             var settings = LightningRules.Validate(input, e.Zone, s.DurationMinutes, now, s.StartsAt ?? now.AddDays(1), v);
-            if (settings is null) return LightningWrite.Invalid;
+            if (settings is null) return LightningWrites.Invalid(v);
             var existing = await LoadInAsync(c, tx, e.Id, sessionId);
             if (existing is not null)
             {
@@ -124,7 +113,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
                 if (holding > slots)
                 {
                     v.Add("slotMinutes", $"{holding} talks hold slots, but these settings leave {slots}. Move or remove talks first.");
-                    return LightningWrite.Conflict;
+                    return LightningWrites.Conflict(v);
                 }
             }
             await c.ExecuteAsync("""
@@ -143,7 +132,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
             var lineup = (await LoadInAsync(c, tx, e.Id, sessionId))!;
             await FillInAsync(c, tx, e, lineup, now);
             if (lineup.Session.IsLocked) published = await PublishAsync(c, tx, e, $"Lightning line-up changed: {lineup.Session.Title}");
-            return LightningWrite.Done();
+            return LightningWrites.Done();
         }, ct);
         await AfterAsync(e, published, ct);
         return result;
@@ -151,12 +140,12 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     // ---- speakers: sign up, confirm, withdraw, slides ----
 
-    public async Task<LightningWrite> SignUpAsync(EventRow e, long sessionId, long userId, SignUpValues values, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<long?>> SignUpAsync(EventRow e, long sessionId, long userId, SignUpValues values, Validator v, CancellationToken ct = default)
     {
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             var s = lineup.Session;
             var refusal = !s.IsPlaced ? "This lightning session is not on the schedule at the moment."
                 : s.IsLocked ? "The line-up is locked, so sign-up is closed."
@@ -164,7 +153,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
                 : now >= s.ClosesAt ? "Sign-up has closed."
                 : lineup.ActiveOf(userId) is { } mine ? $"You already have a talk in this session (\"{mine.Title}\"): one talk per person."
                 : null;
-            if (refusal is not null) { v.Add("session", refusal); return LightningWrite.Conflict; }
+            if (refusal is not null) { v.Add("session", refusal); return LightningWrites.Conflict(v); }
 
             var onTheDay = now >= LightningRules.DayStart(s.StartsAt!.Value, e.Zone);
             var (openTaken, heldTaken) = Taken(lineup);
@@ -187,34 +176,34 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
                 status = pool is null ? TalkStatuses.Waitlisted : TalkStatuses.Confirmed, pool, onTheDay, firstTimer, now,
             }, tx);
             await BumpAsync(c, tx, sessionId, now);
-            return LightningWrite.Done(id);
+            return LightningWrites.Done(id);
         }, ct);
         outbox.Kick();
         return result;
     }
 
-    public async Task<LightningWrite> ConfirmAsync(EventRow e, long sessionId, long userId, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<long?>> ConfirmAsync(EventRow e, long sessionId, long userId, Validator v, CancellationToken ct = default)
     {
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             if (lineup.ActiveOf(userId) is not { } talk)
             {
                 var lapsed = lineup.Talks.Where(t => t.UserId == userId).OrderByDescending(t => t.Seq).FirstOrDefault()?.Status == TalkStatuses.Lapsed;
                 v.Add("talk", lapsed ? "The time to confirm has passed, so the slot went to the next person waiting." : "You have no talk in this session.");
-                return lapsed ? LightningWrite.Conflict : LightningWrite.NotFound;
+                return lapsed ? LightningWrites.Conflict(v) : LightningWrites.NotFound;
             }
-            if (talk.Status == TalkStatuses.Confirmed) return LightningWrite.Done(talk.Id);
+            if (talk.Status == TalkStatuses.Confirmed) return LightningWrites.Done(talk.Id);
             if (talk.Status != TalkStatuses.Offered)
             {
                 v.Add("talk", "Your talk is on the waitlist: there is no slot to confirm yet.");
-                return LightningWrite.Conflict;
+                return LightningWrites.Conflict(v);
             }
             await c.ExecuteAsync("UPDATE lightning_talks SET status = 'confirmed', offer_expires_at = NULL, updated_at = @now WHERE id = @Id",
                 new { talk.Id, now }, tx);
             await BumpAsync(c, tx, sessionId, now);
-            return LightningWrite.Done(talk.Id);
+            return LightningWrites.Done(talk.Id);
         }, ct);
         outbox.Kick();
         return result;
@@ -222,22 +211,22 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     /// <summary>The speaker withdraws (talkId null: their own active talk) or an organiser removes a talk.</summary>
     /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run first inside the transaction; false changes nothing (NotFound).</summary>
-    public async Task<LightningWrite> WithdrawAsync(EventRow e, long sessionId, long? userId, long? talkId, Validator v, CancellationToken ct = default,
+    public async Task<WriteResult<long?>> WithdrawAsync(EventRow e, long sessionId, long? userId, long? talkId, Validator v, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var published = false;
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
-            if (stillAsShown is not null && !await stillAsShown(c, tx)) return LightningWrite.NotFound;
+            if (stillAsShown is not null && !await stillAsShown(c, tx)) return LightningWrites.NotFound;
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             var talk = talkId is { } id ? lineup.Find(id) : userId is { } u ? lineup.ActiveOf(u) : null;
-            if (talk is null || !talk.IsActive || (talkId is not null && userId is not null && talk.UserId != userId)) return LightningWrite.NotFound;
+            if (talk is null || !talk.IsActive || (talkId is not null && userId is not null && talk.UserId != userId)) return LightningWrites.NotFound;
             var s = lineup.Session;
             if (s.EndsAt is { } end && now >= end)
             {
                 v.Add("talk", "The session is over; mark the talk given or no-show instead.");
-                return LightningWrite.Conflict;
+                return LightningWrites.Conflict(v);
             }
             await c.ExecuteAsync("""
                 UPDATE lightning_talks SET status = @status, pool = NULL, position = NULL, offer_expires_at = NULL, updated_at = @now WHERE id = @Id
@@ -249,24 +238,24 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
             await BumpAsync(c, tx, sessionId, now);
             if (s.IsLocked && talk.HoldsSlot) published = await PublishAsync(c, tx, e, $"Lightning talk withdrawn: {talk.Title}");
             else await FillInAsync(c, tx, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
-            return LightningWrite.Done(talk.Id);
+            return LightningWrites.Done(talk.Id);
         }, ct);
         await AfterAsync(e, published, ct);
         return result;
     }
 
     /// <summary>Attach an uploaded PDF (already checked and stored) to the speaker's active talk; returns the file it replaced.</summary>
-    public async Task<(LightningWrite Write, string? Replaced)> SetSlidesFileAsync(EventRow e, long sessionId, long userId, string file, CancellationToken ct = default)
+    public async Task<(WriteResult<long?> Write, string? Replaced)> SetSlidesFileAsync(EventRow e, long sessionId, long userId, string file, CancellationToken ct = default)
     {
         var published = false;
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
-            if (await LoadInAsync(c, tx, e.Id, sessionId) is not { } lineup || lineup.ActiveOf(userId) is not { } talk) return (LightningWrite.NotFound, null);
+            if (await LoadInAsync(c, tx, e.Id, sessionId) is not { } lineup || lineup.ActiveOf(userId) is not { } talk) return (LightningWrites.NotFound, null);
             await c.ExecuteAsync("UPDATE lightning_talks SET slides_file = @file, updated_at = @now WHERE id = @Id", new { talk.Id, file, now }, tx);
             await BumpAsync(c, tx, sessionId, now);
             if (lineup.Session.IsLocked && talk.HoldsSlot) published = await PublishAsync(c, tx, e, $"Lightning talk slides: {talk.Title}");
-            return (LightningWrite.Done(talk.Id), talk.SlidesFile);
+            return (LightningWrites.Done(talk.Id), talk.SlidesFile);
         }, ct);
         await AfterAsync(e, published, ct);
         return result;
@@ -274,23 +263,23 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
 
     // ---- organisers: running order, moves, lock, outcomes ----
 
-    public async Task<LightningWrite> ReorderAsync(EventRow e, long sessionId, int version, IReadOnlyList<long> talkIds, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<long?>> ReorderAsync(EventRow e, long sessionId, int version, IReadOnlyList<long> talkIds, Validator v, CancellationToken ct = default)
     {
         var published = false;
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             if (lineup.Session.LineupVersion != version)
             {
                 v.Add("version", "The line-up changed since you loaded it. Look at it again and reorder from there.");
-                return LightningWrite.Stale;
+                return LightningWrites.Stale(v);
             }
             var order = lineup.RunningOrder.Select(t => t.Id).ToList();
             if (talkIds.Count != order.Count || talkIds.Distinct().Count() != talkIds.Count || talkIds.Except(order).Any())
             {
                 v.Add("talkIds", $"List each of the {order.Count} talks of the running order exactly once.");
-                return LightningWrite.Invalid;
+                return LightningWrites.Invalid(v);
             }
             for (var i = 0; i < talkIds.Count; i++)
             {
@@ -298,22 +287,22 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
             }
             await BumpAsync(c, tx, sessionId, now);
             if (lineup.Session.IsLocked) published = await PublishAsync(c, tx, e, $"Lightning running order changed: {lineup.Session.Title}");
-            return LightningWrite.Done();
+            return LightningWrites.Done();
         }, ct);
         await AfterAsync(e, published, ct);
         return result;
     }
 
-    public async Task<LightningWrite> MoveAsync(EventRow e, long sessionId, long talkId, long toSessionId, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<long?>> MoveAsync(EventRow e, long sessionId, long talkId, long toSessionId, Validator v, CancellationToken ct = default)
     {
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } from || from.Find(talkId) is not { IsActive: true } talk) return LightningWrite.NotFound;
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } from || from.Find(talkId) is not { IsActive: true } talk) return LightningWrites.NotFound;
             if (await RefreshInAsync(c, tx, e, toSessionId, now) is not { } to)
             {
                 v.Add("toSessionId", "Choose another lightning session of this event.");
-                return LightningWrite.Invalid;
+                return LightningWrites.Invalid(v);
             }
             var target = to.Session;
             var refusal = toSessionId == sessionId ? "The talk is already in this session."
@@ -326,7 +315,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
             var (openTaken, heldTaken) = Taken(to);
             var pool = LightningRules.FreePool(target, openTaken, heldTaken, isTheDay, isTheDay);
             refusal ??= pool is null ? $"\"{target.Title}\" has no free slot." : null;
-            if (refusal is not null) { v.Add("toSessionId", refusal); return LightningWrite.Conflict; }
+            if (refusal is not null) { v.Add("toSessionId", refusal); return LightningWrites.Conflict(v); }
 
             await c.ExecuteAsync("""
                 UPDATE lightning_talks SET session_id = @toSessionId, status = 'confirmed', pool = @pool, offer_expires_at = NULL,
@@ -345,34 +334,34 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
             await BumpAsync(c, tx, sessionId, now);
             await BumpAsync(c, tx, toSessionId, now);
             await FillInAsync(c, tx, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
-            return LightningWrite.Done(talkId);
+            return LightningWrites.Done(talkId);
         }, ct);
-        if (result.Outcome == LightningOutcome.Done) outbox.Kick();
+        if (result.IsOk) outbox.Kick();
         return result;
     }
 
-    public async Task<LightningWrite> LockAsync(EventRow e, long sessionId, bool locked, Validator v, CancellationToken ct = default)
+    public async Task<WriteResult<long?>> LockAsync(EventRow e, long sessionId, bool locked, Validator v, CancellationToken ct = default)
     {
         var published = false;
         var lockedNow = false;
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrite.NotFound;
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             var s = lineup.Session;
-            if (s.IsLocked == locked) return LightningWrite.Done();
+            if (s.IsLocked == locked) return LightningWrites.Done();
             if (locked)
             {
                 var offered = lineup.RunningOrder.FirstOrDefault(t => t.Status == TalkStatuses.Offered);
                 var refusal = offered is not null
                     ? $"{offered.SpeakerName} has until {LightningRules.Describe(offered.OfferExpiresAt!.Value, e.Zone)} to confirm their slot; wait for them, or remove the offer, before locking."
                     : lineup.Confirmed.Count == 0 ? "Nobody is in the line-up yet." : null;
-                if (refusal is not null) { v.Add("lock", refusal); return LightningWrite.Conflict; }
+                if (refusal is not null) { v.Add("lock", refusal); return LightningWrites.Conflict(v); }
             }
             // Guarded, so two lock requests racing on an engine with more than one writer lock (and publish) once.
             var guard = locked ? "locked_at IS NULL" : "locked_at IS NOT NULL";
             if (await c.ExecuteAsync($"UPDATE lightning_sessions SET locked_at = @at, updated_at = @now WHERE session_id = @sessionId AND {guard}",
-                    new { at = locked ? now : (DateTimeOffset?)null, now, sessionId }, tx) == 0) return LightningWrite.Done();
+                    new { at = locked ? now : (DateTimeOffset?)null, now, sessionId }, tx) == 0) return LightningWrites.Done();
             await BumpAsync(c, tx, sessionId, now);
             if (!locked) await FillInAsync(c, tx, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
             published = await PublishAsync(c, tx, e, $"Lightning line-up {(locked ? "locked" : "unlocked")}: {s.Title}");
@@ -381,17 +370,17 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
                 await webhooks.PublishLockedInAsync(c, tx, e, sessionId);
                 lockedNow = true;
             }
-            return LightningWrite.Done();
+            return LightningWrites.Done();
         }, ct);
         await AfterAsync(e, published, ct);
         if (lockedNow) webhooks.Kick();
         return result;
     }
 
-    public Task<LightningWrite> SetOutcomeAsync(EventRow e, long sessionId, long talkId, string? outcome, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<long?>> SetOutcomeAsync(EventRow e, long sessionId, long talkId, string? outcome, Validator v, CancellationToken ct = default) =>
         WithConfirmedTalkAsync(e, sessionId, talkId, v, "outcome", "Only a confirmed talk can be given or missed.", async (c, tx, lineup, talk, now) =>
         {
-            if (now < lineup.Session.StartsAt) { v.Add("outcome", "Mark talks given or no-show once the session has started."); return LightningWrite.Conflict; }
+            if (now < lineup.Session.StartsAt) { v.Add("outcome", "Mark talks given or no-show once the session has started."); return LightningWrites.Conflict(v); }
             await c.ExecuteAsync("UPDATE lightning_talks SET outcome = @outcome, updated_at = @now WHERE id = @talkId", new { outcome, now, talkId }, tx);
             return null;
         }, ct);
@@ -399,7 +388,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     // ---- run sheet ----
 
     /// <summary>The MC starts a talk (its countdown runs from now); the talk that was on is marked given if nobody said otherwise.</summary>
-    public Task<LightningWrite> StartTalkAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<long?>> StartTalkAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default) =>
         WithConfirmedTalkAsync(e, sessionId, talkId, v, "talkId", "Only a confirmed talk can start.", async (c, tx, lineup, talk, now) =>
         {
             if (lineup.Session.CurrentTalkId is { } previous && previous != talkId && now >= lineup.Session.StartsAt)
@@ -413,7 +402,7 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
         }, ct);
 
     /// <summary>The MC calls a speaker to the stage: shown on the run sheet and sent to them (in-app and mail).</summary>
-    public Task<LightningWrite> CallAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<long?>> CallAsync(EventRow e, long sessionId, long talkId, Validator v, CancellationToken ct = default) =>
         WithConfirmedTalkAsync(e, sessionId, talkId, v, "talkId", "Only a confirmed speaker can be called.", async (c, tx, lineup, talk, now) =>
         {
             await c.ExecuteAsync("UPDATE lightning_sessions SET called_talk_id = @talkId, called_at = @now WHERE session_id = @sessionId",
@@ -431,17 +420,17 @@ public sealed class LightningStore(Db db, TimeProvider clock, Outbox outbox, Liv
     /// and confirmed, then <paramref name="change"/> (null to go on, or a refusal), the session's version bumped, and the
     /// outbox kicked after commit (the refresh may have queued offers even when the change is refused).
     /// </summary>
-    private async Task<LightningWrite> WithConfirmedTalkAsync(EventRow e, long sessionId, long talkId, Validator v, string field, string notConfirmed,
-        Func<IDbConnection, IDbTransaction, Lineup, TalkRow, DateTimeOffset, Task<LightningWrite?>> change, CancellationToken ct)
+    private async Task<WriteResult<long?>> WithConfirmedTalkAsync(EventRow e, long sessionId, long talkId, Validator v, string field, string notConfirmed,
+        Func<IDbConnection, IDbTransaction, Lineup, TalkRow, DateTimeOffset, Task<WriteResult<long?>?>> change, CancellationToken ct)
     {
         var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrite.NotFound;
-            if (talk.Status != TalkStatuses.Confirmed) { v.Add(field, notConfirmed); return LightningWrite.Conflict; }
+            if (await RefreshInAsync(c, tx, e, sessionId, now) is not { } lineup || lineup.Find(talkId) is not { } talk) return LightningWrites.NotFound;
+            if (talk.Status != TalkStatuses.Confirmed) { v.Add(field, notConfirmed); return LightningWrites.Conflict(v); }
             if (await change(c, tx, lineup, talk, now) is { } refused) return refused;
             await BumpAsync(c, tx, sessionId, now);
-            return LightningWrite.Done(talkId);
+            return LightningWrites.Done(talkId);
         }, ct);
         outbox.Kick();
         return result;

@@ -30,16 +30,16 @@ public static class MaterialEndpoints
         MapSession(session);
         MapGallery(app.MapGroup("/api/events/{slug}/gallery").WithTags("Materials"));
 
-        app.MapGet("/events/{slug}/materials/{name}", async (string slug, string name, HttpContext http, MaterialAccess access, MaterialStore store,
+        app.MapGet("/events/{slug}/materials/{name}", async Task<Results<PhysicalFileHttpResult, NotFound>> (string slug, string name, HttpContext http, MaterialAccess access, MaterialStore store,
             MaterialFiles files) =>
         {
             // Only under its own event's slug, and a hidden event's files only for its team (like its pages).
             if (await access.VisibleAsync(http, slug) is not { } e || await store.FindFileAsync(e.Id, name, http.RequestAborted) is not { } m
-                || files.Find(name) is not { } path) return Results.NotFound();
+                || files.Find(name) is not { } path) return TypedResults.NotFound();
             // A download, never rendered or run here: the type the bytes were found to be, nosniff, a sandbox.
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.File(path, m.ContentType!, m.DownloadName, enableRangeProcessing: true);
+            return TypedResults.PhysicalFile(path, m.ContentType!, m.DownloadName, enableRangeProcessing: true);
         }).AllowAnonymous().WithTags("Materials")
         .WithSummary("An uploaded material, as a download (Content-Disposition: attachment) of the type its bytes were found to be; the random file name is the key");
         return app;
@@ -56,7 +56,7 @@ public static class MaterialEndpoints
 
         var write = session.MapGroup("").RequireAuthorization(Policies.SignedIn);
 
-        write.MapPost("", async Task<Results<Created<MaterialResponse>, ValidationProblem, NotFound, ForbidHttpResult>> (string slug, long sessionId,
+        write.MapPost("", async Task<Results<Created<MaterialResponse>, ValidationProblem, NotFound, ProblemHttpResult, ForbidHttpResult>> (string slug, long sessionId,
             MaterialLinkInput input, HttpContext http, MaterialAccess access, MaterialStore store) =>
         {
             var (verdict, e) = await access.MayAttachAsync(http, slug, sessionId);
@@ -64,16 +64,11 @@ public static class MaterialEndpoints
             if (verdict == MaterialAccess.Verdict.Forbidden) return TypedResults.Forbid();
             var v = new Validator();
             if (MaterialRules.Link("", input, v) is not { } link) return v.Problem();
-            var (outcome, row) = await store.AddLinkAsync(e!.Id, sessionId, http.User.RequiredUserId(), link, v, http.RequestAborted);
-            return outcome switch
-            {
-                MaterialOutcome.Done => TypedResults.Created($"/api/events/{slug}/sessions/{sessionId}/materials", row!.AsResponse(slug)),
-                MaterialOutcome.NotFound => TypedResults.NotFound(),
-                _ => v.Problem(),
-            };
+            var result = await store.AddLinkAsync(e!.Id, sessionId, http.User.RequiredUserId(), link, v, http.RequestAborted);
+            return result.ToHttp(row => TypedResults.Created($"/api/events/{slug}/sessions/{sessionId}/materials", row.AsResponse(slug))).Widen<Created<MaterialResponse>, ForbidHttpResult>();
         }).WithSummary($"Add a link (kind slides, recording, code, paper or other; an http(s) address; a title) (the session's speakers and the event's organisers); at most {MaterialRules.MaxPerSession} materials a session");
 
-        write.MapPut("/links", async Task<Results<Ok<IEnumerable<MaterialResponse>>, ValidationProblem, NotFound, ForbidHttpResult>> (string slug, long sessionId,
+        write.MapPut("/links", async Task<Results<Ok<IEnumerable<MaterialResponse>>, ValidationProblem, NotFound, ProblemHttpResult, ForbidHttpResult>> (string slug, long sessionId,
             MaterialLinksInput input, HttpContext http, MaterialAccess access, MaterialStore store) =>
         {
             var (verdict, e) = await access.MayAttachAsync(http, slug, sessionId);
@@ -81,44 +76,34 @@ public static class MaterialEndpoints
             if (verdict == MaterialAccess.Verdict.Forbidden) return TypedResults.Forbid();
             var v = new Validator();
             if (MaterialRules.Links(input, v) is not { } links) return v.Problem();
-            var outcome = await store.ReplaceLinksAsync(e!.Id, sessionId, http.User.RequiredUserId(), links, v, http.RequestAborted);
-            if (outcome == MaterialOutcome.NotFound) return TypedResults.NotFound();
-            if (outcome == MaterialOutcome.Invalid) return v.Problem();
-            return TypedResults.Ok((await store.ListAsync(e.Id, sessionId, http.RequestAborted)).Select(m => m.AsResponse(slug)));
+            var result = await store.ReplaceLinksAsync(e!.Id, sessionId, http.User.RequiredUserId(), links, v, http.RequestAborted);
+            var answer = await result.ToHttpAsync(async _ => TypedResults.Ok((await store.ListAsync(e.Id, sessionId, http.RequestAborted)).Select(m => m.AsResponse(slug))));
+            return answer.Widen<Ok<IEnumerable<MaterialResponse>>, ForbidHttpResult>();
         }).WithSummary("Set all of the session's links at once (those not listed are removed; uploaded files stay) (the session's speakers and the event's organisers)");
 
-        write.MapPost("/upload", async (string slug, long sessionId, HttpContext http, MaterialAccess access, MaterialUploads uploads) =>
+        write.MapPost("/upload", async Task<Results<Created<MaterialResponse>, ValidationProblem, NotFound, ProblemHttpResult, ForbidHttpResult>> (string slug, long sessionId, HttpContext http, MaterialAccess access, MaterialUploads uploads) =>
         {
             var (verdict, e) = await access.MayAttachAsync(http, slug, sessionId);
-            if (verdict == MaterialAccess.Verdict.NotFound) return Results.NotFound();
-            if (verdict == MaterialAccess.Verdict.Forbidden) return Results.Forbid();
+            if (verdict == MaterialAccess.Verdict.NotFound) return TypedResults.NotFound();
+            if (verdict == MaterialAccess.Verdict.Forbidden) return TypedResults.Forbid();
             var v = new Validator();
-            var (outcome, row, tooLarge) = await uploads.FromApiAsync(http, e!, sessionId, v);
-            if (tooLarge) return Results.ValidationProblem(v.Errors, title: "The file is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            return outcome switch
-            {
-                MaterialOutcome.Done => Results.Created($"/api/events/{slug}/sessions/{sessionId}/materials", row!.AsResponse(slug)),
-                MaterialOutcome.NotFound => Results.NotFound(),
-                _ => v.Problem(),
-            };
+            var (result, tooLarge) = await uploads.FromApiAsync(http, e!, sessionId, v);
+            // The field messages as a validation problem, under 413 (TypedResults.ValidationProblem is always 400).
+            if (tooLarge) return TypedResults.Problem(new HttpValidationProblemDetails(v.Errors) { Title = "The file is too large.", Status = StatusCodes.Status413PayloadTooLarge });
+            return result.ToHttp(row => TypedResults.Created($"/api/events/{slug}/sessions/{sessionId}/materials", row.AsResponse(slug))).Widen<Created<MaterialResponse>, ForbidHttpResult>();
         }).DisableAntiforgery() // an API call (token or same-site cookie), not a page form; the page posts through its own antiforgery-checked form
-        .Produces<MaterialResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
         .WithSummary("Upload slides (multipart/form-data: field \"file\" with a PDF, ODP or PPTX, checked by content; optional \"title\"); the size limit is EventPlanner:Uploads:MaxBytes, 50 MB by default (the session's speakers and the event's organisers)");
 
-        write.MapPatch("/{materialId:long}", async Task<Results<Ok<MaterialResponse>, ValidationProblem, NotFound, ForbidHttpResult>> (string slug, long sessionId,
+        write.MapPatch("/{materialId:long}", async Task<Results<Ok<MaterialResponse>, ValidationProblem, NotFound, ProblemHttpResult, ForbidHttpResult>> (string slug, long sessionId,
             long materialId, MaterialTitleInput input, HttpContext http, MaterialAccess access, MaterialStore store) =>
         {
             var (verdict, e) = await access.MayAttachAsync(http, slug, sessionId);
             if (verdict == MaterialAccess.Verdict.NotFound) return TypedResults.NotFound();
             if (verdict == MaterialAccess.Verdict.Forbidden) return TypedResults.Forbid();
             var v = new Validator();
-            var (outcome, row) = await store.RenameAsync(e!.Id, sessionId, materialId, input.Title, v, http.RequestAborted);
-            return outcome switch
-            {
-                MaterialOutcome.Done => TypedResults.Ok(row!.AsResponse(slug)),
-                MaterialOutcome.NotFound => TypedResults.NotFound(),
-                _ => v.Problem(),
-            };
+            var result = await store.RenameAsync(e!.Id, sessionId, materialId, input.Title, v, http.RequestAborted);
+            return result.ToHttp(row => TypedResults.Ok(row.AsResponse(slug))).Widen<Ok<MaterialResponse>, ForbidHttpResult>();
         }).WithSummary($"Change one material's title (one line, at most {MaterialRules.MaxTitle} characters; empty gives its kind's name) (the session's speakers and the event's organisers)");
 
         write.MapDelete("/{materialId:long}", async Task<Results<NoContent, NotFound, ForbidHttpResult>> (string slug, long sessionId, long materialId, HttpContext http,

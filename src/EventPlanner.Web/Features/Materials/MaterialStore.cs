@@ -5,8 +5,6 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Materials;
 
-public enum MaterialOutcome { Done, NotFound, Invalid }
-
 /// <summary>
 /// Session materials and gallery links (the only writer of session_materials and event_gallery_links). Every write is
 /// one short transaction that also checks the per-session limit, so a refused request saves nothing; the triggers of
@@ -62,39 +60,39 @@ public sealed class MaterialStore(Db db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<MaterialRow>($"{Select} WHERE event_id = @eventId AND file_name = @fileName", new { eventId, fileName });
     }
 
-    public async Task<(MaterialOutcome Outcome, MaterialRow? Row)> AddLinkAsync(long eventId, long sessionId, long userId, MaterialLinkValues link, Validator v,
+    public async Task<WriteResult<MaterialRow>> AddLinkAsync(long eventId, long sessionId, long userId, MaterialLinkValues link, Validator v,
         CancellationToken ct = default) =>
         await db.WriteAsync(async (c, tx) =>
         {
-            if (!await OwnSessionAsync(c, tx, eventId, sessionId)) return (MaterialOutcome.NotFound, (MaterialRow?)null);
+            if (!await OwnSessionAsync(c, tx, eventId, sessionId)) return WriteResult<MaterialRow>.NotFound;
             var existing = await CountAsync(c, tx, sessionId);
             if (await c.ExecuteScalarAsync<long?>("SELECT id FROM session_materials WHERE session_id = @sessionId AND kind = @Kind AND url = @Url",
                     new { sessionId, link.Kind, link.Url }, tx) is { } same)
-                return (MaterialOutcome.Done, await FindAsync(c, tx, same));
+                return WriteResult<MaterialRow>.Ok((await FindAsync(c, tx, same))!);
             if (existing + 1 > MaterialRules.MaxPerSession)
             {
                 v.Add("url", $"A session holds at most {MaterialRules.MaxPerSession} materials; remove one first.");
-                return (MaterialOutcome.Invalid, null);
+                return WriteResult<MaterialRow>.Invalid(v);
             }
             var id = await InsertAsync(c, tx, eventId, sessionId, userId, link.Kind, link.Title, link.Url, null);
-            return (MaterialOutcome.Done, await FindAsync(c, tx, id));
+            return WriteResult<MaterialRow>.Ok((await FindAsync(c, tx, id))!);
         }, ct);
 
     /// <summary>
     /// Makes the session's links exactly these: a link already there (same kind and address) keeps its id (so the
     /// digest does not announce it again) and takes the new title; links not listed are removed; files stay.
     /// </summary>
-    public async Task<MaterialOutcome> ReplaceLinksAsync(long eventId, long sessionId, long userId, IReadOnlyList<MaterialLinkValues> links, Validator v,
+    public async Task<WriteResult<int>> ReplaceLinksAsync(long eventId, long sessionId, long userId, IReadOnlyList<MaterialLinkValues> links, Validator v,
         CancellationToken ct = default) =>
         await db.WriteAsync(async (c, tx) =>
         {
-            if (!await OwnSessionAsync(c, tx, eventId, sessionId)) return MaterialOutcome.NotFound;
+            if (!await OwnSessionAsync(c, tx, eventId, sessionId)) return WriteResult<int>.NotFound;
             var files = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM session_materials WHERE session_id = @sessionId AND file_name IS NOT NULL",
                 new { sessionId }, tx);
             if (files + links.Count > MaterialRules.MaxPerSession)
             {
                 v.Add("links", $"A session holds at most {MaterialRules.MaxPerSession} materials, files included ({files} files here): give at most {MaterialRules.MaxPerSession - files} links.");
-                return MaterialOutcome.Invalid;
+                return WriteResult<int>.Invalid(v);
             }
             var before = (await c.QueryAsync<MaterialRow>($"{Select} WHERE session_id = @sessionId AND url IS NOT NULL", new { sessionId }, tx)).AsList();
             foreach (var gone in before.Where(b => !links.Any(l => l.Kind == b.Kind && l.Url == b.Url)))
@@ -107,37 +105,37 @@ public sealed class MaterialStore(Db db, TimeProvider clock)
                 }
                 else await InsertAsync(c, tx, eventId, sessionId, userId, link.Kind, link.Title, link.Url, null);
             }
-            return MaterialOutcome.Done;
+            return WriteResult<int>.Ok(links.Count);
         }, ct);
 
-    public async Task<(MaterialOutcome Outcome, MaterialRow? Row)> AddFileAsync(long eventId, long sessionId, long userId, string title, StoredUpload file,
+    public async Task<WriteResult<MaterialRow>> AddFileAsync(long eventId, long sessionId, long userId, string title, StoredUpload file,
         Validator v, CancellationToken ct = default) =>
         await db.WriteAsync(async (c, tx) =>
         {
-            if (!await OwnSessionAsync(c, tx, eventId, sessionId)) return (MaterialOutcome.NotFound, (MaterialRow?)null);
+            if (!await OwnSessionAsync(c, tx, eventId, sessionId)) return WriteResult<MaterialRow>.NotFound;
             if (await CountAsync(c, tx, sessionId) + 1 > MaterialRules.MaxPerSession)
             {
                 v.Add("file", $"A session holds at most {MaterialRules.MaxPerSession} materials; remove one first.");
-                return (MaterialOutcome.Invalid, null);
+                return WriteResult<MaterialRow>.Invalid(v);
             }
             var id = await InsertAsync(c, tx, eventId, sessionId, userId, MaterialRules.Slides, title, null, file);
-            return (MaterialOutcome.Done, await FindAsync(c, tx, id));
+            return WriteResult<MaterialRow>.Ok((await FindAsync(c, tx, id))!);
         }, ct);
 
     /// <summary>
     /// Gives one material of the session a new title, checked as when it was added (an empty one is its kind's name, which
     /// is why the check needs the row). Invalid: the messages are in <paramref name="v"/> and nothing changed.
     /// </summary>
-    public async Task<(MaterialOutcome Outcome, MaterialRow? Row)> RenameAsync(long eventId, long sessionId, long materialId, string? title, Validator v,
+    public async Task<WriteResult<MaterialRow>> RenameAsync(long eventId, long sessionId, long materialId, string? title, Validator v,
         CancellationToken ct = default) =>
         await db.WriteAsync(async (c, tx) =>
         {
             var row = await c.QuerySingleOrDefaultAsync<MaterialRow>($"{Select} WHERE id = @materialId AND session_id = @sessionId AND event_id = @eventId",
                 new { materialId, sessionId, eventId }, tx);
-            if (row is null) return (MaterialOutcome.NotFound, (MaterialRow?)null);
-            if (MaterialRules.Title("title", title, row.Kind, v) is not { } checkedTitle) return (MaterialOutcome.Invalid, null);
+            if (row is null) return WriteResult<MaterialRow>.NotFound;
+            if (MaterialRules.Title("title", title, row.Kind, v) is not { } checkedTitle) return WriteResult<MaterialRow>.Invalid(v);
             await c.ExecuteAsync("UPDATE session_materials SET title = @checkedTitle WHERE id = @materialId", new { checkedTitle, materialId }, tx);
-            return (MaterialOutcome.Done, await FindAsync(c, tx, materialId));
+            return WriteResult<MaterialRow>.Ok((await FindAsync(c, tx, materialId))!);
         }, ct);
 
     /// <summary>Removes one material of the session; returns its stored file name (to delete after the commit), if any.</summary>

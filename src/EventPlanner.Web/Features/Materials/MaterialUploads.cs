@@ -12,17 +12,17 @@ namespace EventPlanner.Web.Features.Materials;
 public sealed class MaterialUploads(MaterialFiles files, MaterialStore store)
 {
     /// <summary>Reads the multipart form with this feature's own limits (the site-wide form limit is smaller).</summary>
-    public async Task<(MaterialOutcome Outcome, MaterialRow? Row, bool TooLarge)> FromApiAsync(HttpContext http, EventRow e, long sessionId, Validator v)
+    public async Task<(WriteResult<MaterialRow> Write, bool TooLarge)> FromApiAsync(HttpContext http, EventRow e, long sessionId, Validator v)
     {
         if (files.TooLarge(http.Request.ContentLength - WebPlatform.UploadFormOverhead))
         {
             v.Add("file", $"The upload is {http.Request.ContentLength / 1024 / 1024.0:0.0} MB; the limit is {files.Limit}.");
-            return (MaterialOutcome.Invalid, null, true);
+            return (WriteResult<MaterialRow>.Invalid(v), true);
         }
         if (!http.Request.HasFormContentType)
         {
             v.Add("file", "Send the file as multipart/form-data in a field named file.");
-            return (MaterialOutcome.Invalid, null, false);
+            return (WriteResult<MaterialRow>.Invalid(v), false);
         }
         if (http.Features.Get<IFormFeature>()?.Form is null)
         {
@@ -37,32 +37,32 @@ public sealed class MaterialUploads(MaterialFiles files, MaterialStore store)
         catch (InvalidDataException)
         {
             v.Add("file", $"The upload is larger than {files.Limit}, the limit, or is not a well-formed form.");
-            return (MaterialOutcome.Invalid, null, true);
+            return (WriteResult<MaterialRow>.Invalid(v), true);
         }
-        if (form.Files.GetFile("file") is not { } file) { v.Add("file", "Choose a file (PDF, ODP or PPTX)."); return (MaterialOutcome.Invalid, null, false); }
+        if (form.Files.GetFile("file") is not { } file) { v.Add("file", "Choose a file (PDF, ODP or PPTX)."); return (WriteResult<MaterialRow>.Invalid(v), false); }
         // Two files or two titles in one upload: which one was meant is a guess, so neither is kept.
         if (form.Files.GetFiles("file").Count > 1) v.Add("file", "Send one file at a time.");
         if (form["title"].Count > 1) v.Add("title", "Send one title.");
-        if (v.HasErrors) return (MaterialOutcome.Invalid, null, false);
-        var (outcome, row) = await SaveAsync(e, sessionId, http.User.RequiredUserId(), file, form["title"].ToString(), v, http.RequestAborted);
-        return (outcome, row, file.Length > files.MaxBytes);
+        if (v.HasErrors) return (WriteResult<MaterialRow>.Invalid(v), false);
+        var write = await SaveAsync(e, sessionId, http.User.RequiredUserId(), file, form["title"].ToString(), v, http.RequestAborted);
+        return (write, file.Length > files.MaxBytes);
     }
 
-    public async Task<(MaterialOutcome Outcome, MaterialRow? Row)> SaveAsync(EventRow e, long sessionId, long userId, IFormFile file, string? title, Validator v,
+    public async Task<WriteResult<MaterialRow>> SaveAsync(EventRow e, long sessionId, long userId, IFormFile file, string? title, Validator v,
         CancellationToken ct)
     {
         if (file.Length > files.MaxBytes)
         {
             v.Add("file", $"The file is {file.Length / 1024 / 1024.0:0.0} MB; the limit is {files.Limit}.");
-            return (MaterialOutcome.Invalid, null);
+            return WriteResult<MaterialRow>.Invalid(v);
         }
         var checkedTitle = MaterialRules.Title("title", title, MaterialRules.Slides, v);
-        if (checkedTitle is null) return (MaterialOutcome.Invalid, null);
+        if (checkedTitle is null) return WriteResult<MaterialRow>.Invalid(v);
         StoredUpload? stored;
         await using (var stream = file.OpenReadStream()) stored = await files.SaveAsync(stream, file.FileName, v, ct);
-        if (stored is null) return (MaterialOutcome.Invalid, null);
-        var (outcome, row) = await store.AddFileAsync(e.Id, sessionId, userId, checkedTitle, stored, v, ct);
-        if (outcome != MaterialOutcome.Done) files.Delete(stored.FileName);
-        return (outcome, row);
+        if (stored is null) return WriteResult<MaterialRow>.Invalid(v);
+        var write = await store.AddFileAsync(e.Id, sessionId, userId, checkedTitle, stored, v, ct);
+        if (!write.IsOk) files.Delete(stored.FileName);
+        return write;
     }
 }

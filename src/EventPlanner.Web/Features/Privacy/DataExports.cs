@@ -19,14 +19,15 @@ public sealed class DataExports(Db db, TimeProvider clock, IBackgroundJobClient 
     /// <summary>Above this many records (the account's mail, proposal versions, reviews, tickets, stars) the export is built in the background.</summary>
     private readonly int _inlineLimit = configuration.GetValue("EventPlanner:Privacy:InlineExportLimit", PersonalDataExporter.InlineLimit);
 
-    public abstract record Outcome
+    /// <summary>An export asked for: the file at once, or a build in the background whose link is mailed.</summary>
+    public abstract record Export
     {
-        public sealed record Ready(byte[] Json, string FileName) : Outcome;
-        public sealed record Queued(DateTimeOffset ExpiresAt) : Outcome;
-        public sealed record Gone : Outcome;
+        public sealed record Ready(byte[] Json, string FileName) : Export;
+        public sealed record Queued(DateTimeOffset ExpiresAt) : Export;
     }
 
-    public async Task<Outcome> RequestAsync(long userId, CancellationToken ct = default)
+    /// <summary>Not found when the account is gone meanwhile.</summary>
+    public async Task<WriteResult<Export>> RequestAsync(long userId, CancellationToken ct = default)
     {
         long records;
         await using (var c = await db.OpenAsync(ct))
@@ -42,8 +43,8 @@ public sealed class DataExports(Db db, TimeProvider clock, IBackgroundJobClient 
         }
         if (records <= _inlineLimit)
         {
-            if (await exporter.BuildAsync(userId, ct) is not { } file) return new Outcome.Gone();
-            return new Outcome.Ready(PersonalDataExporter.Serialise(file), FileName(clock.GetUtcNow()));
+            if (await exporter.BuildAsync(userId, ct) is not { } file) return WriteResult<Export>.NotFound;
+            return WriteResult<Export>.Ok(new Export.Ready(PersonalDataExporter.Serialise(file), FileName(clock.GetUtcNow())));
         }
         var now = clock.GetUtcNow();
         var (id, isNew) = await db.WriteAsync(async (c, tx) =>
@@ -56,7 +57,7 @@ public sealed class DataExports(Db db, TimeProvider clock, IBackgroundJobClient 
                 """, new { userId, hash = Hash(NewToken()), now, expires = now + LinkLifetime }, tx), true);
         }, ct);
         if (isNew) jobs.Enqueue<DataExportJob>(j => j.BuildAsync(id, CancellationToken.None));
-        return new Outcome.Queued(now + LinkLifetime);
+        return WriteResult<Export>.Ok(new Export.Queued(now + LinkLifetime));
     }
 
     /// <summary>The file behind a mailed link, for its owner only, while the link lasts; null otherwise (answered as 404).</summary>

@@ -31,10 +31,11 @@ public static class PrivacyEndpoints
         var me = app.MapGroup("/api/me/personal-data").WithTags("Personal data").RequireAuthorization(Policies.SignedIn);
 
         me.MapPost("", async Task<Results<FileContentHttpResult, Accepted<ExportQueuedResponse>, NotFound>> (HttpContext http, DataExports exports) =>
-            await exports.RequestAsync(http.User.RequiredUserId(), http.RequestAborted) switch
+            // Only done or not found (the account went meanwhile), so the answer's union stays that narrow.
+            (await exports.RequestAsync(http.User.RequiredUserId(), http.RequestAborted)).Value switch
             {
-                DataExports.Outcome.Ready r => TypedResults.File(r.Json, "application/json", r.FileName),
-                DataExports.Outcome.Queued q => TypedResults.Accepted((string?)null,
+                DataExports.Export.Ready r => TypedResults.File(r.Json, "application/json", r.FileName),
+                DataExports.Export.Queued q => TypedResults.Accepted((string?)null,
                     new ExportQueuedResponse("building", "Your export is large: we are building it and will mail you a download link.", q.ExpiresAt)),
                 _ => TypedResults.NotFound(),
             }).WithSummary("Everything the app holds about you as one JSON file; a large export answers 202 and mails you a link when it is ready");

@@ -8,8 +8,6 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Reviews;
 
-public enum ConfirmOutcome { NotFound, Refused, Confirmed, Declined }
-
 /// <summary>What the confirm page shows: the talk and where its confirmation stands.</summary>
 public sealed record ConfirmationView(long ProposalId, string Title, string ReleasedState, DateTimeOffset? ConfirmBy, string? Response, bool Open);
 
@@ -31,7 +29,8 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         return target is null ? null : View(target);
     }
 
-    public async Task<ConfirmOutcome> RespondAsync(ReviewContext ctx, long proposalId, string? token, long? speakerId, bool confirm, Validator v,
+    /// <summary>The speaker's answer; done with true when the talk is confirmed, false when declined.</summary>
+    public async Task<WriteResult<bool>> RespondAsync(ReviewContext ctx, long proposalId, string? token, long? speakerId, bool confirm, Validator v,
         CancellationToken ct = default)
     {
         await ExpireOverdueAsync(ctx, ct);
@@ -40,14 +39,14 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
             var p = await AuthorisedAsync(c, tx, ctx.Event.Id, proposalId, token, speakerId);
-            if (p is null) return ConfirmOutcome.NotFound;
-            if (confirm && p.State == ProposalStates.Confirmed) return ConfirmOutcome.Confirmed;
+            if (p is null) return WriteResult<bool>.NotFound;
+            if (confirm && p.State == ProposalStates.Confirmed) return WriteResult<bool>.Ok(true);
             if (!Open(p))
             {
                 v.Add("response", p.Response == "expired"
                     ? "The deadline to confirm has passed, so the slot was offered to another speaker. Write to the organisers if you can still come."
                     : "This proposal is not waiting for your confirmation.");
-                return ConfirmOutcome.Refused;
+                return WriteResult<bool>.Invalid(v);
             }
             var now = clock.GetUtcNow();
             await c.ExecuteAsync("UPDATE review_decisions SET response = @response, responded_at = @now WHERE proposal_id = @Id",
@@ -55,7 +54,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             await ProposalStore.SpeakerAnswerInAsync(c, tx, p.Id, confirm, now);
             await SpeakerTicketsInAsync(c, tx, batch, ctx.Event.Id, p.Id, issue: confirm);
             if (!confirm) await OfferSlotInAsync(c, tx, ctx, p, "declined", now);
-            return confirm ? ConfirmOutcome.Confirmed : ConfirmOutcome.Declined;
+            return WriteResult<bool>.Ok(confirm);
         }, ct);
         batch.Kick();
         return outcome;

@@ -86,7 +86,7 @@ public static class DecisionEndpoints
                 : TypedResults.NotFound())
             .WithSummary("Where an accepted talk's confirmation stands (the link's token, or signed in as one of its speakers)");
 
-        speaker.MapPost("", async Task<Results<Ok<ConfirmationView>, ValidationProblem, NotFound>> (string slug, long id, ConfirmationInput input,
+        speaker.MapPost("", async Task<Results<Ok<ConfirmationView>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id, ConfirmationInput input,
             HttpContext http, ReviewAccess access, ConfirmationStore confirmations) =>
         {
             if (await access.ForOrganiserAsync(slug) is not { } ctx) return TypedResults.NotFound();
@@ -98,9 +98,7 @@ public static class DecisionEndpoints
                 return v.Problem();
             }
             var outcome = await confirmations.RespondAsync(ctx, id, input.Token, http.User.UserId(), answer == "confirm", v);
-            if (outcome == ConfirmOutcome.NotFound) return TypedResults.NotFound();
-            if (outcome == ConfirmOutcome.Refused) return v.Problem();
-            return TypedResults.Ok((await confirmations.FindAsync(ctx, id, input.Token, http.User.UserId()))!);
+            return await outcome.ToHttpAsync(async _ => TypedResults.Ok((await confirmations.FindAsync(ctx, id, input.Token, http.User.UserId()))!));
         }).WithSummary("Confirm or decline an accepted talk by its deadline; a decline offers the slot to the waitlist");
 
         return app;

@@ -5,8 +5,6 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Reviews;
 
-public enum SaveOutcome { NotFound, Refused, Saved }
-
 /// <summary>
 /// The reviewer's side: the queue, "next proposal", one proposal with its reviews, and saving a review. Every
 /// read and write names <see cref="ReviewerScope.Visible"/>, so a proposal the reviewer may not see (their own,
@@ -103,7 +101,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
     /// Saves the reviewer's review (creating or replacing it) in one transaction that re-reads the proposal through
     /// the reviewer's scope, so a conflict declared a moment ago or a withdrawal is respected.
     /// </summary>
-    public Task<SaveOutcome> SaveAsync(ReviewContext ctx, Reviewer reviewer, EffectivePhase phase, long id, ReviewInput input, Validator v,
+    public Task<WriteResult<long>> SaveAsync(ReviewContext ctx, Reviewer reviewer, EffectivePhase phase, long id, ReviewInput input, Validator v,
         CancellationToken ct = default) =>
         db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
         {
@@ -111,15 +109,15 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
             var p = await c.QuerySingleOrDefaultAsync<(long Id, string State, int Version, long? TrackId)?>($"""
                 SELECT p.id, p.state, p.version, {ReviewerScope.FirstTrack} AS track_id FROM proposals p WHERE p.id = @id AND {ReviewerScope.Visible}
                 """, new { id, eventId = ctx.Event.Id, userId = reviewer.UserId, assignedOnly = ReviewerScope.AssignedOnly(reviewer, phase) }, tx);
-            if (p is not { } proposal) return SaveOutcome.NotFound;
+            if (p is not { } proposal) return WriteResult<long>.NotFound;
             var (may, why) = ReviewerViews.ScoringAllowed(ctx, reviewer, phase, proposal.State);
             if (!may)
             {
                 v.Add("phase", why!);
-                return SaveOutcome.Refused;
+                return WriteResult<long>.Invalid(v);
             }
             var values = SetupRules.Validate(input, ctx.CriteriaFor(proposal.TrackId), v);
-            if (values is null) return SaveOutcome.Refused;
+            if (values is null) return WriteResult<long>.Invalid(v);
             var now = clock.GetUtcNow();
             var reviewId = await c.ExecuteScalarAsync<long>("""
                 INSERT INTO reviews (proposal_id, user_id, phase_id, abstained, comment, note_to_speaker, proposal_version, created_at, updated_at)
@@ -133,7 +131,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
                 values.Scores.Select(s => new { reviewId, s.CriterionId, s.Score }), tx);
             // The first review (an abstention too) is when review has started on it, for the speakers as well.
             await Submissions.ProposalStore.MarkInReviewInAsync(c, tx, id);
-            return SaveOutcome.Saved;
+            return WriteResult<long>.Ok(reviewId);
         }, ct);
 
     /// <summary>A reviewer's own reviews, for their CSV: only proposals they may still see.</summary>

@@ -37,7 +37,7 @@ public sealed class ReviewerActions(ReviewStore reviews)
     public async Task<ReviewerProposalView?> ProposalAsync(ReviewSession s, long id, CancellationToken ct = default) =>
         await reviews.LoadAsync(s.EventId, s.Reviewer, s.Phase, id, ct) is { } d ? ReviewerViews.Proposal(d, s.Ctx, s.Reviewer, s.Phase) : null;
 
-    public Task<SaveOutcome> SaveAsync(ReviewSession s, long id, ReviewInput input, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<long>> SaveAsync(ReviewSession s, long id, ReviewInput input, Validator v, CancellationToken ct = default) =>
         reviews.SaveAsync(s.Ctx, s.Reviewer, s.Phase, id, input, v, ct);
 
     /// <summary>The reviewer's own reviews as CSV, with titles as they are shown to them.</summary>

@@ -38,17 +38,13 @@ public static class ReviewerEndpoints
                 : TypedResults.NotFound())
             .WithSummary("A proposal as reviewers see it, with your review and, when the phase allows, the others' (404 for your own or a conflicted one)");
 
-        r.MapPut("/proposals/{id:long}/review", async Task<Results<Ok<ReviewerProposalView>, ValidationProblem, NotFound>> (string slug, long id,
+        r.MapPut("/proposals/{id:long}/review", async Task<Results<Ok<ReviewerProposalView>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
             ReviewInput input, HttpContext http, ReviewAccess access, ReviewerActions actions) =>
         {
             if (await access.ForReviewerAsync(http, slug) is not { } s) return TypedResults.NotFound();
             var v = new Validator();
-            return await actions.SaveAsync(s, id, input, v) switch
-            {
-                SaveOutcome.Saved => TypedResults.Ok((await actions.ProposalAsync(s, id))!),
-                SaveOutcome.Refused => v.Problem(),
-                _ => TypedResults.NotFound(),
-            };
+            var saved = await actions.SaveAsync(s, id, input, v);
+            return await saved.ToHttpAsync(async _ => TypedResults.Ok((await actions.ProposalAsync(s, id))!));
         }).WithSummary("Save your review: a score per criterion (by id), a comment for the committee, an optional note to the speaker; or abstain");
 
         r.MapPost("/proposals/{id:long}/conflict", async Task<Results<NoContent, ValidationProblem, NotFound>> (string slug, long id, ConflictInput input,

@@ -47,28 +47,28 @@ public static class ReleaseEndpoints
                 await StoredAsync(slug, "csv", http, schedule))
             .RequireAuthorization(Policies.EventOrganiser).ExcludeFromDescription();
 
-        app.MapGetAndHead("/events/{slug}/changes.atom", async (string slug, HttpContext http, PublicSchedule schedule, ReleaseStore releases, AppUrls urls) =>
+        app.MapGetAndHead("/events/{slug}/changes.atom", async Task<Results<ContentHttpResult, NotFound>> (string slug, HttpContext http, PublicSchedule schedule, ReleaseStore releases, AppUrls urls) =>
         {
-            if (await schedule.VisibleAsync(http, slug) is not { Release: { } current } visible) return Results.NotFound();
+            if (await schedule.VisibleAsync(http, slug) is not { Release: { } current } visible) return TypedResults.NotFound();
             var list = await releases.ListAsync(visible.EventId);
-            return Results.Text(ChangesFeed.Atom(current.Snapshot, list, urls.Absolute("")), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+            return TypedResults.Text(ChangesFeed.Atom(current.Snapshot, list, urls.Absolute("")), "application/atom+xml; charset=utf-8", Encoding.UTF8);
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGetAndHead("/events/{slug}/speakers/{id:long}/sessions.ics", async (string slug, long id, HttpContext http, PublicSchedule schedule, AppUrls urls) =>
+        app.MapGetAndHead("/events/{slug}/speakers/{id:long}/sessions.ics", async Task<Results<FileContentHttpResult, NotFound>> (string slug, long id, HttpContext http, PublicSchedule schedule, AppUrls urls) =>
         {
-            if (await schedule.VisibleAsync(http, slug) is not { Release: { } current }) return Results.NotFound();
+            if (await schedule.VisibleAsync(http, slug) is not { Release: { } current }) return TypedResults.NotFound();
             var r = current.Snapshot;
             var sessions = r.Sessions.Where(s => s.Speakers.Any(p => p.Id == id)).ToList();
-            if (sessions.Count == 0) return Results.NotFound();
+            if (sessions.Count == 0) return TypedResults.NotFound();
             var name = sessions[0].Speakers.First(p => p.Id == id).Name;
-            return Results.File(ScheduleExports.Ics(sessions.Select(s => (r, s)), $"{r.EventName}: {name}", urls.Absolute(""), linksOf: current.Links.For),
+            return TypedResults.File(ScheduleExports.Ics(sessions.Select(s => (r, s)), $"{r.EventName}: {name}", urls.Absolute(""), linksOf: current.Links.For),
                 "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGetAndHead("/agenda/{token}.ics", async (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls,
+        app.MapGetAndHead("/agenda/{token}.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, AgendaStore agenda, ReleaseCache cache, AppUrls urls,
             IEnumerable<IAgendaFeedContributor> contributors, CancellationToken ct) =>
         {
-            if (await agenda.FeedOwnerAsync(token, ct) is not { } userId) return Results.NotFound();
+            if (await agenda.FeedOwnerAsync(token, ct) is not { } userId) return TypedResults.NotFound();
             var items = new List<(ReleaseSnapshot, SnapSession)>();
             var links = new Dictionary<long, IReadOnlyList<SessionLink>>();
             // One look at the release cache per event, not per star (each look reads the data version): the feed
@@ -86,21 +86,21 @@ public static class ReleaseEndpoints
             }
             var entries = new List<AgendaFeedEntry>();
             foreach (var contributor in contributors) entries.AddRange(await contributor.EntriesAsync(userId, ct));
-            return Results.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute(""), entries, id => links.GetValueOrDefault(id) ?? []), "text/calendar; charset=utf-8");
+            return TypedResults.File(ScheduleExports.Ics(items, "My agenda", urls.Absolute(""), entries, id => links.GetValueOrDefault(id) ?? []), "text/calendar; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> StoredAsync(string slug, string format, HttpContext http, PublicSchedule schedule)
+    private static async Task<Results<FileContentHttpResult, NotFound>> StoredAsync(string slug, string format, HttpContext http, PublicSchedule schedule)
     {
         if (await schedule.VisibleAsync(http, slug) is not { Release: { } current } || !current.Files.TryGetValue(format, out var file))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         // The stored bytes (br, gzip or as stored) with their ETag and Last-Modified; the file result answers
         // If-None-Match / If-Modified-Since with 304. Each coding has its own ETag, so a cache never takes one for another.
         http.Response.Headers.CacheControl = "no-cache"; // readers revalidate, and a matching ETag costs a 304
         http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
         var coding = ContentCodings.Choose(http.Request);
         if (coding != ContentCodings.Identity) http.Response.Headers.ContentEncoding = coding;
-        return Results.Bytes(file.Coded.For(coding), file.ContentType, fileDownloadName: null, enableRangeProcessing: false,
+        return TypedResults.Bytes(file.Coded.For(coding), file.ContentType, fileDownloadName: null, enableRangeProcessing: false,
             lastModified: file.LastModified, entityTag: EntityTagHeaderValue.Parse(ContentCodings.ETagFor(file.ETag, coding)));
     }
 

@@ -84,7 +84,7 @@ public static class ScheduleEndpoints
             if (values is null || v.HasErrors) return v.Problem();
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var write = await store.UpdateAsync(e.Id, id, input.Version!.Value, values, v);
-            return await AnswerAsync(write, v, e, queries);
+            return await AnswerAsync(write, e, queries);
         }).WithSummary("Edit a session's details; answers 409 when the version sent is not the current one (organisers)");
 
         org.MapPut("/sessions/{id:long}/placement", async Task<Results<Ok<SessionResponse>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
@@ -96,7 +96,7 @@ public static class ScheduleEndpoints
             if (input.Version is null) v.Add("version", "Send the version you read, so a move made meanwhile is not overwritten.");
             if (v.HasErrors) return v.Problem();
             var write = await store.PlaceAsync(e.Id, id, input.Version!.Value, placement, v);
-            return await AnswerAsync(write, v, e, queries);
+            return await AnswerAsync(write, e, queries);
         }).WithSummary("Move a session to a room and local start time, or off the grid with no room; one request, 409 when someone moved it first (organisers)");
 
         org.MapDelete("/sessions/{id:long}", async Task<Results<NoContent, ValidationProblem, NotFound>> (string slug, long id, EventStore events, SessionStore store) =>
@@ -161,18 +161,20 @@ public static class ScheduleEndpoints
         }).WithSummary("Clear a room's own hours on one day: the day's hours apply again (organisers)");
     }
 
-    private static async Task<Results<Ok<SessionResponse>, ValidationProblem, NotFound, ProblemHttpResult>> AnswerAsync(SessionWrite write, Validator v,
+    private static async Task<Results<Ok<SessionResponse>, ValidationProblem, NotFound, ProblemHttpResult>> AnswerAsync(WriteResult<SessionRow> write,
         EventRow e, ScheduleQueries queries)
     {
-        if (write.Outcome == WriteOutcome.Invalid) return v.Problem();
-        if (write.Outcome == WriteOutcome.NotFound) return TypedResults.NotFound();
-        var board = await queries.LoadAsync(e);
-        var now = board.Find(write.Session!.Id)!;
-        if (write.Outcome == WriteOutcome.Stale)
+        var board = write.Kind is WriteKind.Ok or WriteKind.Conflict ? await queries.LoadAsync(e) : null;
+        if (write.Kind == WriteKind.Conflict)
         {
-            return TypedResults.Problem(now.StaleMessage(board), statusCode: StatusCodes.Status409Conflict, title: "Someone else changed this session first",
-                extensions: new Dictionary<string, object?> { ["currentVersion"] = now.Version, ["session"] = now.AsResponse(board) });
+            // A stale write says what changed, with the version and session to start again from.
+            var now = board!.Find(write.Session()!.Id)!;
+            write = write with
+            {
+                Message = now.StaleMessage(board),
+                Extensions = new Dictionary<string, object?> { ["currentVersion"] = now.Version, ["session"] = now.AsResponse(board) },
+            };
         }
-        return TypedResults.Ok(now.AsResponse(board));
+        return write.ToHttp(s => TypedResults.Ok(board!.Find(s.Id)!.AsResponse(board)));
     }
 }

@@ -6,13 +6,15 @@ using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Schedule;
 
-public enum WriteOutcome { Done, NotFound, Stale, Invalid }
-
-/// <summary>The outcome of a versioned write: on <see cref="WriteOutcome.Stale"/>, <see cref="Session"/> is what is there now.</summary>
-public sealed record SessionWrite(WriteOutcome Outcome, SessionRow? Session)
+/// <summary>A versioned session write refused as stale is a conflict whose details are the session as it is now.</summary>
+public static class SessionWriteResults
 {
-    public static readonly SessionWrite NotFound = new(WriteOutcome.NotFound, null);
-    public static readonly SessionWrite Invalid = new(WriteOutcome.Invalid, null);
+    public const string StaleTitle = "Someone else changed this session first";
+
+    /// <summary>The session written, or on a stale write the one that is there now.</summary>
+    public static SessionRow? Session(this WriteResult<SessionRow> write) => write.Value ?? write.Details as SessionRow;
+
+    internal static WriteResult<SessionRow> Stale(SessionRow now) => WriteResult<SessionRow>.Conflict(StaleTitle, null, details: now);
 }
 
 /// <summary>
@@ -73,11 +75,11 @@ public sealed class SessionStore(Db db, TimeProvider clock)
         }, ct);
 
     /// <summary>Edits a session's details; speakers change only when the values name them.</summary>
-    public Task<SessionWrite> UpdateAsync(long eventId, long id, int version, SessionValues values, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<SessionRow>> UpdateAsync(long eventId, long id, int version, SessionValues values, Validator v, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
             var speakers = values.SpeakerEmails is null ? null : await SpeakerIdsAsync(c, tx, values.SpeakerEmails, v);
-            if (!await TrackBelongsAsync(c, tx, eventId, values.TrackId, v) || v.HasErrors) return SessionWrite.Invalid;
+            if (!await TrackBelongsAsync(c, tx, eventId, values.TrackId, v) || v.HasErrors) return WriteResult<SessionRow>.Invalid(v);
             var changed = await c.ExecuteAsync("""
                 UPDATE schedule_sessions SET kind = @Kind, title = @Title, abstract = @Abstract, description = @Description, language = @Language,
                        track_id = @TrackId, duration_minutes = @DurationMinutes, expected_audience = @ExpectedAudience, is_cancelled = @IsCancelled,
@@ -90,14 +92,14 @@ public sealed class SessionStore(Db db, TimeProvider clock)
         }, ct);
 
     /// <summary>Puts a session in a room at a time (or, with null, back in the unscheduled list) in one UPDATE.</summary>
-    public Task<SessionWrite> PlaceAsync(long eventId, long id, int version, Placement? placement, Validator v, CancellationToken ct = default) =>
+    public Task<WriteResult<SessionRow>> PlaceAsync(long eventId, long id, int version, Placement? placement, Validator v, CancellationToken ct = default) =>
         db.WriteLockedAsync(eventId, async (c, tx) =>
         {
             if (placement is not null && !await c.ExecuteScalarAsync<bool>(
                     "SELECT EXISTS (SELECT 1 FROM rooms WHERE id = @RoomId AND event_id = @eventId)", new { placement.RoomId, eventId }, tx))
             {
                 v.Add("roomId", "That room is not one of this event's rooms.");
-                return SessionWrite.Invalid;
+                return WriteResult<SessionRow>.Invalid(v);
             }
             var changed = await SessionWrites.PlaceInAsync(c, tx, eventId, id, version, placement?.RoomId, placement?.StartsAt, clock.GetUtcNow()) ? 1 : 0;
             return await OutcomeAsync(c, tx, eventId, id, changed);
@@ -183,11 +185,11 @@ public sealed class SessionStore(Db db, TimeProvider clock)
     internal static Task<bool> ReleasedAsync(IDbConnection c, IDbTransaction? tx, long eventId, long id) =>
         c.ExecuteScalarAsync<bool>($"SELECT EXISTS ({ReleasedSessionsSql.Select(c, "1")} AND {ReleasedSessionsSql.Id(c)} = @id)", new { eventId, id }, tx);
 
-    private static async Task<SessionWrite> OutcomeAsync(IDbConnection c, IDbTransaction tx, long eventId, long id, int changed)
+    private static async Task<WriteResult<SessionRow>> OutcomeAsync(IDbConnection c, IDbTransaction tx, long eventId, long id, int changed)
     {
         var now = await ScheduleQueries.FindSessionAsync(c, tx, eventId, id);
-        if (now is null) return SessionWrite.NotFound;
-        return new SessionWrite(changed == 1 ? WriteOutcome.Done : WriteOutcome.Stale, now);
+        if (now is null) return WriteResult<SessionRow>.NotFound;
+        return changed == 1 ? WriteResult<SessionRow>.Ok(now) : SessionWriteResults.Stale(now);
     }
 
     private static async Task<bool> TrackBelongsAsync(IDbConnection c, IDbTransaction tx, long eventId, long? trackId, Validator v)

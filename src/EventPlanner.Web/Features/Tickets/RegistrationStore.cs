@@ -16,7 +16,8 @@ public static class RegistrationOutcomes
     public const string SoldOut = "sold_out";
 }
 
-public sealed record RegistrationResult(string Outcome, long? OrderId, long? WaitingId);
+/// <summary>A registration that went through: an order (registered or pending), or a place on the waiting list.</summary>
+public sealed record Registration(string Outcome, long? OrderId, long? WaitingId);
 
 /// <summary>
 /// Orders and tickets: registration against the quota, the waiting list, cancellation, and the
@@ -26,7 +27,8 @@ public sealed record RegistrationResult(string Outcome, long? OrderId, long? Wai
 /// </summary>
 public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
 {
-    public async Task<RegistrationResult?> RegisterAsync(long eventId, long userId, long typeId, IReadOnlyList<Attendee> attendees, bool joinWaitingList, Validator v, CancellationToken ct = default)
+    /// <summary>Sold out with <paramref name="joinWaitingList"/> false is a conflict; an unknown type is not found.</summary>
+    public async Task<WriteResult<Registration>> RegisterAsync(long eventId, long userId, long typeId, IReadOnlyList<Attendee> attendees, bool joinWaitingList, Validator v, CancellationToken ct = default)
     {
         var batch = notices.Begin();
         var result = await db.WriteLockedAsync(eventId, async (c, tx) =>
@@ -34,16 +36,16 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             var now = clock.GetUtcNow();
             var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.id = @typeId AND tt.event_id = @eventId",
                 new { typeId, eventId }, tx);
-            if (type is null) return null;
-            if (TicketRules.SaleRefusal(type, now) is { } refusal) { v.Add("ticketTypeId", refusal); return null; }
-            if (attendees.Count > type.PerOrderLimit) { v.Add("attendees", $"At most {type.PerOrderLimit} ticket{(type.PerOrderLimit == 1 ? "" : "s")} per order."); return null; }
+            if (type is null) return WriteResult<Registration>.NotFound;
+            if (TicketRules.SaleRefusal(type, now) is { } refusal) { v.Add("ticketTypeId", refusal); return WriteResult<Registration>.Invalid(v); }
+            if (attendees.Count > type.PerOrderLimit) { v.Add("attendees", $"At most {type.PerOrderLimit} ticket{(type.PerOrderLimit == 1 ? "" : "s")} per order."); return WriteResult<Registration>.Invalid(v); }
 
             await TicketSql.ExpireWaitingOffersAsync(c, tx, now, typeId, settings, notices, batch);
             var offer = await c.ExecuteScalarAsync<long?>(
                 "SELECT id FROM waiting_list WHERE ticket_type_id = @typeId AND user_id = @userId AND status = 'offered'", new { typeId, userId }, tx);
             if (offer is { } offerId)
             {
-                if (attendees.Count > 1) { v.Add("attendees", "Your waiting-list offer holds one ticket; register one attendee."); return null; }
+                if (attendees.Count > 1) { v.Add("attendees", "Your waiting-list offer holds one ticket; register one attendee."); return WriteResult<Registration>.Invalid(v); }
                 // The offer already holds its place in the quota.
                 await c.ExecuteAsync("UPDATE waiting_list SET status = 'claimed', closed_at = @now WHERE id = @offerId", new { offerId, now }, tx);
             }
@@ -87,23 +89,28 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             {
                 await batch.AddAsync(c, tx, notices.RegistrationPending(buyer, eventId, orderId, type.Name, WaitingFor(approval, payment)));
             }
-            return new RegistrationResult(confirmed ? RegistrationOutcomes.Registered : RegistrationOutcomes.Pending, orderId, null);
+            return WriteResult<Registration>.Ok(new Registration(confirmed ? RegistrationOutcomes.Registered : RegistrationOutcomes.Pending, orderId, null));
         }, ct);
         batch.Kick();
-        if (result?.Outcome == RegistrationOutcomes.Registered) webhooks.Kick();
+        if (result.Value?.Outcome == RegistrationOutcomes.Registered) webhooks.Kick();
         return result;
     }
 
-    private static async Task<RegistrationResult> JoinWaitingListAsync(IDbConnection c, IDbTransaction tx, TicketTypeRow type, long userId, bool join, DateTimeOffset now)
+    private static async Task<WriteResult<Registration>> JoinWaitingListAsync(IDbConnection c, IDbTransaction tx, TicketTypeRow type, long userId, bool join, DateTimeOffset now)
     {
         var existing = await c.ExecuteScalarAsync<long?>(
             "SELECT id FROM waiting_list WHERE ticket_type_id = @Id AND user_id = @userId AND status IN ('waiting', 'offered')", new { type.Id, userId }, tx);
-        if (existing is not null) return new RegistrationResult(RegistrationOutcomes.Waitlisted, null, existing);
-        if (!join) return new RegistrationResult(RegistrationOutcomes.SoldOut, null, null);
+        if (existing is not null) return WriteResult<Registration>.Ok(new Registration(RegistrationOutcomes.Waitlisted, null, existing));
+        if (!join)
+        {
+            // The outcome stays in the answer (as it was before problem details) for clients that read it.
+            return WriteResult<Registration>.Conflict("Sold out", $"{type.Name} is sold out, and you asked not to join its waiting list.",
+                extensions: new Dictionary<string, object?> { ["outcome"] = RegistrationOutcomes.SoldOut, ["order"] = null, ["waitingList"] = null });
+        }
         var id = await c.ExecuteScalarAsync<long>("""
             INSERT INTO waiting_list (event_id, ticket_type_id, user_id, status, created_at) VALUES (@EventId, @Id, @userId, 'waiting', @now) RETURNING id
             """, new { type.EventId, type.Id, userId, now }, tx);
-        return new RegistrationResult(RegistrationOutcomes.Waitlisted, null, id);
+        return WriteResult<Registration>.Ok(new Registration(RegistrationOutcomes.Waitlisted, null, id));
     }
 
     private sealed record IssuedTicket

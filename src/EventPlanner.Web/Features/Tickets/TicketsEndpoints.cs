@@ -89,7 +89,7 @@ public static class TicketsEndpoints
 
     private static void MapRegistration(RouteGroupBuilder ev)
     {
-        ev.MapPost("/registrations", async Task<Results<Created<RegistrationResponse>, Accepted<RegistrationResponse>, Conflict<RegistrationResponse>, ValidationProblem, NotFound>> (
+        ev.MapPost("/registrations", async Task<Results<Results<Created<RegistrationResponse>, Accepted<RegistrationResponse>>, ValidationProblem, NotFound, ProblemHttpResult>> (
             string slug, RegistrationInput input, HttpContext http, TicketEvents events, RegistrationStore store, TimeProvider clock) =>
         {
             var v = new Validator();
@@ -98,27 +98,23 @@ public static class TicketsEndpoints
             if (v.HasErrors) return v.Problem();
             if (await events.VisibleAsync(http, slug) is not { } e) return TypedResults.NotFound();
             var result = await store.RegisterAsync(e.Id, http.User.RequiredUserId(), input.TicketTypeId!.Value, attendees!, input.JoinWaitingList ?? true, v);
-            if (v.HasErrors) return v.Problem();
-            if (result is null) return TypedResults.NotFound();
-            return await RespondAsync(result, http.User.RequiredUserId(), store, clock);
-        }).RequireAuthorization(Policies.SignedIn)
+            return await result.ToHttpAsync(r => RespondAsync(r, http.User.RequiredUserId(), store, clock));
+        }).RequireAuthorization(Policies.SignedIn).ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Register for a ticket type in one request: 201 with the order and tickets, 202 when placed on the waiting list, 409 when sold out and joinWaitingList is false");
     }
 
-    private static async Task<Results<Created<RegistrationResponse>, Accepted<RegistrationResponse>, Conflict<RegistrationResponse>, ValidationProblem, NotFound>> RespondAsync(
-        RegistrationResult result, long userId, RegistrationStore store, TimeProvider clock)
+    private static async Task<Results<Created<RegistrationResponse>, Accepted<RegistrationResponse>>> RespondAsync(
+        Registration result, long userId, RegistrationStore store, TimeProvider clock)
     {
-        if (result.OrderId is { } orderId && await store.FindOrderAsync(orderId) is { } found)
+        if (result.OrderId is { } orderId)
         {
+            // Written in the registration's own transaction, so it is there.
+            var found = (await store.FindOrderAsync(orderId))!.Value;
             var order = found.Order.AsResponse(found.Tickets, clock.GetUtcNow());
             return TypedResults.Created($"/api/my/orders/{orderId}", new RegistrationResponse(result.Outcome, order, null));
         }
-        if (result.WaitingId is { } waitingId)
-        {
-            var entry = (await store.ListWaitingAsync(userId)).FirstOrDefault(w => w.Id == waitingId);
-            return TypedResults.Accepted("/api/my/waiting-list", new RegistrationResponse(result.Outcome, null, entry?.AsResponse()));
-        }
-        return TypedResults.Conflict(new RegistrationResponse(result.Outcome, null, null));
+        var entry = (await store.ListWaitingAsync(userId)).FirstOrDefault(w => w.Id == result.WaitingId);
+        return TypedResults.Accepted("/api/my/waiting-list", new RegistrationResponse(result.Outcome, null, entry?.AsResponse()));
     }
 
     private const int OrderPageSize = 100;

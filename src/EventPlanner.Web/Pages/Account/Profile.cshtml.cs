@@ -103,12 +103,12 @@ public sealed class ProfileModel(
     public async Task<IActionResult> OnPostExportAsync()
     {
         if (await users.GetUserAsync(User) is not { } user) return await GoneAsync();
-        switch (await exports.RequestAsync(user.Id, HttpContext.RequestAborted))
+        switch ((await exports.RequestAsync(user.Id, HttpContext.RequestAborted)).Value)
         {
-            case DataExports.Outcome.Ready ready:
+            case DataExports.Export.Ready ready:
                 Response.Headers.CacheControl = "no-store";
                 return File(ready.Json, "application/json", ready.FileName);
-            case DataExports.Outcome.Queued queued:
+            case DataExports.Export.Queued queued:
                 TempData["Flash"] = $"Your data is being gathered. We will mail {user.Email} a download link, valid until {queued.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.";
                 return RedirectToPage();
             default:

@@ -66,19 +66,20 @@ public sealed class IndexModel(BofAccess access, BofStore store, BofBookings boo
         var v = new Validator();
         if (slotId is null) { v.Add("slotId", "Choose a slot."); return await InvalidAsync(slug, v); }
         var result = await bookings.BookAsync(Event, bofId, slotId.Value, userId, IsOrganiser, v);
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case BookingOutcome.NotFound: return NotFound();
-            case BookingOutcome.Forbidden: return Forbid();
-            case BookingOutcome.Invalid: return await InvalidAsync(slug, v);
-            case BookingOutcome.Refused:
-                foreach (var reason in result.Reasons) v.Add("slotId", reason);
-                v.Add("slotId", result.Alternatives.Count == 0
+            case WriteKind.NotFound: return NotFound();
+            case WriteKind.Forbidden: return Forbid();
+            case WriteKind.Invalid: return await InvalidAsync(slug, v);
+            case WriteKind.Conflict:
+                var (reasons, alternatives) = result.Refusal();
+                foreach (var reason in reasons) v.Add("slotId", reason);
+                v.Add("slotId", alternatives.Count == 0
                     ? "No other slot is free for it right now."
-                    : "Still free: " + string.Join("; ", result.Alternatives.Select(s => $"{BofDisplay.When(s)}, {s.RoomName}")) + ".");
+                    : "Still free: " + string.Join("; ", alternatives.Select(s => $"{BofDisplay.When(s)}, {s.RoomName}")) + ".");
                 return await InvalidAsync(slug, v);
         }
-        TempData["Flash"] = $"Booked: \"{result.Bof!.Title}\" is in the schedule, and everyone interested has been told.";
+        TempData["Flash"] = $"Booked: \"{result.Value!.Title}\" is in the schedule, and everyone interested has been told.";
         return Redirect($"/events/{slug}/bofs#bof-{bofId}");
     }
 
@@ -99,9 +100,9 @@ public sealed class IndexModel(BofAccess access, BofStore store, BofBookings boo
         }
         var result = await bookings.CancelAsync(Event, bofId, userId, IsOrganiser, stillAsShown: check is null ? null : check.HoldsAsync);
         if (check is { Changed: true, Fresh: { } fresh }) return AskCancel(slug, bofId, fresh, true);
-        if (result.Outcome == BookingOutcome.NotFound) return NotFound();
-        if (result.Outcome == BookingOutcome.Forbidden) return Forbid();
-        TempData["Flash"] = $"\"{result.Bof!.Title}\" is cancelled; its slot is free again.";
+        if (result.Kind == WriteKind.NotFound) return NotFound();
+        if (result.Kind == WriteKind.Forbidden) return Forbid();
+        TempData["Flash"] = $"\"{result.Value!.Title}\" is cancelled; its slot is free again.";
         return Redirect($"/events/{slug}/bofs");
     }
 

@@ -38,7 +38,7 @@ public sealed class BlockModel(CommunityAccess access, CommunityQueries queries,
         var v = new Validator();
         if (CommunityInputRules.Validate(Input.AsInput(), v) is not { } values) { ModelState.AddErrors(v); return Page(); }
         var outcome = await store.SaveAsync(Event, id, sessionId, User.RequiredUserId(), values, Input.Version, v);
-        if (!Succeeded(outcome, v, "Input")) { Sessions = await queries.SessionsAsync(id); return Page(); }
+        if (!Succeeded(outcome, "Input")) { Sessions = await queries.SessionsAsync(id); return Page(); }
         TempData["Flash"] = $"\"{values.Title}\" is {(sessionId is null ? "in" : "updated in")} the public schedule.";
         return Redirect($"/events/{Slug}/community/blocks/{id}");
     }
@@ -60,7 +60,7 @@ public sealed class BlockModel(CommunityAccess access, CommunityQueries queries,
         }
         var outcome = await store.CancelAsync(Event, id, sessionId, User.RequiredUserId(), stillAsShown: check is null ? null : check.HoldsAsync);
         if (check is { Changed: true, Fresh: { } fresh }) return AskCancel(id, sessionId, fresh, true);
-        if (!Succeeded(outcome, new Validator(), "")) return Page();
+        if (!Succeeded(outcome, "")) return Page();
         TempData["Flash"] = "Session cancelled; the public schedule says so.";
         return Redirect($"/events/{Slug}/community/blocks/{id}");
     }

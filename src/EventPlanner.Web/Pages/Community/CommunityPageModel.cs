@@ -32,18 +32,7 @@ public abstract class CommunityPageModel(CommunityAccess access) : PageModel
     public string When(DateTimeOffset starts, DateTimeOffset ends) => CommunityDisplay.When(Event, starts, ends);
 
     /// <summary>True when done; otherwise the reason goes next to the form (a refusal says what is free instead) and the caller shows the page again.</summary>
-    protected bool Succeeded<T>(Outcome<T> outcome, Validator v, string prefix)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Done: return true;
-            case OutcomeKind.NotFound: ModelState.AddModelError("", "That is no longer there. Reload the page."); break;
-            case OutcomeKind.Forbidden: ModelState.AddModelError("", outcome.Message ?? "Not yours to change."); break;
-            case OutcomeKind.Refused: ModelState.AddModelError("", outcome.Refusal!.Summary); break;
-            default: ModelState.AddErrors(v, prefix); break;
-        }
-        return false;
-    }
+    protected bool Succeeded<T>(WriteResult<T> outcome, string prefix) => ModelState.AddErrors(outcome, prefix);
 }
 
 public static class CommunityDisplay

@@ -36,7 +36,7 @@ public sealed class GroupModel(CommunityAccess access, CommunityQueries queries,
         var values = CommunityInputRules.Validate(new RequestInput(Ask.RoomId, Ask.Date, Ask.Start, Ask.End, Ask.ExpectedAttendance,
             Ask.Purpose, Ask.AvNeeds), Event, v);
         if (values is null) { ModelState.AddErrors(v, "Ask"); return await PageAgainAsync(id); }
-        if (!Succeeded(await blocks.RequestAsync(Event, id, User.RequiredUserId(), values, v), v, "Ask")) return await PageAgainAsync(id);
+        if (!Succeeded(await blocks.RequestAsync(Event, id, User.RequiredUserId(), values, v), "Ask")) return await PageAgainAsync(id);
         TempData["Flash"] = "Room request sent. The organisers will approve it, decline it or propose another time; you will get an email.";
         return Redirect(Here(id));
     }
@@ -45,7 +45,7 @@ public sealed class GroupModel(CommunityAccess access, CommunityQueries queries,
     {
         if (!await LoadAsync(id)) return NotFound();
         var v = new Validator();
-        if (!Succeeded(await blocks.AnswerProposalAsync(Event, blockId, User.RequiredUserId(), accept), v, "")) return await PageAgainAsync(id);
+        if (!Succeeded(await blocks.AnswerProposalAsync(Event, blockId, User.RequiredUserId(), accept), "")) return await PageAgainAsync(id);
         TempData["Flash"] = accept ? "Accepted: the room is yours at that time." : "Declined: your request stays open as you asked it.";
         return Redirect(Here(id));
     }
@@ -64,7 +64,7 @@ public sealed class GroupModel(CommunityAccess access, CommunityQueries queries,
         var v = new Validator();
         var outcome = await blocks.WithdrawAsync(Event, blockId, User.RequiredUserId(), v, stillAsShown: check is null ? null : check.HoldsAsync);
         if (check is { Changed: true, Fresh: { } fresh }) return AskWithdraw(id, blockId, fresh, true);
-        if (!Succeeded(outcome, v, "")) return await PageAgainAsync(id);
+        if (!Succeeded(outcome, "")) return await PageAgainAsync(id);
         TempData["Flash"] = "Withdrawn.";
         return Redirect(Here(id));
     }
@@ -80,7 +80,7 @@ public sealed class GroupModel(CommunityAccess access, CommunityQueries queries,
     {
         if (!await LoadAsync(id)) return NotFound();
         var v = new Validator();
-        if (!Succeeded(await groups.AddHostAsync(Event, id, User.RequiredUserId(), email, v), v, "Host")) return await PageAgainAsync(id);
+        if (!Succeeded(await groups.AddHostAsync(Event, id, User.RequiredUserId(), email, v), "Host")) return await PageAgainAsync(id);
         TempData["Flash"] = $"{email} is now a co-host.";
         return Redirect(Here(id));
     }
@@ -90,7 +90,7 @@ public sealed class GroupModel(CommunityAccess access, CommunityQueries queries,
         if (!await LoadAsync(id)) return NotFound();
         var v = new Validator();
         if (CommunityInputRules.Validate(Input.AsInput(), v) is not { } values) { ModelState.AddErrors(v); return await PageAgainAsync(id); }
-        if (!Succeeded(await groups.UpdateAsync(Event, id, User.RequiredUserId(), values, v), v, "Input")) return await PageAgainAsync(id);
+        if (!Succeeded(await groups.UpdateAsync(Event, id, User.RequiredUserId(), values, v), "Input")) return await PageAgainAsync(id);
         TempData["Flash"] = "Saved.";
         return Redirect(Here(id));
     }

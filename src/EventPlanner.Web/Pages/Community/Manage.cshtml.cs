@@ -28,7 +28,7 @@ public sealed class ManageModel(CommunityAccess access, CommunityQueries queries
     {
         if (!await LoadAsync(date)) return NotFound();
         var v = new Validator();
-        if (!Succeeded(await groups.ApproveAsync(Event, groupId, User.RequiredUserId()), v, "")) return await AgainAsync(date);
+        if (!Succeeded(await groups.ApproveAsync(Event, groupId, User.RequiredUserId()), "")) return await AgainAsync(date);
         TempData["Flash"] = "Group approved; its hosts are told and it has its own track.";
         return Redirect(Here(date));
     }
@@ -37,7 +37,7 @@ public sealed class ManageModel(CommunityAccess access, CommunityQueries queries
     {
         if (!await LoadAsync(date)) return NotFound();
         var v = new Validator();
-        if (!Succeeded(await groups.DeclineAsync(Event, groupId, User.RequiredUserId(), reason, v), v, "")) return await AgainAsync(date);
+        if (!Succeeded(await groups.DeclineAsync(Event, groupId, User.RequiredUserId(), reason, v), "")) return await AgainAsync(date);
         TempData["Flash"] = "Group declined; its hosts are told why.";
         return Redirect(Here(date));
     }
@@ -46,7 +46,7 @@ public sealed class ManageModel(CommunityAccess access, CommunityQueries queries
     {
         if (!await LoadAsync(date)) return NotFound();
         var v = new Validator();
-        if (!Succeeded(await blocks.ApproveAsync(Event, blockId, User.RequiredUserId(), roomId, null, v), v, "")) return await AgainAsync(date);
+        if (!Succeeded(await blocks.ApproveAsync(Event, blockId, User.RequiredUserId(), roomId, null, v), "")) return await AgainAsync(date);
         TempData["Flash"] = "Approved: the room is reserved and the hosts are told.";
         return Redirect(Here(date));
     }
@@ -55,7 +55,7 @@ public sealed class ManageModel(CommunityAccess access, CommunityQueries queries
     {
         if (!await LoadAsync(date)) return NotFound();
         var v = new Validator();
-        if (!Succeeded(await blocks.DeclineAsync(Event, blockId, User.RequiredUserId(), reason, v), v, "")) return await AgainAsync(date);
+        if (!Succeeded(await blocks.DeclineAsync(Event, blockId, User.RequiredUserId(), reason, v), "")) return await AgainAsync(date);
         TempData["Flash"] = "Declined; the hosts are told why.";
         return Redirect(Here(date));
     }
@@ -69,7 +69,7 @@ public sealed class ManageModel(CommunityAccess access, CommunityQueries queries
             ModelState.AddErrors(v, "Propose");
             return await AgainAsync(date);
         }
-        if (!Succeeded(await blocks.ProposeAsync(Event, blockId, User.RequiredUserId(), range, Propose.Note, v), v, "Propose")) return await AgainAsync(date);
+        if (!Succeeded(await blocks.ProposeAsync(Event, blockId, User.RequiredUserId(), range, Propose.Note, v), "Propose")) return await AgainAsync(date);
         TempData["Flash"] = "Proposal sent; the group accepts or declines it.";
         return Redirect(Here(date));
     }

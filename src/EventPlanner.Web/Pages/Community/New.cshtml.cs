@@ -24,7 +24,7 @@ public sealed class NewModel(CommunityAccess access, GroupStore store) : Communi
             return Page();
         }
         var outcome = await store.CreateAsync(Event, User.RequiredUserId(), values, v);
-        if (!Succeeded(outcome, v, "Input")) return Page();
+        if (!Succeeded(outcome, "Input")) return Page();
         TempData["Flash"] = $"{values.Name} is waiting for the organisers' approval. You can ask for a room once they approve it.";
         return Redirect($"/events/{Slug}/community/groups/{outcome.Value!.Id}");
     }

@@ -46,7 +46,7 @@ public sealed class ManageSessionModel(EventStore events, LightningStore store, 
         if (!await LoadAsync(sessionId)) return NotFound();
         var v = new Validator();
         var write = await store.ConfigureAsync(Event, sessionId, Input.AsInput(), v);
-        if (write.Outcome == LightningOutcome.NotFound) return NotFound();
+        if (write.Kind == WriteKind.NotFound) return NotFound();
         return await DoneAsync(write, v, sessionId, "Settings saved.");
     }
 
@@ -72,7 +72,7 @@ public sealed class ManageSessionModel(EventStore events, LightningStore store, 
         var v = new Validator();
         var write = await store.WithdrawAsync(Event, sessionId, null, talkId, v, stillAsShown: check.HoldsAsync);
         if (check.Changed) return Ask(check.Fresh!, talkId, here, true);
-        if (write.Outcome == LightningOutcome.NotFound)
+        if (write.Kind == WriteKind.NotFound)
         {
             TempData["Flash"] = "That talk was already gone.";
             return Redirect(here);
@@ -106,18 +106,18 @@ public sealed class ManageSessionModel(EventStore events, LightningStore store, 
         return await DoneAsync(await store.ReorderAsync(Event, sessionId, version, order, v), v, sessionId, "Running order changed.");
     }
 
-    private async Task<IActionResult> ActAsync(long sessionId, Func<Validator, Task<LightningWrite>> act, string done)
+    private async Task<IActionResult> ActAsync(long sessionId, Func<Validator, Task<WriteResult<long?>>> act, string done)
     {
         if (!await LoadAsync(sessionId) || Lineup is null) return NotFound();
         var v = new Validator();
         var write = await act(v);
-        if (write.Outcome == LightningOutcome.NotFound) return NotFound();
+        if (write.Kind == WriteKind.NotFound) return NotFound();
         return await DoneAsync(write, v, sessionId, done);
     }
 
-    private async Task<IActionResult> DoneAsync(LightningWrite write, Validator v, long sessionId, string done)
+    private async Task<IActionResult> DoneAsync(WriteResult<long?> write, Validator v, long sessionId, string done)
     {
-        if (write.Outcome == LightningOutcome.Done)
+        if (write.IsOk)
         {
             TempData["Flash"] = done;
             return Redirect($"/events/{Slug}/lightning/manage/{sessionId}");

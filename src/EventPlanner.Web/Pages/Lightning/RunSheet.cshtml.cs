@@ -40,11 +40,11 @@ public sealed class RunSheetModel(EventStore events, LightningStore store, Light
     public Task<IActionResult> OnPostOutcomeAsync(long sessionId, long talkId, string? outcome) =>
         ActAsync(sessionId, v => store.SetOutcomeAsync(Event, sessionId, talkId, outcome is "given" or "no-show" ? outcome : null, v));
 
-    private async Task<IActionResult> ActAsync(long sessionId, Func<Validator, Task<LightningWrite>> act)
+    private async Task<IActionResult> ActAsync(long sessionId, Func<Validator, Task<WriteResult<long?>>> act)
     {
         if (!await LoadAsync(sessionId)) return NotFound();
         var v = new Validator();
-        if ((await act(v)).Outcome == LightningOutcome.NotFound) return NotFound();
+        if ((await act(v)).Kind == WriteKind.NotFound) return NotFound();
         if (v.HasErrors) TempData["Flash"] = string.Join(" ", v.Errors.SelectMany(e => e.Value));
         return Redirect(Self(sessionId));
     }

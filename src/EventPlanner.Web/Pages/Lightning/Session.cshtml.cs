@@ -33,7 +33,7 @@ public sealed class SessionModel(LightningAccess access, LightningStore store, L
         var v = new Validator();
         if (LightningRules.Validate(Input.AsInput(), v) is not { } values) return await InvalidAsync(v, sessionId);
         var write = await store.SignUpAsync(Event, sessionId, userId, values, v);
-        if (write.Outcome != LightningOutcome.Done) return await InvalidAsync(v, sessionId);
+        if (!write.IsOk) return await InvalidAsync(v, sessionId);
         TempData["Flash"] = "You are signed up. Your place is shown below.";
         return Redirect(Self(sessionId));
     }
@@ -51,8 +51,8 @@ public sealed class SessionModel(LightningAccess access, LightningStore store, L
         var v = new Validator();
         var write = await store.WithdrawAsync(Event, sessionId, userId, null, v, stillAsShown: check.HoldsAsync);
         if (check.Changed) return Ask(check.Fresh!, sessionId, true);
-        if (write.Outcome == LightningOutcome.NotFound && !v.HasErrors) return NotFound();
-        if (write.Outcome != LightningOutcome.Done) return await InvalidAsync(v, sessionId);
+        if (write.Kind == WriteKind.NotFound && !v.HasErrors) return NotFound();
+        if (!write.IsOk) return await InvalidAsync(v, sessionId);
         TempData["Flash"] = "You withdrew your talk.";
         return Redirect(Self(sessionId));
     }
@@ -73,20 +73,20 @@ public sealed class SessionModel(LightningAccess access, LightningStore store, L
         await using var stream = slidesFile.OpenReadStream();
         if (await slides.SaveAsync(stream, slidesFile.Length, v) is not { } name) return await InvalidAsync(v, sessionId);
         var (write, replaced) = await store.SetSlidesFileAsync(Event, sessionId, userId, name);
-        if (write.Outcome != LightningOutcome.Done) { slides.Delete(name); return NotFound(); }
+        if (!write.IsOk) { slides.Delete(name); return NotFound(); }
         slides.Delete(replaced);
         TempData["Flash"] = "Your slides are uploaded.";
         return Redirect(Self(sessionId));
     }
 
-    private async Task<IActionResult> ActAsync(long sessionId, Func<EventRow, long, Validator, Task<LightningWrite>> act, string done)
+    private async Task<IActionResult> ActAsync(long sessionId, Func<EventRow, long, Validator, Task<WriteResult<long?>>> act, string done)
     {
         if (User.UserId() is not { } userId) return Challenge();
         if (!await LoadAsync(sessionId)) return NotFound();
         var v = new Validator();
         var write = await act(Event, userId, v);
-        if (write.Outcome == LightningOutcome.NotFound && !v.HasErrors) return NotFound();
-        if (write.Outcome != LightningOutcome.Done) return await InvalidAsync(v, sessionId);
+        if (write.Kind == WriteKind.NotFound && !v.HasErrors) return NotFound();
+        if (!write.IsOk) return await InvalidAsync(v, sessionId);
         TempData["Flash"] = done;
         return Redirect(Self(sessionId));
     }

@@ -49,8 +49,8 @@ public sealed class SessionModel(MaterialAccess access, MaterialStore store, Mat
         else if (Request.Form.Files.GetFiles("file").Count > 1) v.Add("file", "Send one file at a time.");
         else
         {
-            var (outcome, _) = await uploads.SaveAsync(Event, sessionId, User.RequiredUserId(), file, fileTitle, v, HttpContext.RequestAborted);
-            if (outcome == MaterialOutcome.NotFound) return NotFound();
+            var write = await uploads.SaveAsync(Event, sessionId, User.RequiredUserId(), file, fileTitle, v, HttpContext.RequestAborted);
+            if (write.Kind == WriteKind.NotFound) return NotFound();
         }
         if (v.HasErrors) return await InvalidAsync(v, sessionId, "");
         TempData["Flash"] = "Your slides are up: the session page offers them now.";
@@ -63,8 +63,8 @@ public sealed class SessionModel(MaterialAccess access, MaterialStore store, Mat
         var v = new Validator();
         if (MaterialRules.Link("", new MaterialLinkInput(Link.Kind, Link.Title, Link.Url), v) is { } link)
         {
-            var (outcome, _) = await store.AddLinkAsync(Event.Id, sessionId, User.RequiredUserId(), link, v, HttpContext.RequestAborted);
-            if (outcome == MaterialOutcome.NotFound) return NotFound();
+            var write = await store.AddLinkAsync(Event.Id, sessionId, User.RequiredUserId(), link, v, HttpContext.RequestAborted);
+            if (write.Kind == WriteKind.NotFound) return NotFound();
         }
         if (v.HasErrors) return await InvalidAsync(v, sessionId, "Link");
         TempData["Flash"] = "The link is on the session page now.";
@@ -75,8 +75,8 @@ public sealed class SessionModel(MaterialAccess access, MaterialStore store, Mat
     {
         if (await LoadAsync(sessionId) is { } refused) return refused;
         var v = new Validator();
-        var (outcome, _) = await store.RenameAsync(Event.Id, sessionId, materialId, title, v, HttpContext.RequestAborted);
-        if (outcome == MaterialOutcome.NotFound) return NotFound();
+        var write = await store.RenameAsync(Event.Id, sessionId, materialId, title, v, HttpContext.RequestAborted);
+        if (write.Kind == WriteKind.NotFound) return NotFound();
         if (v.HasErrors)
         {
             (RenamingId, RenamingTitle) = (materialId, title);

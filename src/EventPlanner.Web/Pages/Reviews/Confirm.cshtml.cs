@@ -34,10 +34,9 @@ public sealed class ConfirmModel(ReviewAccess access, ConfirmationStore confirma
         if (await access.ForOrganiserAsync(slug) is not { } ctx) return NotFound();
         var v = new Validator();
         var outcome = await confirmations.RespondAsync(ctx, id, Token, User.UserId(), confirm, v);
-        if (outcome == ConfirmOutcome.NotFound) return NotFound();
-        if (outcome == ConfirmOutcome.Refused)
+        if (outcome.Kind == WriteKind.NotFound) return NotFound();
+        if (!ModelState.AddErrors(outcome, ""))
         {
-            ModelState.AddErrors(v, "");
             return await LoadAsync(slug, id) ? Page() : NotFound();
         }
         TempData["Flash"] = confirm

@@ -44,10 +44,9 @@ public sealed class ProposalModel(ReviewAccess access, ReviewerActions actions, 
         var abstaining = abstain == "true";
         Scores = ScoresFromForm();
         var outcome = await actions.SaveAsync(s, proposalId, new ReviewInput(abstaining ? null : Scores, Comment, NoteToSpeaker, abstaining), v);
-        if (outcome == SaveOutcome.NotFound) return NotFound();
-        if (outcome == SaveOutcome.Refused)
+        if (outcome.Kind == WriteKind.NotFound) return NotFound();
+        if (!ModelState.AddErrors(outcome, ""))
         {
-            ModelState.AddErrors(v, "");
             return await LoadAsync(slug, proposalId) ? Page() : NotFound();
         }
         TempData["Flash"] = abstaining ? "You abstained on this proposal." : "Your review is saved.";

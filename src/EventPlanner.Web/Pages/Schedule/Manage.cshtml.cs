@@ -39,20 +39,20 @@ public sealed class ManageModel(EventStore events, ScheduleQueries queries, Sess
         if (!await LoadAsync(date)) return NotFound();
         var v = new Validator();
         var placement = Move.Unschedule ? null : SessionRules.Validate(new PlacementInput(Move.RoomId, Move.Day, Move.Start, Move.Version), Board.Event, v);
-        var write = v.HasErrors ? SessionWrite.Invalid : await store.PlaceAsync(Board.Event.Id, Move.SessionId, Move.Version, placement, v);
+        var write = v.HasErrors ? WriteResult<SessionRow>.Invalid(v) : await store.PlaceAsync(Board.Event.Id, Move.SessionId, Move.Version, placement, v);
         var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
-        var fresh = write.Outcome is WriteOutcome.Done or WriteOutcome.Stale ? await queries.LoadAsync(Board.Event) : Board;
-        var (status, message) = write.Outcome switch
+        var fresh = write.Kind is WriteKind.Ok or WriteKind.Conflict ? await queries.LoadAsync(Board.Event) : Board;
+        var (status, message) = write.Kind switch
         {
-            WriteOutcome.Done => (200, $"Moved \"{write.Session!.Title}\" {fresh.Find(write.Session.Id)!.Where(fresh)}."),
-            WriteOutcome.Stale => (409, fresh.Find(write.Session!.Id)!.StaleMessage(fresh)),
-            WriteOutcome.NotFound => (404, "That session no longer exists. Reload the page."),
+            WriteKind.Ok => (200, $"Moved \"{write.Value!.Title}\" {fresh.Find(write.Value.Id)!.Where(fresh)}."),
+            WriteKind.Conflict => (409, fresh.Find(write.Session()!.Id)!.StaleMessage(fresh)),
+            WriteKind.NotFound => (404, "That session no longer exists. Reload the page."),
             _ => (400, string.Join(" ", v.Errors.SelectMany(e => e.Value))),
         };
         if (wantsJson)
         {
             if (status == 200) TempData["Flash"] = message; // shown after the script reloads the grid
-            var session = write.Session is { } w ? fresh.Find(w.Id) : null;
+            var session = write.Session() is { } w ? fresh.Find(w.Id) : null;
             return new JsonResult(new MoveAnswer(status == 200, message, session?.Version,
                 session is null ? [] : fresh.ConflictsOf(session.Id).Select(c => c.AsResponse()).ToList())) { StatusCode = status };
         }

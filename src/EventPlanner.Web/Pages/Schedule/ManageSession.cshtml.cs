@@ -51,12 +51,12 @@ public sealed class ManageSessionModel(EventStore events, ScheduleQueries querie
             return Redirect($"/events/{Slug}/schedule/manage/sessions/{created.Id}");
         }
         var write = await store.UpdateAsync(Board.Event.Id, Session.Id, Input.Version, values, v);
-        switch (write.Outcome)
+        switch (write.Kind)
         {
-            case WriteOutcome.Invalid: return Invalid(v);
-            case WriteOutcome.NotFound: return NotFound();
-            case WriteOutcome.Stale:
-                ModelState.AddModelError("", write.Session!.StaleMessage(Board));
+            case WriteKind.Invalid: return Invalid(v);
+            case WriteKind.NotFound: return NotFound();
+            case WriteKind.Conflict:
+                ModelState.AddModelError("", write.Session()!.StaleMessage(Board));
                 return Page();
         }
         TempData["Flash"] = "Session saved.";

@@ -40,10 +40,11 @@ public sealed class EventTicketsModel(TicketEvents events, TicketTypeStore types
         }
         var filled = Attendees.Where((a, i) => i == 0 || !string.IsNullOrWhiteSpace(a.BadgeName)).Select(a => a.AsInput()).ToList();
         var attendees = TicketRules.ValidateAttendees(filled, 10, v);
-        var result = attendees is null ? null : await registrations.RegisterAsync(Event.Id, userId, TypeId, attendees, joinWaitingList: true, v);
-        if (v.HasErrors) { ModelState.AddErrors(v, ""); return Page(); }
-        if (result is null) return NotFound();
-        TempData["Flash"] = result.Outcome switch
+        if (attendees is null) { ModelState.AddErrors(v, ""); return Page(); }
+        var result = await registrations.RegisterAsync(Event.Id, userId, TypeId, attendees, joinWaitingList: true, v);
+        if (result.Kind == WriteKind.NotFound) return NotFound();
+        if (!ModelState.AddErrors(result, "")) return Page();
+        TempData["Flash"] = result.Value!.Outcome switch
         {
             RegistrationOutcomes.Registered => "You are registered. Your ticket is below and on its way by email.",
             RegistrationOutcomes.Pending => "Registration received: your ticket is confirmed once the organisers have your payment or approval.",
