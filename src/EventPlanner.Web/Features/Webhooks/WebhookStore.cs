@@ -98,13 +98,12 @@ public sealed class WebhookStore(Db db, TimeProvider clock, WebhookOptions optio
         return (d, attempts.AsList());
     }
 
-    public enum ResendOutcome { Queued, NotFound, InFlight, EndpointDisabled }
-
     /// <summary>
     /// Sends a delivery again with the same id and body (re-signed when sent), so a receiver that already has it can
     /// drop the copy. It gets one attempt beyond the usual count; a failed resend stays failed, to be resent again.
+    /// A delivery being sent right now, or one whose endpoint is disabled, is a conflict saying what to do instead.
     /// </summary>
-    public async Task<ResendOutcome> ResendAsync(long eventId, long id, CancellationToken ct = default)
+    public async Task<WriteResult<long>> ResendAsync(long eventId, long id, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         return await db.WriteAsync(async (c, tx) =>
@@ -113,16 +112,16 @@ public sealed class WebhookStore(Db db, TimeProvider clock, WebhookOptions optio
                 SELECT d.state, e.active FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
                 WHERE d.event_id = @eventId AND d.id = @id
                 """, new { eventId, id }, tx);
-            if (row is not { } r) return ResendOutcome.NotFound;
-            if (r.State == WebhookDeliveryStates.Sending) return ResendOutcome.InFlight;
-            if (!r.Active) return ResendOutcome.EndpointDisabled;
+            if (row is not { } r) return WriteResult<long>.NotFound;
+            if (r.State == WebhookDeliveryStates.Sending) return WriteResult<long>.Conflict("Conflict", "The delivery is being sent right now; look again in a moment.");
+            if (!r.Active) return WriteResult<long>.Conflict("Conflict", "The endpoint is disabled; enable it to resend.");
             await c.ExecuteAsync("""
                 UPDATE webhook_deliveries
                 SET state = 'pending', next_attempt_at = @now, delivered_at = NULL,
                     attempts = CASE WHEN attempts >= @max THEN @max - 1 ELSE attempts END
                 WHERE id = @id
                 """, new { id, now, max = options.MaxAttempts }, tx);
-            return ResendOutcome.Queued;
+            return WriteResult<long>.Ok(id);
         }, ct);
     }
 }

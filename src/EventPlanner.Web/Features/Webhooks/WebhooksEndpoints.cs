@@ -96,19 +96,14 @@ public static class WebhooksEndpoints
                 : TypedResults.NotFound())
             .WithSummary("One delivery with every attempt (status, latency, the start of the answer)");
 
-        api.MapPost("/deliveries/{id:long}/resend", async Task<Results<Accepted, NotFound, ProblemHttpResult>> (string slug, long id, EventStore events,
+        api.MapPost("/deliveries/{id:long}/resend", async Task<Results<Accepted, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id, EventStore events,
             WebhookStore store, WebhookOutbox outbox, HttpContext http) =>
         {
             if (await events.FindAsync(slug, http.RequestAborted) is not { } e) return TypedResults.NotFound();
-            switch (await store.ResendAsync(e.Id, id, http.RequestAborted))
-            {
-                case WebhookStore.ResendOutcome.NotFound: return TypedResults.NotFound();
-                case WebhookStore.ResendOutcome.InFlight: return TypedResults.Problem("The delivery is being sent right now; look again in a moment.", statusCode: 409);
-                case WebhookStore.ResendOutcome.EndpointDisabled: return TypedResults.Problem("The endpoint is disabled; enable it to resend.", statusCode: 409);
-            }
-            outbox.Kick();
-            return TypedResults.Accepted($"/api/events/{slug}/webhooks/deliveries/{id}");
-        }).WithSummary("Send a delivery again now, with the same delivery id and body (receivers de-duplicate on the id)");
+            var result = await store.ResendAsync(e.Id, id, http.RequestAborted);
+            if (result.IsOk) outbox.Kick();
+            return result.ToHttp(_ => TypedResults.Accepted($"/api/events/{slug}/webhooks/deliveries/{id}"));
+        }).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Send a delivery again now, with the same delivery id and body (receivers de-duplicate on the id)");
 
         return app;
     }

@@ -1,3 +1,4 @@
+using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Schedule;
@@ -38,20 +39,15 @@ public sealed class SuggestionModel(EventStore events, ScheduleQueries queries, 
     {
         if (!await LoadAsync(id)) return NotFound();
         var result = await store.ApplyAsync(Board.Event, id, User.RequiredUserId());
-        switch (result.Outcome)
+        if (result.Kind == WriteKind.NotFound) return NotFound();
+        if (result.IsOk)
         {
-            case ApplyOutcome.NotFound:
-                return NotFound();
-            case ApplyOutcome.Applied:
-                TempData["Flash"] = SuggestionEndpoints.AppliedMessage(result.Written);
-                return Redirect($"/events/{Slug}/schedule/manage");
-            default:
-                ApplyProblem = result.Outcome == ApplyOutcome.Stale ? SuggestionStore.StaleMessage
-                    : result.Outcome == ApplyOutcome.Conflicts ? "Applying would add conflicts to the draft, so nothing was written: " + string.Join(" ", result.Messages!)
-                    : result.Messages![0];
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
+            TempData["Flash"] = SuggestionEndpoints.AppliedMessage(result.Value);
+            return Redirect($"/events/{Slug}/schedule/manage");
         }
+        ApplyProblem = result.FormMessage ?? result.Message;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     public string Where(long? roomId, string? room, DateTimeOffset? startsAt) => roomId is null || startsAt is null ? "unscheduled"

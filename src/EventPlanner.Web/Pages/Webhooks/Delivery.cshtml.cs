@@ -28,15 +28,11 @@ public sealed class DeliveryModel(EventStore events, WebhookStore store, Webhook
     public async Task<IActionResult> OnPostResendAsync(string slug, long id)
     {
         if (await events.FindAsync(slug) is not { } e) return NotFound();
-        var outcome = await store.ResendAsync(e.Id, id, HttpContext.RequestAborted);
-        if (outcome == WebhookStore.ResendOutcome.NotFound) return NotFound();
-        if (outcome == WebhookStore.ResendOutcome.Queued) outbox.Kick();
-        TempData["Flash"] = outcome switch
-        {
-            WebhookStore.ResendOutcome.Queued => "Sending it again now, with the same delivery id.",
-            WebhookStore.ResendOutcome.InFlight => "It is being sent right now; look again in a moment.",
-            _ => "The endpoint is disabled; enable it to resend.",
-        };
+        var result = await store.ResendAsync(e.Id, id, HttpContext.RequestAborted);
+        if (result.Kind == WriteKind.NotFound) return NotFound();
+        if (result.IsOk) outbox.Kick();
+        // A refusal is not a field error: it says what to do next, above the delivery.
+        TempData["Flash"] = result.IsOk ? "Sending it again now, with the same delivery id." : result.Message;
         return Redirect($"/events/{slug}/webhooks/deliveries/{id}");
     }
 

@@ -98,20 +98,12 @@ public static class SuggestionEndpoints
             return TypedResults.Ok((await store.FindAsync(e.Id, id))!.AsResponse());
         }).WithSummary("Stop a running suggestion; the best proposal found so far is kept (organisers)");
 
-        org.MapPost("/suggestions/{id:long}/apply", async Task<Results<Ok<SuggestionApplied>, NotFound, ProblemHttpResult>> (string slug, long id,
+        org.MapPost("/suggestions/{id:long}/apply", async Task<Results<Ok<SuggestionApplied>, ValidationProblem, NotFound, ProblemHttpResult>> (string slug, long id,
             HttpContext http, EventStore events, SuggestionStore store) =>
         {
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var result = await store.ApplyAsync(e, id, http.User.RequiredUserId());
-            return result.Outcome switch
-            {
-                ApplyOutcome.Applied => TypedResults.Ok(new SuggestionApplied(id, result.Written, AppliedMessage(result.Written))),
-                ApplyOutcome.NotFound => TypedResults.NotFound(),
-                ApplyOutcome.Stale => TypedResults.Problem(SuggestionStore.StaleMessage, statusCode: StatusCodes.Status409Conflict, title: "The draft has changed"),
-                ApplyOutcome.Conflicts => TypedResults.Problem(string.Join(" ", result.Messages!), statusCode: StatusCodes.Status409Conflict,
-                    title: "Applying would add conflicts to the draft"),
-                _ => TypedResults.Problem(result.Messages![0], statusCode: StatusCodes.Status409Conflict, title: "Nothing to apply"),
-            };
+            return result.ToHttp(written => TypedResults.Ok(new SuggestionApplied(id, written, AppliedMessage(written))));
         }).WithSummary("Write the proposal into the draft schedule in one transaction; 409 when the draft changed since it was computed. The public schedule changes only with a release (organisers)");
 
         org.MapPost("/suggestions/{id:long}/discard", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string slug, long id, EventStore events,

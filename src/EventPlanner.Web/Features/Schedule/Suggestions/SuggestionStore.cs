@@ -3,12 +3,9 @@ using System.Text.Json;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
+using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Web.Features.Schedule.Suggestions;
-
-public enum ApplyOutcome { Applied, NotFound, NotReady, Stale, Conflicts }
-
-public sealed record ApplyResult(ApplyOutcome Outcome, int Written = 0, IReadOnlyList<string>? Messages = null);
 
 /// <summary>
 /// Suggestion runs and their proposals (<c>schedule_suggestions</c>). Applying writes the draft's sessions through
@@ -130,7 +127,12 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
             UPDATE schedule_suggestions SET state = 'discarded' WHERE id = @id AND event_id = @eventId AND state IN ('done', 'cancelled', 'failed')
             """, new { id, eventId }, tx) == 1, ct);
 
-    public async Task<ApplyResult> ApplyAsync(EventRow e, long id, long userId, CancellationToken ct = default)
+    /// <summary>
+    /// Writes the proposal into the draft; the value is how many sessions were written. Refusals are conflicts: nothing to
+    /// apply, the draft changed since the run (<see cref="StaleMessage"/>), or the grid's rules found errors (the
+    /// form message lists them).
+    /// </summary>
+    public async Task<WriteResult<int>> ApplyAsync(EventRow e, long id, long userId, CancellationToken ct = default)
     {
         try
         {
@@ -138,10 +140,10 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
             {
                 var row = await c.QuerySingleOrDefaultAsync<SuggestionRow?>($"SELECT {Columns} FROM schedule_suggestions WHERE id = @id AND event_id = @eventId",
                     new { id, eventId = e.Id }, tx);
-                if (row is null) return new ApplyResult(ApplyOutcome.NotFound);
-                if (!row.CanApply) return new ApplyResult(ApplyOutcome.NotReady, Messages: [NotReadyMessage(row)]);
+                if (row is null) return WriteResult<int>.NotFound;
+                if (!row.CanApply) return WriteResult<int>.Conflict("Nothing to apply", NotReadyMessage(row));
                 var board = await ScheduleQueries.LoadAsync(c, tx, e);
-                if (SuggestionCheck.DraftStamp(board) != row.DraftStamp) return new ApplyResult(ApplyOutcome.Stale);
+                if (SuggestionCheck.DraftStamp(board) != row.DraftStamp) return Stale;
 
                 var now = clock.GetUtcNow();
                 var written = new HashSet<long>();
@@ -149,17 +151,21 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
                 {
                     var s = board.Find(change.SessionId);
                     if (s is null || !await SessionWrites.PlaceInAsync(c, tx, e.Id, s.Id, s.Version, change.RoomId, change.StartsAt, now))
-                        throw new Refused(new ApplyResult(ApplyOutcome.Stale));
+                        throw new Refused(Stale);
                     written.Add(s.Id);
                 }
                 // The usual conflict checks, on the draft as written, before anything commits.
                 var after = await ScheduleQueries.LoadAsync(c, tx, e);
                 var errors = after.Conflicts.Where(x => x.IsError && written.Contains(x.SessionId)).ToList();
                 if (errors.Count > 0)
-                    throw new Refused(new ApplyResult(ApplyOutcome.Conflicts, Messages: errors.Select(x => $"\"{after.Find(x.SessionId)?.Title}\": {x.Message}").Distinct().ToList()));
+                {
+                    var messages = string.Join(" ", errors.Select(x => $"\"{after.Find(x.SessionId)?.Title}\": {x.Message}").Distinct());
+                    throw new Refused(WriteResult<int>.Conflict("Applying would add conflicts to the draft", messages,
+                        formMessage: "Applying would add conflicts to the draft, so nothing was written: " + messages));
+                }
                 await c.ExecuteAsync("UPDATE schedule_suggestions SET state = 'applied', applied_at = @now, applied_by = @userId WHERE id = @id",
                     new { id, now, userId }, tx);
-                return new ApplyResult(ApplyOutcome.Applied, written.Count);
+                return WriteResult<int>.Ok(written.Count);
             }, ct);
         }
         catch (Refused r)
@@ -167,6 +173,8 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
             return r.Result; // the transaction was rolled back: nothing of the proposal was written
         }
     }
+
+    private static WriteResult<int> Stale => WriteResult<int>.Conflict("The draft has changed", StaleMessage);
 
     public static string StaleMessage =>
         "The draft schedule has changed since this suggestion was computed (a session was moved, added, edited or cancelled), " +
@@ -183,9 +191,9 @@ public sealed class SuggestionStore(Db db, TimeProvider clock)
 
     private static double? Finite(double? x) => x is { } v && double.IsFinite(v) ? v : null;
 
-    private sealed class Refused(ApplyResult result) : Exception
+    private sealed class Refused(WriteResult<int> result) : Exception
     {
-        public ApplyResult Result { get; } = result;
+        public WriteResult<int> Result { get; } = result;
     }
 }
 
