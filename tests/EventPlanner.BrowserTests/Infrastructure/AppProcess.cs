@@ -33,7 +33,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var data = Path.Combine(Path.GetTempPath(), "ep-browser", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
+        AppTemplateDatabase.CopyTo(data);
         var webDll = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(webDll);
@@ -52,7 +52,17 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (app._output) app._output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitHealthyAsync();
+        try
+        {
+            await app.WaitHealthyAsync();
+        }
+        catch
+        {
+            // A process that did not come up is no test's to dispose: left running, it went on migrating and
+            // draining beside the later tests (seen under CI load), slowing them into timeouts too.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
