@@ -33,7 +33,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var data = Path.Combine(Path.GetTempPath(), "ep-browser", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
+        AppTemplateDatabase.CopyTo(data);
         var webDll = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(webDll);
@@ -52,7 +52,17 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (app._output) app._output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitHealthyAsync();
+        try
+        {
+            await app.WaitHealthyAsync();
+        }
+        catch
+        {
+            // A process that did not come up is no test's to dispose: left running, it went on migrating and
+            // draining beside the later tests (seen under CI load), slowing them into timeouts too.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
@@ -89,7 +99,9 @@ public sealed partial class AppProcess : IAsyncDisposable
     private async Task WaitHealthyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        // Generous: a --demo start (migrations checked, demo seeded, views warmed) took over 60 s on a 2-core machine with
+        // three test runs and other builds beside it; a healthy start returns as soon as it answers.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(150);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException("The app exited at start:\n" + Output);

@@ -4,46 +4,84 @@ using Microsoft.Playwright;
 namespace EventPlanner.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Playwright driving Debian's chromium. Every page a test visits goes through <see cref="VisitedAsync"/>,
+/// Playwright driving Debian's chromium. Every page a test visits goes through <see cref="AccessibilityChecks.GotoCheckedAsync"/> or <see cref="AccessibilityChecks.ClickAndCheckAsync"/>,
 /// which runs axe and fails on serious or critical accessibility violations.
+/// One chromium process serves the whole test run (launching one per test cost seconds each on a loaded two-core
+/// CI machine); each session is a set of fresh browser contexts (profiles of their own, nothing shared between
+/// tests) that it closes when disposed.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private static readonly SemaphoreSlim LaunchLock = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _shared;
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser)
+    private readonly IBrowser _browser;
+    private readonly List<IBrowserContext> _contexts = [];
+
+    private BrowserSession(IBrowser browser) => _browser = browser;
+
+    public static async Task<BrowserSession> StartAsync() => new(await SharedBrowserAsync());
+
+    /// <summary>The run's chromium, launched on first use, and again if it went away (a crash must not fail every later test).</summary>
+    private static async Task<IBrowser> SharedBrowserAsync()
     {
-        _playwright = playwright;
-        _browser = browser;
+        await LaunchLock.WaitAsync();
+        try
+        {
+            if (_shared is { IsConnected: true }) return _shared;
+            if (_playwright is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseShared();
+            }
+            _shared = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium.ExecutablePath,
+                Headless = true,
+                // The closed network here refuses Chromium's background connections; don't make them.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            });
+            return _shared;
+        }
+        finally
+        {
+            LaunchLock.Release();
+        }
     }
 
-    public static async Task<BrowserSession> StartAsync()
+    private static void CloseShared()
     {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        try
         {
-            ExecutablePath = Chromium.ExecutablePath,
-            Headless = true,
-            // The closed network here refuses Chromium's background connections; don't make them.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
-        return new BrowserSession(playwright, browser);
+            if (_shared is { } browser) Task.Run(() => browser.CloseAsync()).Wait(TimeSpan.FromSeconds(5));
+            _playwright?.Dispose();
+        }
+        catch (Exception)
+        {
+            // The test process is exiting; the Playwright driver ends chromium when its pipe closes anyway.
+        }
     }
 
     /// <summary>A fresh browser profile (cookies of its own), as a separate person would have.</summary>
     public async Task<IPage> NewPersonAsync(string baseUrl)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        lock (_contexts) _contexts.Add(context);
         context.SetDefaultTimeout(30_000); // a 2-core CI machine under load can take over 15 s for a first page (view compilation, cold caches)
         return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        IBrowserContext[] contexts;
+        lock (_contexts) contexts = [.. _contexts];
+        foreach (var context in contexts)
+        {
+            try { await context.CloseAsync(); }
+            catch (PlaywrightException) { } // already closed (a test may close its own), or the browser went away
+        }
     }
 }
 
