@@ -59,13 +59,16 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
             ["EventPlanner:Jobs:Server"] = RunsJobs ? "true" : "false",
         };
         var own = Settings;
-        // A host that names its own database (MultiNode's nodes) gets no copy of the template it would not use.
-        if (TestPostgres.HostsRunOnPostgres && !own.ContainsKey("ConnectionStrings:EventPlanner"))
+        if (TestPostgres.HostsRunOnPostgres)
         {
-            // One database per test class, copied from a migrated template; a second host of the class shares it.
-            PostgresDatabase ??= TemplateDatabase.CreatePostgresCopy();
             settings["EventPlanner:Database:Provider"] = "postgres";
-            settings["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(PostgresDatabase);
+            // One database per test class, copied from a migrated template; a second host of the class shares it. A host
+            // that names its own database (MultiNode's nodes, a second host on the first one's) gets no copy it would not use.
+            if (!own.ContainsKey("ConnectionStrings:EventPlanner"))
+            {
+                PostgresDatabase ??= TemplateDatabase.CreatePostgresCopy();
+                settings["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(PostgresDatabase);
+            }
         }
         foreach (var (k, v) in own) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
