@@ -73,10 +73,12 @@ public sealed class DrainKill(HardStopSite site, DrainRows rows, ITestOutputHelp
         if (wait > TimeSpan.Zero) await Task.Delay(wait);
         // Taken but not recorded as delivered: only a row still 'sending' may be so. Counted now, not at the kill: the
         // receiving end may still finish an item whose bytes it had before the kill.
-        var takenNotRecorded = states.Where(s => s.State != rows.Done && received(rows.Key(s.Id)) > 0).ToList();
-        Assert.All(takenNotRecorded, s => Assert.Equal(Sending, s.State));
-
+        // With a second node still running it goes on sending pending rows (and its own in-flight ones) meanwhile, so the
+        // copies counted now are not all the killed node's: that count is exact only when the one node was killed.
         var restarted = _nodes.Count == 1;
+        var takenNotRecorded = states.Where(s => s.State != rows.Done && received(rows.Key(s.Id)) > 0).ToList();
+        if (restarted) Assert.All(takenNotRecorded, s => Assert.Equal(Sending, s.State));
+
         if (restarted)
         {
             await _nodes[0].DisposeAsync();
@@ -106,8 +108,10 @@ public sealed class DrainKill(HardStopSite site, DrainRows rows, ITestOutputHelp
         Assert.Equal(0, undone);
         Assert.All(repeated, k => Assert.Contains(k, sendingAtKill));
         Assert.All(repeated, k => Assert.Equal(2, received(k)));
-        // Exactly the taken-but-unrecorded ones come again: a row is claimed by one drain at a time, so once each.
-        Assert.Equal(takenNotRecorded.Count, repeats);
+        // Exactly the taken-but-unrecorded ones come again: a row is claimed by one drain at a time, so once each. With
+        // two nodes the repeats are bounded by the rows in flight at the kill (checked above: each was 'sending', twice).
+        if (restarted) Assert.Equal(takenNotRecorded.Count, repeats);
+        else Assert.True(repeats <= sendingAtKill.Count, $"{repeats} repeats for {sendingAtKill.Count} rows in flight at the kill");
     }
 
     public async ValueTask DisposeAsync()
