@@ -46,14 +46,15 @@ public sealed class DemoLightning : IDemoPart
         var queries = services.GetRequiredService<ScheduleQueries>();
         var board = await queries.LoadAsync(e, ct);
         if (board.Sessions.FirstOrDefault(s => s.Kind == SessionKinds.Lightning && s.IsPlaced) is not { } day1 || board.Days.Count < 2) return;
-        var store = services.GetRequiredService<LightningStore>();
+        var store = services.GetRequiredService<LightningLineupStore>();
+        var queue = services.GetRequiredService<LightningQueueStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var opens = LightningRules.LocalInput(now.AddMinutes(-1), e.Zone);
 
         // Day 1: 45 minutes of 5-minute talks with a minute to change over: 7 slots, all taken, two waiting, locked.
         await ConfigureAsync(store, e, day1.Id, opens, LightningRules.LocalInput(day1.StartsAt!.Value, e.Zone), ct);
         string[] day1People = ["meilin", "arjun", "nurul", "kenji", "priya", "weiling", "hafiz", "kavitha", "amir"];
-        await SignUpAsync(store, e, day1.Id, data, day1People, Day1Talks, ct);
+        await SignUpAsync(queue, e, day1.Id, data, day1People, Day1Talks, ct);
         var v = new Validator();
         if (!(await store.LockAsync(e, day1.Id, true, v, ct)).IsOk)
             throw new InvalidOperationException("Demo lightning lock: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
@@ -70,17 +71,17 @@ public sealed class DemoLightning : IDemoPart
             ?? throw new InvalidOperationException("Demo lightning placement: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
         data.CountAdded();
         await ConfigureAsync(store, e, placed.Id, opens, LightningRules.LocalInput(placed.StartsAt!.Value, e.Zone), ct);
-        await SignUpAsync(store, e, placed.Id, data, ["meilin", "arjun", "nurul", "kenji"], Day2Talks, ct);
+        await SignUpAsync(queue, e, placed.Id, data, ["meilin", "arjun", "nurul", "kenji"], Day2Talks, ct);
     }
 
-    private static async Task ConfigureAsync(LightningStore store, EventRow e, long sessionId, string opens, string closes, CancellationToken ct)
+    private static async Task ConfigureAsync(LightningLineupStore store, EventRow e, long sessionId, string opens, string closes, CancellationToken ct)
     {
         var v = new Validator();
         var write = await store.ConfigureAsync(e, sessionId, new LightningSettingsInput(5, 1, opens, closes, 0, true, 60), v, ct);
         if (!write.IsOk) throw new InvalidOperationException("Demo lightning settings: " + string.Join("; ", v.Errors.SelectMany(x => x.Value)));
     }
 
-    private static async Task SignUpAsync(LightningStore store, EventRow e, long sessionId, DemoData data, string[] people, (string Title, string Description)[] talks,
+    private static async Task SignUpAsync(LightningQueueStore queue, EventRow e, long sessionId, DemoData data, string[] people, (string Title, string Description)[] talks,
         CancellationToken ct)
     {
         var everyone = data.Speakers.Concat(data.Reviewers).Concat(data.Attendees).ToList();
@@ -89,7 +90,7 @@ public sealed class DemoLightning : IDemoPart
             var user = everyone.FirstOrDefault(u => u.Email!.StartsWith(people[i] + "@", StringComparison.Ordinal));
             if (user is null) continue;
             var v = new Validator();
-            await store.SignUpAsync(e, sessionId, user.Id, new SignUpValues(talks[i].Title, talks[i].Description, null), v, ct);
+            await queue.SignUpAsync(e, sessionId, user.Id, new SignUpValues(talks[i].Title, talks[i].Description, null), v, ct);
             data.CountAdded();
         }
     }

@@ -8,7 +8,7 @@ namespace EventPlanner.Web.Features.Lightning;
 /// waiting, even when nobody opens a page (every read and write of a session does the same for that session first).
 /// Idempotent: a run finds only what is still due.
 /// </summary>
-public sealed class LightningExpiryJob(LightningStore store, EventStore events)
+public sealed class LightningExpiryJob(LightningQueueStore store, EventStore events)
 {
     public const string JobId = "lightning-expire-offers";
 

@@ -12,7 +12,7 @@ public static class LightningImpact
     public static async Task<(string? Title, bool HoldsSlot, bool Locked, int Waiting)> TalkAsync(
         IDbConnection c, IDbTransaction? tx, long eventId, long sessionId, long? talkId, long? userId)
     {
-        if (await LightningStore.LoadInAsync(c, tx, eventId, sessionId) is not { } lineup) return default;
+        if (await LightningSql.LoadInAsync(c, tx, eventId, sessionId) is not { } lineup) return default;
         var talk = talkId is { } id ? lineup.Find(id) : userId is { } u ? lineup.ActiveOf(u) : null;
         if (talk is null || !talk.IsActive || (talkId is not null && userId is not null && talk.UserId != userId)) return default;
         return (talk.Title, talk.HoldsSlot, lineup.Session.IsLocked, lineup.Waitlist.Count(t => t.Id != talk.Id));

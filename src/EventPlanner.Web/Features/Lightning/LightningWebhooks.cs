@@ -15,7 +15,7 @@ public sealed class LightningWebhooks(WebhookOutbox webhooks, AppUrls urls)
 {
     public async Task PublishLockedInAsync(IDbConnection c, IDbTransaction tx, EventRow e, long sessionId)
     {
-        var lineup = (await LightningStore.LoadInAsync(c, tx, e.Id, sessionId))!;
+        var lineup = (await LightningSql.LoadInAsync(c, tx, e.Id, sessionId))!;
         var s = lineup.Session;
         var talks = lineup.Confirmed;
         await webhooks.PublishAsync(c, tx, e.Id, WebhookEventTypes.LightningLineupLocked, new

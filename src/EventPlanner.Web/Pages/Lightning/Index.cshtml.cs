@@ -8,7 +8,7 @@ namespace EventPlanner.Web.Pages.Lightning;
 
 /// <summary>The event's lightning sessions: when, how many slots are left, whether sign-up is open.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(LightningAccess access, LightningStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(LightningAccess access, LightningLineupStore store, TimeProvider clock) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public IReadOnlyList<Lineup> Sessions { get; private set; } = [];

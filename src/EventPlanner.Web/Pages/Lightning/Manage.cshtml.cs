@@ -9,7 +9,7 @@ namespace EventPlanner.Web.Pages.Lightning;
 
 /// <summary>Organisers: the lightning sessions open for sign-up, and lightning-kind sessions of the schedule still to set up.</summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageModel(EventStore events, LightningStore store) : PageModel
+public sealed class ManageModel(EventStore events, LightningLineupStore store) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public IReadOnlyList<LightningSessionRow> Sessions { get; private set; } = [];

@@ -14,7 +14,7 @@ namespace EventPlanner.Web.Pages.Lightning;
 /// removal, lock and unlock, given or no-show, the waitlist and the MC's run-sheet link. Same store calls as the API.
 /// </summary>
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageSessionModel(EventStore events, LightningStore store, LightningImpacts impacts, TimeProvider clock) : PageModel
+public sealed class ManageSessionModel(EventStore events, LightningLineupStore store, LightningQueueStore queue, LightningRunSheetStore runSheet, LightningImpacts impacts, TimeProvider clock) : PageModel
 {
     /// <summary>The confirmation step of removing a talk; null otherwise.</summary>
     public ConfirmView? Confirm { get; private set; }
@@ -70,7 +70,7 @@ public sealed class ManageSessionModel(EventStore events, LightningStore store, 
         if (!shown.ConfirmedBy(stamp)) return Ask(shown, talkId, here, stamp is not null);
         var check = new StampCheck(Event.Id, stamp, (c, tx) => LightningImpacts.TalkAsync(c, tx, Event.Id, sessionId, talkId, null));
         var v = new Validator();
-        var write = await store.WithdrawAsync(Event, sessionId, null, talkId, v, stillAsShown: check.HoldsAsync);
+        var write = await queue.WithdrawAsync(Event, sessionId, null, talkId, v, stillAsShown: check.HoldsAsync);
         if (check.Changed) return Ask(check.Fresh!, talkId, here, true);
         if (write.Kind == WriteKind.NotFound)
         {
@@ -92,7 +92,7 @@ public sealed class ManageSessionModel(EventStore events, LightningStore store, 
             locked ? "Line-up locked: it is on the public schedule now." : "Line-up unlocked: it is off the public schedule and sign-up reopens within its window.");
 
     public async Task<IActionResult> OnPostOutcomeAsync(long sessionId, long talkId, string? outcome) =>
-        await ActAsync(sessionId, v => store.SetOutcomeAsync(Event, sessionId, talkId, string.IsNullOrEmpty(outcome) ? null : outcome, v), "Outcome saved.");
+        await ActAsync(sessionId, v => runSheet.SetOutcomeAsync(Event, sessionId, talkId, string.IsNullOrEmpty(outcome) ? null : outcome, v), "Outcome saved.");
 
     private async Task<IActionResult> ShiftAsync(long sessionId, long talkId, int version, int by)
     {

@@ -14,7 +14,7 @@ namespace EventPlanner.Web.Pages.Lightning;
 /// so the page stays full-screen.
 /// </summary>
 [AllowAnonymous]
-public sealed class RunSheetModel(EventStore events, LightningStore store, LightningAccess access, TimeProvider clock) : PageModel
+public sealed class RunSheetModel(EventStore events, LightningLineupStore store, LightningRunSheetStore runSheet, LightningAccess access, TimeProvider clock) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public Lineup Lineup { get; private set; } = null!;
@@ -33,12 +33,12 @@ public sealed class RunSheetModel(EventStore events, LightningStore store, Light
         return Partial("_RunSheet", this);
     }
 
-    public Task<IActionResult> OnPostStartAsync(long sessionId, long talkId) => ActAsync(sessionId, v => store.StartTalkAsync(Event, sessionId, talkId, v));
+    public Task<IActionResult> OnPostStartAsync(long sessionId, long talkId) => ActAsync(sessionId, v => runSheet.StartTalkAsync(Event, sessionId, talkId, v));
 
-    public Task<IActionResult> OnPostCallAsync(long sessionId, long talkId) => ActAsync(sessionId, v => store.CallAsync(Event, sessionId, talkId, v));
+    public Task<IActionResult> OnPostCallAsync(long sessionId, long talkId) => ActAsync(sessionId, v => runSheet.CallAsync(Event, sessionId, talkId, v));
 
     public Task<IActionResult> OnPostOutcomeAsync(long sessionId, long talkId, string? outcome) =>
-        ActAsync(sessionId, v => store.SetOutcomeAsync(Event, sessionId, talkId, outcome is "given" or "no-show" ? outcome : null, v));
+        ActAsync(sessionId, v => runSheet.SetOutcomeAsync(Event, sessionId, talkId, outcome is "given" or "no-show" ? outcome : null, v));
 
     private async Task<IActionResult> ActAsync(long sessionId, Func<Validator, Task<WriteResult<long?>>> act)
     {

@@ -11,7 +11,7 @@ namespace EventPlanner.Web.Pages.Lightning;
 
 /// <summary>One lightning session for attendees: sign up, see where you stand, confirm an offered slot, withdraw, add slides.</summary>
 [AllowAnonymous]
-public sealed class SessionModel(LightningAccess access, LightningStore store, LightningSlides slides, LightningImpacts impacts, TimeProvider clock) : PageModel
+public sealed class SessionModel(LightningAccess access, LightningLineupStore store, LightningQueueStore queue, LightningSlides slides, LightningImpacts impacts, TimeProvider clock) : PageModel
 {
     /// <summary>The confirmation step of withdrawing one's talk; null otherwise.</summary>
     public ConfirmView? Confirm { get; private set; }
@@ -32,13 +32,13 @@ public sealed class SessionModel(LightningAccess access, LightningStore store, L
         if (!await LoadAsync(sessionId)) return NotFound();
         var v = new Validator();
         if (LightningRules.Validate(Input.AsInput(), v) is not { } values) return await InvalidAsync(v, sessionId);
-        var write = await store.SignUpAsync(Event, sessionId, userId, values, v);
+        var write = await queue.SignUpAsync(Event, sessionId, userId, values, v);
         if (!write.IsOk) return await InvalidAsync(v, sessionId);
         TempData["Flash"] = "You are signed up. Your place is shown below.";
         return Redirect(Self(sessionId));
     }
 
-    public Task<IActionResult> OnPostConfirmAsync(long sessionId) => ActAsync(sessionId, (e, u, v) => store.ConfirmAsync(e, sessionId, u, v), "Your slot is confirmed. See you on stage!");
+    public Task<IActionResult> OnPostConfirmAsync(long sessionId) => ActAsync(sessionId, (e, u, v) => queue.ConfirmAsync(e, sessionId, u, v), "Your slot is confirmed. See you on stage!");
 
     /// <summary>The first post shows what withdrawing touches; only a post with the stamp of those counts withdraws, recounted inside the write.</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(long sessionId, string? stamp)
@@ -49,7 +49,7 @@ public sealed class SessionModel(LightningAccess access, LightningStore store, L
         if (!shown.ConfirmedBy(stamp)) return Ask(shown, sessionId, stamp is not null);
         var check = new StampCheck(Event.Id, stamp, (c, tx) => LightningImpacts.TalkAsync(c, tx, Event.Id, sessionId, null, userId));
         var v = new Validator();
-        var write = await store.WithdrawAsync(Event, sessionId, userId, null, v, stillAsShown: check.HoldsAsync);
+        var write = await queue.WithdrawAsync(Event, sessionId, userId, null, v, stillAsShown: check.HoldsAsync);
         if (check.Changed) return Ask(check.Fresh!, sessionId, true);
         if (write.Kind == WriteKind.NotFound && !v.HasErrors) return NotFound();
         if (!write.IsOk) return await InvalidAsync(v, sessionId);
