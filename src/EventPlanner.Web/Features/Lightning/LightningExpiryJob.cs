@@ -5,7 +5,8 @@ namespace EventPlanner.Web.Features.Lightning;
 
 /// <summary>
 /// The recurring Hangfire job that lapses offered slots nobody confirmed in time and offers them to the next person
-/// waiting, even when nobody opens a page (every read and write of a session does the same for that session first).
+/// waiting. Reads never do this (they only show such an offer as lapsed), so this job is what moves the queue on when
+/// nobody writes; every write of a session does the same for that session first, inside its own transaction.
 /// Idempotent: a run finds only what is still due.
 /// </summary>
 public sealed class LightningExpiryJob(LightningQueueStore store, EventStore events)

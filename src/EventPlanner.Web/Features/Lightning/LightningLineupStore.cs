@@ -12,9 +12,10 @@ namespace EventPlanner.Web.Features.Lightning;
 /// <summary>
 /// A lightning session's line-up as organisers shape it: the settings, running order, moves between sessions, the lock
 /// (a locked line-up publishes at once through <see cref="LiveSchedule"/>) and speakers' slides, plus the reads the pages
-/// and API show.
+/// and API show. Reads never write: an offer past its time shows as lapsed (<see cref="Lineup.AsSeenAt"/>) until the
+/// sweep (<see cref="LightningExpiryJob"/> every minute, or the next write of that session) lapses it and offers the slot on.
 /// </summary>
-public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, LightningWebhooks webhooks, LightningQueueStore queue)
+public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, LightningWebhooks webhooks)
 {
     // ---- reads ----
 
@@ -28,7 +29,6 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
 
     public async Task<IReadOnlyList<LightningSessionRow>> ListAsync(EventRow e, CancellationToken ct = default)
     {
-        await queue.SweepAsync(e, null, ct);
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<LightningSessionRow>($"{SessionSelect} WHERE l.event_id = @Id ORDER BY s.starts_at, s.id", e)).AsList();
     }
@@ -45,12 +45,11 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
             """, new { eventId })).AsList();
     }
 
-    /// <summary>The session and its talks, after lapsing offers that are past their time (so a read with a moved clock sees the chain move on).</summary>
+    /// <summary>The session and its talks as of now: a pure read (a GET lapses nothing and sends nothing; see <see cref="Lineup.AsSeenAt"/>).</summary>
     public async Task<Lineup?> LoadAsync(EventRow e, long sessionId, CancellationToken ct = default)
     {
-        await queue.SweepAsync(e, sessionId, ct);
         await using var c = await db.OpenAsync(ct);
-        return await LoadInAsync(c, null, e.Id, sessionId);
+        return (await LoadInAsync(c, null, e.Id, sessionId))?.AsSeenAt(clock.GetUtcNow());
     }
 
     // ---- organisers: settings ----

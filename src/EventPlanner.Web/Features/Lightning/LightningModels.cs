@@ -125,6 +125,19 @@ public sealed record Lineup(LightningSessionRow Session, IReadOnlyList<TalkRow> 
 
     public TalkRow? Find(long id) => Talks.FirstOrDefault(t => t.Id == id);
 
+    /// <summary>
+    /// The line-up as a reader sees it at <paramref name="now"/>: an offer past its time shows as lapsed, as the sweep will
+    /// store it (without a slot), so a page never offers a slot whose time is up. Only a projection: reads never write; the
+    /// recurring job (or the session's next write) lapses it, tells the person and offers the slot to the next in line.
+    /// </summary>
+    public Lineup AsSeenAt(DateTimeOffset now)
+    {
+        bool Due(TalkRow t) => t.Status == TalkStatuses.Offered && t.OfferExpiresAt <= now;
+        return Talks.Any(Due)
+            ? this with { Talks = Talks.Select(t => Due(t) ? t with { Status = TalkStatuses.Lapsed, Pool = null, Position = null } : t).ToList() }
+            : this;
+    }
+
     public TalkRow? ActiveOf(long userId) => Talks.FirstOrDefault(t => t.UserId == userId && t.IsActive);
 
     /// <summary>1-based place in the running order, or in the waitlist, for a talk.</summary>

@@ -13,7 +13,7 @@ namespace EventPlanner.Web.Features.Lightning;
 /// that lapses offers past their time and offers free slots to the next person waiting. Every write is one event-locked
 /// transaction that first brings the session up to date (<see cref="LightningSql.RefreshInAsync"/>), then checks and
 /// writes, so the slot count holds under any number of simultaneous sign-ups and arrival order is the order the server
-/// serialised them in.
+/// serialised them in. Nothing here runs on a read: the sweep runs from <see cref="LightningExpiryJob"/> and inside writes.
 /// </summary>
 public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live)
 {

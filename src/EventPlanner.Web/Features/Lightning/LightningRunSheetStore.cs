@@ -2,7 +2,6 @@ using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
-using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;
 using static EventPlanner.Web.Features.Lightning.LightningSql;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using EventPlanner.Tests.Features.Schedule;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Features.Lightning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlanner.Tests.Features.Lightning;
 
@@ -64,6 +65,10 @@ internal static class LightningKit
 
     public static async Task<TalkResponse?> MineAsync(this Person p, LightningEvent l) =>
         (await p.Api.GetFromJsonAsync<LightningSessionResponse>(l.Api))!.Mine;
+
+    /// <summary>Runs the recurring expiry job once, as Hangfire does every minute: the only sweep when nobody writes.</summary>
+    public static Task<int> RunLightningExpiryAsync(this EventPlannerApp app) =>
+        app.Services.GetRequiredService<LightningExpiryJob>().RunAsync(CancellationToken.None);
 
     public static async Task<OrganiserLineupResponse> LineupAsync(this LightningEvent l) =>
         (await l.Organiser.GetFromJsonAsync<OrganiserLineupResponse>($"{l.Api}/talks"))!;
