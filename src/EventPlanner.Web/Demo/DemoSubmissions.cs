@@ -1,3 +1,4 @@
+using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Infrastructure;
@@ -61,6 +62,7 @@ public static class DemoSubmissions
         var events = services.GetRequiredService<EventStore>();
         var cfp = services.GetRequiredService<CfpStore>();
         var proposals = services.GetRequiredService<ProposalStore>();
+        var db = services.GetRequiredService<Db>();
         var codes = services.GetRequiredService<AccessCodeStore>();
         var profiles = services.GetRequiredService<SpeakerProfileStore>();
         var coSpeakers = services.GetRequiredService<CoSpeakerStore>();
@@ -113,7 +115,7 @@ public static class DemoSubmissions
             if (i % 3 == 1 && speakerUserIds.Count > 1) await coSpeakers.AddSpeakerForDemoAsync(row.Id, speakerUserIds[(i + 1) % speakerUserIds.Count]);
             if (talk.Tags.Length > 0) await proposals.SetTagsAsync(e.Id, row.Id, talk.Tags);
             if (talk.State == ProposalStates.Withdrawn) await proposals.WithdrawAsync(e.Id, row.Id, speaker, new Validator());
-            else if (talk.State is not (ProposalStates.Draft or ProposalStates.Submitted)) await proposals.SetStateForDemoAsync(row.Id, talk.State, talk.Released);
+            else if (talk.State is not (ProposalStates.Draft or ProposalStates.Submitted)) await DemoProposalStates.SetAsync(db, row.Id, talk.State, talk.Released);
         }
     }
 }

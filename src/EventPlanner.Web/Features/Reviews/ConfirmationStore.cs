@@ -51,7 +51,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             var now = clock.GetUtcNow();
             await c.ExecuteAsync("UPDATE review_decisions SET response = @response, responded_at = @now WHERE proposal_id = @Id",
                 new { p.Id, response = confirm ? "confirmed" : "declined", now }, tx);
-            await ProposalStore.SpeakerAnswerInAsync(c, tx, p.Id, confirm, now);
+            await ProposalDecisions.SpeakerAnswerInAsync(c, tx, p.Id, confirm, now);
             await SpeakerTicketsInAsync(c, tx, batch, ctx.Event.Id, p.Id, issue: confirm);
             if (!confirm) await OfferSlotInAsync(c, tx, ctx, p, "declined", now);
             return WriteResult<bool>.Ok(confirm);
@@ -77,7 +77,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             foreach (var p in lapsed)
             {
                 await c.ExecuteAsync("UPDATE review_decisions SET response = 'expired', responded_at = @now WHERE proposal_id = @Id", new { p.Id, now }, tx);
-                await ProposalStore.SpeakerAnswerInAsync(c, tx, p.Id, confirmed: false, now);
+                await ProposalDecisions.SpeakerAnswerInAsync(c, tx, p.Id, confirmed: false, now);
                 await OfferSlotInAsync(c, tx, ctx, p, "expired", now);
             }
             return lapsed.Count;

@@ -64,7 +64,7 @@ internal sealed class DecisionWrites(Outbox outbox)
         }
         else round = p.Round is not { } current ? 1 : p.ReleasedRound == current ? current + 1 : current;
 
-        await ProposalStore.SetDecisionInAsync(c, tx, p.Id, state);
+        await ProposalDecisions.SetDecisionInAsync(c, tx, p.Id, state);
         await c.ExecuteAsync("""
             INSERT INTO review_decisions (proposal_id, event_id, decided_by, decided_at, round) VALUES (@Id, @eventId, @organiserId, @now, @round)
             ON CONFLICT (proposal_id) DO UPDATE SET decided_by = excluded.decided_by, decided_at = excluded.decided_at, round = excluded.round
@@ -75,7 +75,7 @@ internal sealed class DecisionWrites(Outbox outbox)
     /// <summary>Speakers now see the decision; an acceptance starts the confirmation clock.</summary>
     public static async Task ReleaseInAsync(IDbConnection c, IDbTransaction tx, ReviewContext ctx, DecisionTarget p, DateTimeOffset now)
     {
-        await ProposalStore.ReleaseDecisionInAsync(c, tx, p.Id);
+        await ProposalDecisions.ReleaseDecisionInAsync(c, tx, p.Id);
         await c.ExecuteAsync("""
             INSERT INTO review_decisions (proposal_id, event_id, decided_at, round, released_round, released_at, confirm_by)
             VALUES (@Id, @eventId, @now, 1, 1, @now, @confirmBy)

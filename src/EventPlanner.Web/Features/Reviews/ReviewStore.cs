@@ -130,7 +130,7 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
             await c.ExecuteAsync("INSERT INTO review_scores (review_id, criterion_id, score) VALUES (@reviewId, @CriterionId, @Score)",
                 values.Scores.Select(s => new { reviewId, s.CriterionId, s.Score }), tx);
             // The first review (an abstention too) is when review has started on it, for the speakers as well.
-            await Submissions.ProposalStore.MarkInReviewInAsync(c, tx, id);
+            await Submissions.ProposalDecisions.MarkInReviewInAsync(c, tx, id);
             return WriteResult<long>.Ok(reviewId);
         }, ct);
 

@@ -7,6 +7,7 @@ using EventPlanner.Tests.Features.Submissions;
 using EventPlanner.Tests.Features.Tickets;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Bofs;
 using EventPlanner.Web.Features.Community;
 using EventPlanner.Web.Features.Dashboard;
@@ -96,12 +97,13 @@ public sealed class ParticipantRecountInWriteTests(EventPlannerApp app) : IClass
         var api = await app.CreateApiClientAsync(email);
         var proposal = await (await api.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, title: "Packaging Rust", submit: true))).ReadProposalAsync();
         var proposals = app.Services.GetRequiredService<ProposalStore>();
-        await proposals.SetStateForDemoAsync(proposal.Id, "accepted", "submitted");
+        var db = app.Services.GetRequiredService<Db>();
+        await DemoProposalStates.SetAsync(db, proposal.Id, "accepted", "submitted");
         var ev = await EventAsync(e.Slug);
         var userId = await ScalarAsync<long>("SELECT id FROM users WHERE email = @email", new { email });
         var shown = (await app.Services.GetRequiredService<ParticipantImpacts>().WithdrawalAsync(ev.Id, proposal.Id, userId))!;
 
-        await proposals.SetStateForDemoAsync(proposal.Id, "accepted", "accepted");
+        await DemoProposalStates.SetAsync(db, proposal.Id, "accepted", "accepted");
         var check = new StampCheck(ev.Id, shown.Stamp, (c, tx) => ParticipantImpacts.WithdrawalAsync(c, tx, ev.Id, proposal.Id, userId));
         var v = new Validator();
         Assert.Null(await proposals.WithdrawAsync(ev.Id, proposal.Id, userId, v, stillAsShown: check.HoldsAsync));

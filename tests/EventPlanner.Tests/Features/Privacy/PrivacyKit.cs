@@ -5,6 +5,8 @@ using EventPlanner.Tests.Features.Schedule;
 using EventPlanner.Tests.Features.Social;
 using EventPlanner.Tests.Features.Tickets;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Submissions;
 using EventPlanner.Web.Features.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +39,7 @@ internal static class PrivacyKit
         var review = await ReviewKit.CreateAsync(app, $"cfp-{tag}");
         var accepted = await ReviewKit.SubmitAsync(review, api, "Mapping rivers with OpenStreetMap");
         var spam = await ReviewKit.SubmitAsync(review, api, "Buy my coin");
-        await app.Services.GetRequiredService<ProposalStore>().SetStateForDemoAsync(accepted.Id, ProposalStates.Accepted, ProposalStates.Accepted);
+        await DemoProposalStates.SetAsync(app.Services.GetRequiredService<Db>(), accepted.Id, ProposalStates.Accepted, ProposalStates.Accepted);
         var (_, _, other) = await ReviewKit.SpeakerWithProposalAsync(app, review, $"other-{tag}@example.org", "Packaging Go for Debian");
         await app.GrantAsync(review.Slug, email, "reviewer");
         await api.ReviewAsync(review, other.Id, 2, 4, comment: "Clear and useful.");

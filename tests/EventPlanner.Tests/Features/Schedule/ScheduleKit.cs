@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using EventPlanner.Tests.Features.Submissions;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Features.Submissions;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +78,7 @@ internal static class ScheduleKit
     {
         var (_, speaker) = await CfpKit.FastSpeakerAsync(app, speakerEmail);
         var p = await (await speaker.PostAsJsonAsync($"{cfp.Api}/proposals", CfpKit.Proposal(cfp, title: title, submit: true))).ReadProposalAsync();
-        await app.Services.GetRequiredService<ProposalStore>().SetStateForDemoAsync(p.Id, state, state);
+        await DemoProposalStates.SetAsync(app.Services.GetRequiredService<Db>(), p.Id, state, state);
         return p.Id;
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using EventPlanner.Tests.Features.Notifications;
 using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Accounts;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Notifications;
@@ -191,9 +192,9 @@ public sealed partial class SubmissionNoticesTests(EventPlannerAppWithJobs app) 
             proposals[email] = (await (await client.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, submit: email != "grp-draft@example.org"))).ReadProposalAsync()).Id;
             if (email == "grp-withdrawn@example.org") (await client.PostAsync($"{e.Api}/proposals/{proposals[email]}/withdraw", null)).EnsureSuccessStatusCode();
         }
-        var store = app.Services.GetRequiredService<ProposalStore>();
-        await store.SetStateForDemoAsync(proposals["grp-accepted@example.org"], ProposalStates.Accepted, ProposalStates.Accepted);
-        await store.SetStateForDemoAsync(proposals["grp-hidden@example.org"], ProposalStates.Accepted, ProposalStates.Submitted); // decided, not yet announced
+        var db = app.Services.GetRequiredService<Db>();
+        await DemoProposalStates.SetAsync(db, proposals["grp-accepted@example.org"], ProposalStates.Accepted, ProposalStates.Accepted);
+        await DemoProposalStates.SetAsync(db, proposals["grp-hidden@example.org"], ProposalStates.Accepted, ProposalStates.Submitted); // decided, not yet announced
         var bulk = app.Services.GetRequiredService<BulkMail>();
         var source = app.Services.GetServices<IAudienceSource>().OfType<SpeakerAudienceSource>().Single();
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using EventPlanner.Tests.Features.Events;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Web.Data;
+using EventPlanner.Web.Demo;
 using EventPlanner.Web.Features.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +17,7 @@ namespace EventPlanner.Tests.Features.Submissions;
 public sealed class WithdrawConfirmationTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {
     private ProposalStore Proposals => app.Services.GetRequiredService<ProposalStore>();
+    private Db Db => app.Services.GetRequiredService<Db>();
 
     [Fact]
     public async Task Withdrawing_asks_first_hides_an_unreleased_acceptance_asks_again_once_it_is_released_and_then_withdraws()
@@ -23,7 +26,7 @@ public sealed class WithdrawConfirmationTests(EventPlannerApp app) : IClassFixtu
         const string email = "wc-withdraw-speaker@example.org";
         var api = await app.CreateApiClientAsync(email);
         var proposal = await (await api.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, title: "Packaging Rust", submit: true))).ReadProposalAsync();
-        await Proposals.SetStateForDemoAsync(proposal.Id, "accepted", "submitted"); // decided, not yet released
+        await DemoProposalStates.SetAsync(Db, proposal.Id, "accepted", "submitted"); // decided, not yet released
         var speaker = await app.SignInAsync(email);
         var page = $"/events/{e.Slug}/proposals/{proposal.Id}";
         var url = $"{page}?handler=Withdraw";
@@ -33,7 +36,7 @@ public sealed class WithdrawConfirmationTests(EventPlannerApp app) : IClassFixtu
         Assert.DoesNotContain("accepted talk", first.TextContent);
         Assert.Equal("accepted", (await Proposals.LoadDetailAsync(proposal.Id))!.Proposal.State);
 
-        await Proposals.SetStateForDemoAsync(proposal.Id, "accepted", "accepted"); // the organisers release the decision
+        await DemoProposalStates.SetAsync(Db, proposal.Id, "accepted", "accepted"); // the organisers release the decision
         var stale = await speaker.PostConfirmedAsync(url, first, page);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var again = (await stale.HtmlAsync()).QuerySelector("section.confirm-step")!;
