@@ -19,6 +19,7 @@ public static class DemoTickets
         var registrations = services.GetRequiredService<RegistrationStore>();
         var checkIns = services.GetRequiredService<CheckInStore>();
         var transfers = services.GetRequiredService<TransferStore>();
+        var board = services.GetRequiredService<TransferBoardStore>();
         var ev = await events.FindAsync(eventSlug) ?? throw new InvalidOperationException($"No event '{eventSlug}' to seed tickets for.");
         var organiserId = (await services.GetRequiredService<TeamStore>().ListTeamAsync(ev.Id)).FirstOrDefault(m => m.Role == "organiser")?.UserId ?? attendeeUserIds.FirstOrDefault();
 
@@ -64,7 +65,7 @@ public static class DemoTickets
 
             // An open board offer with one request.
             var offer = await transfers.OfferToCommunityAsync(attendeeUserIds[3], tickets[3].Id, "For an established FOSS developer who could not otherwise get funding.", false, v);
-            if (offer is not null) await transfers.RequestAsync(ev.Id, offer.Id, attendeeUserIds[0], "I maintain a packaging tool; my employer does not fund travel.", v);
+            if (offer is not null) await board.RequestAsync(ev.Id, offer.Id, attendeeUserIds[0], "I maintain a packaging tool; my employer does not fund travel.", v);
         }
     }
 }

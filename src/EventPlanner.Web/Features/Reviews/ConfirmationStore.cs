@@ -18,7 +18,7 @@ public sealed record ConfirmationView(long ProposalId, string Title, string Rele
 /// proposal of the same track and session type; an organiser confirms that offer with one click.
 /// </summary>
 public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore decisions, ReviewSetupStore setup, EventStore events, Outbox outbox,
-    RegistrationStore registrations)
+    SpeakerTicketStore speakerTickets)
 {
     /// <summary>The talk for a signed-in speaker of it, or for the bearer of a valid link; null for anyone else.</summary>
     public async Task<ConfirmationView?> FindAsync(ReviewContext ctx, long proposalId, string? token, long? speakerId, CancellationToken ct = default)
@@ -154,8 +154,8 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         var speakers = (await c.QueryAsync<long>("SELECT user_id FROM proposal_speakers WHERE proposal_id = @proposalId", new { proposalId }, tx)).AsList();
         foreach (var userId in speakers)
         {
-            if (issue) await registrations.IssueSpeakerTicketInAsync(c, tx, batch, eventId, userId, proposalId);
-            else await registrations.RevokeSpeakerTicketInAsync(c, tx, eventId, userId, proposalId);
+            if (issue) await speakerTickets.IssueSpeakerTicketInAsync(c, tx, batch, eventId, userId, proposalId);
+            else await speakerTickets.RevokeSpeakerTicketInAsync(c, tx, eventId, userId, proposalId);
         }
     }
 

@@ -1,4 +1,3 @@
-using EventPlanner.Web.Infrastructure.Paging;
 using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
@@ -20,10 +19,11 @@ public static class RegistrationOutcomes
 public sealed record Registration(string Outcome, long? OrderId, long? WaitingId);
 
 /// <summary>
-/// Orders and tickets: registration against the quota, the waiting list, cancellation, and the
-/// organisers' payment and approval decisions. The quota is a counter on the type, moved only inside
-/// the BEGIN IMMEDIATE transaction that creates or frees the tickets (and capped by a CHECK); on PostgreSQL
-/// each of these transactions first takes the event's lock (<see cref="TicketSql.LockEventAsync"/>).
+/// An attendee's orders and tickets: registration against the quota or onto the waiting list, what they hold and wait
+/// for, giving a ticket back and leaving the waiting list. The quota is a counter on the type, moved only inside the
+/// transaction that creates or frees the tickets (and capped by a CHECK); on PostgreSQL each of these transactions
+/// first takes the event's lock (<see cref="TicketSql.LockEventAsync"/>). The organisers' decisions on pending orders
+/// are in <see cref="OrderDecisionStore"/>, speaker tickets in <see cref="SpeakerTicketStore"/>.
 /// </summary>
 public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
 {
@@ -67,7 +67,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                 INSERT INTO ticket_orders (event_id, ticket_type_id, buyer_user_id, quantity, price_cents, currency, approval, payment, status, created_at)
                 VALUES (@eventId, @typeId, @userId, @n, @PriceCents, @Currency, @approval, @payment, @status, @now) RETURNING id
                 """, new { eventId, typeId, userId, n = attendees.Count, type.PriceCents, type.Currency, approval, payment, status = confirmed ? "confirmed" : "pending", now }, tx);
-            var issued = new List<IssuedTicket>();
+            var issued = new List<OrderSql.IssuedTicket>();
             foreach (var a in attendees)
             {
                 var secret = TicketSecrets.NewSecret();
@@ -76,14 +76,14 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
                     VALUES (@eventId, @typeId, @orderId, @userId, @secret, @status, TRUE, @BadgeName, @TshirtSize, @Dietary, @now, @now)
                     RETURNING id
                     """, new { eventId, typeId, orderId, userId, secret, status = confirmed ? "valid" : "pending", a.BadgeName, a.TshirtSize, a.Dietary, now }, tx);
-                issued.Add(new IssuedTicket { Id = ticketId, Secret = secret, BadgeName = a.BadgeName });
+                issued.Add(new OrderSql.IssuedTicket { Id = ticketId, Secret = secret, BadgeName = a.BadgeName });
             }
             var buyer = await TicketSql.PersonAsync(c, tx, userId);
             if (confirmed)
             {
                 foreach (var t in issued) await batch.AddAsync(c, tx, notices.TicketConfirmed(buyer, eventId, t.Id, type.Name, t.BadgeName, t.Secret));
                 // Counts and the type only: who registered is the organiser's to share, not the webhook's.
-                foreach (var t in issued) await PublishIssuedAsync(c, tx, eventId, t.Id, type.Id, type.Name, orderId, attendees.Count, "registration");
+                foreach (var t in issued) await OrderSql.PublishIssuedAsync(webhooks, c, tx, eventId, t.Id, type.Id, type.Name, orderId, attendees.Count, "registration");
             }
             else
             {
@@ -111,13 +111,6 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             INSERT INTO waiting_list (event_id, ticket_type_id, user_id, status, created_at) VALUES (@EventId, @Id, @userId, 'waiting', @now) RETURNING id
             """, new { type.EventId, type.Id, userId, now }, tx);
         return WriteResult<Registration>.Ok(new Registration(RegistrationOutcomes.Waitlisted, null, id));
-    }
-
-    private sealed record IssuedTicket
-    {
-        public long Id { get; init; }
-        public string Secret { get; init; } = "";
-        public string BadgeName { get; init; } = "";
     }
 
     private static string WaitingFor(string approval, string payment) => (approval, payment) switch
@@ -158,34 +151,11 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     public async Task<(OrderRow Order, IReadOnlyList<TicketRow> Tickets)?> FindOrderAsync(long orderId, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSelect} WHERE o.id = @orderId", new { orderId });
+        var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSql.Select(db.Dialect)} WHERE o.id = @orderId", new { orderId });
         if (order is null) return null;
         var tickets = (await c.QueryAsync<TicketRow>($"SELECT {TicketSql.TicketColumns} WHERE t.order_id = @orderId ORDER BY t.id", new { orderId })).AsList();
         return (order, tickets);
     }
-
-    /// <summary>The order of the organisers' order list: pending first, then newest first.</summary>
-    /// (An integer, not a boolean, for "pending": a cursor carries numbers and text only, on either engine.)
-    public static readonly SortColumn[] OrderListKeys = [new(Pending, Pending, CursorValue.Integer, Desc: true), new("o.id", "o.id", CursorValue.Integer, Desc: true)];
-
-    private const string Pending = "(CASE WHEN o.status = 'pending' THEN 1 ELSE 0 END)";
-
-    /// <summary>The event's orders, all or (with limit) a page after a cursor of <see cref="OrderListKeys"/>.</summary>
-    public async Task<IReadOnlyList<OrderRow>> ListOrdersAsync(long eventId, int? limit = null, object?[]? after = null, CancellationToken ct = default)
-    {
-        var parameters = new DynamicParameters(new { eventId, limit = limit ?? int.MaxValue }); // PostgreSQL has no LIMIT -1
-        var keyset = Keyset.After(OrderListKeys, after, parameters);
-        await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<OrderRow>(
-            $"{OrderSelect} WHERE o.event_id = @eventId {keyset} ORDER BY {Keyset.OrderBy(OrderListKeys)} LIMIT @limit", parameters)).AsList();
-    }
-
-    private string OrderSelect => $"""
-        SELECT o.id, o.event_id, o.ticket_type_id, tt.name AS type_name, o.buyer_user_id, u.display_name AS buyer_name, u.email AS buyer_email,
-               o.quantity, o.price_cents, o.currency, o.approval, o.payment, o.status, o.created_at,
-               {Keyset.SortKey(OrderListKeys, db.Dialect)} AS sort_key
-        FROM ticket_orders o JOIN ticket_types tt ON tt.id = o.ticket_type_id JOIN users u ON u.id = o.buyer_user_id
-        """;
 
     public async Task<IReadOnlyList<WaitingRow>> ListWaitingAsync(long userId, CancellationToken ct = default)
     {
@@ -246,173 +216,5 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
         }, ct);
         batch.Kick();
         return done;
-    }
-
-    // ---- Organisers' decisions ----
-
-    public Task<bool> MarkPaidAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default) =>
-        DecideAsync(eventId, orderId, "UPDATE ticket_orders SET payment = 'paid', paid_marked_by = @organiserId, paid_at = @now WHERE id = @orderId AND payment = 'unpaid'", organiserId, "payment", ct);
-
-    public Task<bool> ApproveAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default) =>
-        DecideAsync(eventId, orderId, "UPDATE ticket_orders SET approval = 'approved', decided_by = @organiserId, decided_at = @now WHERE id = @orderId AND approval = 'pending'", organiserId, "approval", ct);
-
-    private async Task<bool> DecideAsync(long eventId, long orderId, string sql, long organiserId, string confirmation, CancellationToken ct)
-    {
-        var batch = notices.Begin();
-        var published = false;
-        var done = await db.WriteLockedAsync(eventId, async (c, tx) =>
-        {
-            var now = clock.GetUtcNow();
-            var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSelect} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
-            if (order is null) return false;
-            if (await c.ExecuteAsync(sql, new { orderId, organiserId, now }, tx) == 0) return false;
-            var ready = await c.ExecuteAsync("""
-                UPDATE ticket_orders SET status = 'confirmed' WHERE id = @orderId AND approval IN ('none', 'approved') AND payment IN ('free', 'paid')
-                """, new { orderId }, tx) == 1;
-            if (ready)
-            {
-                var confirmed = (await c.QueryAsync<IssuedTicket>("""
-                    UPDATE tickets SET status = 'valid', updated_at = @now WHERE order_id = @orderId AND status = 'pending' RETURNING id, secret, badge_name
-                    """, new { orderId, now }, tx)).AsList();
-                var buyer = await TicketSql.PersonAsync(c, tx, order.BuyerUserId);
-                foreach (var t in confirmed.OrderBy(t => t.Id))
-                {
-                    await batch.AddAsync(c, tx, notices.TicketConfirmed(buyer, eventId, t.Id, order.TypeName, t.BadgeName, t.Secret));
-                    await PublishIssuedAsync(c, tx, eventId, t.Id, order.TicketTypeId, order.TypeName, orderId, order.Quantity, confirmation);
-                }
-                published = confirmed.Count > 0;
-            }
-            return true;
-        }, ct);
-        batch.Kick();
-        if (published) webhooks.Kick();
-        return done;
-    }
-
-    // Counts and the type only: who registered is the organiser's to share, not the webhook's. A ticket becomes valid
-    // once, at registration or at the decision that confirms its order, so each is published once.
-    private Task<int> PublishIssuedAsync(IDbConnection c, IDbTransaction tx, long eventId, long ticketId, long typeId, string typeName,
-        long orderId, int quantity, string confirmation) =>
-        webhooks.PublishAsync(c, tx, eventId, WebhookEventTypes.TicketIssued, new
-        {
-            ticket = new { id = ticketId, status = "valid", type = new { id = typeId, name = typeName } },
-            order = new { id = orderId, quantity },
-            confirmation,
-        });
-
-    /// <summary>The organisers turn a pending order down: its tickets are cancelled and the places freed.</summary>
-    public async Task<bool> RefuseAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default)
-    {
-        var batch = notices.Begin();
-        var done = await db.WriteLockedAsync(eventId, async (c, tx) =>
-        {
-            var now = clock.GetUtcNow();
-            var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSelect} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
-            if (order is null) return false;
-            await c.ExecuteAsync("""
-                UPDATE ticket_orders SET status = 'cancelled', approval = CASE approval WHEN 'pending' THEN 'refused' ELSE approval END,
-                    decided_by = @organiserId, decided_at = @now WHERE id = @orderId
-                """, new { orderId, organiserId, now }, tx);
-            var freed = await c.ExecuteAsync("UPDATE tickets SET status = 'cancelled', updated_at = @now WHERE order_id = @orderId AND status IN ('pending', 'valid')",
-                new { orderId, now }, tx);
-            for (var i = 0; i < freed; i++) await TicketSql.FreePlaceAsync(c, tx, order.TicketTypeId, now, settings, notices, batch);
-            var buyer = await TicketSql.PersonAsync(c, tx, order.BuyerUserId);
-            await batch.AddAsync(c, tx, notices.RegistrationRefused(buyer, eventId, orderId, order.TypeName));
-            return true;
-        }, ct);
-        batch.Kick();
-        return done;
-    }
-
-    // ---- Speaker tickets (called by the review feature when a talk is accepted and confirmed, or withdrawn) ----
-
-    /// <summary>
-    /// Gives an accepted and confirmed speaker a complimentary ticket of the event's speaker type, outside
-    /// the quota. Idempotent; one ticket per speaker however many talks. Null when the event has no speaker type.
-    /// </summary>
-    public async Task<TicketRow?> IssueSpeakerTicketAsync(long eventId, long userId, long proposalId, CancellationToken ct = default)
-    {
-        var batch = notices.Begin();
-        var ticket = await db.WriteAsync(async (c, tx) =>
-            await IssueSpeakerTicketInAsync(c, tx, batch, eventId, userId, proposalId) is { } id ? await TicketSql.TicketAsync(c, tx, id) : null, ct);
-        batch.Kick();
-        return ticket;
-    }
-
-    /// <summary>
-    /// <see cref="IssueSpeakerTicketAsync"/> inside the caller's transaction (the review feature's confirmation), the
-    /// ticket mail going into the caller's batch, kicked after its commit. Returns the ticket's id, or null.
-    /// </summary>
-    public async Task<long?> IssueSpeakerTicketInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, long eventId, long userId, long proposalId)
-    {
-        await TicketSql.LockEventAsync(c, tx, eventId); // one speaker ticket per speaker, even when two acceptances race
-        var now = clock.GetUtcNow();
-        var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.event_id = @eventId AND tt.is_speaker_type = TRUE", new { eventId }, tx);
-        if (type is null) return null;
-        var ticketId = await c.ExecuteScalarAsync<long?>(
-            "SELECT id FROM tickets WHERE event_id = @eventId AND speaker_user_id = @userId AND status = 'valid'", new { eventId, userId }, tx);
-        if (ticketId is null)
-        {
-            var speaker = await TicketSql.PersonAsync(c, tx, userId);
-            var secret = TicketSecrets.NewSecret();
-            ticketId = await c.ExecuteScalarAsync<long>("""
-                INSERT INTO tickets (event_id, ticket_type_id, holder_user_id, secret, status, uses_quota, speaker_user_id, badge_name, created_at, updated_at)
-                VALUES (@eventId, @Id, @userId, @secret, 'valid', FALSE, @userId, @Name, @now, @now) RETURNING id
-                """, new { eventId, type.Id, userId, secret, speaker.Name, now }, tx);
-            await batch.AddAsync(c, tx, notices.TicketConfirmed(speaker, eventId, ticketId.Value, type.Name, speaker.Name, secret));
-        }
-        await c.ExecuteAsync("INSERT INTO speaker_ticket_grants (ticket_id, proposal_id, granted_at) VALUES (@ticketId, @proposalId, @now) ON CONFLICT DO NOTHING",
-            new { ticketId, proposalId, now }, tx);
-        return ticketId;
-    }
-
-    /// <summary>A withdrawn talk no longer earns the ticket; it is revoked when no other accepted talk does.</summary>
-    public Task<bool> RevokeSpeakerTicketAsync(long eventId, long userId, long proposalId, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => RevokeSpeakerTicketInAsync(c, tx, eventId, userId, proposalId), ct);
-
-    /// <summary><see cref="RevokeSpeakerTicketAsync"/> inside the caller's transaction.</summary>
-    public async Task<bool> RevokeSpeakerTicketInAsync(IDbConnection c, IDbTransaction tx, long eventId, long userId, long proposalId)
-    {
-        await TicketSql.LockEventAsync(c, tx, eventId);
-        var ticketId = await c.ExecuteScalarAsync<long?>(
-            "SELECT id FROM tickets WHERE event_id = @eventId AND speaker_user_id = @userId AND status = 'valid'", new { eventId, userId }, tx);
-        if (ticketId is null) return false;
-        await c.ExecuteAsync("DELETE FROM speaker_ticket_grants WHERE ticket_id = @ticketId AND proposal_id = @proposalId", new { ticketId, proposalId }, tx);
-        if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM speaker_ticket_grants WHERE ticket_id = @ticketId)", new { ticketId }, tx)) return false;
-        await c.ExecuteAsync("UPDATE tickets SET status = 'revoked', updated_at = @now WHERE id = @ticketId", new { ticketId, now = clock.GetUtcNow() }, tx);
-        return true;
-    }
-
-    // ---- Housekeeping ----
-
-    /// <summary>
-    /// Lapses waiting-list and transfer offers that are past their time, so places pass on without anyone
-    /// touching them; run by <see cref="TicketExpiryJob"/> (reads and writes also do it lazily). Returns how
-    /// many notifications it queued.
-    /// </summary>
-    public async Task<int> ExpireDueAsync(DateTimeOffset now, CancellationToken ct = default)
-    {
-        var batch = notices.Begin();
-        // One transaction per event with something due, each under that event's lock, so a lapse never races a
-        // registration or a transfer of the same event on PostgreSQL.
-        IReadOnlyList<long> due;
-        await using (var c = await db.OpenAsync(ct))
-        {
-            due = (await c.QueryAsync<long>("""
-                SELECT event_id FROM waiting_list WHERE status = 'offered' AND offer_expires_at <= @now
-                UNION SELECT event_id FROM ticket_transfers WHERE status IN ('open', 'chosen') AND expires_at <= @now
-                ORDER BY 1
-                """, new { now })).AsList();
-        }
-        foreach (var eventId in due)
-        {
-            await db.WriteLockedAsync(eventId, async (c, tx) =>
-            {
-                await TicketSql.ExpireWaitingOffersAsync(c, tx, now, null, settings, notices, batch, eventId);
-                await TicketSql.ExpireTransfersAsync(c, tx, now, null, notices, batch, eventId);
-            }, ct);
-        }
-        batch.Kick();
-        return batch.Queued;
     }
 }

@@ -25,9 +25,13 @@ public static class TicketsEndpoints
         services.AddSingleton<TicketNotices>();
         services.AddSingleton<TicketTypeStore>();
         services.AddSingleton<RegistrationStore>();
+        services.AddSingleton<OrderDecisionStore>();
+        services.AddSingleton<SpeakerTicketStore>();
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<AttendeeList>();
         services.AddSingleton<TransferStore>();
+        services.AddSingleton<TransferBoardStore>();
+        services.AddSingleton<TransferApprovalStore>();
         services.AddSingleton<TicketEvents>();
         services.AddSingleton<TicketExpiryJob>();
         services.AddSingleton<IReminderSource, TransferExpiringReminders>();
@@ -122,9 +126,9 @@ public static class TicketsEndpoints
     private static void MapOrders(RouteGroupBuilder orders)
     {
         orders.MapGet("", async Task<Results<Ok<IEnumerable<OrderResponse>>, NotFound, ValidationProblem>> (string slug, int? limit, string? cursor,
-            HttpContext http, EventStore events, RegistrationStore store, TimeProvider clock) =>
+            HttpContext http, EventStore events, OrderDecisionStore store, TimeProvider clock) =>
         {
-            var (size, after, error) = ListPage.Read(limit, cursor, OrderPageSize, RegistrationStore.OrderListKeys.Select(k => k.Kind).ToArray());
+            var (size, after, error) = ListPage.Read(limit, cursor, OrderPageSize, OrderDecisionStore.OrderListKeys.Select(k => k.Kind).ToArray());
             if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [limit is null ? "cursor" : "limit"] = [error] });
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
             var page = ListPage.Apply(http, await store.ListOrdersAsync(e.Id, size + 1, after), size, o => o.SortKey);
@@ -132,13 +136,13 @@ public static class TicketsEndpoints
         })
             .WithSummary($"Orders of the event, pending first, {OrderPageSize} a page unless limit says otherwise (at most {ListCursor.MaxPageSize}); the next page in Link (rel=next) and X-Next-Cursor (organisers)");
 
-        orders.MapPost("/{id:long}/mark-paid", (string slug, long id, HttpContext http, EventStore events, RegistrationStore store) =>
+        orders.MapPost("/{id:long}/mark-paid", (string slug, long id, HttpContext http, EventStore events, OrderDecisionStore store) =>
             Decide(slug, events, e => store.MarkPaidAsync(e, id, http.User.RequiredUserId())))
             .WithSummary("Mark an order paid; its tickets are confirmed once nothing else is pending (organisers)");
-        orders.MapPost("/{id:long}/approve", (string slug, long id, HttpContext http, EventStore events, RegistrationStore store) =>
+        orders.MapPost("/{id:long}/approve", (string slug, long id, HttpContext http, EventStore events, OrderDecisionStore store) =>
             Decide(slug, events, e => store.ApproveAsync(e, id, http.User.RequiredUserId())))
             .WithSummary("Approve an order of a type that needs approval (organisers)");
-        orders.MapPost("/{id:long}/refuse", (string slug, long id, HttpContext http, EventStore events, RegistrationStore store) =>
+        orders.MapPost("/{id:long}/refuse", (string slug, long id, HttpContext http, EventStore events, OrderDecisionStore store) =>
             Decide(slug, events, e => store.RefuseAsync(e, id, http.User.RequiredUserId())))
             .WithSummary("Refuse a pending order; its places are freed (organisers)");
     }

@@ -51,7 +51,7 @@ public static class TransfersEndpoints
             return v.HasErrors ? v.Problem() : TypedResults.NotFound();
         }).WithSummary("Withdraw your offer before it is accepted; both sides are told");
 
-        my.MapPost("/transfers/{id:long}/requests/{requestId:long}/choose", async Task<Results<NoContent, ValidationProblem, NotFound>> (long id, long requestId, HttpContext http, TransferStore store) =>
+        my.MapPost("/transfers/{id:long}/requests/{requestId:long}/choose", async Task<Results<NoContent, ValidationProblem, NotFound>> (long id, long requestId, HttpContext http, TransferBoardStore store) =>
         {
             var v = new Validator();
             if (await store.ChooseAsync(http.User.RequiredUserId(), id, requestId, v)) return TypedResults.NoContent();
@@ -90,13 +90,13 @@ public static class TransfersEndpoints
 
         var ev = app.MapGroup("/api/events/{slug}").WithTags("Transfers");
 
-        ev.MapGet("/board", async Task<Results<Ok<IEnumerable<TransferResponse>>, NotFound>> (string slug, HttpContext http, TicketEvents events, TransferStore store) =>
+        ev.MapGet("/board", async Task<Results<Ok<IEnumerable<TransferResponse>>, NotFound>> (string slug, HttpContext http, TicketEvents events, TransferBoardStore store) =>
             await events.VisibleAsync(http, slug) is { } e
                 ? TypedResults.Ok((await store.BoardAsync(e.Id)).Select(x => x.AsResponse() with { FromName = "", RecipientEmail = null, RecipientName = null }))
                 : TypedResults.NotFound())
             .AllowAnonymous().WithSummary("Tickets offered to the community on the event's board (holders stay anonymous here)");
 
-        ev.MapPost("/board/{id:long}/requests", async Task<Results<Created<TransferRequestResponse>, ValidationProblem, NotFound>> (string slug, long id, TransferRequestInput input, HttpContext http, TicketEvents events, TransferStore store) =>
+        ev.MapPost("/board/{id:long}/requests", async Task<Results<Created<TransferRequestResponse>, ValidationProblem, NotFound>> (string slug, long id, TransferRequestInput input, HttpContext http, TicketEvents events, TransferBoardStore store) =>
         {
             var v = new Validator();
             var message = v.Optional("message", input.Message, 500, "Message");
@@ -109,11 +109,11 @@ public static class TransfersEndpoints
 
         var organisers = ev.MapGroup("").RequireAuthorization(Policies.EventOrganiser);
 
-        organisers.MapGet("/transfers/awaiting-approval", async Task<Results<Ok<IEnumerable<TransferResponse>>, NotFound>> (string slug, EventStore events, TransferStore store) =>
+        organisers.MapGet("/transfers/awaiting-approval", async Task<Results<Ok<IEnumerable<TransferResponse>>, NotFound>> (string slug, EventStore events, TransferApprovalStore store) =>
             await events.FindAsync(slug) is { } e ? TypedResults.Ok((await store.AwaitingApprovalAsync(e.Id)).Select(x => x.AsResponse())) : TypedResults.NotFound())
             .WithSummary("Accepted transfers waiting for an organiser (organisers)");
 
-        organisers.MapPost("/transfers/{id:long}/approve", async Task<Results<NoContent, ValidationProblem, NotFound>> (string slug, long id, HttpContext http, EventStore events, TransferStore store) =>
+        organisers.MapPost("/transfers/{id:long}/approve", async Task<Results<NoContent, ValidationProblem, NotFound>> (string slug, long id, HttpContext http, EventStore events, TransferApprovalStore store) =>
         {
             var v = new Validator();
             if (await events.FindAsync(slug) is not { } e) return TypedResults.NotFound();
@@ -121,11 +121,11 @@ public static class TransfersEndpoints
             return v.HasErrors ? v.Problem() : TypedResults.NotFound();
         }).WithSummary("Approve an accepted transfer: the ticket changes hands now (organisers)");
 
-        organisers.MapPost("/transfers/{id:long}/refuse", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore events, TransferStore store) =>
+        organisers.MapPost("/transfers/{id:long}/refuse", async Task<Results<NoContent, NotFound>> (string slug, long id, EventStore events, TransferApprovalStore store) =>
             await events.FindAsync(slug) is { } e && await store.RefuseAsync(e.Id, id) ? TypedResults.NoContent() : TypedResults.NotFound())
             .WithSummary("Refuse an accepted transfer; the ticket stays with its holder (organisers)");
 
-        organisers.MapGet("/holder-changes", async Task<Results<Ok<IEnumerable<HolderChangeResponse>>, NotFound>> (string slug, EventStore events, TransferStore store) =>
+        organisers.MapGet("/holder-changes", async Task<Results<Ok<IEnumerable<HolderChangeResponse>>, NotFound>> (string slug, EventStore events, TransferApprovalStore store) =>
             await events.FindAsync(slug) is { } e ? TypedResults.Ok((await store.HolderChangesAsync(e.Id)).Select(h => h.AsResponse())) : TypedResults.NotFound())
             .WithSummary("Every change of ticket holder: who, from, to, when, why, approved by (organisers)");
     }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Tickets;
 
 [AllowAnonymous]
-public sealed class BoardModel(TicketEvents events, TransferStore transfers) : PageModel
+public sealed class BoardModel(TicketEvents events, TransferBoardStore transfers) : PageModel
 {
     public EventRow Event { get; private set; } = null!;
     public IReadOnlyList<TransferRow> Offers { get; private set; } = [];

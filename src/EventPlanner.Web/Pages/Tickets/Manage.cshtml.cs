@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Tickets;
 
 [Authorize(Policy = Policies.EventOrganiser)]
-public sealed class ManageModel(EventStore events, TicketTypeStore types, RegistrationStore registrations, TransferStore transfers, CheckInStore checkIns, SetupImpacts impacts) : PageModel
+public sealed class ManageModel(EventStore events, TicketTypeStore types, OrderDecisionStore orders, TransferApprovalStore transfers, CheckInStore checkIns, SetupImpacts impacts) : PageModel
 {
     /// <summary>The confirmation step of removing a check-in volunteer; null otherwise.</summary>
     public ConfirmView? Confirm { get; private set; }
@@ -47,9 +47,9 @@ public sealed class ManageModel(EventStore events, TicketTypeStore types, Regist
         var userId = User.RequiredUserId();
         var done = decision switch
         {
-            "paid" => await registrations.MarkPaidAsync(e.Id, orderId, userId),
-            "approve" => await registrations.ApproveAsync(e.Id, orderId, userId),
-            "refuse" => await registrations.RefuseAsync(e.Id, orderId, userId),
+            "paid" => await orders.MarkPaidAsync(e.Id, orderId, userId),
+            "approve" => await orders.ApproveAsync(e.Id, orderId, userId),
+            "refuse" => await orders.RefuseAsync(e.Id, orderId, userId),
             _ => false,
         };
         TempData["Flash"] = done ? $"Order {orderId} updated." : $"Order {orderId} was not waiting for that.";
@@ -109,7 +109,7 @@ public sealed class ManageModel(EventStore events, TicketTypeStore types, Regist
         if (await events.FindAsync(slug) is not { } e) return false;
         Event = e;
         Types = await types.ListAsync(e.Id);
-        Orders = await registrations.ListOrdersAsync(e.Id);
+        Orders = await orders.ListOrdersAsync(e.Id);
         AwaitingApproval = await transfers.AwaitingApprovalAsync(e.Id);
         Staff = await checkIns.ListStaffAsync(e.Id);
         Changes = await transfers.HolderChangesAsync(e.Id);

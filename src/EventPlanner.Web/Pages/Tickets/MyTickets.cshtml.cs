@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EventPlanner.Web.Pages.Tickets;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class MyTicketsModel(RegistrationStore registrations, TransferStore transfers) : PageModel
+public sealed class MyTicketsModel(RegistrationStore registrations, TransferStore transfers, TransferBoardStore board) : PageModel
 {
     public IReadOnlyList<TicketRow> Tickets { get; private set; } = [];
     public IReadOnlyList<WaitingRow> Waiting { get; private set; } = [];
@@ -20,7 +20,7 @@ public sealed class MyTicketsModel(RegistrationStore registrations, TransferStor
         Tickets = await registrations.ListHeldAsync(userId);
         Waiting = await registrations.ListWaitingAsync(userId);
         Incoming = await transfers.IncomingAsync(userId);
-        Requests = await transfers.MyRequestsAsync(userId);
+        Requests = await board.MyRequestsAsync(userId);
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(long waitingId)

@@ -13,7 +13,7 @@ namespace EventPlanner.Web.Pages.Tickets;
 /// to be shown at the door); only the signed-in holder sees and uses the offer, choose and cancel forms.
 /// </summary>
 [AllowAnonymous]
-public sealed class TicketModel(RegistrationStore registrations, TransferStore transfers, TimeProvider clock, ParticipantImpacts impacts) : PageModel
+public sealed class TicketModel(RegistrationStore registrations, TransferStore transfers, TransferBoardStore board, TimeProvider clock, ParticipantImpacts impacts) : PageModel
 {
     /// <summary>The confirmation step of cancelling the ticket; null otherwise.</summary>
     public ConfirmView? Confirm { get; private set; }
@@ -44,7 +44,7 @@ public sealed class TicketModel(RegistrationStore registrations, TransferStore t
         AsHolder(secret, (userId, v) => transfers.CancelAsync(userId, transferId, v), "Offer cancelled. The ticket is still yours.");
 
     public Task<IActionResult> OnPostChooseAsync(string secret, long transferId, long requestId) =>
-        AsHolder(secret, (userId, v) => transfers.ChooseAsync(userId, transferId, requestId, v), "Chosen. We sent them a link to accept the ticket.");
+        AsHolder(secret, (userId, v) => board.ChooseAsync(userId, transferId, requestId, v), "Chosen. We sent them a link to accept the ticket.");
 
     /// <summary>The first post shows what giving the ticket back touches; only a post with the stamp of those same counts cancels.</summary>
     public async Task<IActionResult> OnPostCancelTicketAsync(string secret, string? stamp)

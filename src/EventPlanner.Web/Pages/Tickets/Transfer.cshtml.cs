@@ -73,8 +73,8 @@ public sealed class TransferModel(TransferStore transfers, RegistrationStore reg
         if (x.Kind == "direct" && x.FromUserId != userId && !await transfers.IsForAsync(x, userId)) NotForYou = TicketRules.NotForYou(x.RecipientEmail);
         Transfer = x;
         var expected = x.Kind == "direct" ? "open" : "chosen";
-        Closed = x.Status != expected ? TransferStore.Describe(x.Status)
-            : x.ExpiresAt <= clock.GetUtcNow() ? TransferStore.Describe("expired")
+        Closed = x.Status != expected ? TransferStatuses.Describe(x.Status)
+            : x.ExpiresAt <= clock.GetUtcNow() ? TransferStatuses.Describe("expired")
             : x.FromUserId == userId ? "This is your own offer; send the link to the person you are giving the ticket to."
             : null;
         return true;

@@ -10,7 +10,7 @@ namespace EventPlanner.Tests.Features.Tickets;
 [Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class SpeakerTicketTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {
-    private RegistrationStore Store => app.Services.GetRequiredService<RegistrationStore>();
+    private SpeakerTicketStore Store => app.Services.GetRequiredService<SpeakerTicketStore>();
 
     [Fact]
     public async Task A_confirmed_speaker_gets_one_complimentary_ticket_outside_the_quota_and_loses_it_on_withdrawal()

@@ -43,7 +43,7 @@ public sealed partial class TicketPagesTests(EventPlannerAppWithJobs app) : ICla
         await ev.TypeAsync(name: "Speaker", quota: 0, speaker: true);
         var type = await ev.TypeAsync(name: "Community", quota: 5, price: 0);
         var speaker = await app.UserAsync();
-        await app.Services.GetRequiredService<RegistrationStore>().IssueSpeakerTicketAsync(ev.Id, speaker.Id, proposalId: 7);
+        await app.Services.GetRequiredService<SpeakerTicketStore>().IssueSpeakerTicketAsync(ev.Id, speaker.Id, proposalId: 7);
         var browser = await app.SignInAsync(speaker.Email);
         var page = $"/events/{ev.Slug}/tickets";
         var form = new Dictionary<string, string> { ["TypeId"] = type.ToString(), ["Attendees[0].BadgeName"] = "A friend" };

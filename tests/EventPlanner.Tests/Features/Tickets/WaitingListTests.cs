@@ -78,7 +78,7 @@ public sealed class WaitingListTests(EventPlannerAppWithJobs app) : IClassFixtur
         await app.Mail.WaitForAsync(second.Email, "is free for you");
         Assert.Equal("offered", (await second.Api.GetFromJsonAsync<List<WaitingResponse>>("/api/my/waiting-list"))!.Single().Status);
         Assert.Empty((await first.Api.GetFromJsonAsync<List<WaitingResponse>>("/api/my/waiting-list"))!);
-        Assert.Equal(0, await app.Services.GetRequiredService<RegistrationStore>().ExpireDueAsync(app.Clock.GetUtcNow())); // nothing left to lapse
+        Assert.Equal(0, await app.Services.GetRequiredService<TicketExpiryJob>().ExpireDueAsync(app.Clock.GetUtcNow())); // nothing left to lapse
         Assert.Equal(1, app.Mail.CountTo(second.Email, "is free for you"));
     }
 
