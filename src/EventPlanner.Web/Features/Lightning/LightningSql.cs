@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using EventPlanner.Web.Data;
 using EventPlanner.Web.Features.Events;
 using EventPlanner.Web.Features.Schedule;
 using EventPlanner.Web.Infrastructure;

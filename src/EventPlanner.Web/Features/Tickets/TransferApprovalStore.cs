@@ -1,4 +1,3 @@
-using System.Data;
 using Dapper;
 using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;

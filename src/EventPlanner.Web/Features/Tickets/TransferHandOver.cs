@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using EventPlanner.Web.Data;
 using EventPlanner.Web.Infrastructure;
 using EventPlanner.Web.Infrastructure.Webhooks;
 
