@@ -412,13 +412,11 @@ public static class CpSatScheduler
                 if (!ReferenceEquals(on, vars[i].Placed)) Cp.AddHint(on, at.TryGetValue(i, out var x) && x.Start / Day == d);
             foreach (var t in trackDays)
             {
-                var placed = t.Sessions.Where(i => at.TryGetValue(i, out var x) && x.Start / Day == t.Day).ToList();
-                long first = placed.Count == 0 ? t.Day * (long)Day : placed.Min(i => at[i].Start);
-                long last = placed.Count == 0 ? first : placed.Max(i => at[i].Start + vars[i].C.Session.Duration);
-                var idle = Math.Max(0, last - first - placed.Sum(i => (long)vars[i].C.Session.Duration));
+                var (first, last, quarters) = SlotTerms.TrackDayHint(t.Day,
+                    t.Sessions.Where(i => at.TryGetValue(i, out var x) && x.Start / Day == t.Day).Select(i => (at[i].Start, vars[i].C.Session.Duration)));
                 Cp.AddHint(t.First, first);
                 Cp.AddHint(t.Last, last);
-                Cp.AddHint(t.GapQuarters, (idle + 14) / 15);
+                Cp.AddHint(t.GapQuarters, quarters);
             }
         }
 
