@@ -82,7 +82,7 @@ internal static class DecomposedSolve
             new PhaseFigures(double.NaN, double.NaN, false, double.NaN, double.NaN, false, 0, 0, 0, 0));
         for (var round = 1; ; round++)
         {
-            var phase = new SlotPhase(lattice, cuts);
+            var phase = new SlotPhase(lattice, cuts, PlacesAll(lattice, best));
             phase.Build();
             phase.Hint(currentHint);
             // Three quarters of the time for the first round, half of what is left for a later one that may still need
@@ -139,6 +139,18 @@ internal static class DecomposedSolve
             // The next round starts from the best complete schedule so far, which every cut allows (it is legal).
             currentHint = best.Placements;
         }
+    }
+
+    /// <summary>
+    /// A complete schedule (every session the candidates leave a place) cheaper than one unplaced session: then every
+    /// optimal schedule is complete (all terms are ≥ 0), so phase 1 may require every session placed and its bound
+    /// still bounds every schedule.
+    /// </summary>
+    internal static bool PlacesAll(CandidateSpace space, Outcome? best)
+    {
+        if (best is null || !(best.Objective < space.Problem.Weights.Unplaced)) return false;
+        var placed = best.Placements.Select(p => p.SessionId).ToHashSet();
+        return space.Sessions.Where(c => c.Reason is null).All(c => placed.Contains(c.Session.Id));
     }
 
     /// <summary>

@@ -1,0 +1,87 @@
+using EventPlanner.Bench.Generator;
+using EventPlanner.Scheduling;
+using Google.OrTools.Sat;
+
+namespace EventPlanner.Tests.Scheduling;
+
+/// <summary>
+/// The decomposed model's bound: phase 1's objective is scaled so CP-SAT's bound means something (no −Unplaced per
+/// start literal), phase 1 proves small instances optimal, and the reported global bound never exceeds the cost of
+/// any schedule — checked against the slot model's proven optimum over the same lattice.
+/// </summary>
+[Trait("Engine", "Both")] // no database: the same on either engine
+public class PhaseOneBoundTests
+{
+    private static SchedulingProblem Small(int seed) => SolverInstance.Generate(seed, sessions: 30, rooms: 3, days: 1, tracks: 3, attendees: 300, starsPerAttendee: 3);
+
+    /// <summary>Phase 1 on a generated event, solved without LP or core search: its bound is what propagation alone gives.</summary>
+    private static (double Bound, long HintCost, long Unplaced) PhaseOneWithoutLp(bool placeAll)
+    {
+        var problem = SolverInstance.Generate(seed: 3, sessions: 150, rooms: 12, days: 1, tracks: 8, attendees: 1500);
+        var lattice = SlotLattice.Restrict(new CandidateSpace(problem, 12));
+        var hint = GreedyScheduler.Solve(lattice, avoidClashes: true).Placements;
+        var phase = new SlotPhase(lattice, [], placeAll);
+        phase.Build();
+        phase.Hint(hint);
+        var solver = new CpSolver { StringParameters = "num_workers:1,linearization_level:0,max_time_in_seconds:3,random_seed:1" };
+        solver.Solve(phase.Cp);
+        // The hint's own cost is at least its phase-1 cost (phase 1 is a relaxation), so any bound lies below it.
+        return (solver.BestObjectiveBound, ObjectiveCost.Of(lattice, hint), problem.Weights.Unplaced);
+    }
+
+    [Fact]
+    public void Requiring_every_session_placed_keeps_the_unplaced_weight_out_of_phase_ones_trivial_bound()
+    {
+        // The old form, Unplaced·(1 − placed), is rewritten by presolve into −Unplaced per start literal: without the
+        // LP the bound sits at minus millions (−3·10⁹ at FOSDEM scale), far below any schedule's cost.
+        var (loose, _, unplaced) = PhaseOneWithoutLp(placeAll: false);
+        Assert.True(loose < -unplaced, $"bound {loose}");
+        var (bound, hintCost, _) = PhaseOneWithoutLp(placeAll: true);
+        Assert.True(bound > -unplaced, $"bound {bound}");
+        Assert.True(bound <= hintCost, $"bound {bound}, hint {hintCost}");
+    }
+
+    [Fact]
+    public void Every_session_is_required_only_when_a_complete_schedule_costs_less_than_one_unplaced_session()
+    {
+        var problem = Small(5);
+        var lattice = SlotLattice.Restrict(new CandidateSpace(problem, 12));
+        var hint = GreedyScheduler.Solve(lattice, avoidClashes: true).Placements;
+        DecomposedSolve.Outcome Of(IReadOnlyList<Placement> placements, double objective) =>
+            new(CpSolverStatus.Feasible, [.. placements], objective, double.NaN, null, new PhaseFigures(0, 0, false, 0, 0, false, 0, 0, 0, 0));
+        Assert.Equal(lattice.Sessions.Count(c => c.Reason is null), hint.Count);
+        Assert.True(DecomposedSolve.PlacesAll(lattice, Of(hint, ObjectiveCost.Of(lattice, hint))));
+        // One session left out: the schedule is not complete, so phase 1 must be free to leave sessions out too.
+        Assert.False(DecomposedSolve.PlacesAll(lattice, Of(hint.Skip(1).ToList(), ObjectiveCost.Of(lattice, hint.Skip(1).ToList()))));
+        // Complete but dearer than one unplaced session: an incomplete schedule might be cheaper.
+        Assert.False(DecomposedSolve.PlacesAll(lattice, Of(hint, problem.Weights.Unplaced)));
+        Assert.False(DecomposedSolve.PlacesAll(lattice, null));
+    }
+
+    [Fact]
+    public void Phase_one_on_a_small_event_is_proven_optimal_with_its_bound_equal_to_its_objective()
+    {
+        var result = Events.SolveChecked(Small(1), SchedulingModel.Decomposed, Events.Options(10));
+        var phases = Assert.IsType<PhaseFigures>(result.Phases);
+        Assert.True(phases.SlotOptimal);
+        Assert.Equal(phases.SlotObjective, phases.SlotBound);
+        Assert.True(phases.SlotBound > 0); // the event has tracks: one room each at least
+        Assert.True(result.BestBound <= result.Objective);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void The_global_bound_never_exceeds_the_best_lattice_schedule(int seed)
+    {
+        var problem = Small(seed);
+        var slot = Events.SolveChecked(problem, SchedulingModel.Slot, Events.Options(20));
+        Assert.Equal(SolveStatus.Optimal, slot.Status); // the slot model's optimum is the best lattice schedule's cost
+        var decomposed = Events.SolveChecked(problem, SchedulingModel.Decomposed, Events.Options(10));
+        Assert.True(decomposed.BestBound <= decomposed.Objective, $"bound {decomposed.BestBound} > objective {decomposed.Objective}");
+        Assert.True(decomposed.BestBound <= slot.Objective, $"bound {decomposed.BestBound} > the lattice optimum {slot.Objective}");
+        Assert.True(decomposed.Phases!.SlotBound <= slot.Objective);
+    }
+}
