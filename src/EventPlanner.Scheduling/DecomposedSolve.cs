@@ -108,11 +108,15 @@ internal static class DecomposedSolve
             // Every round's cuts are valid, so every round's bound is; every term is at least 0, so 0 is one too (CP-SAT's
             // trivial bound before its presolve and LP have worked is a large negative number).
             bound = Math.Max(Math.Max(bound, 0), slotSolver.BestObjectiveBound);
-            var (starts, _) = phase.Starts(slotSolver);
+            var (starts, planned) = phase.Starts(slotSolver);
 
             // Rooms: not cancellable (it is what turns the best times so far into a schedule) and quick.
             var rooms = new RoomPhase(lattice, phase.Sessions, starts);
-            rooms.Hint(RoomsOf(lattice, phase.Sessions, currentHint, starts));
+            // Phase 1's own room plan where it fits the start, else the previous schedule's room.
+            var hintRooms = RoomsOf(lattice, phase.Sessions, currentHint, starts);
+            foreach (var (i, r) in planned)
+                if (Array.BinarySearch(phase.Sessions[i].Rooms[starts[i]], r) >= 0) hintRooms[i] = r;
+            rooms.Hint(hintRooms);
             var roomTime = TimeSpan.FromSeconds(Math.Max(0.3, (deadline - watch.Elapsed).TotalSeconds));
             var roomSolver = new CpSolver { StringParameters = WithTime(parameters, roomTime) };
             var roomStatus = roomSolver.Solve(rooms.Cp);
@@ -125,13 +129,16 @@ internal static class DecomposedSolve
                 roomSolved ? roomSolver.ObjectiveValue : double.NaN, roomSolved ? roomSolver.BestObjectiveBound : double.NaN,
                 roomStatus == CpSolverStatus.Optimal, round, phase.RoomSets, cuts.Count, unassigned.Count);
             var objective = ObjectiveCost.Of(lattice, placements);
+            var improved = best is null || objective < best.Objective;
             // The figures are always the last round's; the schedule is the cheapest so far (the hint's, or a round's).
-            best = best is null || objective < best.Objective
+            best = best is null || improved
                 ? new Outcome(CpSolverStatus.Feasible, placements, objective, bound, first, figures)
                 : best with { Phases = figures };
             best = best with { Bound = bound, First = first, Status = best.Objective <= bound ? CpSolverStatus.Optimal : CpSolverStatus.Feasible };
 
-            var again = fresh.Count > 0 || slotStatus != CpSolverStatus.Optimal;
+            // Another round for new Hall cuts, or to search on from a better schedule. Not to restart from the same
+            // one: that repeats the round's presolve and root LP (seconds at FOSDEM scale), and its LP never finished.
+            var again = fresh.Count > 0 || (slotStatus != CpSolverStatus.Optimal && improved);
             if (!again || best.Status == CpSolverStatus.Optimal || round >= MaxRounds || ct.IsCancellationRequested
                 || deadline - watch.Elapsed < TimeSpan.FromSeconds(1))
                 return best;

@@ -9,10 +9,10 @@ namespace EventPlanner.Scheduling;
 /// of S free at p. That is Hall's condition for the sets given — each distinct candidate room set, all rooms, and the
 /// cuts <see cref="RoomPhase"/> hands back when a time point cannot be matched — so every count is a necessary
 /// condition and the phase's bound stays a lower bound of the whole problem.
-/// Every time-only term is as in <see cref="SlotModel"/> (clashes, preferred times, keynotes alone, track gaps). Two
-/// terms need rooms and are replaced by lower bounds of themselves: a track's rooms by uses_t ≥ the most of its
-/// sessions running at once (and ≥ its sessions whose room sets are pairwise disjoint), a kept draft by "kept the
-/// draft's start"; <see cref="RoomPhase"/> adds what the rooms really cost.
+/// Every time-only term is as in <see cref="SlotModel"/> (clashes, preferred times, keynotes alone, track gaps; shared
+/// in <see cref="SlotTerms"/>). Two terms need rooms and are replaced by lower bounds of themselves: a track's rooms by
+/// an assignment of sessions to rooms without times (room minutes counted, see <see cref="TrackRooms"/>), a kept draft
+/// by "kept the draft's start"; <see cref="RoomPhase"/> adds what the rooms really cost.
 /// </summary>
 internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts, bool placeAll = false) : ISolverModel
 {
@@ -21,7 +21,8 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
     private readonly SchedulingProblem problem = space.Problem;
     private readonly Dictionary<int, Vars> vars = [];
     private readonly LinearExprBuilder objective = LinearExpr.NewBuilder();
-    private readonly Dictionary<string, (IntVar Uses, List<int> Sessions, List<int> Disjoint)> tracks = [];
+    private readonly Dictionary<string, (Dictionary<int, BoolVar> Uses, List<int> Sessions)> tracks = [];
+    private readonly Dictionary<int, Dictionary<int, BoolVar>> assigned = [];
     private SlotTerms terms = null!;
 
     /// <summary>A session's starts, each with the rooms it may use there (ascending room indices).</summary>
@@ -109,31 +110,49 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
         }
     }
 
+    /// <summary>
+    /// The track-room term with the rooms as an assignment without times: z[session, room] over the rooms the session
+    /// may use at any of its starts (one per placed session), u[track, room] ≥ each z of the track, TrackRoom per u,
+    /// and per room at most its free minutes of sessions in all. Any legal schedule gives such an assignment (its own
+    /// rooms) at exactly its track-room cost, so the term stays at most the schedule's; and Σ u ≥ the track's most
+    /// sessions running at once, as before. The minutes are what make tracks that share a room pay: at FOSDEM scale
+    /// this assignment alone needs 87 (track, room) pairs for 71 tracks where "one room per track" counted 71.
+    /// </summary>
     private void TrackRooms(int weight)
     {
+        var load = new Dictionary<int, LinearExprBuilder>();
         foreach (var track in vars.Values.Where(v => v.C.Session.Track is not null).GroupBy(v => v.C.Session.Track!))
         {
             var members = track.ToList();
-            var roomCount = members.SelectMany(v => v.Rooms.Values.SelectMany(r => r)).Distinct().Count();
-            var uses = Cp.NewIntVar(0, roomCount, $"uses_{track.Key}");
-            objective.AddTerm(uses, weight);
-            var disjoint = new List<Vars>();
-            tracks[track.Key] = (uses, members.Select(v => v.C.Index).ToList(), []);
-            // At least as many rooms as sessions running at once (one session: its own start).
-            foreach (var v in members) Cp.Add(uses >= v.Placed);
-            SlotTerms.CoverPoints(members.SelectMany(v => v.Slots.Select(kv => (kv.Key, kv.Key + v.Duration, kv.Value))).ToList(),
-                (lits, _) => Cp.Add(uses >= LinearExpr.Sum(lits)));
-            // Sessions that share no possible room need a room each, whenever they run.
-            var taken = new HashSet<int>();
-            foreach (var v in members.OrderBy(v => v.Rooms.Values.SelectMany(r => r).Distinct().Count()))
+            var uses = new Dictionary<int, BoolVar>();
+            foreach (var v in members)
             {
-                var all = v.Rooms.Values.SelectMany(r => r).Distinct().ToList();
-                if (all.Any(taken.Contains)) continue;
-                disjoint.Add(v);
-                taken.UnionWith(all);
+                var rooms = v.Rooms.Values.SelectMany(r => r).Distinct().Order().ToList();
+                var z = new Dictionary<int, BoolVar>();
+                foreach (var r in rooms)
+                {
+                    if (!uses.TryGetValue(r, out var u))
+                    {
+                        uses[r] = u = Cp.NewBoolVar($"u_{track.Key}_{r}");
+                        objective.AddTerm(u, weight);
+                    }
+                    z[r] = rooms.Count == 1 ? v.Placed : Cp.NewBoolVar($"z_{v.C.Index}_{r}");
+                    Cp.AddImplication(z[r], u);
+                    (load.TryGetValue(r, out var b) ? b : load[r] = LinearExpr.NewBuilder()).AddTerm(z[r], v.Duration);
+                }
+                if (rooms.Count > 1) Cp.Add(LinearExpr.Sum(z.Values) == v.Placed);
+                assigned[v.C.Index] = z;
             }
-            if (disjoint.Count > 1) Cp.Add(uses >= LinearExpr.Sum(disjoint.Select(v => v.Placed)));
-            tracks[track.Key].Disjoint.AddRange(disjoint.Select(v => v.C.Index));
+            var all = LinearExpr.Sum(uses.Values);
+            // At least as many rooms as sessions running at once.
+            SlotTerms.CoverPoints(members.SelectMany(v => v.Slots.Select(kv => (kv.Key, kv.Key + v.Duration, kv.Value))).ToList(),
+                (lits, _) => { if (lits.Count > 1) Cp.Add(all >= LinearExpr.Sum(lits)); });
+            tracks[track.Key] = (uses, members.Select(v => v.C.Index).ToList());
+        }
+        foreach (var (r, minutes) in load)
+        {
+            var free = space.RoomFree[r].Count(f => f);
+            Cp.Add(minutes <= free);
         }
     }
 
@@ -156,12 +175,14 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
             foreach (var (g, y) in v.Slots) H(y, has && g == x ? 1 : 0);
             H(v.Placed, has ? 1 : 0);
         }
-        // The track term at its least for these starts (the lower bound phase 1 optimises), not the hint's own rooms.
-        foreach (var (uses, sessions, disjoint) in tracks.Values)
+        // The assignment: the hint's own rooms (a legal schedule's rooms satisfy every minute count).
+        var roomOf = placements.Where(p => index.ContainsKey(p.SessionId) && at.ContainsKey(index[p.SessionId]))
+            .ToDictionary(p => index[p.SessionId], p => space.RoomIndex.GetValueOrDefault(p.Slot.RoomId, -1));
+        foreach (var (uses, sessions) in tracks.Values)
         {
-            var placed = sessions.Where(at.ContainsKey).ToList();
-            var most = placed.Count == 0 ? 0 : placed.Max(i => placed.Count(o => at[o] <= at[i] && at[i] < at[o] + vars[o].Duration));
-            H(uses, Math.Max(most, disjoint.Count(at.ContainsKey) > 1 ? disjoint.Count(at.ContainsKey) : 0));
+            foreach (var i in sessions)
+                foreach (var (r, z) in assigned[i]) H(z, roomOf.TryGetValue(i, out var room) && room == r ? 1 : 0);
+            foreach (var (r, u) in uses) H(u, sessions.Any(i => roomOf.TryGetValue(i, out var room) && room == r) ? 1 : 0);
         }
         terms.Hint(at, H);
     }
@@ -169,13 +190,14 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
     /// <summary>Not used: phase 1 has no rooms; see <see cref="Starts"/>.</summary>
     public List<Placement> Read(CpSolver solver) => throw new NotSupportedException("the slot phase chooses starts only");
 
-    /// <summary>The chosen start of every placed session, and the track-room lower bound's value (to take out of the objective).</summary>
-    public (Dictionary<int, long> Starts, long TrackRoomTerm) Starts(CpSolver solver)
+    /// <summary>The chosen start of every placed session, and the room phase 1 assigned it (track sessions only).</summary>
+    public (Dictionary<int, long> Starts, Dictionary<int, int> Rooms) Starts(CpSolver solver)
     {
         var starts = vars.Values.Where(v => solver.BooleanValue(v.Placed))
             .ToDictionary(v => v.C.Index, v => v.Slots.First(kv => solver.BooleanValue(kv.Value)).Key);
-        var term = problem.Weights.TrackRoom > 0 ? tracks.Values.Sum(t => solver.Value(t.Uses)) * problem.Weights.TrackRoom : 0;
-        return (starts, term);
+        var rooms = assigned.Where(kv => starts.ContainsKey(kv.Key) && kv.Value.Any(z => solver.BooleanValue(z.Value)))
+            .ToDictionary(kv => kv.Key, kv => kv.Value.First(z => solver.BooleanValue(z.Value)).Key);
+        return (starts, rooms);
     }
 
     public IReadOnlyDictionary<int, Vars> Sessions => vars;
