@@ -14,7 +14,7 @@ namespace EventPlanner.Scheduling;
 /// an assignment of sessions to rooms without times (room minutes counted, see <see cref="TrackRooms"/>), a kept draft
 /// by "kept the draft's start"; <see cref="RoomPhase"/> adds what the rooms really cost.
 /// </summary>
-internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts, bool placeAll = false) : ISolverModel
+internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts, bool placeAll = false, long trackRoomFloor = 0) : ISolverModel
 {
     private const int Day = CandidateSpace.DayMinutes;
     public CpModel Cp { get; } = new();
@@ -111,49 +111,26 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
     }
 
     /// <summary>
-    /// The track-room term with the rooms as an assignment without times: z[session, room] over the rooms the session
-    /// may use at any of its starts (one per placed session), u[track, room] ≥ each z of the track, TrackRoom per u,
-    /// and per room at most its free minutes of sessions in all. Any legal schedule gives such an assignment (its own
-    /// rooms) at exactly its track-room cost, so the term stays at most the schedule's; and Σ u ≥ the track's most
-    /// sessions running at once, as before. The minutes are what make tracks that share a room pay: at FOSDEM scale
-    /// this assignment alone needs 87 (track, room) pairs for 71 tracks where "one room per track" counted 71.
+    /// The track-room term as <see cref="TrackRoomAssignment"/> (rooms without times, room minutes counted), TrackRoom
+    /// per (track, room) pair, and Σ u ≥ the track's most sessions running at once. With every session placed, also
+    /// Σ u ≥ the assignment's proven floor: implied by these constraints, but CP-SAT sees it only once its LP has run.
     /// </summary>
     private void TrackRooms(int weight)
     {
-        var load = new Dictionary<int, LinearExprBuilder>();
+        var built = TrackRoomAssignment.Build(Cp, space, vars.Values.Where(v => v.C.Session.Track is not null)
+            .Select(v => (v.C.Index, v.C.Session.Track!, v.Duration, v.Rooms.Values.SelectMany(r => r).Distinct().Order().ToArray(), v.Placed)));
+        foreach (var (i, z) in built.Assigned) assigned[i] = z;
         foreach (var track in vars.Values.Where(v => v.C.Session.Track is not null).GroupBy(v => v.C.Session.Track!))
         {
-            var members = track.ToList();
-            var uses = new Dictionary<int, BoolVar>();
-            foreach (var v in members)
-            {
-                var rooms = v.Rooms.Values.SelectMany(r => r).Distinct().Order().ToList();
-                var z = new Dictionary<int, BoolVar>();
-                foreach (var r in rooms)
-                {
-                    if (!uses.TryGetValue(r, out var u))
-                    {
-                        uses[r] = u = Cp.NewBoolVar($"u_{track.Key}_{r}");
-                        objective.AddTerm(u, weight);
-                    }
-                    z[r] = rooms.Count == 1 ? v.Placed : Cp.NewBoolVar($"z_{v.C.Index}_{r}");
-                    Cp.AddImplication(z[r], u);
-                    (load.TryGetValue(r, out var b) ? b : load[r] = LinearExpr.NewBuilder()).AddTerm(z[r], v.Duration);
-                }
-                if (rooms.Count > 1) Cp.Add(LinearExpr.Sum(z.Values) == v.Placed);
-                assigned[v.C.Index] = z;
-            }
+            var uses = built.Uses[track.Key];
+            foreach (var u in uses.Values) objective.AddTerm(u, weight);
             var all = LinearExpr.Sum(uses.Values);
             // At least as many rooms as sessions running at once.
-            SlotTerms.CoverPoints(members.SelectMany(v => v.Slots.Select(kv => (kv.Key, kv.Key + v.Duration, kv.Value))).ToList(),
+            SlotTerms.CoverPoints(track.SelectMany(v => v.Slots.Select(kv => (kv.Key, kv.Key + v.Duration, kv.Value))).ToList(),
                 (lits, _) => { if (lits.Count > 1) Cp.Add(all >= LinearExpr.Sum(lits)); });
-            tracks[track.Key] = (uses, members.Select(v => v.C.Index).ToList());
+            tracks[track.Key] = (uses, track.Select(v => v.C.Index).ToList());
         }
-        foreach (var (r, minutes) in load)
-        {
-            var free = space.RoomFree[r].Count(f => f);
-            Cp.Add(minutes <= free);
-        }
+        if (placeAll && trackRoomFloor > 0) Cp.Add(LinearExpr.Sum(built.Uses.Values.SelectMany(u => u.Values)) >= trackRoomFloor);
     }
 
     /// <summary>Hints the starts of a legal schedule (rooms are ignored) and every auxiliary consistently with them.</summary>

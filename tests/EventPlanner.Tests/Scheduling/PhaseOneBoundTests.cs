@@ -59,6 +59,27 @@ public class PhaseOneBoundTests
     }
 
     [Fact]
+    public void The_track_room_floor_counts_room_minutes_and_never_exceeds_a_schedules_pairs()
+    {
+        // Three tracks of two one-hour talks in two rooms open three hours: 360 minutes fill both rooms, so one track
+        // must use both (4 pairs); with a third room every track keeps its own (3).
+        var sessions = new List<SessionToPlace>();
+        foreach (var t in new[] { "x", "y", "z" })
+            for (var i = 0; i < 2; i++) sessions.Add(Events.Talk($"{t}{i}", $"p{t}{i}") with { Track = t });
+        Room R(string id) => new(id, 100, Tracks: ["x", "y", "z"]);
+        long Floor(params Room[] rooms) =>
+            TrackRoomAssignment.Floor(new CandidateSpace(Events.Problem(sessions, rooms, closes: 12 * Events.H)), TimeSpan.FromSeconds(5), 8);
+        Assert.Equal(4, Floor(R("A"), R("B")));
+        Assert.Equal(3, Floor(R("A"), R("B"), R("C")));
+
+        var problem = Small(2);
+        var space = SlotLattice.Restrict(new CandidateSpace(problem, 12));
+        var slot = Events.SolveChecked(problem, SchedulingModel.Slot, Events.Options(20));
+        var pairs = slot.Placements.Select(p => (problem.Sessions.Single(s => s.Id == p.SessionId).Track, p.Slot.RoomId)).Where(x => x.Track is not null).Distinct().Count();
+        Assert.InRange(TrackRoomAssignment.Floor(space, TimeSpan.FromSeconds(5), 8), 1, pairs);
+    }
+
+    [Fact]
     public void Phase_one_on_a_small_event_is_proven_optimal_with_its_bound_equal_to_its_objective()
     {
         var result = Events.SolveChecked(Small(1), SchedulingModel.Decomposed, Events.Options(10));
