@@ -14,7 +14,7 @@ namespace EventPlanner.Scheduling;
 /// an assignment of sessions to rooms without times (room minutes counted, see <see cref="TrackRooms"/>), a kept draft
 /// by "kept the draft's start"; <see cref="RoomPhase"/> adds what the rooms really cost.
 /// </summary>
-internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts, bool placeAll = false, long trackRoomFloor = 0) : ISolverModel
+internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts, bool placeAll = false) : ISolverModel
 {
     private const int Day = CandidateSpace.DayMinutes;
     public CpModel Cp { get; } = new();
@@ -111,14 +111,14 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
     }
 
     /// <summary>
-    /// The track-room term as <see cref="TrackRoomAssignment"/> (rooms without times, room minutes counted), TrackRoom
-    /// per (track, room) pair, and Σ u ≥ the track's most sessions running at once. With every session placed, also
-    /// Σ u ≥ the assignment's proven floor: implied by these constraints, but CP-SAT sees it only once its LP has run.
+    /// The track-room term as <see cref="TrackRoomAssignment"/> (rooms without times, each room's free minutes
+    /// counted), TrackRoom per (track, room) pair, and Σ u ≥ the track's most sessions running at once.
     /// </summary>
     private void TrackRooms(int weight)
     {
-        var built = TrackRoomAssignment.Build(Cp, space, vars.Values.Where(v => v.C.Session.Track is not null)
+        var built = TrackRoomAssignment.Build(Cp, vars.Values.Where(v => v.C.Session.Track is not null)
             .Select(v => (v.C.Index, v.C.Session.Track!, v.Duration, v.Rooms.Values.SelectMany(r => r).Distinct().Order().ToArray(), v.Placed)));
+        foreach (var (r, load) in built.Load) Cp.Add(load <= TrackRoomAssignment.FreeMinutes(space, r));
         foreach (var (i, z) in built.Assigned) assigned[i] = z;
         foreach (var track in vars.Values.Where(v => v.C.Session.Track is not null).GroupBy(v => v.C.Session.Track!))
         {
@@ -130,7 +130,6 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
                 (lits, _) => { if (lits.Count > 1) Cp.Add(all >= LinearExpr.Sum(lits)); });
             tracks[track.Key] = (uses, track.Select(v => v.C.Index).ToList());
         }
-        if (placeAll && trackRoomFloor > 0) Cp.Add(LinearExpr.Sum(built.Uses.Values.SelectMany(u => u.Values)) >= trackRoomFloor);
     }
 
     /// <summary>Hints the starts of a legal schedule (rooms are ignored) and every auxiliary consistently with them.</summary>

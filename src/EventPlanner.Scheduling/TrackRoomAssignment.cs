@@ -12,10 +12,16 @@ namespace EventPlanner.Scheduling;
 /// </summary>
 internal static class TrackRoomAssignment
 {
-    public sealed record Built(Dictionary<string, Dictionary<int, BoolVar>> Uses, Dictionary<int, Dictionary<int, BoolVar>> Assigned);
+    public sealed record Built(
+        Dictionary<string, Dictionary<int, BoolVar>> Uses,
+        Dictionary<int, Dictionary<int, BoolVar>> Assigned,
+        Dictionary<int, LinearExprBuilder> Load);
 
-    /// <summary>Adds the assignment for the track sessions given (index, track, duration, rooms, placed literal).</summary>
-    public static Built Build(CpModel cp, CandidateSpace space, IEnumerable<(int Index, string Track, int Duration, int[] Rooms, BoolVar Placed)> sessions)
+    /// <summary>
+    /// Adds the assignment for the track sessions given (index, track, duration, rooms, placed literal); the caller
+    /// bounds each room's <see cref="Built.Load"/> (minutes of sessions assigned to it).
+    /// </summary>
+    public static Built Build(CpModel cp, IEnumerable<(int Index, string Track, int Duration, int[] Rooms, BoolVar Placed)> sessions)
     {
         var uses = new Dictionary<string, Dictionary<int, BoolVar>>();
         var assigned = new Dictionary<int, Dictionary<int, BoolVar>>();
@@ -34,25 +40,53 @@ internal static class TrackRoomAssignment
             if (rooms.Length > 1) cp.Add(LinearExpr.Sum(z.Values) == placed);
             assigned[index] = z;
         }
-        foreach (var (r, minutes) in load) cp.Add(minutes <= space.RoomFree[r].Count(f => f));
-        return new Built(uses, assigned);
+        return new Built(uses, assigned, load);
     }
 
+    public static int FreeMinutes(CandidateSpace space, int room) => space.RoomFree[room].Count(f => f);
+
     /// <summary>
-    /// The proven least number of (track, room) pairs when every track session is placed (0 when nothing is proven in
-    /// the time given): a lower bound of the track-room term of every complete schedule.
+    /// A proven lower bound, in objective units, of the track-room and keynote-alone terms together over every complete
+    /// schedule (0 when nothing is proven in the time given): the assignment, TrackRoom per pair, and per keynote an
+    /// "alone" literal, KeynoteNotAlone when false. A keynote alone empties every room for its time, so a room's other
+    /// sessions fit in its free minutes less g(k, r), the fewest free minutes of the room over the keynote's starts; in
+    /// the keynote's own room its own minutes stand for them: load(r) ≤ free(r) − Σ_k g(k, r)·(alone_k − z[k, r]),
+    /// which every complete legal schedule satisfies. Every other term is ≥ 0, so this bounds the whole objective.
     /// </summary>
     public static long Floor(CandidateSpace space, TimeSpan limit, int workers)
     {
+        var w = space.Problem.Weights;
         var cp = new CpModel();
-        var sessions = space.Sessions.Where(c => c.Reason is null && c.Session.Track is not null).Select(c =>
+        var placeable = space.Sessions.Where(c => c.Reason is null).ToList();
+        var built = Build(cp, placeable.Where(c => c.Session.Track is not null).Select(c =>
         {
             var placed = cp.NewBoolVar($"placed_{c.Index}");
             cp.Add(placed == 1);
             return (c.Index, c.Session.Track!, c.Session.Duration, c.Rooms.Select(r => r.Room).Distinct().Order().ToArray(), placed);
-        }).ToList();
-        var built = Build(cp, space, sessions);
-        cp.Minimize(LinearExpr.Sum(built.Uses.Values.SelectMany(u => u.Values)));
+        }).ToList());
+        var objective = LinearExpr.NewBuilder();
+        foreach (var u in built.Uses.Values.SelectMany(u => u.Values)) objective.AddTerm(u, w.TrackRoom);
+        var keynotes = w.KeynoteNotAlone > 0 ? placeable.Where(c => c.Session.Keynote && c.Starts.Length > 0).ToList() : [];
+        var alone = keynotes.ToDictionary(k => k.Index, k => cp.NewBoolVar($"alone_{k.Index}"));
+        foreach (var a in alone.Values)
+        {
+            objective.AddTerm(a, -w.KeynoteNotAlone);
+            objective.Add(w.KeynoteNotAlone);
+        }
+        foreach (var (r, load) in built.Load)
+        {
+            var free = LinearExpr.NewBuilder();
+            free.Add(FreeMinutes(space, r));
+            foreach (var k in keynotes)
+            {
+                var g = k.Starts.Min(s => Enumerable.Range(0, k.Session.Duration).Count(m => s + m < space.RoomFree[r].Length && space.RoomFree[r][s + m]));
+                if (g == 0) continue;
+                free.AddTerm(alone[k.Index], -g);
+                if (built.Assigned.TryGetValue(k.Index, out var z) && z.TryGetValue(r, out var zk)) free.AddTerm(zk, g);
+            }
+            cp.Add(load <= free);
+        }
+        cp.Minimize(objective);
         var solver = new CpSolver
         {
             StringParameters = $"num_workers:{Math.Max(1, workers)},max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}",

@@ -59,24 +59,30 @@ public class PhaseOneBoundTests
     }
 
     [Fact]
-    public void The_track_room_floor_counts_room_minutes_and_never_exceeds_a_schedules_pairs()
+    public void The_floor_counts_room_minutes_and_keynotes_alone_and_never_exceeds_the_optimum()
     {
         // Three tracks of two one-hour talks in two rooms open three hours: 360 minutes fill both rooms, so one track
-        // must use both (4 pairs); with a third room every track keeps its own (3).
+        // must use both (4 pairs × 50); with a third room every track keeps its own (3 × 50).
         var sessions = new List<SessionToPlace>();
         foreach (var t in new[] { "x", "y", "z" })
             for (var i = 0; i < 2; i++) sessions.Add(Events.Talk($"{t}{i}", $"p{t}{i}") with { Track = t });
-        Room R(string id) => new(id, 100, Tracks: ["x", "y", "z"]);
-        long Floor(params Room[] rooms) =>
-            TrackRoomAssignment.Floor(new CandidateSpace(Events.Problem(sessions, rooms, closes: 12 * Events.H)), TimeSpan.FromSeconds(5), 8);
-        Assert.Equal(4, Floor(R("A"), R("B")));
-        Assert.Equal(3, Floor(R("A"), R("B"), R("C")));
+        Room R(string id) => new(id, 100, Tracks: ["x", "y", "z", "k"]);
+        long Floor(IReadOnlyList<SessionToPlace> list, params Room[] rooms) =>
+            TrackRoomAssignment.Floor(new CandidateSpace(Events.Problem(list, rooms, closes: 12 * Events.H)), TimeSpan.FromSeconds(5), 8);
+        Assert.Equal(200, Floor(sessions, R("A"), R("B")));
+        Assert.Equal(150, Floor(sessions, R("A"), R("B"), R("C")));
+        // A one-hour keynote alone empties all three rooms for its hour: the six talks still fit, two hours a room,
+        // one room per track (150) plus the keynote's own (50). A seventh talk does not (6 room-hours left beside an
+        // alone keynote): the floor pays the keynote's company (500) on top of the four pairs.
+        var keynote = new SessionToPlace("k", Events.H, "talk", "k", ["pk"], Keynote: true);
+        Assert.Equal(200, Floor([.. sessions, keynote], R("A"), R("B"), R("C")));
+        Assert.Equal(700, Floor([.. sessions, Events.Talk("x2", "px2") with { Track = "x" }, keynote], R("A"), R("B"), R("C")));
 
+        // On a generated event: never above the best lattice schedule's cost.
         var problem = Small(2);
-        var space = SlotLattice.Restrict(new CandidateSpace(problem, 12));
         var slot = Events.SolveChecked(problem, SchedulingModel.Slot, Events.Options(20));
-        var pairs = slot.Placements.Select(p => (problem.Sessions.Single(s => s.Id == p.SessionId).Track, p.Slot.RoomId)).Where(x => x.Track is not null).Distinct().Count();
-        Assert.InRange(TrackRoomAssignment.Floor(space, TimeSpan.FromSeconds(5), 8), 1, pairs);
+        Assert.Equal(SolveStatus.Optimal, slot.Status);
+        Assert.InRange(TrackRoomAssignment.Floor(SlotLattice.Restrict(new CandidateSpace(problem, 12)), TimeSpan.FromSeconds(5), 8), 50, (long)slot.Objective);
     }
 
     [Fact]
