@@ -86,7 +86,8 @@ internal static class DecomposedSolve
         // of a second at FOSDEM scale, while phase 1's own bound waits for its root LP.
         var w = lattice.Problem.Weights;
         if ((w.TrackRoom > 0 || w.KeynoteNotAlone > 0) && PlacesAll(lattice, best))
-            bound = TrackRoomAssignment.Floor(lattice, TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds * 0.03, 0.2, 1)), options.Workers);
+            bound = TrackRoomAssignment.Floor(lattice, TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds * 0.03, 0.2, 1)), options.Workers)
+                + Forced(lattice);
         for (var round = 1; ; round++)
         {
             var phase = new SlotPhase(lattice, cuts, PlacesAll(lattice, best));
@@ -153,6 +154,32 @@ internal static class DecomposedSolve
             // The next round starts from the best complete schedule so far, which every cut allows (it is legal).
             currentHint = best.Placements;
         }
+    }
+
+    /// <summary>
+    /// The cost every complete schedule pays in the terms the floor does not count: a session none of whose starts is
+    /// inside its speakers' preferences misses them wherever it goes, a popular pair with no two starts apart clashes.
+    /// </summary>
+    internal static long Forced(CandidateSpace space)
+    {
+        var problem = space.Problem;
+        var w = problem.Weights;
+        var placeable = space.Sessions.Where(c => c.Reason is null).ToDictionary(c => c.Session.Id);
+        long cost = 0;
+        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+        if (w.PreferredTime > 0)
+            foreach (var c in placeable.Values)
+            {
+                var prefs = c.Session.SpeakerIds.Distinct().Where(preferring.ContainsKey).Select(id => preferring[id]).ToList();
+                if (prefs.Count > 0 && !c.Starts.Any(g => prefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + c.Session.Duration)))))
+                    cost += w.PreferredTime;
+            }
+        if (w.PopularClash > 0)
+            foreach (var p in problem.PopularPairs.Where(p => p.CoStars > 0 && p.A != p.B))
+                if (placeable.TryGetValue(p.A, out var a) && placeable.TryGetValue(p.B, out var b)
+                    && !a.Starts.Any(x => b.Starts.Any(y => x + a.Session.Duration <= y || y + b.Session.Duration <= x)))
+                    cost += (long)w.PopularClash * p.CoStars;
+        return cost;
     }
 
     /// <summary>

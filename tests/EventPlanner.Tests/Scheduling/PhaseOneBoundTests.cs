@@ -86,6 +86,24 @@ public class PhaseOneBoundTests
     }
 
     [Fact]
+    public void Forced_costs_are_a_preference_no_start_meets_and_a_pair_no_starts_keep_apart()
+    {
+        // 9:00-11:00, two rooms: a and b last two hours (one start each, so they run together), c an hour whose speaker
+        // prefers the afternoon; d and e are a pair that can be kept apart.
+        var sessions = new List<SessionToPlace>
+        {
+            new("a", 2 * Events.H, "talk", null, ["pa"]), new("b", 2 * Events.H, "talk", null, ["pb"]),
+            Events.Talk("c", "pc"), Events.Talk("d", "pd"), Events.Talk("e", "pe"),
+        };
+        var problem = Events.Problem(sessions) with
+        {
+            Speakers = [new Speaker("pc", Preferred: [new TimeWindow(0, 13 * Events.H, 17 * Events.H)])],
+            PopularPairs = [new PopularPair("a", "b", 7), new PopularPair("d", "e", 11)],
+        };
+        Assert.Equal(20 + 7, DecomposedSolve.Forced(new CandidateSpace(problem)));
+    }
+
+    [Fact]
     public void Phase_one_on_a_small_event_is_proven_optimal_with_its_bound_equal_to_its_objective()
     {
         var result = Events.SolveChecked(Small(1), SchedulingModel.Decomposed, Events.Options(10));
