@@ -84,7 +84,9 @@ public static class CpSatScheduler
         if (kind == SchedulingModel.Decomposed)
             return Result(problem, modelSpace, DecomposedSolve.Run(modelSpace, hintPlacements, options, Parameters(options, kind), watch, ct),
                 findings, greedy, greedyScore, watch, ct);
-        ISolverModel m = kind == SchedulingModel.Slot ? new SlotModel(modelSpace) : new Model(space);
+        ISolverModel m = kind == SchedulingModel.Slot
+            ? new SlotModel(modelSpace, DecomposedSolve.PlacesAll(modelSpace, hintPlacements, ObjectiveCost.Of(modelSpace, hintPlacements)))
+            : new Model(space);
         m.Build();
         m.Hint(hintPlacements);
 

@@ -50,7 +50,7 @@ internal static class DecomposedSolve
     {
         var left = deadline - watch.Elapsed;
         if (outcome.Status != CpSolverStatus.Feasible || left < TimeSpan.FromSeconds(1) || ct.IsCancellationRequested) return outcome;
-        var model = new SlotModel(lattice);
+        var model = new SlotModel(lattice, PlacesAll(lattice, outcome));
         model.Build();
         model.Hint(outcome.Placements);
         var solver = new CpSolver { StringParameters = WithTime(parameters, left) };
@@ -187,10 +187,13 @@ internal static class DecomposedSolve
     /// optimal schedule is complete (all terms are ≥ 0), so phase 1 may require every session placed and its bound
     /// still bounds every schedule.
     /// </summary>
-    internal static bool PlacesAll(CandidateSpace space, Outcome? best)
+    internal static bool PlacesAll(CandidateSpace space, Outcome? best) => best is not null && PlacesAll(space, best.Placements, best.Objective);
+
+    /// <summary>The same for a legal schedule on these candidates (the hint) whose cost is <paramref name="cost"/>.</summary>
+    internal static bool PlacesAll(CandidateSpace space, IReadOnlyList<Placement> schedule, double cost)
     {
-        if (best is null || !(best.Objective < space.Problem.Weights.Unplaced)) return false;
-        var placed = best.Placements.Select(p => p.SessionId).ToHashSet();
+        if (!(cost < space.Problem.Weights.Unplaced)) return false;
+        var placed = schedule.Select(p => p.SessionId).ToHashSet();
         return space.Sessions.Where(c => c.Reason is null).All(c => placed.Contains(c.Session.Id));
     }
 

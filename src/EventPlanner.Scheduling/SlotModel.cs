@@ -20,9 +20,11 @@ internal interface ISolverModel
 /// preference miss = Σ y outside it, a keynote alone at s empties every y overlapping s, a stay is the draft's x.
 /// Their linear relaxation is tight where the interval model's disjunctions (a before b, b before a) have none,
 /// which is what lets CP-SAT prove a bound at FOSDEM scale. The room is chosen in the same model, so there is no
-/// separate room phase whose feasibility or cost the bound would have to leave out.
+/// separate room phase whose feasibility or cost the bound would have to leave out. With <paramref name="placeAll"/>
+/// (a complete schedule cheaper than one unplaced session is known) every session must be placed, which every optimal
+/// schedule does anyway.
 /// </summary>
-internal sealed class SlotModel(CandidateSpace space) : ISolverModel
+internal sealed class SlotModel(CandidateSpace space, bool placeAll = false) : ISolverModel
 {
     private const int Day = CandidateSpace.DayMinutes;
     public CpModel Cp { get; } = new();
@@ -64,8 +66,10 @@ internal sealed class SlotModel(CandidateSpace space) : ISolverModel
                 placed = Cp.NewBoolVar($"placed_{c.Index}");
                 Cp.Add(LinearExpr.Sum(slots.Values) == placed);
             }
-            if (c.Session.Pinned is not null) Cp.Add(placed == 1);
-            objective.AddTerm(placed.Not(), w.Unplaced);
+            // As in SlotPhase: every session placed when the hint shows that is free, so Unplaced·(1 − placed) does not
+            // become −Unplaced per literal in presolve (a trivial bound of −3·10⁹ at FOSDEM scale until the LP runs).
+            if (c.Session.Pinned is not null || placeAll) Cp.Add(placed == 1);
+            else objective.AddTerm(placed.Not(), w.Unplaced);
             vars[c.Index] = new SessionVars(c, placed, slots, at);
         }
 

@@ -17,14 +17,18 @@ public class PhaseOneBoundTests
     /// <summary>Phase 1 on a generated event, solved without LP or core search: its bound is what propagation alone gives.</summary>
     private static (double Bound, long HintCost, long Unplaced) PhaseOneWithoutLp(bool placeAll)
     {
-        var problem = SolverInstance.Generate(seed: 3, sessions: 150, rooms: 12, days: 1, tracks: 8, attendees: 1500);
+        // Roomy enough (two days, 16 rooms) that the hint places every session: the case the rule is for.
+        var problem = SolverInstance.Generate(seed: 3, sessions: 150, rooms: 16, days: 2, tracks: 8, attendees: 1500);
         var lattice = SlotLattice.Restrict(new CandidateSpace(problem, 12));
         var hint = GreedyScheduler.Solve(lattice, avoidClashes: true).Placements;
+        Assert.True(DecomposedSolve.PlacesAll(lattice, hint, ObjectiveCost.Of(lattice, hint)));
         var phase = new SlotPhase(lattice, [], placeAll);
         phase.Build();
         phase.Hint(hint);
-        var solver = new CpSolver { StringParameters = "num_workers:1,linearization_level:0,max_time_in_seconds:3,random_seed:1" };
-        solver.Solve(phase.Cp);
+        // Stops at the hint's solution, right after presolve (before that the response's bound is a default 0).
+        var solver = new CpSolver { StringParameters = "num_workers:1,linearization_level:0,stop_after_first_solution:true,max_time_in_seconds:60,random_seed:1" };
+        var status = solver.Solve(phase.Cp);
+        Assert.True(status is CpSolverStatus.Feasible or CpSolverStatus.Optimal, $"{status}");
         // The hint's own cost is at least its phase-1 cost (phase 1 is a relaxation), so any bound lies below it.
         return (solver.BestObjectiveBound, ObjectiveCost.Of(lattice, hint), problem.Weights.Unplaced);
     }
