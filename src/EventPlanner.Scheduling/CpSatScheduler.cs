@@ -84,7 +84,9 @@ public static class CpSatScheduler
         if (kind == SchedulingModel.Decomposed)
             return Result(problem, modelSpace, DecomposedSolve.Run(modelSpace, hintPlacements, options, Parameters(options, kind), watch, ct),
                 findings, greedy, greedyScore, watch, ct);
-        ISolverModel m = kind == SchedulingModel.Slot ? new SlotModel(modelSpace) : new Model(space);
+        ISolverModel m = kind == SchedulingModel.Slot
+            ? new SlotModel(modelSpace, DecomposedSolve.PlacesAll(modelSpace, hintPlacements, ObjectiveCost.Of(modelSpace, hintPlacements)))
+            : new Model(space);
         m.Build();
         m.Hint(hintPlacements);
 
@@ -412,13 +414,11 @@ public static class CpSatScheduler
                 if (!ReferenceEquals(on, vars[i].Placed)) Cp.AddHint(on, at.TryGetValue(i, out var x) && x.Start / Day == d);
             foreach (var t in trackDays)
             {
-                var placed = t.Sessions.Where(i => at.TryGetValue(i, out var x) && x.Start / Day == t.Day).ToList();
-                long first = placed.Count == 0 ? t.Day * (long)Day : placed.Min(i => at[i].Start);
-                long last = placed.Count == 0 ? first : placed.Max(i => at[i].Start + vars[i].C.Session.Duration);
-                var idle = Math.Max(0, last - first - placed.Sum(i => (long)vars[i].C.Session.Duration));
+                var (first, last, quarters) = SlotTerms.TrackDayHint(t.Day,
+                    t.Sessions.Where(i => at.TryGetValue(i, out var x) && x.Start / Day == t.Day).Select(i => (at[i].Start, vars[i].C.Session.Duration)));
                 Cp.AddHint(t.First, first);
                 Cp.AddHint(t.Last, last);
-                Cp.AddHint(t.GapQuarters, (idle + 14) / 15);
+                Cp.AddHint(t.GapQuarters, quarters);
             }
         }
 

@@ -50,7 +50,7 @@ internal static class DecomposedSolve
     {
         var left = deadline - watch.Elapsed;
         if (outcome.Status != CpSolverStatus.Feasible || left < TimeSpan.FromSeconds(1) || ct.IsCancellationRequested) return outcome;
-        var model = new SlotModel(lattice);
+        var model = new SlotModel(lattice, PlacesAll(lattice, outcome));
         model.Build();
         model.Hint(outcome.Placements);
         var solver = new CpSolver { StringParameters = WithTime(parameters, left) };
@@ -80,9 +80,17 @@ internal static class DecomposedSolve
         // nothing in time (its presolve alone takes seconds at FOSDEM scale on a loaded machine).
         Outcome? best = hint.Count == 0 ? null : new Outcome(CpSolverStatus.Feasible, [.. hint], ObjectiveCost.Of(lattice, hint), double.NaN, null,
             new PhaseFigures(double.NaN, double.NaN, false, double.NaN, double.NaN, false, 0, 0, 0, 0));
+        // The track-room and keynote terms' floor over complete schedules (rooms without times, room minutes counted,
+        // keynotes alone emptying every room): every other term is ≥ 0, so it bounds every complete schedule, and once
+        // a complete one costs less than an unplaced session, every schedule that could be optimal. Proven in a tenth
+        // of a second at FOSDEM scale, while phase 1's own bound waits for its root LP.
+        var w = lattice.Problem.Weights;
+        if ((w.TrackRoom > 0 || w.KeynoteNotAlone > 0) && PlacesAll(lattice, best))
+            bound = TrackRoomAssignment.Floor(lattice, TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds * 0.03, 0.2, 1)), options.Workers)
+                + Forced(lattice);
         for (var round = 1; ; round++)
         {
-            var phase = new SlotPhase(lattice, cuts);
+            var phase = new SlotPhase(lattice, cuts, PlacesAll(lattice, best));
             phase.Build();
             phase.Hint(currentHint);
             // Three quarters of the time for the first round, half of what is left for a later one that may still need
@@ -108,11 +116,15 @@ internal static class DecomposedSolve
             // Every round's cuts are valid, so every round's bound is; every term is at least 0, so 0 is one too (CP-SAT's
             // trivial bound before its presolve and LP have worked is a large negative number).
             bound = Math.Max(Math.Max(bound, 0), slotSolver.BestObjectiveBound);
-            var (starts, _) = phase.Starts(slotSolver);
+            var (starts, planned) = phase.Starts(slotSolver);
 
             // Rooms: not cancellable (it is what turns the best times so far into a schedule) and quick.
             var rooms = new RoomPhase(lattice, phase.Sessions, starts);
-            rooms.Hint(RoomsOf(lattice, phase.Sessions, currentHint, starts));
+            // Phase 1's own room plan where it fits the start, else the previous schedule's room.
+            var hintRooms = RoomsOf(lattice, phase.Sessions, currentHint, starts);
+            foreach (var (i, r) in planned)
+                if (Array.BinarySearch(phase.Sessions[i].Rooms[starts[i]], r) >= 0) hintRooms[i] = r;
+            rooms.Hint(hintRooms);
             var roomTime = TimeSpan.FromSeconds(Math.Max(0.3, (deadline - watch.Elapsed).TotalSeconds));
             var roomSolver = new CpSolver { StringParameters = WithTime(parameters, roomTime) };
             var roomStatus = roomSolver.Solve(rooms.Cp);
@@ -125,13 +137,16 @@ internal static class DecomposedSolve
                 roomSolved ? roomSolver.ObjectiveValue : double.NaN, roomSolved ? roomSolver.BestObjectiveBound : double.NaN,
                 roomStatus == CpSolverStatus.Optimal, round, phase.RoomSets, cuts.Count, unassigned.Count);
             var objective = ObjectiveCost.Of(lattice, placements);
+            var improved = best is null || objective < best.Objective;
             // The figures are always the last round's; the schedule is the cheapest so far (the hint's, or a round's).
-            best = best is null || objective < best.Objective
+            best = best is null || improved
                 ? new Outcome(CpSolverStatus.Feasible, placements, objective, bound, first, figures)
                 : best with { Phases = figures };
             best = best with { Bound = bound, First = first, Status = best.Objective <= bound ? CpSolverStatus.Optimal : CpSolverStatus.Feasible };
 
-            var again = fresh.Count > 0 || slotStatus != CpSolverStatus.Optimal;
+            // Another round for new Hall cuts, or to search on from a better schedule. Not to restart from the same
+            // one: that repeats the round's presolve and root LP (seconds at FOSDEM scale), and its LP never finished.
+            var again = fresh.Count > 0 || (slotStatus != CpSolverStatus.Optimal && improved);
             if (!again || best.Status == CpSolverStatus.Optimal || round >= MaxRounds || ct.IsCancellationRequested
                 || deadline - watch.Elapsed < TimeSpan.FromSeconds(1))
                 return best;
@@ -139,6 +154,47 @@ internal static class DecomposedSolve
             // The next round starts from the best complete schedule so far, which every cut allows (it is legal).
             currentHint = best.Placements;
         }
+    }
+
+    /// <summary>
+    /// The cost every complete schedule pays in the terms the floor does not count: a session none of whose starts is
+    /// inside its speakers' preferences misses them wherever it goes, a popular pair with no two starts apart clashes.
+    /// </summary>
+    internal static long Forced(CandidateSpace space)
+    {
+        var problem = space.Problem;
+        var w = problem.Weights;
+        var placeable = space.Sessions.Where(c => c.Reason is null).ToDictionary(c => c.Session.Id);
+        long cost = 0;
+        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+        if (w.PreferredTime > 0)
+            foreach (var c in placeable.Values)
+            {
+                var prefs = c.Session.SpeakerIds.Distinct().Where(preferring.ContainsKey).Select(id => preferring[id]).ToList();
+                if (prefs.Count > 0 && !c.Starts.Any(g => prefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + c.Session.Duration)))))
+                    cost += w.PreferredTime;
+            }
+        if (w.PopularClash > 0)
+            foreach (var p in problem.PopularPairs.Where(p => p.CoStars > 0 && p.A != p.B))
+                if (placeable.TryGetValue(p.A, out var a) && placeable.TryGetValue(p.B, out var b)
+                    && !a.Starts.Any(x => b.Starts.Any(y => x + a.Session.Duration <= y || y + b.Session.Duration <= x)))
+                    cost += (long)w.PopularClash * p.CoStars;
+        return cost;
+    }
+
+    /// <summary>
+    /// A complete schedule (every session the candidates leave a place) cheaper than one unplaced session: then every
+    /// optimal schedule is complete (all terms are ≥ 0), so phase 1 may require every session placed and its bound
+    /// still bounds every schedule.
+    /// </summary>
+    internal static bool PlacesAll(CandidateSpace space, Outcome? best) => best is not null && PlacesAll(space, best.Placements, best.Objective);
+
+    /// <summary>The same for a legal schedule on these candidates (the hint) whose cost is <paramref name="cost"/>.</summary>
+    internal static bool PlacesAll(CandidateSpace space, IReadOnlyList<Placement> schedule, double cost)
+    {
+        if (!(cost < space.Problem.Weights.Unplaced)) return false;
+        var placed = schedule.Select(p => p.SessionId).ToHashSet();
+        return space.Sessions.Where(c => c.Reason is null).All(c => placed.Contains(c.Session.Id));
     }
 
     /// <summary>

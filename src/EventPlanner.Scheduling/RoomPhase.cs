@@ -33,7 +33,7 @@ internal sealed class RoomPhase
             vars[i] = (g, rooms, unassigned);
         }
         foreach (var room in vars.SelectMany(kv => kv.Value.Rooms.Select(r => (Room: r.Key, kv.Value.Start, End: kv.Value.Start + sessions[kv.Key].Duration, Lit: r.Value))).GroupBy(e => e.Room))
-            SlotPhase.CoverPoints(room.Select(e => (e.Start, e.End, e.Lit)).ToList(), (lits, _) => { if (lits.Count > 1) Cp.AddAtMostOne(lits); });
+            SlotTerms.CoverPoints(room.Select(e => (e.Start, e.End, e.Lit)).ToList(), (lits, _) => { if (lits.Count > 1) Cp.AddAtMostOne(lits); });
 
         if (w.TrackRoom > 0)
             foreach (var track in vars.Where(kv => sessions[kv.Key].C.Session.Track is not null).GroupBy(kv => sessions[kv.Key].C.Session.Track!))

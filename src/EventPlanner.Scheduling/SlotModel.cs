@@ -20,26 +20,23 @@ internal interface ISolverModel
 /// preference miss = Σ y outside it, a keynote alone at s empties every y overlapping s, a stay is the draft's x.
 /// Their linear relaxation is tight where the interval model's disjunctions (a before b, b before a) have none,
 /// which is what lets CP-SAT prove a bound at FOSDEM scale. The room is chosen in the same model, so there is no
-/// separate room phase whose feasibility or cost the bound would have to leave out.
+/// separate room phase whose feasibility or cost the bound would have to leave out. With <paramref name="placeAll"/>
+/// (a complete schedule cheaper than one unplaced session is known) every session must be placed, which every optimal
+/// schedule does anyway.
 /// </summary>
-internal sealed class SlotModel(CandidateSpace space) : ISolverModel
+internal sealed class SlotModel(CandidateSpace space, bool placeAll = false) : ISolverModel
 {
     private const int Day = CandidateSpace.DayMinutes;
     public CpModel Cp { get; } = new();
     private readonly SchedulingProblem problem = space.Problem;
     private readonly Dictionary<int, SessionVars> vars = [];
     private readonly LinearExprBuilder objective = LinearExpr.NewBuilder();
-    private readonly List<(BoolVar Clash, int A, int B)> pairs = [];
     private readonly Dictionary<(string Track, int Room), BoolVar> trackRooms = [];
-    private readonly List<(BoolVar Miss, HashSet<long> Ok, int Session)> preferences = [];
-    private readonly List<(BoolVar Alone, Dictionary<long, BoolVar> At, int Session)> keynotes = [];
-    private readonly List<(int Day, List<int> Sessions, IntVar First, IntVar Last, IntVar Gap)> trackDays = [];
-    private readonly Dictionary<(int Session, int Day), BoolVar> onDay = [];
+    private SlotTerms terms = null!;
 
     private sealed record SessionVars(SessionCandidates C, BoolVar Placed, SortedDictionary<long, BoolVar> Slots, Dictionary<(int Room, long Start), BoolVar> At)
     {
         public int Duration => C.Session.Duration;
-        public bool Overlaps(long g, long otherStart, int otherDuration) => g < otherStart + otherDuration && otherStart < g + Duration;
     }
 
     public void Build()
@@ -69,31 +66,21 @@ internal sealed class SlotModel(CandidateSpace space) : ISolverModel
                 placed = Cp.NewBoolVar($"placed_{c.Index}");
                 Cp.Add(LinearExpr.Sum(slots.Values) == placed);
             }
-            if (c.Session.Pinned is not null) Cp.Add(placed == 1);
-            objective.AddTerm(placed.Not(), w.Unplaced);
+            // As in SlotPhase: every session placed when the hint shows that is free, so Unplaced·(1 − placed) does not
+            // become −Unplaced per literal in presolve (a trivial bound of −3·10⁹ at FOSDEM scale until the LP runs).
+            if (c.Session.Pinned is not null || placeAll) Cp.Add(placed == 1);
+            else objective.AddTerm(placed.Not(), w.Unplaced);
             vars[c.Index] = new SessionVars(c, placed, slots, at);
         }
 
         // One session per room and one place per speaker, as counts at the slot starts.
         foreach (var room in vars.Values.SelectMany(v => v.At.Select(kv => (kv.Key.Room, kv.Key.Start, End: kv.Key.Start + v.Duration, Lit: kv.Value))).GroupBy(e => e.Room))
-            AtMostOnePerPoint(room.Select(e => (e.Start, e.End, e.Lit)).ToList());
+            SlotTerms.AtMostPerPoint(Cp, room.Select(e => (e.Start, e.End, e.Lit)).ToList());
         foreach (var speaker in vars.Values.SelectMany(v => v.C.Session.SpeakerIds.Distinct().Select(sp => (sp, v))).GroupBy(x => x.sp).Where(g => g.Count() > 1))
-            AtMostOnePerPoint(speaker.SelectMany(x => x.v.Slots.Select(kv => (kv.Key, kv.Key + x.v.Duration, kv.Value))).ToList());
+            SlotTerms.AtMostPerPoint(Cp, speaker.SelectMany(x => x.v.Slots.Select(kv => (kv.Key, kv.Key + x.v.Duration, kv.Value))).ToList());
 
-        var index = vars.Values.ToDictionary(v => v.C.Session.Id, v => v.C.Index);
-        if (w.PopularClash > 0)
-            foreach (var p in problem.PopularPairs.Where(p => p.CoStars > 0))
-            {
-                if (!index.TryGetValue(p.A, out var a) || !index.TryGetValue(p.B, out var b) || a == b) continue;
-                var (va, vb) = vars[a].Slots.Count <= vars[b].Slots.Count ? (vars[a], vars[b]) : (vars[b], vars[a]);
-                var rows = va.Slots.Select(s => (Y: s.Value, Beside: vb.Slots.Where(o => va.Overlaps(s.Key, o.Key, vb.Duration)).Select(o => o.Value).ToList()))
-                    .Where(r => r.Beside.Count > 0).ToList();
-                if (rows.Count == 0) continue;
-                var clash = Cp.NewBoolVar($"clash_{a}_{b}");
-                foreach (var (y, beside) in rows) Cp.Add(y + LinearExpr.Sum(beside) <= 1 + clash);
-                objective.AddTerm(clash, (long)w.PopularClash * p.CoStars);
-                pairs.Add((clash, a, b));
-            }
+        terms = new SlotTerms(Cp, objective, problem, vars.ToDictionary(kv => kv.Key, kv => new LatticeSession(kv.Value.C, kv.Value.Placed, kv.Value.Slots)));
+        terms.AddClashes();
 
         if (w.TrackRoom > 0)
             foreach (var v in vars.Values.Where(v => v.C.Session.Track is not null))
@@ -108,40 +95,7 @@ internal sealed class SlotModel(CandidateSpace space) : ISolverModel
                     Cp.Add(LinearExpr.Sum(room.Select(kv => kv.Value)) <= uses);
                 }
 
-        if (w.TrackGap > 0) TrackGaps(w.TrackGap);
-
-        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
-        if (w.PreferredTime > 0)
-            foreach (var v in vars.Values)
-            {
-                var withPrefs = v.C.Session.SpeakerIds.Distinct().Where(preferring.ContainsKey).Select(id => preferring[id]).ToList();
-                if (withPrefs.Count == 0) continue;
-                var ok = v.Slots.Keys.Where(g => withPrefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + v.Duration)))).ToHashSet();
-                var miss = Cp.NewBoolVar($"miss_{v.C.Index}");
-                Cp.Add(LinearExpr.Sum(v.Slots.Where(s => !ok.Contains(s.Key)).Select(s => s.Value)) == miss);
-                objective.AddTerm(miss, w.PreferredTime);
-                preferences.Add((miss, ok, v.C.Index));
-            }
-
-        // A keynote alone in slot s: a literal that empties every other session's slots overlapping s.
-        if (w.KeynoteNotAlone > 0)
-            foreach (var k in vars.Values.Where(v => v.C.Session.Keynote))
-            {
-                var alone = Cp.NewBoolVar($"alone_{k.C.Index}");
-                var at = new Dictionary<long, BoolVar>();
-                foreach (var (g, y) in k.Slots)
-                {
-                    var z = Cp.NewBoolVar($"alone_{k.C.Index}_{g}");
-                    Cp.AddImplication(z, y);
-                    var beside = vars.Values.Where(o => o != k).SelectMany(o => o.Slots.Where(s => k.Overlaps(g, s.Key, o.Duration)).Select(s => s.Value)).ToList();
-                    if (beside.Count > 0) Cp.Add(LinearExpr.Sum(beside) == 0).OnlyEnforceIf(z);
-                    at[g] = z;
-                }
-                Cp.Add(LinearExpr.Sum(at.Values) == alone);
-                objective.AddTerm(alone, -w.KeynoteNotAlone);
-                objective.Add(w.KeynoteNotAlone);
-                keynotes.Add((alone, at, k.C.Index));
-            }
+        terms.AddTimeTerms();
 
         // A stay is the draft's own literal: no extra variable.
         if (w.Move > 0)
@@ -158,69 +112,6 @@ internal sealed class SlotModel(CandidateSpace space) : ISolverModel
     private BoolVar? Draft(SessionVars v) =>
         problem.Draft.TryGetValue(v.C.Session.Id, out var d) && space.RoomIndex.TryGetValue(d.RoomId, out var r)
         && v.At.TryGetValue((r, d.Day * (long)Day + d.Start), out var x) ? x : null;
-
-    /// <summary>
-    /// At most one of the entries covers any entry's start. A point whose covering set contains the previous point's
-    /// (nothing ended in between) makes the previous constraint redundant, so only the last of such a run is added.
-    /// </summary>
-    private void AtMostOnePerPoint(List<(long Start, long End, BoolVar Lit)> entries)
-    {
-        if (entries.Count < 2) return;
-        entries.Sort((x, y) => x.Start.CompareTo(y.Start));
-        var active = new List<(long Start, long End, BoolVar Lit)>();
-        List<BoolVar>? pending = null;
-        var next = 0;
-        foreach (var p in entries.Select(e => e.Start).Distinct())
-        {
-            var removed = active.RemoveAll(e => e.End <= p) > 0;
-            while (next < entries.Count && entries[next].Start <= p) active.Add(entries[next++]);
-            if (removed && pending is not null) Cp.AddAtMostOne(pending);
-            pending = active.Count > 1 ? active.Select(e => e.Lit).Distinct().ToList() : null;
-        }
-        if (pending is not null) Cp.AddAtMostOne(pending);
-    }
-
-    /// <summary>As the interval model: per track and day, idle quarter hours between its first start and last end.</summary>
-    private void TrackGaps(int weight)
-    {
-        foreach (var track in vars.Values.Where(v => v.C.Session.Track is not null).GroupBy(v => v.C.Session.Track!))
-        {
-            var byDay = track.SelectMany(v => v.Slots.Keys.Select(g => (int)(g / Day)).Distinct().Select(d => (d, v))).GroupBy(x => x.d).Where(g => g.Count() > 1);
-            foreach (var day in byDay)
-            {
-                var d = day.Key;
-                var first = Cp.NewIntVar(d * (long)Day, (d + 1) * (long)Day, $"tfirst_{track.Key}_{d}");
-                var last = Cp.NewIntVar(d * (long)Day, (d + 1) * (long)Day, $"tlast_{track.Key}_{d}");
-                var minutes = LinearExpr.NewBuilder();
-                foreach (var (_, v) in day)
-                {
-                    var on = OnDay(v, d);
-                    var start = LinearExpr.WeightedSum(v.Slots.Where(s => s.Key / Day == d).Select(s => s.Value), v.Slots.Keys.Where(g => g / Day == d));
-                    Cp.Add(first <= start).OnlyEnforceIf(on);
-                    Cp.Add(last >= start + v.Duration).OnlyEnforceIf(on);
-                    minutes.AddTerm(on, v.Duration);
-                }
-                var gap = Cp.NewIntVar(0, Day / 15, $"tgap_{track.Key}_{d}");
-                Cp.Add(15 * gap >= last - first - minutes);
-                objective.AddTerm(gap, weight);
-                trackDays.Add((d, day.Select(x => x.v.C.Index).ToList(), first, last, gap));
-            }
-        }
-    }
-
-    private BoolVar OnDay(SessionVars v, int d)
-    {
-        if (onDay.TryGetValue((v.C.Index, d), out var known)) return known;
-        var days = v.Slots.Keys.Select(g => (int)(g / Day)).Distinct().ToList();
-        if (days.Count == 1) return onDay[(v.C.Index, d)] = v.Placed;
-        foreach (var x in days)
-        {
-            var lit = Cp.NewBoolVar($"on_{v.C.Index}_{x}");
-            Cp.Add(LinearExpr.Sum(v.Slots.Where(s => s.Key / Day == x).Select(s => s.Value)) == lit);
-            onDay[(v.C.Index, x)] = lit;
-        }
-        return onDay[(v.C.Index, d)];
-    }
 
     public void Hint(IReadOnlyList<Placement> placements)
     {
@@ -242,28 +133,9 @@ internal sealed class SlotModel(CandidateSpace space) : ISolverModel
             foreach (var (g, y) in v.Slots) H(y, has && g == x.Start ? 1 : 0);
             H(v.Placed, has ? 1 : 0);
         }
-        bool Overlap(int a, int b) => at.TryGetValue(a, out var x) && at.TryGetValue(b, out var y) && vars[a].Overlaps(x.Start, y.Start, vars[b].Duration);
-        foreach (var (clash, a, b) in pairs) H(clash, Overlap(a, b) ? 1 : 0);
         foreach (var ((track, room), uses) in trackRooms)
             H(uses, vars.Values.Any(v => v.C.Session.Track == track && at.TryGetValue(v.C.Index, out var x) && x.Room == room) ? 1 : 0);
-        foreach (var (miss, ok, i) in preferences) H(miss, at.TryGetValue(i, out var x) && !ok.Contains(x.Start) ? 1 : 0);
-        foreach (var (alone, slots, i) in keynotes)
-        {
-            var isAlone = at.ContainsKey(i) && !at.Keys.Any(o => o != i && Overlap(i, o));
-            H(alone, isAlone ? 1 : 0);
-            foreach (var (g, z) in slots) H(z, isAlone && at[i].Start == g ? 1 : 0);
-        }
-        foreach (var ((i, d), on) in onDay) H(on, at.TryGetValue(i, out var x) && x.Start / Day == d ? 1 : 0);
-        foreach (var t in trackDays)
-        {
-            var placed = t.Sessions.Where(i => at.TryGetValue(i, out var x) && x.Start / Day == t.Day).ToList();
-            long first = placed.Count == 0 ? t.Day * (long)Day : placed.Min(i => at[i].Start);
-            long last = placed.Count == 0 ? first : placed.Max(i => at[i].Start + vars[i].Duration);
-            var idle = Math.Max(0, last - first - placed.Sum(i => (long)vars[i].Duration));
-            H(t.First, first);
-            H(t.Last, last);
-            H(t.Gap, (idle + 14) / 15);
-        }
+        terms.Hint(at.ToDictionary(kv => kv.Key, kv => kv.Value.Start), H);
     }
 
     public List<Placement> Read(CpSolver solver)

@@ -9,30 +9,26 @@ namespace EventPlanner.Scheduling;
 /// of S free at p. That is Hall's condition for the sets given — each distinct candidate room set, all rooms, and the
 /// cuts <see cref="RoomPhase"/> hands back when a time point cannot be matched — so every count is a necessary
 /// condition and the phase's bound stays a lower bound of the whole problem.
-/// Every time-only term is as in <see cref="SlotModel"/> (clashes, preferred times, keynotes alone, track gaps). Two
-/// terms need rooms and are replaced by lower bounds of themselves: a track's rooms by uses_t ≥ the most of its
-/// sessions running at once (and ≥ its sessions whose room sets are pairwise disjoint), a kept draft by "kept the
-/// draft's start"; <see cref="RoomPhase"/> adds what the rooms really cost.
+/// Every time-only term is as in <see cref="SlotModel"/> (clashes, preferred times, keynotes alone, track gaps; shared
+/// in <see cref="SlotTerms"/>). Two terms need rooms and are replaced by lower bounds of themselves: a track's rooms by
+/// an assignment of sessions to rooms without times (room minutes counted, see <see cref="TrackRooms"/>), a kept draft
+/// by "kept the draft's start"; <see cref="RoomPhase"/> adds what the rooms really cost.
 /// </summary>
-internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts) : ISolverModel
+internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts, bool placeAll = false) : ISolverModel
 {
     private const int Day = CandidateSpace.DayMinutes;
     public CpModel Cp { get; } = new();
     private readonly SchedulingProblem problem = space.Problem;
     private readonly Dictionary<int, Vars> vars = [];
     private readonly LinearExprBuilder objective = LinearExpr.NewBuilder();
-    private readonly List<(BoolVar Clash, int A, int B)> pairs = [];
-    private readonly Dictionary<string, (IntVar Uses, List<int> Sessions, List<int> Disjoint)> tracks = [];
-    private readonly List<(BoolVar Miss, HashSet<long> Ok, int Session)> preferences = [];
-    private readonly List<(BoolVar Alone, Dictionary<long, BoolVar> At, int Session)> keynotes = [];
-    private readonly List<(int Day, List<int> Sessions, IntVar First, IntVar Last, IntVar Gap)> trackDays = [];
-    private readonly Dictionary<(int Session, int Day), BoolVar> onDay = [];
+    private readonly Dictionary<string, (Dictionary<int, BoolVar> Uses, List<int> Sessions)> tracks = [];
+    private readonly Dictionary<int, Dictionary<int, BoolVar>> assigned = [];
+    private SlotTerms terms = null!;
 
     /// <summary>A session's starts, each with the rooms it may use there (ascending room indices).</summary>
     internal sealed record Vars(SessionCandidates C, BoolVar Placed, SortedDictionary<long, BoolVar> Slots, Dictionary<long, int[]> Rooms)
     {
         public int Duration => C.Session.Duration;
-        public bool Overlaps(long g, long otherStart, int otherDuration) => g < otherStart + otherDuration && otherStart < g + Duration;
     }
 
     public int RoomSets { get; private set; }
@@ -53,64 +49,24 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts)
                 placed = Cp.NewBoolVar($"placed_{c.Index}");
                 Cp.Add(LinearExpr.Sum(slots.Values) == placed);
             }
-            if (c.Session.Pinned is not null) Cp.Add(placed == 1);
-            objective.AddTerm(placed.Not(), w.Unplaced);
+            // Every session placed when the caller knows a complete schedule cheaper than one unplaced session: then
+            // no schedule leaving one out can be optimal (every term is ≥ 0), so the bound over complete schedules is
+            // the bound over all. It also keeps w·(1 − placed) out of the objective, which presolve rewrites into
+            // −w per start literal: a trivial bound of −3·10⁹ at FOSDEM scale that no LP round lifted in 60 s.
+            if (c.Session.Pinned is not null || placeAll) Cp.Add(placed == 1);
+            else objective.AddTerm(placed.Not(), w.Unplaced);
             vars[c.Index] = new Vars(c, placed, slots, rooms);
         }
 
         foreach (var speaker in vars.Values.SelectMany(v => v.C.Session.SpeakerIds.Distinct().Select(sp => (sp, v))).GroupBy(x => x.sp).Where(g => g.Count() > 1))
-            AtMostPerPoint(speaker.SelectMany(x => x.v.Slots.Select(kv => (kv.Key, kv.Key + x.v.Duration, kv.Value))).ToList(), _ => 1);
+            SlotTerms.AtMostPerPoint(Cp, speaker.SelectMany(x => x.v.Slots.Select(kv => (kv.Key, kv.Key + x.v.Duration, kv.Value))).ToList());
         RoomCounts();
 
-        var index = vars.Values.ToDictionary(v => v.C.Session.Id, v => v.C.Index);
-        if (w.PopularClash > 0)
-            foreach (var p in problem.PopularPairs.Where(p => p.CoStars > 0))
-            {
-                if (!index.TryGetValue(p.A, out var a) || !index.TryGetValue(p.B, out var b) || a == b) continue;
-                var (va, vb) = vars[a].Slots.Count <= vars[b].Slots.Count ? (vars[a], vars[b]) : (vars[b], vars[a]);
-                var rows = va.Slots.Select(s => (Y: s.Value, Beside: vb.Slots.Where(o => va.Overlaps(s.Key, o.Key, vb.Duration)).Select(o => o.Value).ToList()))
-                    .Where(r => r.Beside.Count > 0).ToList();
-                if (rows.Count == 0) continue;
-                var clash = Cp.NewBoolVar($"clash_{a}_{b}");
-                foreach (var (y, beside) in rows) Cp.Add(y + LinearExpr.Sum(beside) <= 1 + clash);
-                objective.AddTerm(clash, (long)w.PopularClash * p.CoStars);
-                pairs.Add((clash, a, b));
-            }
+        terms = new SlotTerms(Cp, objective, problem, vars.ToDictionary(kv => kv.Key, kv => new LatticeSession(kv.Value.C, kv.Value.Placed, kv.Value.Slots)));
+        terms.AddClashes();
 
         if (w.TrackRoom > 0) TrackRooms(w.TrackRoom);
-        if (w.TrackGap > 0) TrackGaps(w.TrackGap);
-
-        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
-        if (w.PreferredTime > 0)
-            foreach (var v in vars.Values)
-            {
-                var withPrefs = v.C.Session.SpeakerIds.Distinct().Where(preferring.ContainsKey).Select(id => preferring[id]).ToList();
-                if (withPrefs.Count == 0) continue;
-                var ok = v.Slots.Keys.Where(g => withPrefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + v.Duration)))).ToHashSet();
-                var miss = Cp.NewBoolVar($"miss_{v.C.Index}");
-                Cp.Add(LinearExpr.Sum(v.Slots.Where(s => !ok.Contains(s.Key)).Select(s => s.Value)) == miss);
-                objective.AddTerm(miss, w.PreferredTime);
-                preferences.Add((miss, ok, v.C.Index));
-            }
-
-        if (w.KeynoteNotAlone > 0)
-            foreach (var k in vars.Values.Where(v => v.C.Session.Keynote))
-            {
-                var alone = Cp.NewBoolVar($"alone_{k.C.Index}");
-                var at = new Dictionary<long, BoolVar>();
-                foreach (var (g, y) in k.Slots)
-                {
-                    var z = Cp.NewBoolVar($"alone_{k.C.Index}_{g}");
-                    Cp.AddImplication(z, y);
-                    var beside = vars.Values.Where(o => o != k).SelectMany(o => o.Slots.Where(s => k.Overlaps(g, s.Key, o.Duration)).Select(s => s.Value)).ToList();
-                    if (beside.Count > 0) Cp.Add(LinearExpr.Sum(beside) == 0).OnlyEnforceIf(z);
-                    at[g] = z;
-                }
-                Cp.Add(LinearExpr.Sum(at.Values) == alone);
-                objective.AddTerm(alone, -w.KeynoteNotAlone);
-                objective.Add(w.KeynoteNotAlone);
-                keynotes.Add((alone, at, k.C.Index));
-            }
+        terms.AddTimeTerms();
 
         // Kept in time: the draft's start, when the draft's room may be used there. A move to another room at the same
         // start is the room phase's to count.
@@ -150,110 +106,30 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts)
             var confined = entries.Where(e => e.Rooms.All(inSet.Contains)).Select(e => (e.Start, e.End, e.Lit)).ToList();
             if (confined.Count <= set.Length) continue; // never more sessions than rooms: nothing to count
             RoomSets++;
-            AtMostPerPoint(confined, p => set.Count(r => space.RoomFree[r][p]));
+            SlotTerms.AtMostPerPoint(Cp, confined, p => set.Count(r => space.RoomFree[r][p]));
         }
     }
-
-    private void TrackRooms(int weight)
-    {
-        foreach (var track in vars.Values.Where(v => v.C.Session.Track is not null).GroupBy(v => v.C.Session.Track!))
-        {
-            var members = track.ToList();
-            var roomCount = members.SelectMany(v => v.Rooms.Values.SelectMany(r => r)).Distinct().Count();
-            var uses = Cp.NewIntVar(0, roomCount, $"uses_{track.Key}");
-            objective.AddTerm(uses, weight);
-            var disjoint = new List<Vars>();
-            tracks[track.Key] = (uses, members.Select(v => v.C.Index).ToList(), []);
-            // At least as many rooms as sessions running at once (one session: its own start).
-            foreach (var v in members) Cp.Add(uses >= v.Placed);
-            CoverPoints(members.SelectMany(v => v.Slots.Select(kv => (kv.Key, kv.Key + v.Duration, kv.Value))).ToList(),
-                (lits, _) => Cp.Add(uses >= LinearExpr.Sum(lits)));
-            // Sessions that share no possible room need a room each, whenever they run.
-            var taken = new HashSet<int>();
-            foreach (var v in members.OrderBy(v => v.Rooms.Values.SelectMany(r => r).Distinct().Count()))
-            {
-                var all = v.Rooms.Values.SelectMany(r => r).Distinct().ToList();
-                if (all.Any(taken.Contains)) continue;
-                disjoint.Add(v);
-                taken.UnionWith(all);
-            }
-            if (disjoint.Count > 1) Cp.Add(uses >= LinearExpr.Sum(disjoint.Select(v => v.Placed)));
-            tracks[track.Key].Disjoint.AddRange(disjoint.Select(v => v.C.Index));
-        }
-    }
-
-    /// <summary>At most <paramref name="capacity"/>(p) of the entries cover any entry's start p.</summary>
-    private void AtMostPerPoint(List<(long Start, long End, BoolVar Lit)> entries, Func<long, int> capacity) =>
-        CoverPoints(entries, (lits, p) =>
-        {
-            var cap = capacity(p);
-            if (lits.Count <= cap) return;
-            if (cap == 1) Cp.AddAtMostOne(lits);
-            else Cp.Add(LinearExpr.Sum(lits) <= cap);
-        }, capacity);
 
     /// <summary>
-    /// Calls <paramref name="emit"/> with the entries covering each entry start; a point whose covering set contains
-    /// the previous point's (nothing ended in between) makes the previous one redundant, so only the last of such a
-    /// run is emitted — unless the capacity grew in between (a room opened), when the smaller one still binds.
+    /// The track-room term as <see cref="TrackRoomAssignment"/> (rooms without times, each room's free minutes
+    /// counted), TrackRoom per (track, room) pair, and Σ u ≥ the track's most sessions running at once.
     /// </summary>
-    internal static void CoverPoints(List<(long Start, long End, BoolVar Lit)> entries, Action<List<BoolVar>, long> emit, Func<long, int>? capacity = null)
+    private void TrackRooms(int weight)
     {
-        if (entries.Count == 0) return;
-        entries.Sort((x, y) => x.Start.CompareTo(y.Start));
-        var active = new List<(long Start, long End, BoolVar Lit)>();
-        (List<BoolVar> Lits, long Point)? pending = null;
-        var next = 0;
-        foreach (var p in entries.Select(e => e.Start).Distinct())
-        {
-            var removed = active.RemoveAll(e => e.End <= p) > 0;
-            while (next < entries.Count && entries[next].Start <= p) active.Add(entries[next++]);
-            if (removed && pending is { } done) emit(done.Lits, done.Point);
-            if (pending is { } prev && !removed && capacity is not null && capacity(p) > capacity(prev.Point)) emit(prev.Lits, prev.Point);
-            pending = (active.Select(e => e.Lit).Distinct().ToList(), p);
-        }
-        if (pending is { } last) emit(last.Lits, last.Point);
-    }
-
-    private void TrackGaps(int weight)
-    {
+        var built = TrackRoomAssignment.Build(Cp, vars.Values.Where(v => v.C.Session.Track is not null)
+            .Select(v => (v.C.Index, v.C.Session.Track!, v.Duration, v.Rooms.Values.SelectMany(r => r).Distinct().Order().ToArray(), v.Placed)));
+        foreach (var (r, load) in built.Load) Cp.Add(load <= TrackRoomAssignment.FreeMinutes(space, r));
+        foreach (var (i, z) in built.Assigned) assigned[i] = z;
         foreach (var track in vars.Values.Where(v => v.C.Session.Track is not null).GroupBy(v => v.C.Session.Track!))
         {
-            var byDay = track.SelectMany(v => v.Slots.Keys.Select(g => (int)(g / Day)).Distinct().Select(d => (d, v))).GroupBy(x => x.d).Where(g => g.Count() > 1);
-            foreach (var day in byDay)
-            {
-                var d = day.Key;
-                var first = Cp.NewIntVar(d * (long)Day, (d + 1) * (long)Day, $"tfirst_{track.Key}_{d}");
-                var last = Cp.NewIntVar(d * (long)Day, (d + 1) * (long)Day, $"tlast_{track.Key}_{d}");
-                var minutes = LinearExpr.NewBuilder();
-                foreach (var (_, v) in day)
-                {
-                    var on = OnDay(v, d);
-                    var start = LinearExpr.WeightedSum(v.Slots.Where(s => s.Key / Day == d).Select(s => s.Value), v.Slots.Keys.Where(g => g / Day == d));
-                    Cp.Add(first <= start).OnlyEnforceIf(on);
-                    Cp.Add(last >= start + v.Duration).OnlyEnforceIf(on);
-                    minutes.AddTerm(on, v.Duration);
-                }
-                var gap = Cp.NewIntVar(0, Day / 15, $"tgap_{track.Key}_{d}");
-                Cp.Add(15 * gap >= last - first - minutes);
-                objective.AddTerm(gap, weight);
-                trackDays.Add((d, day.Select(x => x.v.C.Index).ToList(), first, last, gap));
-            }
+            var uses = built.Uses[track.Key];
+            foreach (var u in uses.Values) objective.AddTerm(u, weight);
+            var all = LinearExpr.Sum(uses.Values);
+            // At least as many rooms as sessions running at once.
+            SlotTerms.CoverPoints(track.SelectMany(v => v.Slots.Select(kv => (kv.Key, kv.Key + v.Duration, kv.Value))).ToList(),
+                (lits, _) => { if (lits.Count > 1) Cp.Add(all >= LinearExpr.Sum(lits)); });
+            tracks[track.Key] = (uses, track.Select(v => v.C.Index).ToList());
         }
-    }
-
-    private BoolVar OnDay(Vars v, int d)
-    {
-        if (onDay.TryGetValue((v.C.Index, d), out var known)) return known;
-        var days = v.Slots.Keys.Select(g => (int)(g / Day)).Distinct().ToList();
-        if (days.Count == 1) return onDay[(v.C.Index, d)] = v.Placed;
-        foreach (var x in days)
-        {
-            var lit = Cp.NewBoolVar($"on_{v.C.Index}_{x}");
-            Cp.Add(LinearExpr.Sum(v.Slots.Where(s => s.Key / Day == x).Select(s => s.Value)) == lit);
-            onDay[(v.C.Index, x)] = lit;
-        }
-        return onDay[(v.C.Index, d)];
     }
 
     /// <summary>Hints the starts of a legal schedule (rooms are ignored) and every auxiliary consistently with them.</summary>
@@ -275,45 +151,29 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts)
             foreach (var (g, y) in v.Slots) H(y, has && g == x ? 1 : 0);
             H(v.Placed, has ? 1 : 0);
         }
-        bool Overlap(int a, int b) => at.TryGetValue(a, out var x) && at.TryGetValue(b, out var y) && vars[a].Overlaps(x, y, vars[b].Duration);
-        foreach (var (clash, a, b) in pairs) H(clash, Overlap(a, b) ? 1 : 0);
-        // The track term at its least for these starts (the lower bound phase 1 optimises), not the hint's own rooms.
-        foreach (var (uses, sessions, disjoint) in tracks.Values)
+        // The assignment: the hint's own rooms (a legal schedule's rooms satisfy every minute count).
+        var roomOf = placements.Where(p => index.ContainsKey(p.SessionId) && at.ContainsKey(index[p.SessionId]))
+            .ToDictionary(p => index[p.SessionId], p => space.RoomIndex.GetValueOrDefault(p.Slot.RoomId, -1));
+        foreach (var (uses, sessions) in tracks.Values)
         {
-            var placed = sessions.Where(at.ContainsKey).ToList();
-            var most = placed.Count == 0 ? 0 : placed.Max(i => placed.Count(o => at[o] <= at[i] && at[i] < at[o] + vars[o].Duration));
-            H(uses, Math.Max(most, disjoint.Count(at.ContainsKey) > 1 ? disjoint.Count(at.ContainsKey) : 0));
+            foreach (var i in sessions)
+                foreach (var (r, z) in assigned[i]) H(z, roomOf.TryGetValue(i, out var room) && room == r ? 1 : 0);
+            foreach (var (r, u) in uses) H(u, sessions.Any(i => roomOf.TryGetValue(i, out var room) && room == r) ? 1 : 0);
         }
-        foreach (var (miss, ok, i) in preferences) H(miss, at.TryGetValue(i, out var x) && !ok.Contains(x) ? 1 : 0);
-        foreach (var (alone, slots, i) in keynotes)
-        {
-            var isAlone = at.ContainsKey(i) && !at.Keys.Any(o => o != i && Overlap(i, o));
-            H(alone, isAlone ? 1 : 0);
-            foreach (var (g, z) in slots) H(z, isAlone && at[i] == g ? 1 : 0);
-        }
-        foreach (var ((i, d), on) in onDay) H(on, at.TryGetValue(i, out var x) && x / Day == d ? 1 : 0);
-        foreach (var t in trackDays)
-        {
-            var placed = t.Sessions.Where(i => at.TryGetValue(i, out var x) && x / Day == t.Day).ToList();
-            long first = placed.Count == 0 ? t.Day * (long)Day : placed.Min(i => at[i]);
-            long last = placed.Count == 0 ? first : placed.Max(i => at[i] + vars[i].Duration);
-            var idle = Math.Max(0, last - first - placed.Sum(i => (long)vars[i].Duration));
-            H(t.First, first);
-            H(t.Last, last);
-            H(t.Gap, (idle + 14) / 15);
-        }
+        terms.Hint(at, H);
     }
 
     /// <summary>Not used: phase 1 has no rooms; see <see cref="Starts"/>.</summary>
     public List<Placement> Read(CpSolver solver) => throw new NotSupportedException("the slot phase chooses starts only");
 
-    /// <summary>The chosen start of every placed session, and the track-room lower bound's value (to take out of the objective).</summary>
-    public (Dictionary<int, long> Starts, long TrackRoomTerm) Starts(CpSolver solver)
+    /// <summary>The chosen start of every placed session, and the room phase 1 assigned it (track sessions only).</summary>
+    public (Dictionary<int, long> Starts, Dictionary<int, int> Rooms) Starts(CpSolver solver)
     {
         var starts = vars.Values.Where(v => solver.BooleanValue(v.Placed))
             .ToDictionary(v => v.C.Index, v => v.Slots.First(kv => solver.BooleanValue(kv.Value)).Key);
-        var term = problem.Weights.TrackRoom > 0 ? tracks.Values.Sum(t => solver.Value(t.Uses)) * problem.Weights.TrackRoom : 0;
-        return (starts, term);
+        var rooms = assigned.Where(kv => starts.ContainsKey(kv.Key) && kv.Value.Any(z => solver.BooleanValue(z.Value)))
+            .ToDictionary(kv => kv.Key, kv => kv.Value.First(z => solver.BooleanValue(z.Value)).Key);
+        return (starts, rooms);
     }
 
     public IReadOnlyDictionary<int, Vars> Sessions => vars;
