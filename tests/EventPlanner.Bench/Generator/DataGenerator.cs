@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using Dapper;
+using EventPlanner.TestSupport;
 using EventPlanner.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting.Internal;
-using EventPlanner.Web.Features.Notifications;
-using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure;
 
 namespace EventPlanner.Bench.Generator;
@@ -64,15 +62,7 @@ public static class DataGenerator
             settings["EventPlanner:Database:Provider"] = "postgres";
             settings["ConnectionStrings:EventPlanner"] = database.Location;
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var environment = new HostingEnvironment { ContentRootPath = dataDirectory, EnvironmentName = "Production", ApplicationName = "EventPlanner.Bench" };
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddData(configuration, environment);
-        services.AddWebPlatform(configuration);
-        services.AddNotifications(configuration);
-        // Stores that publish webhooks in their transactions (decisions, tickets, releases) need the webhook outbox.
-        services.AddWebhooks(configuration);
+        var services = AppStores.Services(settings, dataDirectory, "EventPlanner.Bench");
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(clock);
         foreach (var step in Steps) step.AddServices(services);

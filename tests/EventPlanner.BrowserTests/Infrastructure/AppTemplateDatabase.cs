@@ -1,8 +1,4 @@
-using EventPlanner.Web.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
+using EventPlanner.TestSupport;
 
 namespace EventPlanner.BrowserTests.Infrastructure;
 
@@ -22,36 +18,5 @@ public static class AppTemplateDatabase
         System.IO.File.Copy(File.Value, Path.Combine(dataDirectory, "eventplanner.db"));
     }
 
-    private static string Create()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "ep-browser");
-        var dir = Path.Combine(root, "template-" + Guid.NewGuid().ToString("N"));
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = dir }).Build();
-        var db = new Db(new DataPaths(config, new Environment()));
-        // Off the caller's synchronisation context (xunit's), so blocking on it here cannot starve its continuations.
-        Task.Run(() => new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).MigrateAsync()).GetAwaiter().GetResult();
-
-        // One self-contained file (no -wal beside it) to copy: VACUUM INTO writes the whole database out.
-        var template = Path.Combine(root, $"template-{Guid.NewGuid():N}.db");
-        using (var connection = new SqliteConnection($"Data Source={db.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var vacuum = connection.CreateCommand();
-            vacuum.CommandText = "VACUUM INTO $path";
-            vacuum.Parameters.AddWithValue("$path", template);
-            vacuum.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.File.Delete(template); } catch (IOException) { } };
-        return template;
-    }
-
-    private sealed class Environment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "EventPlanner.BrowserTests";
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
-    }
+    private static string Create() => SqliteTemplate.Create(Path.Combine(Path.GetTempPath(), "ep-browser"), "EventPlanner.BrowserTests");
 }

@@ -1,13 +1,11 @@
 using Dapper;
 using EventPlanner.Tests.Infrastructure;
+using EventPlanner.TestSupport;
 using EventPlanner.Web.Data;
-using EventPlanner.Web.Features.Notifications;
-using EventPlanner.Web.Features.Webhooks;
 using EventPlanner.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting.Internal;
 using Npgsql;
 
 namespace EventPlanner.Tests.HardStops;
@@ -79,15 +77,7 @@ public sealed class HardStopSite(string directory, string? database)
             values["EventPlanner:Database:Provider"] = "postgres";
             values["ConnectionStrings:EventPlanner"] = TestPostgres.ConnectionStringFor(name);
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var environment = new HostingEnvironment { ContentRootPath = Directory, EnvironmentName = "Production", ApplicationName = "EventPlanner.Tests" };
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddData(configuration, environment);
-        services.AddWebPlatform(configuration);
-        services.AddNotifications(configuration);
-        services.AddWebhooks(configuration);
-        return services.BuildServiceProvider();
+        return AppStores.Services(values, Directory, "EventPlanner.Tests").BuildServiceProvider();
     }
 
     /// <summary>Leaves the database to the app process: on SQLite the WAL folded into the file and our pool closed.</summary>

@@ -1,7 +1,6 @@
+using EventPlanner.TestSupport;
 using EventPlanner.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventPlanner.Tests.Infrastructure;
@@ -30,7 +29,7 @@ public static class TemplateDatabase
             ["EventPlanner:Database:Provider"] = "postgres",
             ["ConnectionStrings:EventPlanner"] = connection,
         }).Build();
-        var db = new Db(new DataPaths(config, new Environment()), config);
+        var db = new Db(new DataPaths(config, new TestEnvironment("EventPlanner.Tests")), config);
         Task.Run(() => new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).MigrateAsync()).GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { TestPostgres.DropDatabase(name); } catch (Exception) { } };
         return name;
@@ -44,35 +43,5 @@ public static class TemplateDatabase
         System.IO.File.Copy(File.Value, databasePath);
     }
 
-    private static string Create()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "ep-tests", "template-" + Guid.NewGuid().ToString("N"));
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EventPlanner:DataDirectory"] = dir }).Build();
-        var db = new Db(new DataPaths(config, new Environment()));
-        // Off the caller's synchronisation context (xunit's), so blocking on it here cannot starve its continuations.
-        Task.Run(() => new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).MigrateAsync()).GetAwaiter().GetResult();
-
-        // One self-contained file (no -wal beside it) to copy: VACUUM INTO writes the whole database out.
-        var template = Path.Combine(Path.GetTempPath(), "ep-tests", $"template-{Guid.NewGuid():N}.db");
-        using (var connection = new SqliteConnection($"Data Source={db.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var vacuum = connection.CreateCommand();
-            vacuum.CommandText = "VACUUM INTO $path";
-            vacuum.Parameters.AddWithValue("$path", template);
-            vacuum.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.File.Delete(template); } catch (IOException) { } };
-        return template;
-    }
-
-    private sealed class Environment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "EventPlanner.Tests";
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
-    }
+    private static string Create() => SqliteTemplate.Create(Path.Combine(Path.GetTempPath(), "ep-tests"), "EventPlanner.Tests");
 }
