@@ -120,11 +120,11 @@ public sealed class NotificationsDrainScenario : IScenario
             "Hello {recipient_name},\n\nThe schedule is out: have a look at {event_link}.\n\nSee you there!");
         foreach (var chunk in Enumerable.Range(0, Notifications).Chunk(1_000))
         {
-            await db.WriteAsync(async (c, tx) =>
+            await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
             {
                 foreach (var i in chunk)
                 {
-                    await outbox.EnqueueAsync(c, tx, new NotificationRequest($"{dedupePrefix}{i}", NotificationKinds.Bulk.Name, users[i % users.Count],
+                    await notices.AddAsync(c, tx, new NotificationRequest($"{dedupePrefix}{i}", NotificationKinds.Bulk.Name, users[i % users.Count],
                         eventId, new Dictionary<string, string>(), wording));
                 }
             }, ct);

@@ -18,12 +18,11 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
     /// <summary>Books a BoF into a slot, or moves it there when it is booked already. Organisers may book below the threshold.</summary>
     public async Task<WriteResult<BofRow>> BookAsync(EventRow e, long bofId, long slotId, long actorId, bool organiser, Validator v, CancellationToken ct = default)
     {
-        var batch = new OutboxBatch(outbox);
         List<long> star = [];
         WriteResult<BofRow> result;
         try
         {
-            result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+            result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, batch) =>
             {
                 if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return WriteResult<BofRow>.NotFound;
                 if (bof.ProposerUserId != actorId && !organiser) return BookingResults.NotYours();
@@ -69,7 +68,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
             return BookingResults.Refused(["Another BoF booked that slot first."], alternatives);
         }
         if (!result.IsOk) return result;
-        await AfterCommitAsync(e, batch, star, result.Value!.SessionId, ct);
+        await AfterCommitAsync(e, star, result.Value!.SessionId, ct);
         return result;
     }
 
@@ -78,8 +77,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
     public async Task<WriteResult<BofRow>> CancelAsync(EventRow e, long bofId, long actorId, bool organiser, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
-        var batch = new OutboxBatch(outbox);
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, batch) =>
         {
             if (await BofStore.FindAsync(c, tx, e.Id, bofId) is not { } bof) return WriteResult<BofRow>.NotFound;
             if (bof.ProposerUserId != actorId && !organiser) return BookingResults.NotYours();
@@ -98,7 +96,7 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
             foreach (var to in Recipients(interested, bof, actorId)) await batch.AddAsync(c, tx, BofNotices.Cancelled(e, bof, was, to));
             return WriteResult<BofRow>.Ok((await BofStore.FindAsync(c, tx, e.Id, bofId))!);
         }, ct);
-        if (result.IsOk) await AfterCommitAsync(e, batch, [], null, ct);
+        if (result.IsOk) await AfterCommitAsync(e, [], null, ct);
         return result;
     }
 
@@ -142,10 +140,10 @@ public sealed class BofBookings(Db db, TimeProvider clock, Outbox outbox, LiveSc
         return id;
     }
 
-    private async Task AfterCommitAsync(EventRow e, OutboxBatch batch, IReadOnlyList<long> star, long? sessionId, CancellationToken ct)
+    // The outbox has kicked mail delivery at the commit already.
+    private async Task AfterCommitAsync(EventRow e, IReadOnlyList<long> star, long? sessionId, CancellationToken ct)
     {
         await live.AfterCommitAsync(e.Slug, ct);
-        batch.Kick();
         webhooks.Kick();
         // Interest means "I want to be there": the booked BoF joins each interested person's agenda.
         if (sessionId is { } id) foreach (var userId in star) await agenda.StarAsync(userId, e.Id, id, ct);

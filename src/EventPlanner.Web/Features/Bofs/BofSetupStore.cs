@@ -34,8 +34,7 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
     /// </summary>
     public async Task<BofSetup?> SaveAsync(EventRow e, int threshold, IReadOnlyList<long> roomIds, Validator v, CancellationToken ct = default)
     {
-        var batch = new OutboxBatch(outbox);
-        var saved = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var saved = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, batch) =>
         {
             var eventRooms = (await c.QueryAsync<(long Id, string Name)>("SELECT id, name FROM rooms WHERE event_id = @Id", e, tx)).ToDictionary(r => r.Id, r => r.Name);
             foreach (var id in roomIds.Where(id => !eventRooms.ContainsKey(id))) v.Add("roomIds", $"Room {id} is not one of this event's rooms.");
@@ -65,7 +64,6 @@ public sealed class BofSetupStore(Db db, Outbox outbox)
             return true;
         }, ct);
         if (!saved) return null;
-        batch.Kick();
         return await GetAsync(e.Id, ct);
     }
 

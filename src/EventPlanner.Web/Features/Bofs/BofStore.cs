@@ -82,8 +82,7 @@ public sealed class BofStore(Db db, TimeProvider clock, Outbox outbox, AgendaSto
     /// </summary>
     public async Task<BofRow?> SetInterestAsync(EventRow e, long bofId, long userId, bool interested, Validator v, CancellationToken ct = default)
     {
-        var batch = new OutboxBatch(outbox);
-        var bof = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var bof = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, batch) =>
         {
             if (await FindAsync(c, tx, e.Id, bofId) is not { } before) return null;
             if (!interested)
@@ -104,7 +103,6 @@ public sealed class BofStore(Db db, TimeProvider clock, Outbox outbox, AgendaSto
             }
             return after;
         }, ct);
-        batch.Kick();
         // Interest and the agenda go together for a booked BoF: joining adds it, leaving takes it out again.
         if (bof is { SessionId: { } sessionId, IsBooked: true } && !v.HasErrors)
         {

@@ -13,11 +13,11 @@ namespace EventPlanner.Web.Features.Community;
 /// transaction, so two approvals for the same room and time cannot both pass: the second sees the first and is
 /// refused with alternatives. Notices go to the outbox in the same transaction.
 /// </summary>
-public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSchedule live, CommunityWebhooks webhooks)
+public sealed class BlockStore(TimeProvider clock, Outbox outbox, LiveSchedule live, CommunityWebhooks webhooks)
 {
     public async Task<WriteResult<BlockRow>> RequestAsync(EventRow e, long groupId, long userId, RequestValues values, Validator v, CancellationToken ct = default)
     {
-        var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        return await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<BlockRow>.NotFound;
             if (!g.IsHost(userId)) return CommunityWrites.Forbidden<BlockRow>("Only the group's hosts can ask for a room.");
@@ -40,7 +40,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             var room = facts.Rooms.First(x => x.Id == r.RoomId).Name;
             foreach (var organiser in await CommunityQueries.OrganisersAsync(c, tx, e.Id))
             {
-                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-block:{id}:received:{organiser}",
+                await notices.AddAsync(c, tx, new NotificationRequest($"community-block:{id}:received:{organiser}",
                     CommunityNotificationKinds.RequestReceived.Name, organiser, e.Id, new Dictionary<string, string>
                     {
                         ["group"] = g.Name,
@@ -54,8 +54,6 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             }
             return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, id))!);
         }, ct);
-        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
-        return outcome;
     }
 
     /// <summary>Approves an open request, in its room or another one; refused (409/422, with alternatives) when that room is not free or too small.</summary>
@@ -63,7 +61,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     {
         var text = v.Optional("note", note, CommunityInputRules.MaxNote, "Note");
         if (v.HasErrors) return Task.FromResult(WriteResult<BlockRow>.Invalid(v));
-        return DecideAsync(e, async (c, tx) =>
+        return DecideAsync(e, async (c, tx, notices) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status))
@@ -87,7 +85,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             await webhooks.PublishApprovedInAsync(c, tx, e, blockId, CommunityWebhooks.ByOrganiser);
             var room = facts.Rooms.First(r => r.Id == target).Name;
             var moved = target != b.RoomId ? $"(You asked for {facts.Rooms.FirstOrDefault(r => r.Id == b.RoomId)?.Name ?? "another room"}; this room is free and fits.)" : "";
-            await TellHostsAsync(c, tx, e, b, CommunityNotificationKinds.BlockApproved, "approved", new()
+            await TellHostsAsync(c, tx, notices, e, b, CommunityNotificationKinds.BlockApproved, "approved", new()
             {
                 ["group"] = b.GroupName,
                 ["when"] = CommunityText.When(e.Zone, b.StartsAt, b.EndsAt),
@@ -105,7 +103,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
         var why = v.Required("reason", reason, 1000, "Reason");
         // Null whenever the reason got a message: missing, too long, or holding a character no text may.
         if (why is null) return Task.FromResult(WriteResult<BlockRow>.Invalid(v));
-        return DecideAsync(e, async (c, tx) =>
+        return DecideAsync(e, async (c, tx, notices) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status) && b.Status != BlockStatuses.Approved)
@@ -117,7 +115,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                 UPDATE community_blocks SET status = 'declined', decline_reason = @why, decided_by = @organiserId, version = version + 1, updated_at = @now WHERE id = @blockId
                 """, new { blockId, why, organiserId, now = clock.GetUtcNow() }, tx);
             if (b.Status == BlockStatuses.Approved) await CancelSessionsAsync(c, tx, e, b, $"Community block of {b.GroupName} declined");
-            await TellHostsAsync(c, tx, e, b, CommunityNotificationKinds.BlockDeclined, "declined", new()
+            await TellHostsAsync(c, tx, notices, e, b, CommunityNotificationKinds.BlockDeclined, "declined", new()
             {
                 ["group"] = b.GroupName,
                 ["when"] = CommunityText.When(e.Zone, b.StartsAt, b.EndsAt),
@@ -134,7 +132,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     {
         var text = v.Optional("note", note, CommunityInputRules.MaxNote, "Note");
         if (v.HasErrors) return Task.FromResult(WriteResult<BlockRow>.Invalid(v));
-        return DecideAsync(e, async (c, tx) =>
+        return DecideAsync(e, async (c, tx, notices) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!BlockStatuses.IsOpen(b.Status))
@@ -147,7 +145,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
                 WHERE id = @blockId
                 """, new { blockId, range.RoomId, range.StartsAt, range.EndsAt, text, organiserId, now = clock.GetUtcNow() }, tx);
             var proposedRoom = facts.Rooms.First(r => r.Id == range.RoomId).Name;
-            await TellHostsAsync(c, tx, e, b, CommunityNotificationKinds.BlockMoved, "moved", new()
+            await TellHostsAsync(c, tx, notices, e, b, CommunityNotificationKinds.BlockMoved, "moved", new()
             {
                 ["group"] = b.GroupName,
                 ["requested"] = $"{await RoomNameAsync(c, tx, b.RoomId)}, {CommunityText.When(e.Zone, b.StartsAt, b.EndsAt)}",
@@ -161,7 +159,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
 
     /// <summary>The group takes the organisers' proposal: approved there, if the room is still free (checked now, in the transaction).</summary>
     public Task<WriteResult<BlockRow>> AnswerProposalAsync(EventRow e, long blockId, long userId, bool accept, CancellationToken ct = default) =>
-        DecideAsync(e, async (c, tx) =>
+        DecideAsync(e, async (c, tx, notices) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!await IsHostAsync(c, tx, b.GroupId, userId)) return CommunityWrites.Forbidden<BlockRow>("Only the group's hosts can answer for it.");
@@ -190,7 +188,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             var answer = accept ? "accepted" : "declined";
             foreach (var organiser in await CommunityQueries.OrganisersAsync(c, tx, e.Id))
             {
-                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-block:{b.Id}:v{b.Version}:{answer}:{organiser}",
+                await notices.AddAsync(c, tx, new NotificationRequest($"community-block:{b.Id}:v{b.Version}:{answer}:{organiser}",
                     CommunityNotificationKinds.ProposalAnswered.Name, organiser, e.Id, new Dictionary<string, string>
                     {
                         ["group"] = b.GroupName,
@@ -206,7 +204,7 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
     /// <summary><paramref name="stillAsShown"/>: the confirmation's recount, run inside the transaction before anything is written; false withdraws nothing (NotFound).</summary>
     public Task<WriteResult<BlockRow>> WithdrawAsync(EventRow e, long blockId, long userId, Validator v, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null) =>
-        DecideAsync(e, async (c, tx) =>
+        DecideAsync(e, async (c, tx, notices) =>
         {
             if (await CommunityQueries.BlockAsync(c, tx, e.Id, blockId) is not { } b) return WriteResult<BlockRow>.NotFound;
             if (!await IsHostAsync(c, tx, b.GroupId, userId)) return CommunityWrites.Forbidden<BlockRow>("Only the group's hosts can withdraw its requests.");
@@ -222,17 +220,18 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
             return WriteResult<BlockRow>.Ok((await CommunityQueries.BlockAsync(c, tx, e.Id, blockId))!);
         }, ct);
 
-    // One write transaction; after commit, mail and webhook delivery are kicked and the public schedule's cache dropped (a cancelled block may have changed it).
-    private async Task<WriteResult<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, Task<WriteResult<BlockRow>>> work, CancellationToken ct)
+    // One write transaction (the outbox kicks mail delivery after its commit); after commit, webhook delivery is kicked and the
+    // public schedule's cache dropped (a cancelled block may have changed it).
+    private async Task<WriteResult<BlockRow>> DecideAsync(EventRow e, Func<IDbConnection, IDbTransaction, OutboxBatch, Task<WriteResult<BlockRow>>> work,
+        CancellationToken ct)
     {
-        var outcome = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var outcome = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             // room checks read then write: one writer per event on PostgreSQL, as on SQLite
-            return await work(c, tx);
+            return await work(c, tx, notices);
         }, ct);
         if (outcome.Kind == WriteKind.Ok)
         {
-            outbox.Kick();
             webhooks.Kick();
             await live.AfterCommitAsync(e.Slug, ct);
         }
@@ -246,11 +245,12 @@ public sealed class BlockStore(Db db, TimeProvider clock, Outbox outbox, LiveSch
         if (cancelled > 0) await live.PublishAsync(c, tx, e, reason);
     }
 
-    private async Task TellHostsAsync(IDbConnection c, IDbTransaction tx, EventRow e, BlockRow b, NotificationKind kind, string what, Dictionary<string, string> values)
+    private static async Task TellHostsAsync(IDbConnection c, IDbTransaction tx, OutboxBatch notices, EventRow e, BlockRow b, NotificationKind kind, string what,
+        Dictionary<string, string> values)
     {
         foreach (var host in await CommunityQueries.HostsAsync(c, tx, b.GroupId))
         {
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-block:{b.Id}:v{b.Version}:{what}:{host}", kind.Name, host, e.Id, values));
+            await notices.AddAsync(c, tx, new NotificationRequest($"community-block:{b.Id}:v{b.Version}:{what}:{host}", kind.Name, host, e.Id, values));
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
 
     public async Task<WriteResult<GroupRow>> CreateAsync(EventRow e, long userId, GroupValues values, Validator v, CancellationToken ct = default)
     {
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        return await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
         {
             if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM community_groups WHERE event_id = @eventId AND name = @Name)",
                     new { eventId = e.Id, values.Name }, tx))
@@ -32,7 +32,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
                 new { id, userId, now }, tx);
             foreach (var organiser in await CommunityQueries.OrganisersAsync(c, tx, e.Id))
             {
-                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-group:{id}:submitted:{organiser}",
+                await notices.AddAsync(c, tx, new NotificationRequest($"community-group:{id}:submitted:{organiser}",
                     CommunityNotificationKinds.GroupSubmitted.Name, organiser, e.Id, new Dictionary<string, string>
                     {
                         ["group"] = values.Name,
@@ -42,8 +42,6 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             }
             return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, id))!);
         }, ct);
-        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
-        return outcome;
     }
 
     public Task<WriteResult<GroupRow>> UpdateAsync(EventRow e, long groupId, long userId, GroupValues values, Validator v, CancellationToken ct = default) =>
@@ -92,7 +90,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
     /// <summary>Approves a group and gives it its own track (named after it; suffixed when the programme already has a track of that name).</summary>
     public async Task<WriteResult<GroupRow>> ApproveAsync(EventRow e, long groupId, long organiserId, CancellationToken ct = default)
     {
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        return await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
         {
             if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<GroupRow>.NotFound;
             var trackId = g.TrackId;
@@ -109,7 +107,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             {
                 foreach (var host in await CommunityQueries.HostsAsync(c, tx, groupId))
                 {
-                    await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-group:{groupId}:approved:{host}",
+                    await notices.AddAsync(c, tx, new NotificationRequest($"community-group:{groupId}:approved:{host}",
                         CommunityNotificationKinds.GroupApproved.Name, host, e.Id, new Dictionary<string, string>
                         {
                             ["group"] = g.Name,
@@ -119,8 +117,6 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
             }
             return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
-        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
-        return outcome;
     }
 
     /// <summary>Declines a group that is not approved yet (an approved group's blocks are declined one by one instead).</summary>
@@ -129,7 +125,7 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
         var why = v.Required("reason", reason, 1000, "Reason");
         // Null whenever the reason got a message: missing, too long, or holding a character no text may.
         if (why is null) return WriteResult<GroupRow>.Invalid(v);
-        var outcome = await db.WriteAsync(async (c, tx) =>
+        return await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
         {
             if (await CommunityQueries.GroupAsync(c, tx, e.Id, groupId) is not { } g) return WriteResult<GroupRow>.NotFound;
             if (g.Status == GroupStatuses.Approved)
@@ -142,12 +138,10 @@ public sealed class GroupStore(Db db, TimeProvider clock, Outbox outbox)
                 """, new { groupId, why, organiserId, now = clock.GetUtcNow() }, tx);
             foreach (var host in await CommunityQueries.HostsAsync(c, tx, groupId))
             {
-                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"community-group:{groupId}:declined:{host}",
+                await notices.AddAsync(c, tx, new NotificationRequest($"community-group:{groupId}:declined:{host}",
                     CommunityNotificationKinds.GroupDeclined.Name, host, e.Id, new Dictionary<string, string> { ["group"] = g.Name, ["reason"] = why }));
             }
             return WriteResult<GroupRow>.Ok((await CommunityQueries.GroupAsync(c, tx, e.Id, groupId))!);
         }, ct);
-        if (outcome.Kind == WriteKind.Ok) outbox.Kick();
-        return outcome;
     }
 }

@@ -20,7 +20,7 @@ public sealed class TeamStore(Db db, TimeProvider clock, Outbox outbox)
 
     public async Task<TeamMemberRow?> GrantAsync(long eventId, string email, string role, long grantedBy, Validator v, CancellationToken ct = default)
     {
-        var member = await db.WriteAsync(async (c, tx) =>
+        return await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
         {
             var user = await c.QuerySingleOrDefaultAsync<UserSummary>("SELECT id, email, display_name FROM users WHERE normalized_email = @n",
                 new { n = email.Trim().ToUpperInvariant() }, tx);
@@ -45,14 +45,12 @@ public sealed class TeamStore(Db db, TimeProvider clock, Outbox outbox)
             if (granted == 1)
             {
                 var grantor = await c.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @grantedBy", new { grantedBy }, tx);
-                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"team-role-granted:{eventId}:{user.Id}:{role}",
+                await notices.AddAsync(c, tx, new NotificationRequest($"team-role-granted:{eventId}:{user.Id}:{role}",
                     EventNotificationKinds.TeamRoleGranted.Name, user.Id, eventId,
                     new Dictionary<string, string> { ["role"] = role, ["granted_by"] = grantor ?? "An organiser" }));
             }
             return new TeamMemberRow { UserId = user.Id, Email = user.Email, DisplayName = user.DisplayName, Role = role, GrantedAt = now };
         }, ct);
-        if (member is not null) outbox.Kick(); // after the commit, so the delivery job sees the row
-        return member;
     }
 
     /// <summary>Removes a role; an event always keeps at least one organiser.</summary>

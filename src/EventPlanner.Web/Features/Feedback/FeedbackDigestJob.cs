@@ -31,17 +31,18 @@ public sealed class FeedbackDigestJob(Db db, TimeProvider clock, Outbox outbox, 
                   AND EXISTS (SELECT 1 FROM schedule_sessions s JOIN schedule_session_speakers x ON x.session_id = s.id
                               WHERE s.event_id = e.id AND s.is_cancelled = FALSE AND s.starts_at IS NOT NULL)
                 """, new { latest = Day(now.AddDays(-(FeedbackRules.DaysOpenAfterEvent))), earliest = Day(now.AddDays(-60)) })).AsList(), ct);
-        var batch = new OutboxBatch(outbox);
+        var queued = 0;
         foreach (var slug in candidates)
         {
             if (await events.FindAsync(slug, ct) is not { } e || now < FeedbackRules.ClosesAt(e)) continue;
-            await db.WriteAsync(async (c, tx) =>
+            // One transaction per event, each kicking its own mail after it commits.
+            queued += await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
             {
                 var claimed = await c.ExecuteAsync("""
                     INSERT INTO feedback_settings (event_id, digest_sent_at) VALUES (@Id, @now)
                     ON CONFLICT (event_id) DO UPDATE SET digest_sent_at = excluded.digest_sent_at WHERE feedback_settings.digest_sent_at IS NULL
                     """, new { e.Id, now }, tx);
-                if (claimed == 0) return;
+                if (claimed == 0) return 0;
                 var sessions = await FeedbackStore.SummariesAsync(c, tx, e.Id, null);
                 var speakers = await c.QueryAsync<FeedbackSpeakerRow>("""
                     SELECT x.session_id, x.user_id, '' AS name FROM schedule_session_speakers x JOIN schedule_sessions s ON s.id = x.session_id
@@ -57,10 +58,10 @@ public sealed class FeedbackDigestJob(Db db, TimeProvider clock, Outbox outbox, 
                             ["feedback_link"] = $"/events/{e.Slug}/feedback/mine",
                         }));
                 }
+                return batch.Queued;
             }, ct);
         }
-        batch.Kick();
-        return batch.Queued;
+        return queued;
     }
 
     /// <summary>Plain text for the mail: per session the count, mean, distribution and the comments, with no names.</summary>

@@ -57,7 +57,7 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
     public async Task<WriteResult<long?>> ConfigureAsync(EventRow e, long sessionId, LightningSettingsInput input, Validator v, CancellationToken ct = default)
     {
         var published = false;
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var now = clock.GetUtcNow();
             var s = await c.QuerySingleOrDefaultAsync<ScheduleSessionRef>(
@@ -95,11 +95,11 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
                 settings.FirstTimerPriority, settings.ConfirmMinutes, key = NewKey(), now,
             }, tx);
             var lineup = (await LoadInAsync(c, tx, e.Id, sessionId))!;
-            await FillInAsync(c, tx, outbox, e, lineup, now);
+            await FillInAsync(c, tx, notices, e, lineup, now);
             if (lineup.Session.IsLocked) published = await PublishAsync(live, c, tx, e, $"Lightning line-up changed: {lineup.Session.Title}");
             return LightningWrites.Done();
         }, ct);
-        await AfterAsync(outbox, live, e, published, ct);
+        await AfterAsync(live, e, published, ct);
         return result;
     }
 
@@ -109,7 +109,7 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
     public async Task<(WriteResult<long?> Write, string? Replaced)> SetSlidesFileAsync(EventRow e, long sessionId, long userId, string file, CancellationToken ct = default)
     {
         var published = false;
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var now = clock.GetUtcNow();
             if (await LoadInAsync(c, tx, e.Id, sessionId) is not { } lineup || lineup.ActiveOf(userId) is not { } talk) return (LightningWrites.NotFound, null);
@@ -118,7 +118,7 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
             if (lineup.Session.IsLocked && talk.HoldsSlot) published = await PublishAsync(live, c, tx, e, $"Lightning talk slides: {talk.Title}");
             return (LightningWrites.Done(talk.Id), talk.SlidesFile);
         }, ct);
-        await AfterAsync(outbox, live, e, published, ct);
+        await AfterAsync(live, e, published, ct);
         return result;
     }
 
@@ -127,10 +127,10 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
     public async Task<WriteResult<long?>> ReorderAsync(EventRow e, long sessionId, int version, IReadOnlyList<long> talkIds, Validator v, CancellationToken ct = default)
     {
         var published = false;
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, outbox, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
+            if (await RefreshInAsync(c, tx, notices, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             if (lineup.Session.LineupVersion != version)
             {
                 v.Add("version", "The line-up changed since you loaded it. Look at it again and reorder from there.");
@@ -150,17 +150,17 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
             if (lineup.Session.IsLocked) published = await PublishAsync(live, c, tx, e, $"Lightning running order changed: {lineup.Session.Title}");
             return LightningWrites.Done();
         }, ct);
-        await AfterAsync(outbox, live, e, published, ct);
+        await AfterAsync(live, e, published, ct);
         return result;
     }
 
     public async Task<WriteResult<long?>> MoveAsync(EventRow e, long sessionId, long talkId, long toSessionId, Validator v, CancellationToken ct = default)
     {
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, outbox, e, sessionId, now) is not { } from || from.Find(talkId) is not { IsActive: true } talk) return LightningWrites.NotFound;
-            if (await RefreshInAsync(c, tx, outbox, e, toSessionId, now) is not { } to)
+            if (await RefreshInAsync(c, tx, notices, e, sessionId, now) is not { } from || from.Find(talkId) is not { IsActive: true } talk) return LightningWrites.NotFound;
+            if (await RefreshInAsync(c, tx, notices, e, toSessionId, now) is not { } to)
             {
                 v.Add("toSessionId", "Choose another lightning session of this event.");
                 return LightningWrites.Invalid(v);
@@ -183,7 +183,7 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
                     updated_at = @now
                 WHERE id = @talkId
                 """, new { toSessionId, pool, talkId, now }, tx);
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"lightning-moved:{talkId}:{toSessionId}:{now.ToUnixTimeMilliseconds()}",
+            await notices.AddAsync(c, tx, new NotificationRequest($"lightning-moved:{talkId}:{toSessionId}:{now.ToUnixTimeMilliseconds()}",
                 LightningNotificationKinds.TalkMoved.Name, talk.UserId, e.Id, new Dictionary<string, string>
                 {
                     ["talk_title"] = talk.Title, ["from_session"] = from.Session.Title, ["to_session"] = target.Title,
@@ -192,10 +192,9 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
                 }));
             await BumpAsync(c, tx, sessionId, now);
             await BumpAsync(c, tx, toSessionId, now);
-            await FillInAsync(c, tx, outbox, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
+            await FillInAsync(c, tx, notices, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
             return LightningWrites.Done(talkId);
         }, ct);
-        if (result.IsOk) outbox.Kick();
         return result;
     }
 
@@ -203,10 +202,10 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
     {
         var published = false;
         var lockedNow = false;
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, outbox, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
+            if (await RefreshInAsync(c, tx, notices, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             var s = lineup.Session;
             if (s.IsLocked == locked) return LightningWrites.Done();
             if (locked)
@@ -222,7 +221,7 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
             if (await c.ExecuteAsync($"UPDATE lightning_sessions SET locked_at = @at, updated_at = @now WHERE session_id = @sessionId AND {guard}",
                     new { at = locked ? now : (DateTimeOffset?)null, now, sessionId }, tx) == 0) return LightningWrites.Done();
             await BumpAsync(c, tx, sessionId, now);
-            if (!locked) await FillInAsync(c, tx, outbox, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
+            if (!locked) await FillInAsync(c, tx, notices, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
             published = await PublishAsync(live, c, tx, e, $"Lightning line-up {(locked ? "locked" : "unlocked")}: {s.Title}");
             if (locked)
             {
@@ -231,7 +230,7 @@ public sealed class LightningLineupStore(Db db, TimeProvider clock, Outbox outbo
             }
             return LightningWrites.Done();
         }, ct);
-        await AfterAsync(outbox, live, e, published, ct);
+        await AfterAsync(live, e, published, ct);
         if (lockedNow) webhooks.Kick();
         return result;
     }

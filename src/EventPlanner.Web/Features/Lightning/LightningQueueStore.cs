@@ -19,10 +19,10 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
 {
     public async Task<WriteResult<long?>> SignUpAsync(EventRow e, long sessionId, long userId, SignUpValues values, Validator v, CancellationToken ct = default)
     {
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, outbox, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
+            if (await RefreshInAsync(c, tx, notices, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             var s = lineup.Session;
             var refusal = !s.IsPlaced ? "This lightning session is not on the schedule at the moment."
                 : s.IsLocked ? "The line-up is locked, so sign-up is closed."
@@ -53,16 +53,15 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
             await BumpAsync(c, tx, sessionId, now);
             return LightningWrites.Done(id);
         }, ct);
-        outbox.Kick();
         return result;
     }
 
     public async Task<WriteResult<long?>> ConfirmAsync(EventRow e, long sessionId, long userId, Validator v, CancellationToken ct = default)
     {
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, outbox, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
+            if (await RefreshInAsync(c, tx, notices, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             if (lineup.ActiveOf(userId) is not { } talk)
             {
                 var lapsed = lineup.Talks.Where(t => t.UserId == userId).OrderByDescending(t => t.Seq).FirstOrDefault()?.Status == TalkStatuses.Lapsed;
@@ -80,7 +79,6 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
             await BumpAsync(c, tx, sessionId, now);
             return LightningWrites.Done(talk.Id);
         }, ct);
-        outbox.Kick();
         return result;
     }
 
@@ -90,11 +88,11 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
         var published = false;
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             if (stillAsShown is not null && !await stillAsShown(c, tx)) return LightningWrites.NotFound;
             var now = clock.GetUtcNow();
-            if (await RefreshInAsync(c, tx, outbox, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
+            if (await RefreshInAsync(c, tx, notices, e, sessionId, now) is not { } lineup) return LightningWrites.NotFound;
             var talk = talkId is { } id ? lineup.Find(id) : userId is { } u ? lineup.ActiveOf(u) : null;
             if (talk is null || !talk.IsActive || (talkId is not null && userId is not null && talk.UserId != userId)) return LightningWrites.NotFound;
             var s = lineup.Session;
@@ -112,10 +110,10 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
                 """, new { talk.Id, sessionId }, tx);
             await BumpAsync(c, tx, sessionId, now);
             if (s.IsLocked && talk.HoldsSlot) published = await PublishAsync(live, c, tx, e, $"Lightning talk withdrawn: {talk.Title}");
-            else await FillInAsync(c, tx, outbox, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
+            else await FillInAsync(c, tx, notices, e, (await LoadInAsync(c, tx, e.Id, sessionId))!, now);
             return LightningWrites.Done(talk.Id);
         }, ct);
-        await AfterAsync(outbox, live, e, published, ct);
+        await AfterAsync(live, e, published, ct);
         return result;
     }
 
@@ -135,13 +133,12 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
         }
         foreach (var id in due)
         {
-            await db.WriteLockedAsync(e.Id, async (c, tx) =>
+            await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
             {
                 // the queue is read then rewritten: one writer per event on PostgreSQL
-                return await RefreshInAsync(c, tx, outbox, e, id, clock.GetUtcNow());
+                return await RefreshInAsync(c, tx, notices, e, id, clock.GetUtcNow());
             }, ct);
         }
-        if (due.Count > 0) outbox.Kick();
         return due.Count;
     }
 

@@ -38,14 +38,14 @@ internal static class LightningSql
     }
 
     // Lapse due offers (telling each person), then offer free slots to the queue; returns the session as it now is.
-    internal static async Task<Lineup?> RefreshInAsync(IDbConnection c, IDbTransaction tx, Outbox outbox, EventRow e, long sessionId, DateTimeOffset now)
+    internal static async Task<Lineup?> RefreshInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch notices, EventRow e, long sessionId, DateTimeOffset now)
     {
         if (await LoadInAsync(c, tx, e.Id, sessionId) is not { } lineup) return null;
         var due = lineup.Talks.Where(t => t.Status == TalkStatuses.Offered && t.OfferExpiresAt <= now).ToList();
         foreach (var t in due)
         {
             await c.ExecuteAsync("UPDATE lightning_talks SET status = 'lapsed', pool = NULL, position = NULL, updated_at = @now WHERE id = @Id", new { t.Id, now }, tx);
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"lightning-lapsed:{t.Id}", LightningNotificationKinds.OfferLapsed.Name, t.UserId, e.Id,
+            await notices.AddAsync(c, tx, new NotificationRequest($"lightning-lapsed:{t.Id}", LightningNotificationKinds.OfferLapsed.Name, t.UserId, e.Id,
                 new Dictionary<string, string>
                 {
                     ["session_title"] = lineup.Session.Title, ["talk_title"] = t.Title, ["session_link"] = $"/events/{e.Slug}/lightning/{sessionId}",
@@ -56,12 +56,12 @@ internal static class LightningSql
             await BumpAsync(c, tx, sessionId, now);
             lineup = (await LoadInAsync(c, tx, e.Id, sessionId))!;
         }
-        return await FillInAsync(c, tx, outbox, e, lineup, now) ? await LoadInAsync(c, tx, e.Id, sessionId) : lineup;
+        return await FillInAsync(c, tx, notices, e, lineup, now) ? await LoadInAsync(c, tx, e.Id, sessionId) : lineup;
     }
 
     // Offers each free slot to the first eligible person waiting, who must confirm in time. Nothing moves while the
     // line-up is locked or once the session has begun. True when anything changed.
-    internal static async Task<bool> FillInAsync(IDbConnection c, IDbTransaction tx, Outbox outbox, EventRow e, Lineup lineup, DateTimeOffset now)
+    internal static async Task<bool> FillInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch notices, EventRow e, Lineup lineup, DateTimeOffset now)
     {
         var s = lineup.Session;
         if (s.IsLocked || !s.IsPlaced || now >= s.StartsAt) return false;
@@ -79,7 +79,7 @@ internal static class LightningSql
             await c.ExecuteAsync("""
                 UPDATE lightning_talks SET status = 'offered', pool = @pool, position = @position, offer_expires_at = @expires, updated_at = @now WHERE id = @Id
                 """, new { t.Id, pool, position = ++position, expires, now }, tx);
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"lightning-offer:{t.Id}", LightningNotificationKinds.SlotOffered.Name, t.UserId, e.Id,
+            await notices.AddAsync(c, tx, new NotificationRequest($"lightning-offer:{t.Id}", LightningNotificationKinds.SlotOffered.Name, t.UserId, e.Id,
                 new Dictionary<string, string>
                 {
                     ["session_title"] = s.Title, ["talk_title"] = t.Title,
@@ -110,10 +110,9 @@ internal static class LightningSql
     internal static async Task<bool> PublishAsync(LiveSchedule live, IDbConnection c, IDbTransaction tx, EventRow e, string reason) =>
         await live.PublishAsync(c, tx, e, reason) is not null;
 
-    // After commit: deliver what the transaction queued, and refresh the published schedule when it changed.
-    internal static async Task AfterAsync(Outbox outbox, LiveSchedule live, EventRow e, bool published, CancellationToken ct)
+    // After commit (the outbox has kicked delivery of what the transaction queued): refresh the published schedule when it changed.
+    internal static async Task AfterAsync(LiveSchedule live, EventRow e, bool published, CancellationToken ct)
     {
-        outbox.Kick();
         if (published) await live.AfterCommitAsync(e.Slug, ct);
     }
 

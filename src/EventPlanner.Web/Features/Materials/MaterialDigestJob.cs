@@ -11,7 +11,7 @@ namespace EventPlanner.Web.Features.Materials;
 /// that queues the mail, so a rerun, a retry or a second node finds nothing left to tell: never twice for one item.
 /// Only events the attendee may see (public, or they are on its team), and only materials added after the star.
 /// </summary>
-public sealed class MaterialDigestJob(Db db, TimeProvider clock, Outbox outbox)
+public sealed class MaterialDigestJob(TimeProvider clock, Outbox outbox)
 {
     public const string JobId = "materials-digest";
 
@@ -34,8 +34,7 @@ public sealed class MaterialDigestJob(Db db, TimeProvider clock, Outbox outbox)
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var batch = new OutboxBatch(outbox);
-        await db.WriteAsync(async (c, tx) =>
+        return await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             var due = (await c.QueryAsync<Due>("""
                 SELECT st.user_id, m.event_id, e.slug, m.id AS material_id, m.session_id, s.title AS session_title, m.kind, m.title
@@ -60,9 +59,8 @@ public sealed class MaterialDigestJob(Db db, TimeProvider clock, Outbox outbox)
                         new { item.UserId, item.MaterialId, now }, tx);
                 }
             }
+            return batch.Queued;
         }, ct);
-        batch.Kick();
-        return batch.Queued;
     }
 
     // One line (the outbox puts each value on one line): each session with what it gained, in the order it was added.

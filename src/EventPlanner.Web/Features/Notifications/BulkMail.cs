@@ -8,7 +8,7 @@ namespace EventPlanner.Web.Features.Notifications;
 /// An organiser's message to a group: one held notification per recipient, written together with
 /// the message in one transaction, for the organiser to review and release from the held-mail page.
 /// </summary>
-public sealed class BulkMail(Db db, TimeProvider clock, Outbox outbox, IEnumerable<IAudienceSource> sources)
+public sealed class BulkMail(TimeProvider clock, Outbox outbox, IEnumerable<IAudienceSource> sources)
 {
     public async Task<IReadOnlyList<AudienceOption>> OptionsAsync(long eventId, CancellationToken ct = default)
     {
@@ -37,7 +37,7 @@ public sealed class BulkMail(Db db, TimeProvider clock, Outbox outbox, IEnumerab
         }
         if (v.HasErrors || wording is null || members is null) return null;
 
-        return await db.WriteAsync(async (c, tx) =>
+        return await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
         {
             var bulkId = await c.ExecuteScalarAsync<long>("""
                 INSERT INTO bulk_messages (event_id, audience, subject, body, created_by, created_at)
@@ -45,7 +45,7 @@ public sealed class BulkMail(Db db, TimeProvider clock, Outbox outbox, IEnumerab
                 """, new { eventId, audience, wording.Subject, wording.Body, authorId, now = clock.GetUtcNow() }, tx);
             foreach (var userId in members)
             {
-                await outbox.EnqueueAsync(c, tx, new NotificationRequest($"bulk:{bulkId}:{userId}", NotificationKinds.Bulk.Name, userId, eventId,
+                await notices.AddAsync(c, tx, new NotificationRequest($"bulk:{bulkId}:{userId}", NotificationKinds.Bulk.Name, userId, eventId,
                     new Dictionary<string, string>(), wording));
             }
             return members.Count;

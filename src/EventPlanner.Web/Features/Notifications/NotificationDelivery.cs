@@ -58,7 +58,7 @@ public sealed class NotificationDelivery(
     public async Task<bool> SendNowAsync(NotificationRequest request, CancellationToken ct = default)
     {
         var row = await db.WriteAsync(async (c, tx) =>
-            await outbox.EnqueueAsync(c, tx, request, claimed: true) is { } id
+            await outbox.EnqueueClaimedAsync(c, tx, request) is { } id
                 ? await c.QuerySingleAsync<NotificationRow>($"SELECT {ClaimColumns} FROM notifications WHERE id = @id", new { id }, tx)
                 : null, ct);
         return row is not null && await SendBatchAsync([row], ct) == 1;

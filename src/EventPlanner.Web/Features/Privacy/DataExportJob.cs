@@ -30,14 +30,14 @@ public sealed class DataExportJob(Db db, TimeProvider clock, PersonalDataExporte
         var token = DataExports.NewToken();
         var now = clock.GetUtcNow();
         var expires = now + DataExports.LinkLifetime;
-        var queued = await db.WriteAsync(async (c, tx) =>
+        var queued = await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
         {
             var changed = await c.ExecuteAsync("""
                 UPDATE privacy_exports SET state = 'ready', file_name = @name, token_hash = @hash, expires_at = @expires
                 WHERE id = @exportId AND state = 'building'
                 """, new { exportId, name, hash = DataExports.Hash(token), expires }, tx);
             if (changed == 0) return false;
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"privacy-export-ready:{exportId}", PrivacyNotificationKinds.ExportReady.Name, userId, null,
+            await notices.AddAsync(c, tx, new NotificationRequest($"privacy-export-ready:{exportId}", PrivacyNotificationKinds.ExportReady.Name, userId, null,
                 new Dictionary<string, string>
                 {
                     ["download_link"] = $"/api/me/personal-data/{token}",
@@ -45,8 +45,7 @@ public sealed class DataExportJob(Db db, TimeProvider clock, PersonalDataExporte
                 }));
             return true;
         }, ct);
-        if (queued) outbox.Kick();
-        else files.Delete(name);
+        if (!queued) files.Delete(name);
     }
 
     /// <summary>Hourly: expired exports lose their file and row.</summary>

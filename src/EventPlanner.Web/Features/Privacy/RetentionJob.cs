@@ -39,11 +39,10 @@ public sealed class RetentionJob(Db db, TimeProvider clock, Outbox outbox, IEnum
                 WHERE r.anonymised_at IS NULL AND e.ends_on < @latest ORDER BY e.id
                 """, new { latest = today.AddDays(RetentionRules.WarningDays).ToString("yyyy-MM-dd") })).AsList();
         }
-        var batch = new OutboxBatch(outbox);
         int warned = 0, anonymised = 0;
         foreach (var e in events)
         {
-            var step = await db.WriteAsync(async (c, tx) =>
+            var step = await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
             {
                 var setting = await RetentionStore.GetAsync(c, tx, e.Id);
                 var step = RetentionRules.Step(today, e.EndsOn, setting);
@@ -75,7 +74,6 @@ public sealed class RetentionJob(Db db, TimeProvider clock, Outbox outbox, IEnum
             if (step == RetentionStep.Warn) warned++;
             if (step == RetentionStep.Anonymise) anonymised++;
         }
-        batch.Kick();
         return new RetentionRun(warned, anonymised);
     }
 }

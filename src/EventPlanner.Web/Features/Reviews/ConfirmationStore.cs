@@ -34,8 +34,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         CancellationToken ct = default)
     {
         await ExpireOverdueAsync(ctx, ct);
-        var batch = new OutboxBatch(outbox);
-        var outcome = await db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
+        return await outbox.WriteLockedWithNoticesAsync(ctx.Event.Id, async (c, tx, batch) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
             var p = await AuthorisedAsync(c, tx, ctx.Event.Id, proposalId, token, speakerId);
@@ -56,8 +55,6 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             if (!confirm) await OfferSlotInAsync(c, tx, ctx, p, "declined", now);
             return WriteResult<bool>.Ok(confirm);
         }, ct);
-        batch.Kick();
-        return outcome;
     }
 
     /// <summary>
@@ -105,7 +102,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
     /// <summary>The organiser's one click: the offered waitlisted proposal is accepted and told at once.</summary>
     public async Task<bool> ConfirmOfferAsync(ReviewContext ctx, long offerId, long organiserId, Validator v, CancellationToken ct = default)
     {
-        var done = await db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
+        var done = await outbox.WriteLockedWithNoticesAsync(ctx.Event.Id, async (c, tx, notices) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
             var offer = await c.QuerySingleOrDefaultAsync<SlotOfferRow>("""
@@ -121,7 +118,7 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
             else if (candidate.State != ProposalStates.Waitlisted) v.Add("offer", $"\"{candidate.Title}\" is no longer waitlisted ({ProposalStates.Label(candidate.State).ToLowerInvariant()}).");
             if (v.HasErrors) return false;
             var now = clock.GetUtcNow();
-            await decisions.Writes.DecideInAsync(c, tx, ctx, candidate!, ProposalStates.Accepted, includeNotes: true, organiserId, now);
+            await DecisionWrites.DecideInAsync(c, tx, notices, ctx, candidate!, ProposalStates.Accepted, includeNotes: true, organiserId, now);
             var accepted = await c.QuerySingleAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.id = @Id", candidate!, tx);
             await decisions.ReleaseInAsync(c, tx, ctx, accepted, now);
             await c.ExecuteAsync("UPDATE review_slot_offers SET resolution = 'confirmed', resolved_by = @organiserId, resolved_at = @now WHERE id = @offerId",
@@ -131,7 +128,6 @@ public sealed class ConfirmationStore(Db db, TimeProvider clock, DecisionStore d
         if (done == true)
         {
             await decisions.SweepMailAsync(ctx.Event.Id, ct);
-            outbox.Kick();
             decisions.KickWebhooks();
         }
         if (done is null) v.Add("offer", "There is no such offer.");

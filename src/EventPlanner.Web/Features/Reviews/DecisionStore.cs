@@ -33,10 +33,6 @@ public sealed record DecisionOverview(IReadOnlyList<DecisionLine> Lines, IReadOn
 /// </summary>
 public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, NotificationStore notifications, WebhookOutbox webhooks)
 {
-    private readonly DecisionWrites _writes = new(outbox);
-
-    internal DecisionWrites Writes => _writes;
-
     public const int MaxBulk = 5_000;
 
     /// <summary>Decides many proposals at once; returns how many changed, or null with field messages (and no change at all).</summary>
@@ -49,7 +45,7 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
         if (chosen.Count == 0) v.Add("proposalIds", "Choose at least one proposal.");
         if (chosen.Count > MaxBulk) v.Add("proposalIds", $"Decide at most {MaxBulk} proposals at once.");
         if (v.HasErrors) return null;
-        var changed = await db.WriteLockedAsync(ctx.Event.Id, async (c, tx) =>
+        var changed = await outbox.WriteLockedWithNoticesAsync(ctx.Event.Id, async (c, tx, notices) =>
         {
             // Decisions, answers and withdrawals move proposal states by read-then-write: one writer per event.
             var targets = (await c.QueryAsync<DecisionTarget>($"{DecisionWrites.TargetSql} WHERE p.event_id = @eventId AND {db.Dialect.InList("p.id", "@chosen")}",
@@ -67,7 +63,7 @@ public sealed class DecisionStore(Db db, TimeProvider clock, Outbox outbox, Noti
             var count = 0;
             foreach (var t in targets.Where(t => t.State != decision))
             {
-                await _writes.DecideInAsync(c, tx, ctx, t, decision, includeNotes, organiserId, now);
+                await DecisionWrites.DecideInAsync(c, tx, notices, ctx, t, decision, includeNotes, organiserId, now);
                 count++;
             }
             return count;

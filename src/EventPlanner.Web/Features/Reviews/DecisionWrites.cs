@@ -26,7 +26,7 @@ public sealed record DecisionTarget
 /// The pieces of a decision that run inside a caller's transaction, so the proposal's state, the bookkeeping and
 /// the held decision mail commit together. Mail keys are <c>decision:{proposal}:{state}:{speaker}:r{round}</c>.
 /// </summary>
-internal sealed class DecisionWrites(Outbox outbox)
+internal static class DecisionWrites
 {
     public static readonly string TargetSql = $"""
         SELECT p.id, p.title, p.state, p.released_state, p.session_type_id, {ReviewerScope.FirstTrack} AS track_id,
@@ -52,8 +52,8 @@ internal sealed class DecisionWrites(Outbox outbox)
     /// Records a decision. Back to what the speakers were last told, it needs no mail (the round goes back to the
     /// released one); otherwise a new round begins if the last one was released, and each speaker gets a held mail.
     /// </summary>
-    public async Task DecideInAsync(IDbConnection c, IDbTransaction tx, ReviewContext ctx, DecisionTarget p, string state, bool includeNotes,
-        long organiserId, DateTimeOffset now)
+    public static async Task DecideInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch notices, ReviewContext ctx, DecisionTarget p, string state,
+        bool includeNotes, long organiserId, DateTimeOffset now)
     {
         int round;
         var mail = true;
@@ -69,7 +69,7 @@ internal sealed class DecisionWrites(Outbox outbox)
             INSERT INTO review_decisions (proposal_id, event_id, decided_by, decided_at, round) VALUES (@Id, @eventId, @organiserId, @now, @round)
             ON CONFLICT (proposal_id) DO UPDATE SET decided_by = excluded.decided_by, decided_at = excluded.decided_at, round = excluded.round
             """, new { p.Id, eventId = ctx.Event.Id, organiserId, now, round }, tx);
-        if (mail) await QueueMailAsync(c, tx, ctx, p, state, round, includeNotes, now);
+        if (mail) await QueueMailAsync(c, tx, notices, ctx, p, state, round, includeNotes, now);
     }
 
     /// <summary>Speakers now see the decision; an acceptance starts the confirmation clock.</summary>
@@ -88,8 +88,8 @@ internal sealed class DecisionWrites(Outbox outbox)
         }, tx);
     }
 
-    private async Task QueueMailAsync(IDbConnection c, IDbTransaction tx, ReviewContext ctx, DecisionTarget p, string state, int round, bool includeNotes,
-        DateTimeOffset now)
+    private static async Task QueueMailAsync(IDbConnection c, IDbTransaction tx, OutboxBatch notices, ReviewContext ctx, DecisionTarget p, string state,
+        int round, bool includeNotes, DateTimeOffset now)
     {
         var speakers = (await c.QueryAsync<long>("SELECT user_id FROM proposal_speakers WHERE proposal_id = @Id ORDER BY is_owner DESC, joined_at", p, tx)).AsList();
         var notes = includeNotes
@@ -115,7 +115,7 @@ internal sealed class DecisionWrites(Outbox outbox)
                 values["confirm_link"] = $"/events/{slug}/proposals/{p.Id}/confirm?token={token}";
                 values["confirm_days"] = ctx.Settings.ConfirmDays.ToString();
             }
-            var id = await outbox.EnqueueAsync(c, tx, new NotificationRequest(MailKey(p.Id, state, userId, round), kind, userId, ctx.Event.Id, values));
+            var id = await notices.AddAsync(c, tx, new NotificationRequest(MailKey(p.Id, state, userId, round), kind, userId, ctx.Event.Id, values));
             if (id is not null && token is not null)
             {
                 await c.ExecuteAsync("INSERT INTO review_confirm_tokens (token_hash, proposal_id, round, created_at) VALUES (@hash, @Id, @round, @now)",

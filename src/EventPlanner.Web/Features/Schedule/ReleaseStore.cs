@@ -47,7 +47,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
         var attendeeWording = await templates.FindAsync(e.Id, ScheduleNotificationKinds.AttendeeChanged.Name, ct);
         var baseUrl = urls.Absolute("");
 
-        var release = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var release = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, notices) =>
         {
             var board = await ScheduleQueries.LoadAsync(c, tx, e);
             var errors = board.ErrorCount;
@@ -65,13 +65,12 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
             await webhooks.PublishInAsync(c, tx, e, snapshot, changes, null);
             if (notify != NotifyModes.None)
             {
-                await NotifyAsync(c, tx, e, previous, snapshot, changes, notify == NotifyModes.Held, speakerWording, attendeeWording, baseUrl);
+                await NotifyAsync(c, tx, notices, e, previous, snapshot, changes, notify == NotifyModes.Held, speakerWording, attendeeWording, baseUrl);
             }
             return await FindAsync(c, tx, e.Id, number);
         }, ct);
         if (release is not null)
         {
-            outbox.Kick();
             webhooks.Kick();
             await cache.InvalidateAsync(e.Slug, ct);
         }
@@ -207,7 +206,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
     public const string SpeakerCalendarType = "text/calendar; charset=utf-8";
 
     // Speakers hear about their own sessions; attendees about the starred sessions they do not speak in.
-    private async Task NotifyAsync(IDbConnection c, IDbTransaction tx, EventRow e, ReleaseSnapshot? previous, ReleaseSnapshot current,
+    private async Task NotifyAsync(IDbConnection c, IDbTransaction tx, OutboxBatch notices, EventRow e, ReleaseSnapshot? previous, ReleaseSnapshot current,
         IReadOnlyList<ScheduleChange> changes, bool held, Wording? speakerWording, Wording? attendeeWording, string baseUrl)
     {
         if (changes.Count == 0) return;
@@ -221,7 +220,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
         var speakerKind = held ? ScheduleNotificationKinds.SpeakerChangedHeld : ScheduleNotificationKinds.SpeakerChanged;
         foreach (var speaker in speakerSessions)
         {
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"schedule-release:{e.Id}:{current.Number}:speaker:{speaker.Key}",
+            await notices.AddAsync(c, tx, new NotificationRequest($"schedule-release:{e.Id}:{current.Number}:speaker:{speaker.Key}",
                 speakerKind.Name, speaker.Key, e.Id, new Dictionary<string, string>
                 {
                     ["version"] = current.Number.ToString(),
@@ -239,7 +238,7 @@ public sealed class ReleaseStore(Db db, TimeProvider clock, AppUrls urls, Outbox
         {
             var theirs = holder.Where(id => SpeakersOf(id).All(p => p.Id != holder.Key)).ToList();
             if (theirs.Count == 0) continue;
-            await outbox.EnqueueAsync(c, tx, new NotificationRequest($"schedule-release:{e.Id}:{current.Number}:agenda:{holder.Key}",
+            await notices.AddAsync(c, tx, new NotificationRequest($"schedule-release:{e.Id}:{current.Number}:agenda:{holder.Key}",
                 attendeeKind.Name, holder.Key, e.Id, new Dictionary<string, string>
                 {
                     ["version"] = current.Number.ToString(),

@@ -24,8 +24,7 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
     /// <summary>Null when there is no such social event.</summary>
     public async Task<SocialInviteResponse?> InviteAsync(EventRow e, long socialEventId, SocialInviteValues values, CancellationToken ct = default)
     {
-        var batch = new OutboxBatch(outbox);
-        var result = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, batch) =>
         {
             if (await SocialStore.FindAsync(c, tx, e.Id, socialEventId) is not { } s) return null;
             var people = new List<Person>();
@@ -67,7 +66,6 @@ public sealed class SocialInvitations(Db db, TimeProvider clock, Outbox outbox)
             var total = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM social_invitations WHERE social_event_id = @Id", new { s.Id }, tx);
             return new SocialInviteResponse(added, seen.Count - added, total);
         }, ct);
-        batch.Kick();
         return result;
     }
 

@@ -32,19 +32,19 @@ public sealed class SocialReminderJob(Db db, TimeProvider clock, Outbox outbox, 
                 SELECT s.id AS social_event_id, e.slug FROM social_events s JOIN events e ON e.id = s.event_id
                 WHERE s.starts_at > @now AND s.starts_at <= @until
                 """, new { now, until = now.AddDays(1) })).AsList(), ct);
-        var batch = new OutboxBatch(outbox);
+        var queued = 0;
         foreach (var d in due)
         {
             if (await events.FindAsync(d.Slug, ct) is not { } e) continue;
-            await db.WriteAsync(async (c, tx) =>
+            queued += await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
             {
-                if (await SocialStore.FindAsync(c, tx, e.Id, d.SocialEventId) is not { } s) return;
+                if (await SocialStore.FindAsync(c, tx, e.Id, d.SocialEventId) is not { } s) return 0;
                 var coming = await c.QueryAsync<SocialInvitationRow>($"{SocialSeating.InvitationSelect} WHERE social_event_id = @Id AND state = 'attending'",
                     new { s.Id }, tx);
                 foreach (var i in coming) await batch.AddAsync(c, tx, SocialNotices.Reminder(s, i, e.Zone));
+                return batch.Queued;
             }, ct);
         }
-        batch.Kick();
-        return batch.Queued;
+        return queued;
     }
 }

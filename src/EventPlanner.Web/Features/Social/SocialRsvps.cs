@@ -43,8 +43,7 @@ public sealed class SocialRsvps(Db db, TimeProvider clock, Outbox outbox, EventS
     {
         if (await FindAsync(token, ct) is not { } found) return null;
         var e = found.Event;
-        var batch = new OutboxBatch(outbox);
-        var saved = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var saved = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, batch) =>
         {
             var i = await c.QuerySingleAsync<SocialInvitationRow>($"{SocialSeating.InvitationSelect} WHERE token = @token", new { token }, tx);
             var s = (await SocialStore.FindAsync(c, tx, e.Id, i.SocialEventId))!;
@@ -92,7 +91,6 @@ public sealed class SocialRsvps(Db db, TimeProvider clock, Outbox outbox, EventS
             return true;
         }, ct);
         if (!saved) return found;
-        batch.Kick();
         return await FindAsync(token, ct);
     }
 

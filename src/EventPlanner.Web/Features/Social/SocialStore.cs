@@ -59,8 +59,7 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
     /// <summary>Null when there is no such social event; the validator says why a change was refused (nothing saved then).</summary>
     public async Task<SocialEventRow?> UpdateAsync(EventRow e, long id, SocialEventValues values, Validator v, CancellationToken ct = default)
     {
-        var batch = new OutboxBatch(outbox);
-        var row = await db.WriteLockedAsync(e.Id, async (c, tx) =>
+        var row = await outbox.WriteLockedWithNoticesAsync(e.Id, async (c, tx, batch) =>
         {
             if (await FindAsync(c, tx, e.Id, id) is not { } before) return null;
             if (values.Capacity < before.Seated)
@@ -89,21 +88,18 @@ public sealed class SocialStore(Db db, TimeProvider clock, Outbox outbox)
             }
             return (await FindAsync(c, tx, e.Id, id))!;
         }, ct);
-        batch.Kick();
         return row;
     }
 
     /// <summary>Deletes the social event with its replies, telling those coming or waiting in the same transaction.</summary>
     public async Task<bool> DeleteAsync(EventRow e, long id, CancellationToken ct = default)
     {
-        var batch = new OutboxBatch(outbox);
-        var deleted = await db.WriteAsync(async (c, tx) =>
+        var deleted = await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             if (await FindAsync(c, tx, e.Id, id) is not { } s) return false;
             foreach (var told in await ComingOrWaitingAsync(c, tx, id)) await batch.AddAsync(c, tx, SocialNotices.Cancelled(s, told, e.Zone));
             return await c.ExecuteAsync("DELETE FROM social_events WHERE id = @id AND event_id = @eventId", new { id, eventId = e.Id }, tx) > 0;
         }, ct);
-        batch.Kick();
         return deleted;
     }
 

@@ -27,16 +27,15 @@ public sealed record InvitationView
 /// works once, only for the invited address, until it expires, and never beyond the type's speaker cap.
 /// The invitation mail is written to the outbox with the invitation, in its transaction.
 /// </summary>
-public sealed class CoSpeakerStore(Db db, TimeProvider clock, SubmissionNotices notices)
+public sealed class CoSpeakerStore(Db db, TimeProvider clock, SubmissionNotices notices, Outbox outbox)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
     public async Task<(InvitationRow Invitation, string Token)?> InviteAsync(EventRow e, long proposalId, long inviterId, string inviterName, string email, Validator v,
         CancellationToken ct = default)
     {
-        var told = notices.Begin();
         var eventId = e.Id;
-        var result = await db.WriteAsync<(InvitationRow, string)?>(async (c, tx) =>
+        var result = await outbox.WriteWithNoticesAsync<(InvitationRow, string)?>(async (c, tx, told) =>
         {
             var now = clock.GetUtcNow();
             var normalized = email.Trim().ToUpperInvariant();
@@ -76,7 +75,6 @@ public sealed class CoSpeakerStore(Db db, TimeProvider clock, SubmissionNotices 
             await notices.CoSpeakerInvitedAsync(c, tx, told, e, proposalId, inviterName, row, token);
             return (row, token);
         }, ct);
-        told.Kick();
         return result;
     }
 

@@ -11,7 +11,7 @@ namespace EventPlanner.Web.Features.Submissions;
 /// A refused write throws <see cref="Refused"/> inside the transaction so nothing of it is kept, nor
 /// any notification: those are written by <see cref="SubmissionNotices"/> in the same transaction.
 /// </summary>
-public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices notices, IEnumerable<IProposalWithdrawalHandler> withdrawalHandlers,
+public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices notices, Outbox outbox, IEnumerable<IProposalWithdrawalHandler> withdrawalHandlers,
     AccessCodeGuesses guesses)
 {
     internal const string Columns = """
@@ -96,9 +96,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
 
     public async Task<ProposalRow?> CreateAsync(CfpContext ctx, long userId, ProposalValues values, bool submit, Validator v, long? copiedFrom = null, CancellationToken ct = default)
     {
-        var told = notices.Begin();
-        var row = await Attempt(v, (c, tx) => CreateInAsync(c, tx, ctx, userId, values, submit, v, copiedFrom, told), ct);
-        if (row is not null) told.Kick();
+        var row = await Attempt(v, (c, tx, told) => CreateInAsync(c, tx, ctx, userId, values, submit, v, copiedFrom, told), ct);
         return row;
     }
 
@@ -142,8 +140,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
     /// <summary>A speaker's edit (deadline applies) or an organiser's (no deadline; the speakers are told).</summary>
     public async Task<ProposalRow?> UpdateAsync(CfpContext ctx, long id, long userId, ProposalValues values, bool asOrganiser, bool submit, Validator v, CancellationToken ct = default)
     {
-        var told = notices.Begin();
-        var updated = await Attempt(v, async (c, tx) =>
+        var updated = await Attempt(v, async (c, tx, told) =>
         {
             var now = clock.GetUtcNow();
             var current = await LoadForWriteAsync(c, tx, ctx.Event.Id, id, asOrganiser ? null : userId, v);
@@ -192,15 +189,13 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             if (asOrganiser) await notices.EditedByOrganiserAsync(c, tx, told, ctx.Event, id, row.Version, userId);
             return row;
         }, ct);
-        if (updated is not null) told.Kick();
         return updated;
     }
 
     /// <summary>Submits a draft as it is stored, optionally with an access code for a late submission.</summary>
     public async Task<ProposalRow?> SubmitAsync(CfpContext ctx, long id, long userId, string? accessCode, Validator v, CancellationToken ct = default)
     {
-        var told = notices.Begin();
-        var submitted = await Attempt(v, async (c, tx) =>
+        var submitted = await Attempt(v, async (c, tx, told) =>
         {
             var now = clock.GetUtcNow();
             var current = await LoadForWriteAsync(c, tx, ctx.Event.Id, id, userId, v);
@@ -220,7 +215,6 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             await notices.ProposalSubmittedAsync(c, tx, told, ctx.Event, id);
             return await c.QuerySingleAsync<ProposalRow>($"SELECT {Columns} FROM proposals p WHERE p.id = @id", new { id }, tx);
         }, ct);
-        if (submitted is not null) told.Kick();
         return submitted;
     }
 
@@ -228,8 +222,7 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
     public async Task<ProposalRow?> WithdrawAsync(long eventId, long id, long userId, Validator v, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
-        var told = notices.Begin();
-        var row = await Attempt(v, async (c, tx) =>
+        var row = await Attempt(v, async (c, tx, told) =>
         {
             var now = clock.GetUtcNow();
             var current = await LoadForWriteAsync(c, tx, eventId, id, userId, v);
@@ -244,7 +237,6 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
             foreach (var handler in withdrawalHandlers) await handler.WithdrawnInAsync(c, tx, told, eventId, id, current.State, now);
             return await c.QuerySingleAsync<ProposalRow>($"SELECT {Columns} FROM proposals p WHERE p.id = @id", new { id }, tx);
         }, ct);
-        if (row is not null) told.Kick();
         return row;
     }
 
@@ -259,11 +251,12 @@ public sealed class ProposalStore(Db db, TimeProvider clock, SubmissionNotices n
 
     // ---- pieces used inside the transactions ----
 
-    private async Task<T?> Attempt<T>(Validator v, Func<IDbConnection, IDbTransaction, Task<T>> work, CancellationToken ct) where T : class
+    // One write with its notices (kicked after the commit); a refusal rolls it back and answers null.
+    private async Task<T?> Attempt<T>(Validator v, Func<IDbConnection, IDbTransaction, OutboxBatch, Task<T>> work, CancellationToken ct) where T : class
     {
         try
         {
-            return await db.WriteAsync(work, ct);
+            return await outbox.WriteWithNoticesAsync(work, ct);
         }
         catch (Refused)
         {

@@ -7,14 +7,12 @@ namespace EventPlanner.Web.Features.Submissions;
 
 /// <summary>
 /// Who the call for papers tells what, from one place. The stores call these inside the transaction
-/// that makes the change, so each notification is written to the outbox with it (a refused or
-/// rolled-back change promises nothing), and kick delivery through <see cref="OutboxBatch.Kick"/> after the
-/// commit. Dedupe keys name the fact and the recipient, so a retried request tells nobody twice.
+/// that makes the change (<see cref="Outbox.WriteWithNoticesAsync{T}"/>), so each notification is written to the
+/// outbox with it (a refused or rolled-back change promises nothing) and delivery is kicked after the commit.
+/// Dedupe keys name the fact and the recipient, so a retried request tells nobody twice.
 /// </summary>
-public sealed class SubmissionNotices(Outbox outbox)
+public sealed class SubmissionNotices
 {
-    public OutboxBatch Begin() => new(outbox);
-
     /// <summary>A receipt to every speaker of the proposal.</summary>
     public async Task ProposalSubmittedAsync(IDbConnection c, IDbTransaction tx, OutboxBatch batch, EventRow e, long proposalId)
     {

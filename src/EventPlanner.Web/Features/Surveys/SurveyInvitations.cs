@@ -10,7 +10,7 @@ namespace EventPlanner.Web.Features.Surveys;
 /// Inviting ticket holders of an open survey: each gets one row with a long random token and one mail, in the same
 /// transaction. Sending again invites only those not yet invited (new ticket holders, people checked in since).
 /// </summary>
-public sealed class SurveyInvitations(Db db, TimeProvider clock, Outbox outbox)
+public sealed class SurveyInvitations(TimeProvider clock, Outbox outbox)
 {
     private sealed record Holder
     {
@@ -20,8 +20,7 @@ public sealed class SurveyInvitations(Db db, TimeProvider clock, Outbox outbox)
     /// <summary>Null when there is no such survey; a refusal when it is not open.</summary>
     public async Task<(SurveyInviteResponse? Sent, Refusal? Refused)> InviteAsync(EventRow e, long surveyId, CancellationToken ct = default)
     {
-        var batch = new OutboxBatch(outbox);
-        var result = await db.WriteAsync<(SurveyInviteResponse?, Refusal?)>(async (c, tx) =>
+        var result = await outbox.WriteWithNoticesAsync<(SurveyInviteResponse?, Refusal?)>(async (c, tx, batch) =>
         {
             if (await SurveyStore.FindAsync(c, tx, e.Id, surveyId) is not { } s) return (null, SurveyStore.NotFound);
             if (s.State != SurveyStates.Open) return (null, Refusal.Conflict("Not open", "Open the survey before inviting people: their links would not work yet."));
@@ -46,7 +45,6 @@ public sealed class SurveyInvitations(Db db, TimeProvider clock, Outbox outbox)
             var total = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM survey_invitations WHERE survey_id = @surveyId", new { surveyId }, tx);
             return (new SurveyInviteResponse(added, total), null);
         }, ct);
-        batch.Kick();
         return result.Item2 is { IsNotFound: true } ? (null, null) : result;
     }
 

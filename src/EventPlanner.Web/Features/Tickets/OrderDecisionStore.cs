@@ -11,7 +11,7 @@ namespace EventPlanner.Web.Features.Tickets;
 /// paid, approving or refusing it. Each decision is one event-locked transaction; an order whose approval and payment
 /// are both settled is confirmed there, its tickets become valid and are published once.
 /// </summary>
-public sealed class OrderDecisionStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
+public sealed class OrderDecisionStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, Outbox outbox, WebhookOutbox webhooks)
 {
     /// <summary>The order of the organisers' order list: pending first, then newest first.</summary>
     /// (An integer, not a boolean, for "pending": a cursor carries numbers and text only, on either engine.)
@@ -39,9 +39,8 @@ public sealed class OrderDecisionStore(Db db, TimeProvider clock, TicketSettings
 
     private async Task<bool> DecideAsync(long eventId, long orderId, string sql, long organiserId, string confirmation, CancellationToken ct)
     {
-        var batch = notices.Begin();
         var published = false;
-        var done = await db.WriteLockedAsync(eventId, async (c, tx) =>
+        var done = await outbox.WriteLockedWithNoticesAsync(eventId, async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSql.Select(db.Dialect)} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
@@ -65,7 +64,6 @@ public sealed class OrderDecisionStore(Db db, TimeProvider clock, TicketSettings
             }
             return true;
         }, ct);
-        batch.Kick();
         if (published) webhooks.Kick();
         return done;
     }
@@ -73,8 +71,7 @@ public sealed class OrderDecisionStore(Db db, TimeProvider clock, TicketSettings
     /// <summary>The organisers turn a pending order down: its tickets are cancelled and the places freed.</summary>
     public async Task<bool> RefuseAsync(long eventId, long orderId, long organiserId, CancellationToken ct = default)
     {
-        var batch = notices.Begin();
-        var done = await db.WriteLockedAsync(eventId, async (c, tx) =>
+        var done = await outbox.WriteLockedWithNoticesAsync(eventId, async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var order = await c.QuerySingleOrDefaultAsync<OrderRow>($"{OrderSql.Select(db.Dialect)} WHERE o.id = @orderId AND o.event_id = @eventId AND o.status = 'pending'", new { orderId, eventId }, tx);
@@ -90,7 +87,6 @@ public sealed class OrderDecisionStore(Db db, TimeProvider clock, TicketSettings
             await batch.AddAsync(c, tx, notices.RegistrationRefused(buyer, eventId, orderId, order.TypeName));
             return true;
         }, ct);
-        batch.Kick();
         return done;
     }
 }

@@ -25,13 +25,12 @@ public sealed record Registration(string Outcome, long? OrderId, long? WaitingId
 /// first takes the event's lock (<see cref="TicketSql.LockEventAsync"/>). The organisers' decisions on pending orders
 /// are in <see cref="OrderDecisionStore"/>, speaker tickets in <see cref="SpeakerTicketStore"/>.
 /// </summary>
-public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
+public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, Outbox outbox, WebhookOutbox webhooks)
 {
     /// <summary>Sold out with <paramref name="joinWaitingList"/> false is a conflict; an unknown type is not found.</summary>
     public async Task<WriteResult<Registration>> RegisterAsync(long eventId, long userId, long typeId, IReadOnlyList<Attendee> attendees, bool joinWaitingList, Validator v, CancellationToken ct = default)
     {
-        var batch = notices.Begin();
-        var result = await db.WriteLockedAsync(eventId, async (c, tx) =>
+        var result = await outbox.WriteLockedWithNoticesAsync(eventId, async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var type = await c.QuerySingleOrDefaultAsync<TicketTypeRow>($"SELECT {TicketSql.TypeColumns} WHERE tt.id = @typeId AND tt.event_id = @eventId",
@@ -91,7 +90,6 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             }
             return WriteResult<Registration>.Ok(new Registration(confirmed ? RegistrationOutcomes.Registered : RegistrationOutcomes.Pending, orderId, null));
         }, ct);
-        batch.Kick();
         if (result.Value?.Outcome == RegistrationOutcomes.Registered) webhooks.Kick();
         return result;
     }
@@ -176,8 +174,7 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
     public async Task<bool> CancelAsync(long userId, long ticketId, Validator v, CancellationToken ct = default,
         Func<IDbConnection, IDbTransaction, Task<bool>>? stillAsShown = null)
     {
-        var batch = notices.Begin();
-        var done = await db.WriteAsync(async (c, tx) =>
+        var done = await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             if (!await TicketSql.LockEventOfAsync(c, tx, "tickets", ticketId)) return false;
             var now = clock.GetUtcNow();
@@ -194,15 +191,13 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             if (t.UsesQuota) await TicketSql.FreePlaceAsync(c, tx, t.TicketTypeId, now, settings, notices, batch);
             return true;
         }, ct);
-        batch.Kick();
         return done;
     }
 
     /// <summary>Leaving the waiting list; an open offer passes to the next in line.</summary>
     public async Task<bool> LeaveWaitingListAsync(long userId, long waitingId, CancellationToken ct = default)
     {
-        var batch = notices.Begin();
-        var done = await db.WriteAsync(async (c, tx) =>
+        var done = await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             if (!await TicketSql.LockEventOfAsync(c, tx, "waiting_list", waitingId)) return false;
             var now = clock.GetUtcNow();
@@ -214,7 +209,6 @@ public sealed class RegistrationStore(Db db, TimeProvider clock, TicketSettings 
             if (left.Status == "offered") await TicketSql.FreePlaceAsync(c, tx, left.TicketTypeId, now, settings, notices, batch);
             return true;
         }, ct);
-        batch.Kick();
         return done;
     }
 }

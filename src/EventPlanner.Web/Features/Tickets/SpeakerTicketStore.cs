@@ -10,7 +10,7 @@ namespace EventPlanner.Web.Features.Tickets;
 /// last talk that earned it is withdrawn. The review feature calls the <c>...InAsync</c> methods inside its own
 /// confirmation transaction; Tickets still owns the tickets table.
 /// </summary>
-public sealed class SpeakerTicketStore(Db db, TimeProvider clock, TicketNotices notices)
+public sealed class SpeakerTicketStore(Db db, TimeProvider clock, TicketNotices notices, Outbox outbox)
 {
     /// <summary>
     /// Gives an accepted and confirmed speaker a complimentary ticket of the event's speaker type, outside
@@ -18,10 +18,8 @@ public sealed class SpeakerTicketStore(Db db, TimeProvider clock, TicketNotices 
     /// </summary>
     public async Task<TicketRow?> IssueSpeakerTicketAsync(long eventId, long userId, long proposalId, CancellationToken ct = default)
     {
-        var batch = notices.Begin();
-        var ticket = await db.WriteAsync(async (c, tx) =>
+        var ticket = await outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
             await IssueSpeakerTicketInAsync(c, tx, batch, eventId, userId, proposalId) is { } id ? await TicketSql.TicketAsync(c, tx, id) : null, ct);
-        batch.Kick();
         return ticket;
     }
 

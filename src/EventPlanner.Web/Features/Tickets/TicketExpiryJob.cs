@@ -1,5 +1,6 @@
 using Dapper;
 using EventPlanner.Web.Data;
+using EventPlanner.Web.Infrastructure;
 using Hangfire;
 
 namespace EventPlanner.Web.Features.Tickets;
@@ -9,7 +10,7 @@ namespace EventPlanner.Web.Features.Tickets;
 /// place passes to the next person waiting (and both sides of a transfer hear of it) without anyone
 /// opening a page. Idempotent: a run finds only what is still due.
 /// </summary>
-public sealed class TicketExpiryJob(Db db, TicketSettings settings, TicketNotices notices, TimeProvider clock)
+public sealed class TicketExpiryJob(Db db, TicketSettings settings, TicketNotices notices, Outbox outbox, TimeProvider clock)
 {
     public const string JobId = "tickets-expire-offers";
 
@@ -26,7 +27,6 @@ public sealed class TicketExpiryJob(Db db, TicketSettings settings, TicketNotice
     /// </summary>
     public async Task<int> ExpireDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var batch = notices.Begin();
         // One transaction per event with something due, each under that event's lock, so a lapse never races a
         // registration or a transfer of the same event on PostgreSQL.
         IReadOnlyList<long> due;
@@ -38,15 +38,16 @@ public sealed class TicketExpiryJob(Db db, TicketSettings settings, TicketNotice
                 ORDER BY 1
                 """, new { now })).AsList();
         }
+        var queued = 0;
         foreach (var eventId in due)
         {
-            await db.WriteLockedAsync(eventId, async (c, tx) =>
+            queued += await outbox.WriteLockedWithNoticesAsync(eventId, async (c, tx, batch) =>
             {
                 await TicketSql.ExpireWaitingOffersAsync(c, tx, now, null, settings, notices, batch, eventId);
                 await TicketSql.ExpireTransfersAsync(c, tx, now, null, notices, batch, eventId);
+                return batch.Queued;
             }, ct);
         }
-        batch.Kick();
-        return batch.Queued;
+        return queued;
     }
 }

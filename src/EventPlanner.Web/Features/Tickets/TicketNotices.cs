@@ -5,16 +5,14 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Web.Features.Tickets;
 
 /// <summary>
-/// Who the tickets feature tells what, and the one place that decides how it leaves. Stores open a
-/// <see cref="OutboxBatch"/>, add notifications inside their write transaction (each is written to the
-/// outbox on that connection and transaction, so it commits or rolls back with the change), and
-/// <see cref="OutboxBatch.Kick"/> delivery after the commit. Dedupe keys name the fact and the recipient,
-/// so a retried request or a job run twice tells nobody twice.
+/// Who the tickets feature tells what, and the one place that decides how it leaves. Stores write through
+/// <see cref="Outbox.WriteWithNoticesAsync{T}"/> and add these to its <see cref="OutboxBatch"/> inside the write
+/// transaction (each is written to the outbox on that connection and transaction, so it commits or rolls back with
+/// the change); the outbox kicks delivery after the commit. Dedupe keys name the fact and the recipient, so a retried
+/// request or a job run twice tells nobody twice.
 /// </summary>
-public sealed class TicketNotices(Outbox outbox)
+public sealed class TicketNotices
 {
-    public OutboxBatch Begin() => new(outbox);
-
     /// <summary>"Monday 30 November 2026, 23:59 (Asia/Kuala_Lumpur)": deadlines in the event's own time.</summary>
     public static string When(DateTimeOffset at, string timeZone)
     {

@@ -5,7 +5,7 @@ using EventPlanner.Web.Infrastructure;
 namespace EventPlanner.Web.Features.Tickets;
 
 /// <summary>Ticket types of an event, with their quotas.</summary>
-public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices)
+public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, Outbox outbox)
 {
     public async Task<IReadOnlyList<TicketTypeRow>> ListAsync(long eventId, CancellationToken ct = default)
     {
@@ -47,11 +47,10 @@ public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings se
     /// <summary>Updates a type; the quota cannot go below the places already taken, and a rise is offered to the waiting list first.</summary>
     public async Task<TicketTypeRow?> UpdateAsync(long eventId, long typeId, TicketTypeValues values, Validator v, CancellationToken ct = default)
     {
-        var batch = notices.Begin();
         TicketTypeRow? row;
         try
         {
-            row = await db.WriteLockedAsync(eventId, async (c, tx) =>
+            row = await outbox.WriteLockedWithNoticesAsync(eventId, async (c, tx, batch) =>
             {
                 // the quota check below reads what registrations move
                 var taken = await c.ExecuteScalarAsync<int?>("SELECT taken FROM ticket_types WHERE id = @typeId AND event_id = @eventId", new { typeId, eventId }, tx);
@@ -79,7 +78,6 @@ public sealed class TicketTypeStore(Db db, TimeProvider clock, TicketSettings se
             Unique(values, v);
             return null;
         }
-        batch.Kick();
         return row;
     }
 

@@ -9,10 +9,10 @@ namespace EventPlanner.Web.Features.Tickets;
 /// The organisers' side of transfers: approving (the ticket changes hands then) or refusing a transfer that waits for
 /// them, and what they read: transfers awaiting approval and every change of holder.
 /// </summary>
-public sealed class TransferApprovalStore(Db db, TimeProvider clock, TicketNotices notices, WebhookOutbox webhooks)
+public sealed class TransferApprovalStore(Db db, TimeProvider clock, TicketNotices notices, Outbox outbox, WebhookOutbox webhooks)
 {
     public Task<bool> ApproveAsync(long eventId, long transferId, long organiserId, Validator v, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteLockedAsync(eventId, async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteLockedWithNoticesAsync(eventId, async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var x = await TicketSql.TransferAsync(c, tx, transferId);
@@ -27,7 +27,7 @@ public sealed class TransferApprovalStore(Db db, TimeProvider clock, TicketNotic
         }, ct));
 
     public Task<bool> RefuseAsync(long eventId, long transferId, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteAsync(async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             if (await c.ExecuteAsync("""
                     UPDATE ticket_transfers SET status = 'refused', closed_at = @now WHERE id = @transferId AND event_id = @eventId AND status = 'awaiting_approval'

@@ -10,7 +10,7 @@ namespace EventPlanner.Web.Features.Tickets;
 /// The event's community board: open community offers, signed-in users' requests for them, and the holder's choice
 /// (or "first request gets it"). The chosen requester then accepts by link through <see cref="TransferStore"/>.
 /// </summary>
-public sealed class TransferBoardStore(Db db, TimeProvider clock, TicketNotices notices, WebhookOutbox webhooks)
+public sealed class TransferBoardStore(Db db, TimeProvider clock, TicketNotices notices, Outbox outbox, WebhookOutbox webhooks)
 {
     internal const string RequestSelect = """
         SELECT r.id, r.transfer_id, r.requester_user_id, u.display_name AS requester_name, r.message, r.status, r.created_at
@@ -27,7 +27,7 @@ public sealed class TransferBoardStore(Db db, TimeProvider clock, TicketNotices 
 
     /// <summary>A signed-in user asks for an offered ticket; with "first request gets it" the first asker is chosen at once.</summary>
     public Task<TransferRequestRow?> RequestAsync(long eventId, long transferId, long userId, string message, Validator v, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteLockedAsync(eventId, async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteLockedWithNoticesAsync(eventId, async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var x = await TicketSql.TransferAsync(c, tx, transferId);
@@ -58,7 +58,7 @@ public sealed class TransferBoardStore(Db db, TimeProvider clock, TicketNotices 
 
     /// <summary>The holder picks one request; the chosen requester gets a link to accept. Of two picks at once, one wins.</summary>
     public Task<bool> ChooseAsync(long userId, long transferId, long requestId, Validator v, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteAsync(async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             if (!await TicketSql.LockEventOfAsync(c, tx, "ticket_transfers", transferId)) return false;
             var now = clock.GetUtcNow();

@@ -52,12 +52,10 @@ internal static class TransferHandOver
         });
     }
 
-    // A write with its notices in one batch; mail and webhooks are kicked once it has committed.
-    internal static async Task<T> WithNoticesAsync<T>(TicketNotices notices, WebhookOutbox webhooks, Func<OutboxBatch, Task<T>> work)
+    // A transfer write (run by Outbox.WriteWithNoticesAsync, which kicks mail delivery at its commit); webhooks are kicked once it has committed.
+    internal static async Task<T> KickWebhooksAfterAsync<T>(WebhookOutbox webhooks, Task<T> write)
     {
-        var batch = notices.Begin();
-        var result = await work(batch);
-        batch.Kick();
+        var result = await write;
         webhooks.Kick();
         return result;
     }

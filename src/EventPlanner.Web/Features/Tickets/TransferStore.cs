@@ -22,12 +22,12 @@ public static class AcceptOutcomes
 /// inside one transaction: the holder changes, the secret rotates and the change is recorded. Each step flips the
 /// transfer's status with a guarded UPDATE, so of two racing steps exactly one wins.
 /// </summary>
-public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, WebhookOutbox webhooks)
+public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings settings, TicketNotices notices, Outbox outbox, WebhookOutbox webhooks)
 {
     // ---- Offering ----
 
     public Task<TransferRow?> OfferDirectAsync(long userId, long ticketId, string email, string name, string note, Validator v, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteAsync(async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var ticket = await HeldTicketAsync(c, tx, userId, ticketId, now, v, batch);
@@ -47,7 +47,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
         }, ct));
 
     public Task<TransferRow?> OfferToCommunityAsync(long userId, long ticketId, string note, bool autoFirst, Validator v, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteAsync(async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var ticket = await HeldTicketAsync(c, tx, userId, ticketId, now, v, batch);
@@ -79,7 +79,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
 
     /// <summary>The holder withdraws an offer that nobody has completed yet.</summary>
     public Task<bool> CancelAsync(long userId, long transferId, Validator v, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteAsync(async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             if (!await TicketSql.LockEventOfAsync(c, tx, "ticket_transfers", transferId)) return false;
             var x = await TicketSql.TransferAsync(c, tx, transferId);
@@ -124,7 +124,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
     public async Task<string?> AcceptAsync(string token, long userId, Attendee attendee, Validator v, CancellationToken ct = default)
     {
         if (!TicketSecrets.LooksLikeTransferToken(token)) return null;
-        return await TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteAsync(async (c, tx) =>
+        return await TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             var now = clock.GetUtcNow();
             var transferId = await c.ExecuteScalarAsync<long?>("SELECT id FROM ticket_transfers WHERE token = @token", new { token }, tx);
@@ -160,7 +160,7 @@ public sealed class TransferStore(Db db, TimeProvider clock, TicketSettings sett
 
     /// <summary>The recipient says no: a direct offer ends; a chosen community request goes back to the board.</summary>
     public Task<bool> DeclineAsync(string token, long userId, CancellationToken ct = default) =>
-        TransferHandOver.WithNoticesAsync(notices, webhooks, batch => db.WriteAsync(async (c, tx) =>
+        TransferHandOver.KickWebhooksAfterAsync(webhooks, outbox.WriteWithNoticesAsync(async (c, tx, batch) =>
         {
             var found = await c.ExecuteScalarAsync<long?>("SELECT id FROM ticket_transfers WHERE token = @token", new { token }, tx);
             if (found is null || !await TicketSql.LockEventOfAsync(c, tx, "ticket_transfers", found.Value)) return false;

@@ -51,10 +51,13 @@ public sealed partial class SubmissionNoticesTests(EventPlannerAppWithJobs app) 
 
         // Writing the same fact again, as a retried job would, adds nothing.
         var notices = app.Services.GetRequiredService<SubmissionNotices>();
-        var batch = notices.Begin();
         var ev = await EventAsync(e);
-        await app.Services.GetRequiredService<Db>().WriteAsync((c, tx) => notices.ProposalSubmittedAsync(c, tx, batch, ev, draft.Id));
-        Assert.Equal(0, batch.Queued);
+        var queued = await app.Services.GetRequiredService<Outbox>().WriteWithNoticesAsync(async (c, tx, batch) =>
+        {
+            await notices.ProposalSubmittedAsync(c, tx, batch, ev, draft.Id);
+            return batch.Queued;
+        });
+        Assert.Equal(0, queued);
         Assert.Equal(2, (await app.OutboxAsync($"proposal-submitted:{draft.Id}:")).Count);
     }
 
@@ -83,16 +86,17 @@ public sealed partial class SubmissionNoticesTests(EventPlannerAppWithJobs app) 
         var p = await (await speaker.PostAsJsonAsync($"{e.Api}/proposals", CfpKit.Proposal(e, submit: true))).ReadProposalAsync();
         await app.Mail.WaitForAsync("notice-rollback@example.org", "Proposal received");
         var notices = app.Services.GetRequiredService<SubmissionNotices>();
-        var batch = notices.Begin();
+        OutboxBatch? batch = null;
         var ev = await EventAsync(e);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Services.GetRequiredService<Db>().WriteAsync(async (c, tx) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Services.GetRequiredService<Outbox>().WriteWithNoticesAsync(async (c, tx, written) =>
         {
+            batch = written;
             await notices.EditedByOrganiserAsync(c, tx, batch, ev, p.Id, 99, await UserIdAsync($"org-{e.Slug}@example.org"));
             throw new InvalidOperationException("the change failed after its notice was written");
         }));
 
-        Assert.Equal(1, batch.Queued); // it was written...
+        Assert.Equal(1, batch!.Queued); // it was written...
         Assert.Empty(await app.OutboxAsync($"proposal-edited:{p.Id}:")); // ...and rolled back with the change
     }
 

@@ -138,15 +138,16 @@ public sealed class TicketNoticesTests(EventPlannerAppWithJobs app) : IClassFixt
         var ev = await app.EventAsync();
         var ana = await app.UserAsync();
         var notices = app.Services.GetRequiredService<TicketNotices>();
-        var batch = notices.Begin();
+        OutboxBatch? batch = null;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Services.GetRequiredService<Db>().WriteAsync(async (c, tx) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Services.GetRequiredService<Outbox>().WriteWithNoticesAsync(async (c, tx, written) =>
         {
+            batch = written;
             await batch.AddAsync(c, tx, notices.RegistrationRefused(new Person { Id = ana.Id, Email = ana.Email, Name = "Ana" }, ev.Id, 424242, "Community"));
             throw new InvalidOperationException("the refusal failed after its notice was written");
         }));
 
-        Assert.Equal(1, batch.Queued);
+        Assert.Equal(1, batch!.Queued);
         Assert.Empty(await app.OutboxAsync("registration-refused:424242:"));
     }
 

@@ -5,7 +5,7 @@ using Hangfire;
 namespace EventPlanner.Web.Features.Notifications.Reminders;
 
 /// <summary>The recurring Hangfire job that asks every reminder source what is due and queues it.</summary>
-public sealed class ReminderJob(IEnumerable<IReminderSource> sources, Db db, Outbox outbox, TimeProvider clock, ILogger<ReminderJob> logger)
+public sealed class ReminderJob(IEnumerable<IReminderSource> sources, Outbox outbox, TimeProvider clock, ILogger<ReminderJob> logger)
 {
     private const int ChunkSize = 200;
 
@@ -23,14 +23,10 @@ public sealed class ReminderJob(IEnumerable<IReminderSource> sources, Db db, Out
                 var due = await source.DueAsync(now, ct);
                 foreach (var chunk in due.Chunk(ChunkSize))
                 {
-                    queued += await db.WriteAsync(async (c, tx) =>
+                    queued += await outbox.WriteWithNoticesAsync(async (c, tx, notices) =>
                     {
-                        var added = 0;
-                        foreach (var request in chunk)
-                        {
-                            if (await outbox.EnqueueAsync(c, tx, request) is not null) added++;
-                        }
-                        return added;
+                        foreach (var request in chunk) await notices.AddAsync(c, tx, request);
+                        return notices.Queued;
                     }, ct);
                 }
             }
@@ -41,7 +37,6 @@ public sealed class ReminderJob(IEnumerable<IReminderSource> sources, Db db, Out
                 failed.Add(source.Name);
             }
         }
-        if (queued > 0) outbox.Kick();
         if (failed.Count > 0) throw new InvalidOperationException($"Reminder sources failed: {string.Join(", ", failed)} (see the log).");
         return queued;
     }
