@@ -59,17 +59,7 @@ internal sealed class SlotModel(CandidateSpace space, bool placeAll = false) : I
                     slots[group.Key] = y;
                 }
             }
-            BoolVar placed;
-            if (slots.Count == 1) placed = slots.Values.First();
-            else
-            {
-                placed = Cp.NewBoolVar($"placed_{c.Index}");
-                Cp.Add(LinearExpr.Sum(slots.Values) == placed);
-            }
-            // As in SlotPhase: every session placed when the hint shows that is free, so Unplaced·(1 − placed) does not
-            // become −Unplaced per literal in presolve (a trivial bound of −3·10⁹ at FOSDEM scale until the LP runs).
-            if (c.Session.Pinned is not null || placeAll) Cp.Add(placed == 1);
-            else objective.AddTerm(placed.Not(), w.Unplaced);
+            var placed = SlotTerms.Placed(Cp, objective, c.Index, slots.Values, c.Session.Pinned is not null || placeAll, w.Unplaced);
             vars[c.Index] = new SessionVars(c, placed, slots, at);
         }
 

@@ -42,19 +42,7 @@ internal sealed class SlotPhase(CandidateSpace space, IReadOnlyList<int[]> cuts,
                 .ToDictionary(g => g.Key, g => g.Select(x => x.Room).Distinct().Order().ToArray());
             var slots = new SortedDictionary<long, BoolVar>();
             foreach (var g in rooms.Keys.Order()) slots[g] = Cp.NewBoolVar($"y_{c.Index}_{g}");
-            BoolVar placed;
-            if (slots.Count == 1) placed = slots.Values.First();
-            else
-            {
-                placed = Cp.NewBoolVar($"placed_{c.Index}");
-                Cp.Add(LinearExpr.Sum(slots.Values) == placed);
-            }
-            // Every session placed when the caller knows a complete schedule cheaper than one unplaced session: then
-            // no schedule leaving one out can be optimal (every term is ≥ 0), so the bound over complete schedules is
-            // the bound over all. It also keeps w·(1 − placed) out of the objective, which presolve rewrites into
-            // −w per start literal: a trivial bound of −3·10⁹ at FOSDEM scale that no LP round lifted in 60 s.
-            if (c.Session.Pinned is not null || placeAll) Cp.Add(placed == 1);
-            else objective.AddTerm(placed.Not(), w.Unplaced);
+            var placed = SlotTerms.Placed(Cp, objective, c.Index, slots.Values, c.Session.Pinned is not null || placeAll, w.Unplaced);
             vars[c.Index] = new Vars(c, placed, slots, rooms);
         }
 
