@@ -65,7 +65,6 @@ public static class DemoSubmissions
         var db = services.GetRequiredService<Db>();
         var codes = services.GetRequiredService<AccessCodeStore>();
         var profiles = services.GetRequiredService<SpeakerProfileStore>();
-        var coSpeakers = services.GetRequiredService<CoSpeakerStore>();
         var clock = services.GetRequiredService<TimeProvider>();
         if (await events.FindAsync(eventSlug) is not { } e) throw new InvalidOperationException($"No event '{eventSlug}' to seed proposals into.");
 
@@ -112,7 +111,7 @@ public static class DemoSubmissions
             var v = new Validator();
             var row = await proposals.CreateAsync(ctx, speaker, values, submit: talk.State != ProposalStates.Draft, v);
             if (row is null) throw new InvalidOperationException($"Demo proposal '{talk.Title}' was refused: {string.Join(" ", v.Errors.SelectMany(x => x.Value))}");
-            if (i % 3 == 1 && speakerUserIds.Count > 1) await coSpeakers.AddSpeakerForDemoAsync(row.Id, speakerUserIds[(i + 1) % speakerUserIds.Count]);
+            if (i % 3 == 1 && speakerUserIds.Count > 1) await DemoCoSpeakers.AddAsync(db, row.Id, speakerUserIds[(i + 1) % speakerUserIds.Count], clock.GetUtcNow());
             if (talk.Tags.Length > 0) await proposals.SetTagsAsync(e.Id, row.Id, talk.Tags);
             if (talk.State == ProposalStates.Withdrawn) await proposals.WithdrawAsync(e.Id, row.Id, speaker, new Validator());
             else if (talk.State is not (ProposalStates.Draft or ProposalStates.Submitted)) await DemoProposalStates.SetAsync(db, row.Id, talk.State, talk.Released);

@@ -127,12 +127,6 @@ public sealed class CoSpeakerStore(Db db, TimeProvider clock, SubmissionNotices 
             return new InvitationView { Id = inv.Id, ProposalId = inv.ProposalId, Email = inv.Email, ExpiresAt = inv.ExpiresAt, Response = accept ? "accepted" : "declined" };
         }, ct);
 
-    /// <summary>Adds a confirmed co-speaker without an invitation, for demo data only.</summary>
-    internal Task AddSpeakerForDemoAsync(long proposalId, long userId, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync("""
-            INSERT INTO proposal_speakers (proposal_id, user_id, is_owner, joined_at) VALUES (@proposalId, @userId, FALSE, @now) ON CONFLICT DO NOTHING
-            """, new { proposalId, userId, now = clock.GetUtcNow() }, tx), ct);
-
     private static string ApiTokenSecret() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
