@@ -57,6 +57,9 @@ public partial class EventPlannerApp : WebApplicationFactory<Program>
             // the tests that exercise db/jobs.db ask for it (Settings).
             ["EventPlanner:Jobs:Storage"] = "memory",
             ["EventPlanner:Jobs:Server"] = RunsJobs ? "true" : "false",
+            // The test hosts' console goes into the test run's output (dotnet test shows the test host's own output): only
+            // warnings and errors there, or a run prints thousands of start-up lines. Other log providers are unfiltered.
+            ["Logging:Console:LogLevel:Default"] = "Warning",
         };
         var own = Settings;
         if (TestPostgres.HostsRunOnPostgres)
