@@ -22,7 +22,7 @@ public sealed class LightningExpiryJob(LightningQueueStore store, EventStore eve
         var total = 0;
         foreach (var slug in await store.EventsWithDueOffersAsync(ct))
         {
-            if (await events.FindAsync(slug, ct) is { } e) total += await store.SweepAsync(e, null, ct);
+            if (await events.FindAsync(slug, ct) is { } e) total += await store.SweepAsync(e, ct);
         }
         return total;
     }

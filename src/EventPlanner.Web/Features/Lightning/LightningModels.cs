@@ -132,11 +132,15 @@ public sealed record Lineup(LightningSessionRow Session, IReadOnlyList<TalkRow> 
     /// </summary>
     public Lineup AsSeenAt(DateTimeOffset now)
     {
-        bool Due(TalkRow t) => t.Status == TalkStatuses.Offered && t.OfferExpiresAt <= now;
-        return Talks.Any(Due)
-            ? this with { Talks = Talks.Select(t => Due(t) ? t with { Status = TalkStatuses.Lapsed, Pool = null, Position = null } : t).ToList() }
+        var due = OffersDueAt(now).Select(t => t.Id).ToHashSet();
+        return due.Count > 0
+            ? this with { Talks = Talks.Select(t => due.Contains(t.Id) ? t with { Status = TalkStatuses.Lapsed, Pool = null, Position = null } : t).ToList() }
             : this;
     }
+
+    /// <summary>Offers whose time is up at <paramref name="now"/>: what the sweep lapses and what a read shows as lapsed.</summary>
+    public IReadOnlyList<TalkRow> OffersDueAt(DateTimeOffset now) =>
+        Talks.Where(t => t.Status == TalkStatuses.Offered && t.OfferExpiresAt <= now).ToList();
 
     public TalkRow? ActiveOf(long userId) => Talks.FirstOrDefault(t => t.UserId == userId && t.IsActive);
 

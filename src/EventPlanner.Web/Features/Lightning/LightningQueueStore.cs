@@ -119,8 +119,8 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
 
     // ---- the sweep ----
 
-    /// <summary>Lapses offers past their time and fills free slots, for one session or (sessionId null) every session of the event that needs it.</summary>
-    public async Task<int> SweepAsync(EventRow e, long? sessionId, CancellationToken ct = default)
+    /// <summary>Lapses offers past their time and fills free slots, in every session of the event that needs it (the recurring job's work; a write refreshes its own session in its transaction).</summary>
+    public async Task<int> SweepAsync(EventRow e, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         IReadOnlyList<long> due;
@@ -128,8 +128,8 @@ public sealed class LightningQueueStore(Db db, TimeProvider clock, Outbox outbox
         {
             due = (await c.QueryAsync<long>("""
                 SELECT DISTINCT session_id FROM lightning_talks
-                WHERE event_id = @eventId AND status = 'offered' AND offer_expires_at <= @now AND (@sessionId IS NULL OR session_id = @sessionId)
-                """, new { eventId = e.Id, now, sessionId })).AsList();
+                WHERE event_id = @eventId AND status = 'offered' AND offer_expires_at <= @now
+                """, new { eventId = e.Id, now })).AsList();
         }
         foreach (var id in due)
         {

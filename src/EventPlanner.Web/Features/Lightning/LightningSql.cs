@@ -41,7 +41,7 @@ internal static class LightningSql
     internal static async Task<Lineup?> RefreshInAsync(IDbConnection c, IDbTransaction tx, OutboxBatch notices, EventRow e, long sessionId, DateTimeOffset now)
     {
         if (await LoadInAsync(c, tx, e.Id, sessionId) is not { } lineup) return null;
-        var due = lineup.Talks.Where(t => t.Status == TalkStatuses.Offered && t.OfferExpiresAt <= now).ToList();
+        var due = lineup.OffersDueAt(now);
         foreach (var t in due)
         {
             await c.ExecuteAsync("UPDATE lightning_talks SET status = 'lapsed', pool = NULL, position = NULL, updated_at = @now WHERE id = @Id", new { t.Id, now }, tx);
