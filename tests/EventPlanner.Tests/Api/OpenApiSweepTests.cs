@@ -1,3 +1,4 @@
+using EventPlanner.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -17,6 +18,7 @@ namespace EventPlanner.Tests.Api;
 /// organisers/reviewers (or site administrators), any stranger on a hidden event's routes, and a signed-in stranger on
 /// someone else's ticket, order or transfer (/api/my/... by id, /api/transfers/{token}).
 /// </summary>
+[RunsLong(seconds: 25)]
 [Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class OpenApiSweepTests(SweepApp app, ITestOutputHelper output) : IClassFixture<SweepApp>
 {

@@ -6,10 +6,16 @@ using Microsoft.Data.Sqlite;
 namespace EventPlanner.Tests.HardStops;
 
 /// <summary>
-/// The hard-stop tests start and kill real app processes: they run one at a time, after the parallel tests, so
-/// their timing (kill after so many mails, so many sales) is not at the mercy of a few hundred test hosts.
+/// The hard-stop tests start and kill real app processes: they run one at a time (one collection), and first
+/// (<see cref="RunsLong"/>), beside the other tests. They used to run alone after every other test; but xunit runs only
+/// two collections at a time here (its conservative mode), so beside them there is one other class, not hundreds of
+/// hosts; and alone they left the machine idle through their waits (a lease running out, a process coming up): about
+/// two minutes of a CI run at the end. What they assert does not depend on timing: a kill is triggered by what the
+/// process has done (so many mails sent, so many sales, a migration logged) or lands at a moment the data must survive
+/// anyway (100 ms after launch, mid-release), and every wait has a deadline of a minute or more.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[RunsLong(seconds: 180)]
+[CollectionDefinition(Name)]
 public sealed class HardStopCollection : ICollectionFixture<HardStopData>
 {
     public const string Name = "Hard stops";

@@ -1,3 +1,4 @@
+using EventPlanner.Tests.Infrastructure;
 using Dapper;
 using EventPlanner.Tests.Features.Notifications;
 using EventPlanner.Web.Data;
@@ -12,6 +13,7 @@ namespace EventPlanner.Tests.MultiNode;
 /// Issue 19's "Done when" deliveries: two nodes with their job servers running drain one outbox over a real SMTP
 /// server (in this process, on a loopback port). Each test starts its own pair, since one of them stops node A.
 /// </summary>
+[RunsLong(seconds: 30)]
 [Trait("Engine", "Postgres")]
 public sealed class TwoNodeDrainTests(ITestOutputHelper output)
 {

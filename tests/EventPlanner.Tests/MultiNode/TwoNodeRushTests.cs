@@ -1,3 +1,4 @@
+using EventPlanner.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,6 +17,7 @@ namespace EventPlanner.Tests.MultiNode;
 /// the event's advisory lock orders writers across processes, and each node queues its own writers in memory
 /// (<see cref="WriteGates"/>), so neither the invariant nor the connection pools give way.
 /// </summary>
+[RunsLong(seconds: 40)]
 [Trait("Engine", "Postgres")]
 public sealed class TwoNodeRushTests(TwoNodes nodes, ITestOutputHelper output) : IClassFixture<TwoNodes>
 {

@@ -15,6 +15,7 @@ namespace EventPlanner.Tests.MultiNode;
 /// Two app hosts on one PostgreSQL database (issue 19): what one node issues, the other accepts; what is queued on
 /// either is delivered once; what both register at start-up exists once. PostgreSQL only: SQLite is one node.
 /// </summary>
+[RunsLong(seconds: 12)]
 [Trait("Engine", "Postgres")]
 public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {

@@ -1,3 +1,4 @@
+using EventPlanner.Tests.Infrastructure;
 using EventPlanner.Bench.Generator;
 using EventPlanner.Scheduling;
 using Xunit.Abstractions;
@@ -10,6 +11,7 @@ namespace EventPlanner.Tests.Scheduling;
 /// starts, mixed lengths in one room, drafts off the lattice, the automatic choice, and an objective that is the
 /// schedule's own cost, so that its bound means something.
 /// </summary>
+[RunsLong(seconds: 13)]
 [Trait("Engine", "Both")] // no database: runs in both passes
 public class SlotModelTests(ITestOutputHelper output)
 {

@@ -15,6 +15,7 @@ namespace EventPlanner.Tests.Features.Bofs;
 /// First come, first served under load: fifty proposers whose BoFs all reached the threshold ask for the same slot at the
 /// same moment, round after round. People are inserted directly (with API tokens): hashing passwords would dominate the run.
 /// </summary>
+[RunsLong(seconds: 20)]
 [Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class BofConcurrencyTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {

@@ -15,6 +15,7 @@ namespace EventPlanner.Tests.Features.Lightning;
 /// order the server took them, nobody lost, nobody twice. People are inserted directly (with API tokens) because hashing
 /// hundreds of passwords would dominate the run.
 /// </summary>
+[RunsLong(seconds: 20)]
 [Trait("Engine", "Both")] // on PostgreSQL the writers queue in memory per event (Db.WriteLockedAsync, WriteGates), not on pooled connections
 public sealed class LightningConcurrencyTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {

@@ -115,6 +115,7 @@ public sealed class LightningHeldBackTests(EventPlannerAppWithJobs app) : IClass
 }
 
 /// <summary>Moves the clock forward (it cannot go back), so it has an app of its own.</summary>
+[RunsLong(seconds: 15)]
 [Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class LightningPromotionTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {

@@ -11,6 +11,7 @@ namespace EventPlanner.Tests.Features.Submissions;
 /// Issue 14: the proposal form says which fields are published (title, abstract, description) and which stay with the
 /// organisers (notes), and the published pages and exports carry only the public ones.
 /// </summary>
+[RunsLong(seconds: 15)]
 [Trait("Engine", "Both")] // ported to PostgreSQL (issue 19): runs in the PostgreSQL pass too
 public sealed class PublicAndPrivateFieldsTests(EventPlannerApp app) : IClassFixture<EventPlannerApp>
 {

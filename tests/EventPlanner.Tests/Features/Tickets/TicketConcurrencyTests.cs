@@ -13,6 +13,7 @@ namespace EventPlanner.Tests.Features.Tickets;
 /// The rules that must hold whatever the concurrency, each raced for several rounds. People are inserted
 /// directly (with API tokens) because hashing hundreds of passwords would dominate the run.
 /// </summary>
+[RunsLong(seconds: 30)]
 [Trait("Engine", "Both")] // on PostgreSQL the writers queue in memory per event (Db.WriteLockedAsync, WriteGates), not on pooled connections
 public sealed class TicketConcurrencyTests(EventPlannerAppWithJobs app) : IClassFixture<EventPlannerAppWithJobs>
 {

@@ -1,0 +1,39 @@
+using EventPlanner.Tests.Features.Tickets;
+using EventPlanner.Tests.HardStops;
+using EventPlanner.Tests.Infrastructure;
+using EventPlanner.Tests.MultiNode;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace EventPlanner.Tests.Architecture;
+
+/// <summary>The run's collection order: marked classes first, longest first; the names xunit gives collections are the ones the orderer reads.</summary>
+[Trait("Engine", "Both")] // no database: runs in both passes
+public sealed class LongestFirstOrdererTests
+{
+    [Fact]
+    public void Marked_classes_come_first_longest_first_and_the_rest_keep_their_order()
+    {
+        var assembly = new TestAssembly(Reflector.Wrap(typeof(LongestFirstOrderer).Assembly));
+        ITestCollection For(Type type) => new TestCollection(assembly, null, $"Test collection for {type.FullName}");
+        var unmarkedA = For(typeof(TransferTests));
+        var unmarkedB = For(typeof(LongestFirstOrdererTests));
+        var thirty = For(typeof(TicketConcurrencyTests));
+        var forty = For(typeof(TwoNodeRushTests));
+
+        var ordered = new LongestFirstOrderer().OrderTestCollections([unmarkedA, thirty, unmarkedB, forty]).ToList();
+
+        Assert.Equal([forty, thirty], ordered.Take(2));
+        Assert.Equal(new[] { unmarkedA, unmarkedB }.OrderBy(c => c.UniqueID), ordered.Skip(2));
+    }
+
+    [Fact]
+    public void A_named_collection_is_read_from_its_definition()
+    {
+        var assembly = new TestAssembly(Reflector.Wrap(typeof(LongestFirstOrderer).Assembly));
+        var hardStops = new TestCollection(assembly, Reflector.Wrap(typeof(HardStopCollection)), HardStopCollection.Name);
+        var unmarked = new TestCollection(assembly, null, $"Test collection for {typeof(TransferTests).FullName}");
+
+        Assert.Equal(hardStops, new LongestFirstOrderer().OrderTestCollections([unmarked, hardStops]).First());
+    }
+}
