@@ -11,11 +11,14 @@ namespace EventPlanner.Tests.Architecture;
 [Trait("Engine", "Both")] // no database: runs in both passes
 public sealed class LongestFirstOrdererTests
 {
+    private static readonly TestAssembly Assembly = new(Reflector.Wrap(typeof(LongestFirstOrderer).Assembly));
+
+    // The name xunit gives a class's own collection (CollectionPerClassTestCollectionFactory).
+    private static TestCollection For(Type type) => new(Assembly, null, $"Test collection for {type.FullName}");
+
     [Fact]
-    public void Marked_classes_come_first_longest_first_and_the_rest_keep_their_order()
+    public void Marked_classes_come_first_longest_first_and_the_rest_keep_xunits_order()
     {
-        var assembly = new TestAssembly(Reflector.Wrap(typeof(LongestFirstOrderer).Assembly));
-        ITestCollection For(Type type) => new TestCollection(assembly, null, $"Test collection for {type.FullName}");
         var unmarkedA = For(typeof(TransferTests));
         var unmarkedB = For(typeof(LongestFirstOrdererTests));
         var thirty = For(typeof(TicketConcurrencyTests));
@@ -24,16 +27,14 @@ public sealed class LongestFirstOrdererTests
         var ordered = new LongestFirstOrderer().OrderTestCollections([unmarkedA, thirty, unmarkedB, forty]).ToList();
 
         Assert.Equal([forty, thirty], ordered.Take(2));
-        Assert.Equal(new[] { unmarkedA, unmarkedB }.OrderBy(c => c.UniqueID), ordered.Skip(2));
+        Assert.Equal(new DefaultTestCollectionOrderer().OrderTestCollections([unmarkedA, unmarkedB]), ordered.Skip(2));
     }
 
     [Fact]
     public void A_named_collection_is_read_from_its_definition()
     {
-        var assembly = new TestAssembly(Reflector.Wrap(typeof(LongestFirstOrderer).Assembly));
-        var hardStops = new TestCollection(assembly, Reflector.Wrap(typeof(HardStopCollection)), HardStopCollection.Name);
-        var unmarked = new TestCollection(assembly, null, $"Test collection for {typeof(TransferTests).FullName}");
+        var hardStops = new TestCollection(Assembly, Reflector.Wrap(typeof(HardStopCollection)), HardStopCollection.Name);
 
-        Assert.Equal(hardStops, new LongestFirstOrderer().OrderTestCollections([unmarked, hardStops]).First());
+        Assert.Equal(hardStops, new LongestFirstOrderer().OrderTestCollections([For(typeof(TransferTests)), hardStops]).First());
     }
 }

@@ -18,13 +18,15 @@ public sealed class RunsLongAttribute(int seconds) : Attribute
 /// <summary>
 /// xunit runs two test collections at a time here (as many as cores). In its default order a one-minute class could
 /// start last and run alone while the other slot had nothing left: the run's end waited for it. Longest first, the
-/// long ones overlap the many short ones and the two slots end together. Collections without a mark keep xunit's own
-/// order (by unique id).
+/// long ones overlap the many short ones and the two slots end together. Collections without a mark keep the order
+/// xunit's own orderer gives them (LINQ's ordering is stable).
 /// </summary>
 public sealed class LongestFirstOrderer : ITestCollectionOrderer
 {
+    private readonly DefaultTestCollectionOrderer _xunits = new();
+
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
-        testCollections.OrderByDescending(Seconds).ThenBy(c => c.UniqueID).ToList();
+        _xunits.OrderTestCollections(testCollections).OrderByDescending(Seconds).ToList();
 
     private static int Seconds(ITestCollection collection)
     {
