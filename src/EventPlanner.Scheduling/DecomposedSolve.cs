@@ -15,7 +15,9 @@ public sealed record PhaseFigures(
     int RoomSetsCounted,
     int HallCuts,
     int Repaired,
-    bool Polished = false);
+    bool Polished = false,
+    long SearchMoves = 0,
+    double SearchFrom = double.NaN);
 
 /// <summary>
 /// The slot-then-room decomposition: <see cref="SlotPhase"/> places every session in time with the rooms as Hall
@@ -36,8 +38,29 @@ internal static class DecomposedSolve
     public static Outcome Run(CandidateSpace lattice, IReadOnlyList<Placement> hint, SolveOptions options, string parameters, Stopwatch watch, CancellationToken ct)
     {
         var deadline = watch.Elapsed + options.TimeLimit; // as the other models: the limit is the solve's, not the set-up's
-        var outcome = Rounds(lattice, hint, options, parameters, watch, deadline, ct);
+        var search = TimeSpan.FromSeconds(options.TimeLimit.TotalSeconds * Math.Clamp(options.SearchShare, 0, 1));
+        var outcome = Rounds(lattice, hint, options, parameters, watch, deadline - search, ct);
+        outcome = Search(lattice, outcome, options.Seed, watch, watch.Elapsed + search, ct);
         return Polish(lattice, outcome, parameters, watch, deadline, ct);
+    }
+
+    /// <summary>
+    /// Swaps and moves from the rounds' best schedule (<see cref="LocalSearch"/>): CP-SAT proves the rounds' bound, the
+    /// search finds the cheaper partitions CP-SAT does not in its time. Kept only when it is cheaper.
+    /// </summary>
+    private static Outcome Search(CandidateSpace lattice, Outcome outcome, int seed, Stopwatch watch, TimeSpan until, CancellationToken ct)
+    {
+        if (outcome.Status != CpSolverStatus.Feasible || outcome.Placements.Count == 0 || until <= watch.Elapsed || ct.IsCancellationRequested) return outcome;
+        var search = new LocalSearch(lattice, outcome.Placements, seed);
+        var moves = search.Run(watch, until, long.MaxValue, ct);
+        var placements = search.Placements();
+        var cost = ObjectiveCost.Of(lattice, placements);
+        var better = cost < outcome.Objective ? outcome with { Placements = placements, Objective = cost } : outcome;
+        return better with
+        {
+            Status = better.Objective <= better.Bound ? CpSolverStatus.Optimal : CpSolverStatus.Feasible,
+            Phases = better.Phases with { SearchMoves = moves, SearchFrom = outcome.Objective },
+        };
     }
 
     /// <summary>
@@ -86,7 +109,7 @@ internal static class DecomposedSolve
         // of a second at FOSDEM scale, while phase 1's own bound waits for its root LP.
         var w = lattice.Problem.Weights;
         if ((w.TrackRoom > 0 || w.KeynoteNotAlone > 0) && PlacesAll(lattice, best))
-            bound = TrackRoomAssignment.Floor(lattice, TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds * 0.03, 0.2, 1)), options.Workers)
+            bound = TrackRoomAssignment.Floor(lattice, CpSatScheduler.FloorTime(options), options.Workers)
                 + Forced(lattice);
         for (var round = 1; ; round++)
         {
