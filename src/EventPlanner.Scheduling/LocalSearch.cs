@@ -153,7 +153,8 @@ internal sealed class LocalSearch
         int ra = room[a];
         long ga = start[a];
         if (b != None && (!movable[b] || start[b] != g || duration[b] != duration[a] || !Allowed(b, ra, ga))) return null;
-        var guide = Gathering(a, ra, r) + (b == None ? 0 : Gathering(b, r, ra));
+        var guide = guideWeight * (Gathering(a, ra, r) + (b == None ? 0 : Gathering(b, r, ra)))
+            + Clearing(a, ga, g) + (b == None ? 0 : Clearing(b, g, ga));
         var delta = Remove(a);
         if (b != None) delta += Remove(b);
         if (!Free(a, r, g))
@@ -172,7 +173,7 @@ internal sealed class LocalSearch
             }
             delta += Add(b, ra, ga);
         }
-        var felt = delta - guideWeight * guide;
+        var felt = delta - guide;
         if (felt <= 0 || random.NextDouble() < Math.Exp(-felt / temperature))
         {
             Cost += delta;
@@ -194,6 +195,20 @@ internal sealed class LocalSearch
         if (track[i] == None || from == to) return 0;
         var t = track[i] * occupant.Length;
         return 2 * (trackRoomCount[t + to] - trackRoomCount[t + from] + 1);
+    }
+
+    /// <summary>
+    /// The same pull for a keynote with company: it is alone only when the last session beside it leaves, so each one
+    /// leaving earns its share of the keynote's weight in the acceptance (not in the cost).
+    /// </summary>
+    private double Clearing(int i, long from, long to)
+    {
+        double pull = 0;
+        if (w.KeynoteNotAlone > 0)
+            foreach (var k in keynotes)
+                if (room[k] != None && company[k] > 0)
+                    pull += ((Overlaps(k, from, duration[i]) ? 1 : 0) - (Overlaps(k, to, duration[i]) ? 1 : 0)) * (double)w.KeynoteNotAlone / company[k];
+        return pull;
     }
 
     private void Undo(int a, int ra, long ga, int b, int rb, long gb)

@@ -59,6 +59,21 @@ public class LocalSearchTests
     }
 
     [Fact]
+    public void Clears_the_sessions_running_beside_a_keynote()
+    {
+        // The keynote stays at 9:00; the three talks beside it find the free hours after it.
+        var rooms = new List<Room> { new("A", 100), new("B", 100), new("C", 100), new("D", 100) };
+        var keynote = new SessionToPlace("k", H, "keynote", null, ["pk"], Keynote: true);
+        var problem = Problem([keynote, Talk("t1", "p1"), Talk("t2", "p2"), Talk("t3", "p3")], rooms, closes: 12 * H);
+        var (search, after, before) = Search(problem, [P("k", "A", 9 * H), P("t1", "B", 9 * H), P("t2", "C", 9 * H), P("t3", "D", 9 * H)]);
+
+        Assert.Equal(problem.Weights.KeynoteNotAlone, before);
+        Assert.Equal(0, search.Cost);
+        Assert.Equal(new Slot("A", 0, 9 * H), after.Single(p => p.SessionId == "k").Slot);
+        Assert.DoesNotContain(after, p => p.SessionId != "k" && p.Slot.Start == 9 * H);
+    }
+
+    [Fact]
     public void Never_moves_across_a_shared_speaker_or_into_a_busy_room()
     {
         // s1 and s2 share a speaker and a popular pair would pull them together: they must stay apart in time. The
