@@ -70,6 +70,12 @@ public static class CpSatScheduler
     public static SolveResult Solve(SchedulingProblem problem, SolveOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SolveOptions();
+        // CP-SAT's callbacks (one per phase-1 round) and the local search report in turn: one count of schedules found.
+        if (options.Progress is { } report)
+        {
+            var found = 0;
+            options = options with { Progress = p => report(p with { Solutions = Interlocked.Increment(ref found) }) };
+        }
         var watch = Stopwatch.StartNew();
         var space = new CandidateSpace(problem, options.MaxRoomsPerSession);
         // Counted without the room cap: the cap is the model's shortcut, not a fact about the event.
@@ -148,7 +154,7 @@ public static class CpSatScheduler
     {
         var until = watch.Elapsed + searchTime - FloorTime(options);
         var search = new LocalSearch(space, placements, options.Seed);
-        search.Run(watch, until, long.MaxValue, ct);
+        search.Run(watch, until, long.MaxValue, ct, cost => options.Progress?.Invoke(new SolveProgress(cost, Math.Max(0, bound), watch.Elapsed, 0)));
         var found = search.Placements();
         var cost = ObjectiveCost.Of(space, found);
         var own = ObjectiveCost.Of(space, placements);

@@ -40,7 +40,7 @@ internal static class DecomposedSolve
         var deadline = watch.Elapsed + options.TimeLimit; // as the other models: the limit is the solve's, not the set-up's
         var search = TimeSpan.FromSeconds(options.TimeLimit.TotalSeconds * Math.Clamp(options.SearchShare, 0, 1));
         var outcome = Rounds(lattice, hint, options, parameters, watch, deadline - search, ct);
-        outcome = Search(lattice, outcome, options.Seed, watch, watch.Elapsed + search, ct);
+        outcome = Search(lattice, outcome, options, watch, watch.Elapsed + search, ct);
         return Polish(lattice, outcome, parameters, watch, deadline, ct);
     }
 
@@ -48,11 +48,12 @@ internal static class DecomposedSolve
     /// Swaps and moves from the rounds' best schedule (<see cref="LocalSearch"/>): CP-SAT proves the rounds' bound, the
     /// search finds the cheaper partitions CP-SAT does not in its time. Kept only when it is cheaper.
     /// </summary>
-    private static Outcome Search(CandidateSpace lattice, Outcome outcome, int seed, Stopwatch watch, TimeSpan until, CancellationToken ct)
+    private static Outcome Search(CandidateSpace lattice, Outcome outcome, SolveOptions options, Stopwatch watch, TimeSpan until, CancellationToken ct)
     {
         if (outcome.Status != CpSolverStatus.Feasible || outcome.Placements.Count == 0 || until <= watch.Elapsed || ct.IsCancellationRequested) return outcome;
-        var search = new LocalSearch(lattice, outcome.Placements, seed);
-        var moves = search.Run(watch, until, long.MaxValue, ct);
+        var search = new LocalSearch(lattice, outcome.Placements, options.Seed);
+        var moves = search.Run(watch, until, long.MaxValue, ct,
+            cost => options.Progress?.Invoke(new SolveProgress(cost, Math.Max(0, outcome.Bound), watch.Elapsed, 0)));
         var placements = search.Placements();
         var cost = ObjectiveCost.Of(lattice, placements);
         var better = cost < outcome.Objective ? outcome with { Placements = placements, Objective = cost } : outcome;
@@ -123,7 +124,12 @@ internal static class DecomposedSolve
             var reserve = TimeSpan.FromSeconds(Math.Clamp(left.TotalSeconds * 0.15, 0.3, 5));
             var share = round < MaxRounds && left > TimeSpan.FromSeconds(4) ? (round == 1 ? 0.75 : 0.5) : 1.0;
             var slotSolver = new CpSolver { StringParameters = WithTime(parameters, (left - reserve) * share) };
-            var callback = new CpSatScheduler.ProgressCallback(options.Progress, watch);
+            // Phase 1's objective is in its own terms (rooms as an assignment without times), often below any schedule's
+            // cost: the page hears the cost of the best complete schedule so far instead, so its figure only falls.
+            var progress = options.Progress is { } report
+                ? p => report(p with { Objective = best?.Objective ?? p.Objective, BestBound = Math.Max(0, Math.Max(bound, p.BestBound)) })
+                : (Action<SolveProgress>?)null;
+            var callback = new CpSatScheduler.ProgressCallback(progress, watch);
             CpSolverStatus slotStatus;
             using (ct.Register(slotSolver.StopSearch))
                 slotStatus = ct.IsCancellationRequested ? CpSolverStatus.Unknown : slotSolver.Solve(phase.Cp, callback);

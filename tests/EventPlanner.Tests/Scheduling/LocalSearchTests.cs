@@ -97,7 +97,8 @@ public class LocalSearchTests
     {
         // 300 sessions and a tenth of a second for CP-SAT: no proof, so the search runs for the rest of the limit.
         var problem = SolverInstance.Generate(seed: 11, sessions: 300, rooms: 24, days: 2, tracks: 16, attendees: 3000);
-        var options = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(2), SearchShare = 0.95, StopOnInfeasibleInput = false, Seed = 7, Model = model };
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<SolveProgress>();
+        var options = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(2), SearchShare = 0.95, StopOnInfeasibleInput = false, Seed = 7, Model = model, Progress = reports.Enqueue };
         var searched = SolveChecked(problem, model, options);
         var space = model == SchedulingModel.Interval ? new CandidateSpace(problem, options.MaxRoomsPerSession) : SlotLattice.Restrict(new CandidateSpace(problem, options.MaxRoomsPerSession));
 
@@ -108,6 +109,11 @@ public class LocalSearchTests
         {
             Assert.True(searched.Phases!.SearchMoves > 0);
             Assert.True(searched.Objective < searched.Phases.SearchFrom, $"{searched.Objective} is not below {searched.Phases.SearchFrom}");
+            // The page's progress hears the search too: its last report is the schedule returned, counted on.
+            Assert.Equal(searched.Objective, reports.Last().Objective);
+            Assert.Equal(Enumerable.Range(1, reports.Count), reports.Select(r => r.Solutions));
+            // Each report is a schedule's cost, never phase 1's own figure: the page's best objective only falls.
+            Assert.All(reports.Zip(reports.Skip(1)), x => Assert.True(x.Second.Objective <= x.First.Objective, $"{x.First.Objective} then {x.Second.Objective}"));
         }
     }
 
