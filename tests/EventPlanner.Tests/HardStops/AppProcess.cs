@@ -122,9 +122,9 @@ public sealed class AppProcess : IAsyncDisposable
                 using var response = await Http.GetAsync("healthz", probe.Token);
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.Sockets.SocketException)
             {
-                // Not listening yet.
+                // Not listening yet (a bare SocketException too: see TicketRushHardStopTests).
             }
             await Task.Delay(20);
         }
