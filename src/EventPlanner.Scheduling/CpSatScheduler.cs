@@ -333,7 +333,7 @@ public static class CpSatScheduler
             if (w.TrackGap > 0) TrackGaps(w.TrackGap);
 
             // Speakers' preferred times: a miss literal, false only inside every preference given.
-            var speakers = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+            var speakers = Preferences.Speakers(problem);
             if (w.PreferredTime > 0)
                 foreach (var v in vars.Values)
                 {

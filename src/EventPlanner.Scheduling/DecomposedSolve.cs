@@ -195,7 +195,7 @@ internal static class DecomposedSolve
         var w = problem.Weights;
         var placeable = space.Sessions.Where(c => c.Reason is null).ToDictionary(c => c.Session.Id);
         long cost = 0;
-        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+        var preferring = Preferences.Speakers(problem);
         if (w.PreferredTime > 0)
             foreach (var c in placeable.Values)
             {

@@ -27,7 +27,7 @@ public static class GreedyScheduler
         var speakerBusy = new Dictionary<string, bool[]>();
         var trackRoom = new Dictionary<string, int>();
         var trackRooms = new Dictionary<string, HashSet<int>>();
-        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+        var preferring = Preferences.Speakers(problem);
         var placements = new List<Placement>();
         var unplaced = new List<Unplaced>();
         var placedAt = new Dictionary<string, (SessionToPlace Session, long Start)>();
@@ -82,8 +82,7 @@ public static class GreedyScheduler
         long PreferenceCost(SessionToPlace s, long start)
         {
             int day = (int)(start / CandidateSpace.DayMinutes), minute = (int)(start % CandidateSpace.DayMinutes);
-            return s.SpeakerIds.Distinct().Any(id => preferring.TryGetValue(id, out var sp) && !sp.Preferred!.Any(w => w.Contains(day, minute, minute + s.Duration)))
-                ? problem.Weights.PreferredTime : 0;
+            return Preferences.Missed(s, preferring, day, minute) ? problem.Weights.PreferredTime : 0;
         }
         (int Room, long Start)? Cheapest(SessionCandidates c)
         {

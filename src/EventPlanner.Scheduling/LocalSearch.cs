@@ -69,11 +69,10 @@ internal sealed class LocalSearch
         trackSessions = tracks.Select(_ => new List<int>()).ToArray();
         keynotes = Enumerable.Range(0, n).Where(i => c[i].Session.Keynote && c[i].Reason is null).ToArray();
         company = new int[n];
-        preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+        preferring = Preferences.Speakers(problem);
         foreach (var x in c.Where(x => x.Reason is null))
-            if (problem.Draft.TryGetValue(x.Session.Id, out var d) && space.RoomIndex.TryGetValue(d.RoomId, out var r)
-                && x.Rooms.Any(rs => rs.Room == r && Array.BinarySearch(rs.Starts, d.Day * (long)Day + d.Start) >= 0))
-                draft[x.Index] = (r, d.Day * (long)Day + d.Start);
+            if (ObjectiveCost.DraftPlace(space, x) is { } place)
+                draft[x.Index] = place;
 
         // The schedule as given; a placement outside the candidates (none is expected) stays put and is never moved.
         // Its cost is counted once from scratch; from then on every move adds its own delta.
@@ -301,12 +300,8 @@ internal sealed class LocalSearch
     private long Unary(int i, int r, long g)
     {
         long cost = 0;
-        if (w.PreferredTime > 0)
-        {
-            int d = (int)(g / Day), m = (int)(g % Day);
-            if (c[i].Session.SpeakerIds.Distinct().Any(id => preferring.TryGetValue(id, out var sp) && !sp.Preferred!.Any(pw => pw.Contains(d, m, m + duration[i]))))
-                cost += w.PreferredTime;
-        }
+        if (w.PreferredTime > 0 && Preferences.Missed(c[i].Session, preferring, (int)(g / Day), (int)(g % Day)))
+            cost += w.PreferredTime;
         if (w.Move > 0 && draft.TryGetValue(i, out var at) && at != (r, g)) cost += w.Move;
         return cost;
     }
@@ -326,22 +321,8 @@ internal sealed class LocalSearch
     }
 
     // Idle quarter hours inside a track's day, as ObjectiveCost counts them.
-    private long TrackGap(int t, int day)
-    {
-        if (w.TrackGap == 0) return 0;
-        long first = long.MaxValue, last = long.MinValue, busy = 0;
-        var count = 0;
-        foreach (var i in trackSessions[t])
-            if (start[i] / Day == day)
-            {
-                var s = start[i] % Day;
-                first = Math.Min(first, s);
-                last = Math.Max(last, s + duration[i]);
-                busy += duration[i];
-                count++;
-            }
-        return count > 1 ? (long)w.TrackGap * ((Math.Max(0, last - first - busy) + 14) / 15) : 0;
-    }
+    private long TrackGap(int t, int day) => w.TrackGap == 0 ? 0
+        : w.TrackGap * SlotTerms.TrackDayHint(day, trackSessions[t].Where(i => start[i] / Day == day).Select(i => (start[i], duration[i]))).Quarters;
 
     private (int Room, long Start)[] Snapshot() => Enumerable.Range(0, c.Length).Select(i => (room[i], start[i])).ToArray();
 

@@ -27,23 +27,31 @@ internal static class ObjectiveCost
                 .Select(c => (c.Session.Track, at[c.Session.Id].RoomId)).Distinct().Count();
         if (w.PreferredTime > 0)
         {
-            var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
-            cost += (long)w.PreferredTime * placeable.Values.Count(c => at.TryGetValue(c.Session.Id, out var s) && c.Session.SpeakerIds.Distinct()
-                .Any(id => preferring.TryGetValue(id, out var sp) && !sp.Preferred!.Any(pw => pw.Contains(s.Day, s.Start, s.Start + c.Session.Duration))));
+            var preferring = Preferences.Speakers(problem);
+            cost += (long)w.PreferredTime * placeable.Values.Count(c => at.TryGetValue(c.Session.Id, out var s) && Preferences.Missed(c.Session, preferring, s.Day, s.Start));
         }
         if (w.KeynoteNotAlone > 0)
             cost += (long)w.KeynoteNotAlone * placeable.Values.Count(k => k.Session.Keynote
                 && (!at.ContainsKey(k.Session.Id) || at.Keys.Any(o => o != k.Session.Id && Overlap(k.Session.Id, o))));
         if (w.Move > 0)
             foreach (var c in placeable.Values)
-                if (problem.Draft.TryGetValue(c.Session.Id, out var d) && space.RoomIndex.TryGetValue(d.RoomId, out var r)
-                    && c.Rooms.Any(x => x.Room == r && Array.BinarySearch(x.Starts, d.Day * (long)Day + d.Start) >= 0)
-                    && (!at.TryGetValue(c.Session.Id, out var s) || s != d))
+                if (DraftPlace(space, c) is not null && (!at.TryGetValue(c.Session.Id, out var s) || s != problem.Draft[c.Session.Id]))
                     cost += w.Move;
         if (w.TrackGap > 0)
             cost += (long)w.TrackGap * placeable.Values.Where(c => c.Session.Track is not null && at.ContainsKey(c.Session.Id))
                 .GroupBy(c => (c.Session.Track, at[c.Session.Id].Day)).Where(g => g.Count() > 1)
                 .Sum(g => (Math.Max(0, g.Max(c => at[c.Session.Id].Start + c.Session.Duration) - g.Min(c => at[c.Session.Id].Start) - g.Sum(c => c.Session.Duration)) + 14) / 15);
         return cost;
+    }
+
+    /// <summary>
+    /// The draft's room and start (global minutes) for a session when its candidates can express them: only then can a
+    /// model keep it, so only then is leaving it a move.
+    /// </summary>
+    internal static (int Room, long Start)? DraftPlace(CandidateSpace space, SessionCandidates c)
+    {
+        if (!space.Problem.Draft.TryGetValue(c.Session.Id, out var d) || !space.RoomIndex.TryGetValue(d.RoomId, out var r)) return null;
+        var g = d.Day * (long)Day + d.Start;
+        return c.Rooms.Any(x => x.Room == r && Array.BinarySearch(x.Starts, g) >= 0) ? (r, g) : null;
     }
 }

@@ -23,9 +23,8 @@ public sealed record ScoreCard(
         var clashes = problem.PopularPairs.Where(p => sessions.ContainsKey(p.A) && sessions.ContainsKey(p.B) && Overlap(p.A, p.B)).ToList();
         var trackChanges = problem.Sessions.Where(s => s.Track is not null && at.ContainsKey(s.Id)).GroupBy(s => s.Track)
             .Sum(g => g.Select(s => at[s.Id].RoomId).Distinct().Count() - 1);
-        var speakers = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
-        var misses = problem.Sessions.Count(s => at.TryGetValue(s.Id, out var slot) && s.SpeakerIds.Any(id =>
-            speakers.TryGetValue(id, out var sp) && !sp.Preferred!.Any(w => w.Contains(slot.Day, slot.Start, slot.Start + s.Duration))));
+        var speakers = Preferences.Speakers(problem);
+        var misses = problem.Sessions.Count(s => at.TryGetValue(s.Id, out var slot) && Preferences.Missed(s, speakers, slot.Day, slot.Start));
         var keynotes = problem.Sessions.Count(k => k.Keynote && at.ContainsKey(k.Id)
             && problem.Sessions.Any(o => o.Id != k.Id && Overlap(k.Id, o.Id)));
         var moves = problem.Draft.Count(d => sessions.ContainsKey(d.Key) && (!at.TryGetValue(d.Key, out var slot) || slot != d.Value));

@@ -50,7 +50,7 @@ internal sealed class SlotTerms(CpModel cp, LinearExprBuilder objective, Schedul
         var w = problem.Weights;
         if (w.TrackGap > 0) TrackGaps(w.TrackGap);
 
-        var preferring = problem.Speakers.Where(sp => sp.Preferred is { Count: > 0 }).ToDictionary(sp => sp.Id);
+        var preferring = Preferences.Speakers(problem);
         if (w.PreferredTime > 0)
             foreach (var v in vars.Values)
             {

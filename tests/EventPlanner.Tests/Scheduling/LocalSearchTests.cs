@@ -118,6 +118,32 @@ public class LocalSearchTests
     }
 
     [Fact]
+    public void Closes_an_idle_hour_inside_a_tracks_day()
+    {
+        // Track gaps are off by default; here an idle hour between the track's two talks costs four quarter hours.
+        var rooms = new List<Room> { new("A", 100, Tracks: ["t"]) };
+        var problem = Problem([Talk("x", "p1") with { Track = "t" }, Talk("y", "p2") with { Track = "t" }], rooms, closes: 12 * H)
+            with { Weights = new Weights(TrackGap: 10) };
+        var (search, after, before) = Search(problem, [P("x", "A", 9 * H), P("y", "A", 11 * H)]);
+
+        Assert.Equal(problem.Weights.TrackRoom + 4 * 10, before);
+        Assert.Equal(problem.Weights.TrackRoom, search.Cost);
+        Assert.Equal(H, Math.Abs(after[0].Slot.Start - after[1].Slot.Start));
+    }
+
+    [Fact]
+    public void Takes_a_session_back_to_its_draft_place()
+    {
+        // The draft had x at A 9:00; the given schedule moved it for nothing, which costs a move.
+        var problem = Problem([Talk("x", "p1"), Talk("y", "p2")]) with { Draft = new Dictionary<string, Slot> { ["x"] = new("A", 0, 9 * H) } };
+        var (search, after, before) = Search(problem, [P("x", "B", 10 * H), P("y", "B", 9 * H)]);
+
+        Assert.Equal(problem.Weights.Move, before);
+        Assert.Equal(0, search.Cost);
+        Assert.Equal(new Slot("A", 0, 9 * H), after.Single(p => p.SessionId == "x").Slot);
+    }
+
+    [Fact]
     public void On_a_generated_event_it_only_lowers_the_cost_and_leaves_pins_and_keynotes_where_they_are()
     {
         var generated = SolverInstance.Generate(seed: 5, sessions: 150, rooms: 16, days: 2, tracks: 8, attendees: 1500);
