@@ -17,7 +17,8 @@ public sealed record PhaseFigures(
     int Repaired,
     bool Polished = false,
     long SearchMoves = 0,
-    double SearchFrom = double.NaN);
+    double SearchFrom = double.NaN,
+    int Neighbourhoods = 0);
 
 /// <summary>
 /// The slot-then-room decomposition: <see cref="SlotPhase"/> places every session in time with the rooms as Hall
@@ -40,7 +41,7 @@ internal static class DecomposedSolve
         var deadline = watch.Elapsed + options.TimeLimit; // as the other models: the limit is the solve's, not the set-up's
         var search = TimeSpan.FromSeconds(options.TimeLimit.TotalSeconds * Math.Clamp(options.SearchShare, 0, 1));
         var outcome = Rounds(lattice, hint, options, parameters, watch, deadline - search, ct);
-        outcome = Search(lattice, outcome, options, watch, watch.Elapsed + search, ct);
+        outcome = Search(lattice, outcome, options, parameters, watch, watch.Elapsed + search, ct);
         return Polish(lattice, outcome, parameters, watch, deadline, ct);
     }
 
@@ -48,19 +49,20 @@ internal static class DecomposedSolve
     /// Swaps and moves from the rounds' best schedule (<see cref="LocalSearch"/>): CP-SAT proves the rounds' bound, the
     /// search finds the cheaper partitions CP-SAT does not in its time. Kept only when it is cheaper.
     /// </summary>
-    private static Outcome Search(CandidateSpace lattice, Outcome outcome, SolveOptions options, Stopwatch watch, TimeSpan until, CancellationToken ct)
+    private static Outcome Search(CandidateSpace lattice, Outcome outcome, SolveOptions options, string parameters, Stopwatch watch, TimeSpan until, CancellationToken ct)
     {
         if (outcome.Status != CpSolverStatus.Feasible || outcome.Placements.Count == 0 || until <= watch.Elapsed || ct.IsCancellationRequested) return outcome;
-        var search = new LocalSearch(lattice, outcome.Placements, options.Seed);
-        var moves = search.Run(watch, until, long.MaxValue, ct,
-            cost => options.Progress?.Invoke(new SolveProgress(cost, Math.Max(0, outcome.Bound), watch.Elapsed, 0)));
-        var placements = search.Placements();
+        // Phase 1 found nothing in its share (a large event on a loaded machine): the first schedule is the hint the
+        // search takes over now, as in the other models (see CpSatScheduler.Solve).
+        outcome = outcome with { First = outcome.First ?? watch.Elapsed };
+        var placements = CpSatScheduler.Searches(lattice, outcome.Placements, options, parameters, watch, until, ct,
+            cost => options.Progress?.Invoke(new SolveProgress(cost, Math.Max(0, outcome.Bound), watch.Elapsed, 0)), out var moves, out var neighbourhoods);
         var cost = ObjectiveCost.Of(lattice, placements);
         var better = cost < outcome.Objective ? outcome with { Placements = placements, Objective = cost } : outcome;
         return better with
         {
             Status = better.Objective <= better.Bound ? CpSolverStatus.Optimal : CpSolverStatus.Feasible,
-            Phases = better.Phases with { SearchMoves = moves, SearchFrom = outcome.Objective },
+            Phases = better.Phases with { SearchMoves = moves, SearchFrom = outcome.Objective, Neighbourhoods = neighbourhoods },
         };
     }
 
@@ -272,7 +274,7 @@ internal static class DecomposedSolve
         return result;
     }
 
-    private static string WithTime(string parameters, TimeSpan limit) =>
+    internal static string WithTime(string parameters, TimeSpan limit) =>
         string.Join(',', parameters.Split(',').Where(p => !p.StartsWith("max_time_in_seconds:", StringComparison.Ordinal))
             .Append($"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
 }

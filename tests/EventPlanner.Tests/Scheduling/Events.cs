@@ -17,6 +17,9 @@ internal static class Events
 
     public static SessionToPlace Talk(string id, params string[] speakers) => new(id, H, "talk", null, speakers);
 
+    /// <summary>A placement on day 0: the searches' tests start from hand-made schedules.</summary>
+    public static Placement P(string id, string room, int start) => new(id, new Slot(room, 0, start));
+
     /// <summary>Deterministic enough for tests: small models solve to optimality well inside the limit.</summary>
     public static SolveOptions Options(int seconds = 5) => new() { TimeLimit = TimeSpan.FromSeconds(seconds), Workers = 8, Seed = 7 };
 

@@ -26,8 +26,6 @@ public class LocalSearchTests
         return (search, after, before);
     }
 
-    private static Placement P(string id, string room, int start) => new(id, new Slot(room, 0, start));
-
     [Fact]
     public void Swaps_apart_two_popular_pairs_a_schedule_runs_in_parallel()
     {

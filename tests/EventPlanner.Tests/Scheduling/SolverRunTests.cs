@@ -31,6 +31,23 @@ public class SolverRunTests
     }
 
     [Fact]
+    public void The_hint_spreads_keynotes_over_the_days_instead_of_stacking_them_on_the_first_morning()
+    {
+        // Four keynotes, two days, nothing else: every start is as cheap, so only the tie-break decides. Stacked at
+        // the first opening they took every room's first morning (see GreedyScheduler's comment).
+        SessionToPlace Keynote(string id) => new(id, 45, "keynote", null, [$"p-{id}"], Keynote: true);
+        var problem = Events.Problem([Keynote("k1"), Keynote("k2"), Keynote("k3"), Keynote("k4")], days: 2, closes: 17 * Events.H)
+            with { GridMinutes = 15 };
+
+        var hint = GreedyScheduler.SolveAvoidingClashes(problem).Placements;
+
+        Assert.Empty(ScheduleChecker.Check(problem, hint));
+        Assert.Equal([2, 2], hint.GroupBy(p => p.Slot.Day).OrderBy(g => g.Key).Select(g => g.Count()));
+        // Each day's first keynote opens it: the tie-break after the day is still the earliest start.
+        Assert.All(hint.GroupBy(p => p.Slot.Day), day => Assert.Equal(9 * Events.H, day.Min(p => p.Slot.Start)));
+    }
+
+    [Fact]
     public void Cancellation_returns_the_best_schedule_so_far()
     {
         var problem = Medium();
