@@ -202,10 +202,30 @@ internal sealed class LargeNeighbourhood
         var seed = costs[^1].Track;
         foreach (var (t, cost) in costs)
             if ((roll -= cost + 1.0) < 0) { seed = t; break; }
-        var rooms = byTrack[seed].SelectMany(id => byId[id].Rooms.Select(r => r.Room)).ToHashSet();
-        var free = new List<string>(byTrack[seed]);
-        free.AddRange(at.Where(kv => rooms.Contains(space.RoomIndex[kv.Value.RoomId])).Select(kv => kv.Key));
-        return Bounded(free);
+        // Half the time the tracks that share its rooms come too, with theirs, whole tracks while they fit: moving a
+        // track out of a shared room needs room in that track's other room.
+        var tracks = new List<string> { seed };
+        if (random.NextDouble() < 0.5)
+            tracks.AddRange(InRoomsOf(seed).Select(id => byId[id].Session.Track).OfType<string>().Distinct()
+                .Where(t => t != seed).OrderBy(_ => random.Next()));
+        var cap = tracks.Count > 1 ? MaxFree * 3 / 2 : MaxFree;
+        var free = new HashSet<string>();
+        foreach (var t in tracks)
+        {
+            var more = new HashSet<string>(free);
+            more.UnionWith(byTrack[t]);
+            more.UnionWith(InRoomsOf(t));
+            if (free.Count > 0 && more.Count > cap) break;
+            free = more;
+        }
+        return Bounded([.. free], cap);
+    }
+
+    // Every session placed in a room some session of the track may use.
+    private IEnumerable<string> InRoomsOf(string track)
+    {
+        var rooms = byTrack[track].SelectMany(id => byId[id].Rooms.Select(r => r.Room)).ToHashSet();
+        return at.Where(kv => rooms.Contains(space.RoomIndex[kv.Value.RoomId])).Select(kv => kv.Key);
     }
 
     private double TrackCost(List<string> ids)
