@@ -165,7 +165,7 @@ public static class CpSatScheduler
         IReadOnlyList<Placement> placements, double bound, SolveOptions options, TimeSpan searchTime, Stopwatch watch, CancellationToken ct)
     {
         var until = watch.Elapsed + searchTime - FloorTime(options);
-        var found = Searches(space, placements, options, Parameters(options, SchedulingModel.Slot), watch, until, ct,
+        var found = Searches(space, placements, options, Parameters(options, SchedulingModel.Slot), watch, until, bound, ct,
             cost => options.Progress?.Invoke(new SolveProgress(cost, Math.Max(0, bound), watch.Elapsed, 0)), out _, out _);
         var cost = ObjectiveCost.Of(space, found);
         var own = ObjectiveCost.Of(space, placements);
@@ -182,16 +182,19 @@ public static class CpSatScheduler
     /// of the time to <paramref name="until"/>), both on <paramref name="space"/>'s candidates; the cheaper schedule.
     /// </summary>
     internal static List<Placement> Searches(CandidateSpace space, IReadOnlyList<Placement> placements, SolveOptions options, string parameters,
-        Stopwatch watch, TimeSpan until, CancellationToken ct, Action<long> improved, out long moves, out int neighbourhoods)
+        Stopwatch watch, TimeSpan until, double bound, CancellationToken ct, Action<long> improved, out long moves, out int neighbourhoods)
     {
+        // Both stop at a proven bound: a small event whose rooms phase 2 could not match at phase 1's optimum reaches
+        // it in a fraction of a second and would otherwise search on for the whole share.
+        var floor = double.IsNaN(bound) ? 0 : (long)Math.Ceiling(bound - 1e-6);
         var span = until - watch.Elapsed;
         var search = new LocalSearch(space, placements, options.Seed);
-        moves = search.Run(watch, until - span * Math.Clamp(options.NeighbourhoodShare, 0, 1), long.MaxValue, ct, improved);
+        moves = search.Run(watch, until - span * Math.Clamp(options.NeighbourhoodShare, 0, 1), long.MaxValue, ct, improved, floor);
         var found = search.Placements();
         neighbourhoods = 0;
-        if (options.NeighbourhoodShare <= 0 || ct.IsCancellationRequested || until - watch.Elapsed < TimeSpan.FromSeconds(0.5)) return found;
+        if (options.NeighbourhoodShare <= 0 || ct.IsCancellationRequested || search.Cost <= floor || until - watch.Elapsed < TimeSpan.FromSeconds(0.5)) return found;
         var large = new LargeNeighbourhood(space, found, options.Seed);
-        large.Run(watch, until, parameters, ct, improved);
+        large.Run(watch, until, parameters, ct, improved, floor: floor);
         neighbourhoods = large.Tried;
         return large.Placements();
     }

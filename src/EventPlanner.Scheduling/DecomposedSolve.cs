@@ -55,7 +55,7 @@ internal static class DecomposedSolve
         // Phase 1 found nothing in its share (a large event on a loaded machine): the first schedule is the hint the
         // search takes over now, as in the other models (see CpSatScheduler.Solve).
         outcome = outcome with { First = outcome.First ?? watch.Elapsed };
-        var placements = CpSatScheduler.Searches(lattice, outcome.Placements, options, parameters, watch, until, ct,
+        var placements = CpSatScheduler.Searches(lattice, outcome.Placements, options, parameters, watch, until, outcome.Bound, ct,
             cost => options.Progress?.Invoke(new SolveProgress(cost, Math.Max(0, outcome.Bound), watch.Elapsed, 0)), out var moves, out var neighbourhoods);
         var cost = ObjectiveCost.Of(lattice, placements);
         var better = cost < outcome.Objective ? outcome with { Placements = placements, Objective = cost } : outcome;

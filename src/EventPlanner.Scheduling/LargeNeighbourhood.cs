@@ -55,12 +55,13 @@ internal sealed class LargeNeighbourhood
     /// <summary>
     /// Neighbourhoods until <paramref name="until"/> (or <paramref name="maxTries"/> of them); each sub-solve gets at
     /// most <paramref name="perSolve"/> of it (1.5 s: one that does not finish by then is rarely one that would gain).
+    /// It stops at <paramref name="floor"/>, a proven bound: nothing is cheaper.
     /// </summary>
     public void Run(Stopwatch watch, TimeSpan until, string parameters, CancellationToken ct, Action<long>? improved = null,
-        int maxTries = int.MaxValue, TimeSpan? perSolve = null)
+        int maxTries = int.MaxValue, TimeSpan? perSolve = null, long floor = 0)
     {
         var empty = 0;
-        while (!ct.IsCancellationRequested && Tried < maxTries && until - watch.Elapsed > TimeSpan.FromSeconds(0.5))
+        while (!ct.IsCancellationRequested && Tried < maxTries && Cost > floor && until - watch.Elapsed > TimeSpan.FromSeconds(0.5))
         {
                         var (free, starts) = Pick();
             if (free.Count == 0)

@@ -97,7 +97,8 @@ internal sealed class LocalSearch
     /// place. Returns the moves tried. <paramref name="improved"/> hears the best cost when it fell, at most every
     /// quarter second (the organiser's page shows it as progress).
     /// </summary>
-    public long Run(Stopwatch watch, TimeSpan until, long maxMoves, CancellationToken ct, Action<long>? improved = null)
+    /// <param name="floor">A proven bound: a schedule that reaches it cannot be bettered, so the search stops there.</param>
+    public long Run(Stopwatch watch, TimeSpan until, long maxMoves, CancellationToken ct, Action<long>? improved = null, long floor = 0)
     {
         var candidates = Enumerable.Range(0, c.Length).Where(i => movable[i] && c[i].Rooms.Sum(r => r.Starts.Length) > 1).ToArray();
         if (candidates.Length == 0) return 0;
@@ -121,7 +122,7 @@ internal sealed class LocalSearch
                     (told, toldAt) = (bestCost, now);
                     improved(bestCost);
                 }
-                if (now >= until || ct.IsCancellationRequested) break;
+                if (now >= until || ct.IsCancellationRequested || bestCost <= floor) break;
                 temperature = hot * Math.Pow(cold / hot, Math.Min(1, (now - from).TotalSeconds / span));
             }
             tried++;

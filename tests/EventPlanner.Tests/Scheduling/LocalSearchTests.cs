@@ -116,6 +116,27 @@ public class LocalSearchTests
     }
 
     [Fact]
+    public void Stops_at_a_proven_bound_instead_of_searching_on_for_its_whole_time()
+    {
+        // The track fits one room: 50 is the optimum. Told so, the search stops once there; not told, it tries every
+        // move it is allowed (a small event otherwise searched on for the whole share after reaching phase 1's bound).
+        var rooms = new List<Room> { new("A", 100, Tracks: ["t"]), new("B", 100, Tracks: ["t"]) };
+        var problem = Problem([Talk("x", "p1") with { Track = "t" }, Talk("y", "p2") with { Track = "t" }], rooms);
+        var space = new CandidateSpace(problem);
+        const long moves = 2_000_000;
+
+        var told = new LocalSearch(space, [P("x", "A", 9 * H), P("y", "B", 10 * H)], 7);
+        var triedTold = told.Run(Stopwatch.StartNew(), TimeSpan.FromMinutes(5), moves, CancellationToken.None, floor: problem.Weights.TrackRoom);
+        var blind = new LocalSearch(space, [P("x", "A", 9 * H), P("y", "B", 10 * H)], 7);
+        var triedBlind = blind.Run(Stopwatch.StartNew(), TimeSpan.FromMinutes(5), moves, CancellationToken.None);
+
+        Assert.Equal(problem.Weights.TrackRoom, told.Cost);
+        Assert.Equal(problem.Weights.TrackRoom, blind.Cost);
+        Assert.True(triedTold < moves / 100, $"{triedTold} moves tried after reaching the bound");
+        Assert.Equal(moves, triedBlind);
+    }
+
+    [Fact]
     public void Closes_an_idle_hour_inside_a_tracks_day()
     {
         // Track gaps are off by default; here an idle hour between the track's two talks costs four quarter hours.
