@@ -81,6 +81,11 @@ public sealed class WebhookAfterCommitTests(KickWatchingWebhookApp app) : IClass
         var community = await ActAsync(() => c.AddSessionRawAsync(block.Id, "Silverblue in practice", "14:00", "15:00").ContinueWith(t => BofKit.Ok(t.Result)).Unwrap(),
             [WebhookEventTypes.ScheduleReleased, WebhookEventTypes.SessionChanged]);
 
+        // The CfP part moves the test clock two hours on. A delivery still in flight then (the receiver has it, its row
+        // is still 'sending') would see its claim lapse and be sent again by the sweep's drain: at-least-once, as
+        // designed, but a duplicate here (CI under load, once). So the earlier changes' deliveries settle first.
+        await AllSettledAsync();
+
         // The CfP sweep (a recurring job, no request at all) announces a call that closed.
         var cfp = await CfpKit.CreateAsync(app, "after-commit-cfp", closesIn: TimeSpan.FromHours(1));
         await cfp.Organiser.AddEndpointAsync(cfp.Slug, receiver.Url("/cfp"), WebhookEventTypes.CfpClosed);
@@ -150,6 +155,21 @@ public sealed class WebhookAfterCommitTests(KickWatchingWebhookApp app) : IClass
         var types = (await c.QueryAsync<string>("SELECT event_type FROM webhook_deliveries ORDER BY id DESC LIMIT @n", new { n = expected.Length })).AsList();
         Assert.Equal(expected.Order(), types.Order());
         return types;
+    }
+
+    // Every delivery row delivered (none pending or in flight), within 30 s.
+    private async Task AllSettledAsync()
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        long open;
+        do
+        {
+            await using (var c = await app.Services.GetRequiredService<Db>().OpenAsync())
+                open = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE state <> @delivered", new { delivered = WebhookDeliveryStates.Delivered });
+            if (open > 0) await Task.Delay(50);
+        }
+        while (open > 0 && DateTime.UtcNow < until);
+        Assert.Equal(0, open);
     }
 
     private async Task<long> CountAsync()
