@@ -156,8 +156,8 @@ public static class CpSatScheduler
 
     /// <summary>
     /// After a CP-SAT model stopped at its time limit without proof: the objective becomes the schedule's own cost (a
-    /// feasible CP-SAT answer may carry a loose clash literal), the swap-and-move search (<see cref="LocalSearch"/>)
-    /// runs for what is left of the limit, and the bound is raised to the track-room floor where that holds (every
+    /// feasible CP-SAT answer may carry a loose clash literal), the searches (<see cref="Searches"/>) run for what is
+    /// left of the limit, and the bound is raised to the track-room floor where that holds (every
     /// session placed by a schedule cheaper than one unplaced session; see <see cref="DecomposedSolve.Forced"/>). The
     /// floor bounds every complete schedule on these candidates, whichever model found it.
     /// </summary>

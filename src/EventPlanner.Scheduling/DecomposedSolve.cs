@@ -46,8 +46,9 @@ internal static class DecomposedSolve
     }
 
     /// <summary>
-    /// Swaps and moves from the rounds' best schedule (<see cref="LocalSearch"/>): CP-SAT proves the rounds' bound, the
-    /// search finds the cheaper partitions CP-SAT does not in its time. Kept only when it is cheaper.
+    /// Swaps and moves from the rounds' best schedule (<see cref="LocalSearch"/>), then large neighbourhoods re-placed
+    /// exactly (<see cref="LargeNeighbourhood"/>): CP-SAT proves the rounds' bound, the searches find the cheaper
+    /// schedules CP-SAT does not in its time. Kept only when it is cheaper; both stop at the bound.
     /// </summary>
     private static Outcome Search(CandidateSpace lattice, Outcome outcome, SolveOptions options, string parameters, Stopwatch watch, TimeSpan until, CancellationToken ct)
     {
