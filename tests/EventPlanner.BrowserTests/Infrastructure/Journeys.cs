@@ -30,10 +30,20 @@ public static partial class Journeys
         await page.ClickAndCheckAsync(page.GetByRole(AriaRole.Button, new() { Name = "Log in" }));
     }
 
-    /// <summary>The shared demo password the app printed when started with --demo.</summary>
-    public static string DemoPassword(this AppProcess app) =>
-        DemoPasswordPattern().Match(app.Output) is { Success: true } m ? m.Value
-            : throw new InvalidOperationException("The app printed no demo logins:\n" + app.Output);
+    /// <summary>
+    /// The shared demo password the app printed when started with --demo. Waited for, up to 30 s: the app can answer
+    /// /healthz before its output reader has handed over the logins' line (a loaded CI run found none, once).
+    /// </summary>
+    public static string DemoPassword(this AppProcess app)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (DemoPasswordPattern().Match(app.Output) is { Success: true } m) return m.Value;
+            if (DateTime.UtcNow > until) throw new InvalidOperationException("The app printed no demo logins:\n" + app.Output);
+            Thread.Sleep(100);
+        }
+    }
 
     [GeneratedRegex(@"demo-[a-z0-9]{12}")]
     private static partial Regex DemoPasswordPattern();
