@@ -371,9 +371,8 @@ public static class CpSatScheduler
                 foreach (var v in vars.Values)
                 {
                     var s = v.C.Session;
-                    var withPrefs = s.SpeakerIds.Distinct().Where(speakers.ContainsKey).Select(id => speakers[id]).ToList();
-                    if (withPrefs.Count == 0) continue;
-                    var ok = v.C.Starts.Where(g => withPrefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + s.Duration)))).ToArray();
+                    if (!Preferences.Given(s, speakers)) continue;
+                    var ok = v.C.Starts.Where(g => !Preferences.Missed(s, speakers, g)).ToArray();
                     var miss = Cp.NewBoolVar($"miss_{v.C.Index}");
                     objective.AddTerm(miss, w.PreferredTime);
                     if (ok.Length == 0) Cp.Add(miss == v.Placed);

@@ -202,8 +202,7 @@ internal static class DecomposedSolve
         if (w.PreferredTime > 0)
             foreach (var c in placeable.Values)
             {
-                var prefs = c.Session.SpeakerIds.Distinct().Where(preferring.ContainsKey).Select(id => preferring[id]).ToList();
-                if (prefs.Count > 0 && !c.Starts.Any(g => prefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + c.Session.Duration)))))
+                if (Preferences.Given(c.Session, preferring) && c.Starts.All(g => Preferences.Missed(c.Session, preferring, g)))
                     cost += w.PreferredTime;
             }
         if (w.PopularClash > 0)
@@ -238,8 +237,7 @@ internal static class DecomposedSolve
         var problem = space.Problem;
         var byId = sessions.Values.ToDictionary(v => v.C.Session.Id);
         var result = new List<Placement>(placed);
-        var partners = problem.PopularPairs.SelectMany(p => new[] { (p.A, p.B, p.CoStars), (p.B, p.A, p.CoStars) })
-            .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => (Other: x.Item2, x.CoStars)).ToList());
+        var partners = PopularPartners.Of(problem);
         (long Start, long End) Span(Placement p) => (p.Slot.Day * (long)Day + p.Slot.Start, p.Slot.Day * (long)Day + p.Slot.Start + byId[p.SessionId].Duration);
         foreach (var v in missing.Select(i => sessions[i]).OrderByDescending(v => v.C.Session.Popularity).ThenBy(v => v.C.Index))
         {

@@ -62,8 +62,7 @@ public static class GreedyScheduler
             return c.Rooms.Any(x => x.Room == r && Array.BinarySearch(x.Starts, g) >= 0) ? (r, g) : null;
         }
 
-        var partners = problem.PopularPairs.SelectMany(p => new[] { (p.A, p.B, p.CoStars), (p.B, p.A, p.CoStars) })
-            .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => (Other: x.Item2, x.CoStars)).ToList());
+        var partners = PopularPartners.Of(problem);
         bool Overlaps(SessionToPlace s, long start, (SessionToPlace Session, long Start) o) =>
             o.Start < start + s.Duration && start < o.Start + o.Session.Duration;
         long ClashCost(SessionCandidates c, long start)
@@ -79,11 +78,7 @@ public static class GreedyScheduler
             return cost;
         }
 
-        long PreferenceCost(SessionToPlace s, long start)
-        {
-            int day = (int)(start / CandidateSpace.DayMinutes), minute = (int)(start % CandidateSpace.DayMinutes);
-            return Preferences.Missed(s, preferring, day, minute) ? problem.Weights.PreferredTime : 0;
-        }
+        long PreferenceCost(SessionToPlace s, long start) => Preferences.Missed(s, preferring, start) ? problem.Weights.PreferredTime : 0;
         (int Room, long Start)? Cheapest(SessionCandidates c)
         {
             var used = c.Session.Track is not null && trackRooms.TryGetValue(c.Session.Track, out var u) ? u : null;

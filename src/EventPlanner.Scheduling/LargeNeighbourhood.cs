@@ -21,7 +21,7 @@ internal sealed class LargeNeighbourhood
     private readonly CandidateSpace space;
     private readonly Random random;
     private readonly Dictionary<string, SessionCandidates> byId;
-    private readonly Dictionary<string, List<(string Other, int CoStars)>> partners = [];
+    private readonly Dictionary<string, List<(string Other, int CoStars)>> partners;
     private readonly Dictionary<string, List<string>> bySpeaker;
     private readonly Dictionary<string, List<string>> byTrack;
     private readonly Dictionary<string, Speaker> preferring;
@@ -37,11 +37,7 @@ internal sealed class LargeNeighbourhood
         random = new Random(seed);
         byId = space.Sessions.Where(c => c.Reason is null).ToDictionary(c => c.Session.Id);
         at = placements.Where(p => byId.ContainsKey(p.SessionId)).ToDictionary(p => p.SessionId, p => p.Slot);
-        foreach (var p in space.Problem.PopularPairs.Where(p => p.CoStars > 0 && p.A != p.B && byId.ContainsKey(p.A) && byId.ContainsKey(p.B)))
-        {
-            (partners.TryGetValue(p.A, out var a) ? a : partners[p.A] = []).Add((p.B, p.CoStars));
-            (partners.TryGetValue(p.B, out var b) ? b : partners[p.B] = []).Add((p.A, p.CoStars));
-        }
+        partners = PopularPartners.Of(space.Problem);
         bySpeaker = byId.Values.SelectMany(c => c.Session.SpeakerIds.Distinct().Select(sp => (sp, c.Session.Id)))
             .GroupBy(x => x.sp).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToList());
         byTrack = byId.Values.Where(c => c.Session.Track is not null).GroupBy(c => c.Session.Track!)
@@ -262,7 +258,7 @@ internal sealed class LargeNeighbourhood
         var slot = at[id];
         if (Preferences.Missed(s, preferring, slot.Day, slot.Start)) return true;
         foreach (var (other, _) in partners.GetValueOrDefault(id) ?? [])
-            if (at.TryGetValue(other, out var o) && o.Day == slot.Day && o.Start < slot.Start + s.Duration && slot.Start < o.Start + byId[other].Session.Duration)
+            if (at.TryGetValue(other, out var o) && Overlaps(o, byId[other].Session.Duration, slot.Day * (long)Day + slot.Start, s.Duration))
                 return true;
         return false;
     }

@@ -301,7 +301,7 @@ internal sealed class LocalSearch
     private long Unary(int i, int r, long g)
     {
         long cost = 0;
-        if (w.PreferredTime > 0 && Preferences.Missed(c[i].Session, preferring, (int)(g / Day), (int)(g % Day)))
+        if (w.PreferredTime > 0 && Preferences.Missed(c[i].Session, preferring, g))
             cost += w.PreferredTime;
         if (w.Move > 0 && draft.TryGetValue(i, out var at) && at != (r, g)) cost += w.Move;
         return cost;

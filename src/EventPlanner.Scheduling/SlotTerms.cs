@@ -54,9 +54,8 @@ internal sealed class SlotTerms(CpModel cp, LinearExprBuilder objective, Schedul
         if (w.PreferredTime > 0)
             foreach (var v in vars.Values)
             {
-                var withPrefs = v.C.Session.SpeakerIds.Distinct().Where(preferring.ContainsKey).Select(id => preferring[id]).ToList();
-                if (withPrefs.Count == 0) continue;
-                var ok = v.Slots.Keys.Where(g => withPrefs.All(sp => sp.Preferred!.Any(pw => pw.Contains((int)(g / Day), (int)(g % Day), (int)(g % Day) + v.Duration)))).ToHashSet();
+                if (!Preferences.Given(v.C.Session, preferring)) continue;
+                var ok = v.Slots.Keys.Where(g => !Preferences.Missed(v.C.Session, preferring, g)).ToHashSet();
                 var miss = cp.NewBoolVar($"miss_{v.C.Index}");
                 cp.Add(LinearExpr.Sum(v.Slots.Where(s => !ok.Contains(s.Key)).Select(s => s.Value)) == miss);
                 objective.AddTerm(miss, w.PreferredTime);
